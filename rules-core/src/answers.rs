@@ -1,0 +1,177 @@
+//! Answers: a JSON object keyed by question id, checked against the package.
+//! Checking is one pass in question order: a question's `ask_if` may only use
+//! earlier questions, so whether it is asked is known when it is reached.
+
+use serde_json::Value;
+
+use crate::compile::START_DATE_KEY;
+use crate::date::Date;
+use crate::document::QuestionKind;
+use crate::error::Error;
+use crate::expr::{Tables, ABSENT};
+use crate::package::{Package, Question};
+
+/// Checked answers: one slot per question (`ABSENT` when not asked).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answers {
+    pub(crate) slots: Vec<i64>,
+    /// The reserved `indicatie_startdatum`, when given.
+    pub start_date: Option<Date>,
+}
+
+/// Answer conditions cannot use tables; this stands in for them.
+struct NoTables;
+impl Tables for NoTables {
+    fn cell(&self, _: u16, _: usize, _: usize) -> i64 {
+        0
+    }
+}
+
+impl Answers {
+    /// Checks answers; the first problem is the error.
+    pub fn from_json(package: &Package, answers: &Value) -> Result<Answers, Error> {
+        let mut first = None;
+        let result = check(package, answers, &mut |e| {
+            first.get_or_insert(e);
+            false
+        });
+        match first {
+            Some(e) => Err(e),
+            None => result,
+        }
+    }
+
+    /// Every problem with the answers, in a stable order: keys that are no
+    /// question (sorted), then per question in package order.
+    pub fn problems(package: &Package, answers: &Value) -> Vec<Error> {
+        let mut all = Vec::new();
+        let _ = check(package, answers, &mut |e| {
+            all.push(e);
+            true
+        });
+        all
+    }
+
+    /// The slot value of question `index` (`ABSENT` when not asked).
+    pub fn slot(&self, index: usize) -> i64 {
+        self.slots[index]
+    }
+
+    /// The answer to question `index` as JSON, or `None` when not asked.
+    pub fn to_json_value(&self, question: &Question, index: usize) -> Option<Value> {
+        let v = self.slots[index];
+        if v == ABSENT {
+            return None;
+        }
+        Some(match question.kind {
+            QuestionKind::YesNo => Value::Bool(v != 0),
+            QuestionKind::Number => Value::from(v),
+            QuestionKind::Choice => Value::String(question.options[v as usize].id.clone()),
+            QuestionKind::Date => Value::String(Date::from_days(v as i32).to_string()),
+        })
+    }
+}
+
+/// Runs all checks, reporting each problem to `report`; stops early when
+/// `report` returns false.
+fn check(package: &Package, answers: &Value, report: &mut dyn FnMut(Error) -> bool) -> Result<Answers, Error> {
+    let Some(map) = answers.as_object() else {
+        let e = Error::InvalidAnswers { message: format!("gekregen: {}", kind_of(answers)) };
+        report(e.clone());
+        return Err(e);
+    };
+    let placeholder = || Error::InvalidAnswers { message: String::new() };
+    let mut start_date = None;
+    for (key, value) in map {
+        if key == START_DATE_KEY && package.question_index(key).is_none() {
+            match value.as_str().and_then(Date::parse) {
+                Some(d) => start_date = Some(d),
+                None => {
+                    let shown = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
+                    if !report(Error::InvalidDate { question: Some(key.clone()), value: shown }) {
+                        return Err(placeholder());
+                    }
+                }
+            }
+        } else if package.question_index(key).is_none() && !report(Error::UnknownQuestion { question: key.clone() }) {
+            return Err(placeholder());
+        }
+    }
+    let mut slots = vec![ABSENT; package.questions.len()];
+    for (i, q) in package.questions.iter().enumerate() {
+        let asked = match &q.ask_if {
+            None => true,
+            // Only overflow can fail here; treat it as asked so the problem surfaces.
+            Some(c) => c.expr.is_true(&slots, &NoTables).unwrap_or(true),
+        };
+        let given = map.get(&q.id);
+        match (asked, given) {
+            (true, None) => {
+                if !report(Error::MissingAnswer { question: q.id.clone() }) {
+                    return Err(placeholder());
+                }
+            }
+            (false, Some(_)) => {
+                if !report(Error::NotAsked { question: q.id.clone() }) {
+                    return Err(placeholder());
+                }
+            }
+            (false, None) => {}
+            (true, Some(v)) => match slot_for(q, v) {
+                Ok(s) => slots[i] = s,
+                Err(e) => {
+                    if !report(e) {
+                        return Err(placeholder());
+                    }
+                }
+            },
+        }
+        if q.id == START_DATE_KEY && slots[i] != ABSENT {
+            start_date = Some(Date::from_days(slots[i] as i32));
+        }
+    }
+    Ok(Answers { slots, start_date })
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "ja/nee (true/false)",
+        Value::Number(_) => "een getal",
+        Value::String(_) => "een tekst",
+        Value::Array(_) => "een lijst",
+        Value::Object(_) => "een object",
+    }
+}
+
+fn slot_for(q: &Question, v: &Value) -> Result<i64, Error> {
+    let wrong = |expected: &str| Error::WrongType { question: q.id.clone(), expected: format!("{expected}, niet {}", kind_of(v)) };
+    match q.kind {
+        QuestionKind::YesNo => v.as_bool().map(i64::from).ok_or_else(|| wrong("ja of nee (true of false)")),
+        QuestionKind::Number => {
+            let n = match v {
+                Value::Number(n) => n.as_i64().ok_or_else(|| wrong("een heel getal"))?,
+                _ => return Err(wrong("een heel getal")),
+            };
+            let (min, max) = (q.min.unwrap_or(0), q.max.unwrap_or(0));
+            if n < min || n > max {
+                return Err(Error::OutOfRange { question: q.id.clone(), value: n, min, max });
+            }
+            Ok(n)
+        }
+        QuestionKind::Choice => {
+            let s = v.as_str().ok_or_else(|| wrong("een keuze (tekst)"))?;
+            q.options.iter().position(|o| o.id == s).map(|i| i as i64).ok_or_else(|| Error::NotAnOption {
+                question: q.id.clone(),
+                value: s.to_string(),
+                options: q.options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(", "),
+            })
+        }
+        QuestionKind::Date => {
+            let s = v.as_str().ok_or_else(|| wrong("een datum (tekst JJJJ-MM-DD)"))?;
+            Date::parse(s)
+                .map(|d| i64::from(d.days()))
+                .ok_or_else(|| Error::InvalidDate { question: Some(q.id.clone()), value: s.to_string() })
+        }
+    }
+}

@@ -1,0 +1,262 @@
+//! The norm package document as written by policy staff (JSON). These types
+//! only describe the shape; `compile` checks meaning. Unknown fields are
+//! refused so a typo never silently drops a rule. New optional fields may be
+//! added in later format revisions without breaking existing packages.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+pub const FORMAT: &str = "urenwijzer-package/1";
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackageDoc {
+    /// Always `urenwijzer-package/1`.
+    pub format: String,
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Municipalities that use this package.
+    pub municipalities: Vec<MunicipalityDoc>,
+    /// The public documents the numbers come from.
+    pub sources: Vec<SourceDoc>,
+    /// Topics group questions on screen (in this order).
+    pub topics: Vec<TopicDoc>,
+    pub questions: Vec<QuestionDoc>,
+    /// Versions in time; exactly one applies on a given date.
+    pub versions: Vec<VersionDoc>,
+    /// Present in bundled documents only; never part of the fingerprinted content.
+    #[serde(default)]
+    pub fingerprint: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MunicipalityDoc {
+    pub id: String,
+    pub name: String,
+    /// How and where a resident applies (plain Dutch), when known.
+    #[serde(default)]
+    pub how_to_apply: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceDoc {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub publisher: Option<String>,
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Case law identifier, when the source is a judgment.
+    #[serde(default)]
+    pub ecli: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicDoc {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionDoc {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: QuestionKind,
+    pub topic: String,
+    pub label: String,
+    #[serde(default)]
+    pub help: Option<String>,
+    /// Expression; the question is asked only when it is true.
+    #[serde(default)]
+    pub ask_if: Option<String>,
+    /// Choice questions only.
+    #[serde(default)]
+    pub options: Vec<OptionDoc>,
+    /// Number questions only (inclusive bounds).
+    #[serde(default)]
+    pub min: Option<i64>,
+    #[serde(default)]
+    pub max: Option<i64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    YesNo,
+    Choice,
+    Number,
+    Date,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionDoc {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Concept,
+    Vastgesteld,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Concept => "concept",
+            Status::Vastgesteld => "vastgesteld",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct VersionDoc {
+    pub version: String,
+    pub valid_from: String,
+    /// Inclusive last day; absent means "until further notice".
+    #[serde(default)]
+    pub valid_until: Option<String>,
+    pub status: Status,
+    /// Rules of the source that this version does not encode (every result warns).
+    #[serde(default)]
+    pub not_encoded: Vec<NotEncodedDoc>,
+    /// Result areas that exist in practice but this version does not cover.
+    #[serde(default)]
+    pub not_covered: Vec<NotCoveredDoc>,
+    /// Named numbers, each with its unit and provenance.
+    #[serde(default)]
+    pub values: BTreeMap<String, ValueDoc>,
+    /// Lookup tables as in the norm document.
+    #[serde(default)]
+    pub tables: BTreeMap<String, TableDoc>,
+    pub areas: Vec<AreaDoc>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotEncodedDoc {
+    pub id: String,
+    pub title: String,
+    pub reason: String,
+    #[serde(default)]
+    pub source: Option<SourceRefDoc>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotCoveredDoc {
+    pub id: String,
+    pub title: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRefDoc {
+    /// Id of an entry in the package's `sources`.
+    pub document: String,
+    /// Section, page or table within the document.
+    pub locator: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    MinutesPerWeek,
+    HoursPerYear,
+    MinutesPerYear,
+    /// A dimensionless count or threshold.
+    Number,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValueDoc {
+    pub amount: i64,
+    pub unit: Unit,
+    pub label: String,
+    /// Exactly one of `source` or `provisional`.
+    #[serde(default)]
+    pub source: Option<SourceRefDoc>,
+    #[serde(default)]
+    pub provisional: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableDoc {
+    pub title: String,
+    pub unit: Unit,
+    /// What the rows stand for and what the columns stand for (for readers).
+    pub row_label: String,
+    pub column_label: String,
+    pub columns: Vec<String>,
+    /// Row key → one number per column.
+    pub rows: BTreeMap<String, Vec<i64>>,
+    /// Exactly one of `source` or `provisional`.
+    #[serde(default)]
+    pub source: Option<SourceRefDoc>,
+    #[serde(default)]
+    pub provisional: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AreaDoc {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Never let the area's total go below zero (default true).
+    #[serde(default = "yes")]
+    pub floor_at_zero: bool,
+    /// Name of a value that caps the area's total.
+    #[serde(default)]
+    pub maximum: Option<String>,
+    pub rules: Vec<RuleDoc>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleKind {
+    Base,
+    Surcharge,
+    Reduction,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleDoc {
+    pub id: String,
+    pub kind: RuleKind,
+    /// Short label, as in the norm document.
+    pub label: String,
+    /// One plain-Dutch sentence (B1) saying why this rule applies.
+    #[serde(default)]
+    pub explanation: Option<String>,
+    /// Condition expression; absent means always.
+    #[serde(default)]
+    pub when: Option<String>,
+    /// Time expression (uses values or tables); for reductions the amount taken off.
+    pub amount: String,
+    /// Optional count expression: the amount applies this many times.
+    #[serde(default)]
+    pub per: Option<String>,
+}

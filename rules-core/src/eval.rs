@@ -1,0 +1,169 @@
+//! Evaluation: checked answers + date → indication with a structured trace.
+//! Works in exact minutes per year with checked arithmetic; rounding to
+//! weeks and periods happens once, upwards, at the very end.
+
+use crate::answers::Answers;
+use crate::date::Date;
+use crate::document::RuleKind;
+use crate::error::Error;
+use crate::expr::{Overflow, SAFE_MAX};
+use crate::package::{Package, Version};
+
+/// Weeks and four-week periods per year (domain.md §5).
+pub const WEEKS_PER_YEAR: i64 = 52;
+pub const PERIODS_PER_YEAR: i64 = 13;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// The date whose norm applies. The core has no clock: callers pass today.
+    pub date: Date,
+    /// Municipality id; must be one of the package's municipalities.
+    pub municipality: Option<String>,
+}
+
+/// What a trace step records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepKind {
+    /// Rule `rule` of the area fired.
+    Rule { rule: u16 },
+    /// The area's total went below zero and was raised to zero.
+    Floor,
+    /// The area's total exceeded its maximum and was lowered to it.
+    Maximum,
+}
+
+/// One step of the trace. Amounts are exact minutes per year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Step {
+    pub area: u16,
+    pub kind: StepKind,
+    /// How many times the amount applies, for rules with `per`.
+    pub count: Option<i64>,
+    /// The amount for one item (or the whole amount without `per`).
+    pub unit_amount: i64,
+    /// Signed change to the area's total.
+    pub change: i64,
+    /// The area's running total after this step.
+    pub total: i64,
+}
+
+/// The outcome of one evaluation; rendering to JSON or text is separate
+/// (see `output` and `explain`), so bulk use pays only for the numbers.
+#[derive(Debug, Clone)]
+pub struct Indication<'p> {
+    pub package: &'p Package,
+    pub version: &'p Version,
+    pub date: Date,
+    pub municipality: Option<usize>,
+    /// Exact minutes per year per area, in package order.
+    pub areas: Vec<i64>,
+    pub total: i64,
+    pub steps: Vec<Step>,
+    pub answers: &'p Answers,
+}
+
+/// Exact minutes per year → whole minutes per `parts` of a year, never rounded down.
+pub fn ceil_div(minutes_per_year: i64, parts: i64) -> i64 {
+    -((-minutes_per_year).div_euclid(parts))
+}
+
+/// Figures for one exact yearly amount: (per week, per period, per year).
+pub fn figures(minutes_per_year: i64) -> (i64, i64, i64) {
+    (ceil_div(minutes_per_year, WEEKS_PER_YEAR), ceil_div(minutes_per_year, PERIODS_PER_YEAR), minutes_per_year)
+}
+
+pub fn municipality_index(package: &Package, municipality: Option<&str>) -> Result<Option<usize>, Error> {
+    match municipality {
+        None => Ok(None),
+        Some(m) => package.municipalities.iter().position(|x| x.id == m).map(Some).ok_or_else(|| {
+            Error::UnknownMunicipality { package: package.id.clone(), municipality: m.to_string() }
+        }),
+    }
+}
+
+/// Evaluates checked answers under the version valid on `options.date`.
+pub fn evaluate<'p>(package: &'p Package, answers: &'p Answers, options: &Options) -> Result<Indication<'p>, Error> {
+    let municipality = municipality_index(package, options.municipality.as_deref())?;
+    let version = package.version_for(options.date).ok_or_else(|| Error::NoVersionForDate {
+        package: package.id.clone(),
+        date: options.date.to_string(),
+    })?;
+    let rule_count: usize = version.areas.iter().map(|a| a.rules.len() + 1).sum();
+    let mut steps = Vec::with_capacity(rule_count);
+    let mut areas = Vec::with_capacity(version.areas.len());
+    let mut grand_total: i64 = 0;
+    for (ai, area) in version.areas.iter().enumerate() {
+        let ai = ai as u16;
+        let mut total: i64 = 0;
+        for (ri, rule) in area.rules.iter().enumerate() {
+            let overflow = |_: Overflow| Error::Overflow { path: format!("{}.rules[{}]", area.id, rule.id) };
+            let slots = &answers.slots;
+            if let Some(c) = &rule.when {
+                if !c.expr.is_true(slots, version).map_err(overflow)? {
+                    continue;
+                }
+            }
+            let count = match &rule.per {
+                Some(c) => {
+                    let n = c.expr.eval(slots, version).map_err(overflow)?;
+                    // A per-item rule applies only to at least one item.
+                    if n < 1 {
+                        continue;
+                    }
+                    Some(n)
+                }
+                None => None,
+            };
+            let unit_amount = rule.amount.expr.eval(slots, version).map_err(overflow)?;
+            let amount = checked(unit_amount.checked_mul(count.unwrap_or(1))).map_err(overflow)?;
+            let change = if rule.kind == RuleKind::Reduction { -amount } else { amount };
+            total = checked(total.checked_add(change)).map_err(overflow)?;
+            steps.push(Step { area: ai, kind: StepKind::Rule { rule: ri as u16 }, count, unit_amount, change, total });
+        }
+        if area.floor_at_zero && total < 0 {
+            steps.push(Step { area: ai, kind: StepKind::Floor, count: None, unit_amount: 0, change: -total, total: 0 });
+            total = 0;
+        }
+        if let Some(m) = area.maximum {
+            let cap = version.values[m as usize].internal;
+            if total > cap {
+                steps.push(Step { area: ai, kind: StepKind::Maximum, count: None, unit_amount: cap, change: cap - total, total: cap });
+                total = cap;
+            }
+        }
+        grand_total = checked(grand_total.checked_add(total))
+            .map_err(|_| Error::Overflow { path: format!("{} (totaal)", area.id) })?;
+        areas.push(total);
+    }
+    Ok(Indication {
+        package,
+        version,
+        date: options.date,
+        municipality,
+        areas,
+        total: grand_total,
+        steps,
+        answers,
+    })
+}
+
+fn checked(v: Option<i64>) -> Result<i64, Overflow> {
+    match v {
+        Some(v) if (-SAFE_MAX..=SAFE_MAX).contains(&v) => Ok(v),
+        _ => Err(Overflow),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounds_up_never_down() {
+        assert_eq!(figures(6480), (125, 499, 6480));
+        assert_eq!(figures(5200), (100, 400, 5200));
+        assert_eq!(figures(0), (0, 0, 0));
+        assert_eq!(figures(1), (1, 1, 1));
+        assert_eq!(figures(-53), (-1, -4, -53));
+    }
+}

@@ -1,0 +1,39 @@
+//! Urenwijzer rules core: norm packages for Wmo household help as data,
+//! evaluated into an explained indication in whole minutes.
+//!
+//! Flow: JSON document → [`Package::load`] (validated, compiled, fingerprinted)
+//! → [`Answers::from_json`] → [`evaluate`] → [`output::to_json`] /
+//! [`output::to_text`]. No I/O, no clock, no floating point.
+
+pub mod answers;
+pub mod canonical;
+mod compile;
+pub mod date;
+pub mod document;
+pub mod error;
+pub mod eval;
+pub mod explain;
+pub mod expr;
+pub mod output;
+pub mod package;
+
+pub use answers::Answers;
+pub use compile::START_DATE_KEY;
+pub use date::Date;
+pub use error::{Error, ErrorObject, ERROR_CODES};
+pub use eval::{evaluate, Indication, Options};
+pub use output::{ENGINE_NAME, ENGINE_VERSION};
+pub use package::Package;
+
+/// One call from answers JSON to canonical indication JSON: what the CLI's
+/// `eval --format json` and the browser build both print.
+pub fn evaluate_to_json(
+    package: &Package,
+    answers: &serde_json::Value,
+    options: &Options,
+    trace: bool,
+) -> Result<String, Error> {
+    let answers = Answers::from_json(package, answers)?;
+    let indication = evaluate(package, &answers, options)?;
+    Ok(output::to_json(&indication, trace))
+}

@@ -1,0 +1,357 @@
+//! The JSON contract of an indication (documented in `docs/json-contract.md`)
+//! and the text form a consultant pastes into a decision. Key order is the
+//! field order of these structs; the canonical form is compact JSON.
+
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+
+use crate::document::RuleKind;
+use crate::eval::{figures, Indication, StepKind};
+use crate::explain::{self, amount_in, duration, rule_unit, Warning};
+use crate::package::{Package, Provenance};
+
+pub const ENGINE_NAME: &str = "urenwijzer";
+pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[derive(Serialize)]
+pub struct IndicationJson<'a> {
+    pub package: PackageRef<'a>,
+    pub date: String,
+    pub engine: EngineRef,
+    pub total: Figures,
+    pub areas: Vec<AreaJson<'a>>,
+    pub trace: Vec<StepJson<'a>>,
+    pub explanation: Vec<String>,
+    pub warnings: Vec<Warning>,
+}
+
+#[derive(Serialize)]
+pub struct PackageRef<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub version: &'a str,
+    pub status: &'static str,
+    pub municipality: Option<&'a str>,
+    pub fingerprint: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct EngineRef {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct Figures {
+    pub minutes_per_week: i64,
+    pub minutes_per_period: i64,
+    pub minutes_per_year: i64,
+}
+
+impl Figures {
+    fn of(exact: i64) -> Figures {
+        let (w, p, y) = figures(exact);
+        Figures { minutes_per_week: w, minutes_per_period: p, minutes_per_year: y }
+    }
+}
+
+#[derive(Serialize)]
+pub struct AreaJson<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub minutes_per_week: i64,
+    pub minutes_per_period: i64,
+    pub minutes_per_year: i64,
+}
+
+#[derive(Serialize)]
+pub struct StepJson<'a> {
+    pub area: &'a str,
+    pub rule: Option<&'a str>,
+    pub kind: &'static str,
+    pub label: String,
+    pub condition: Option<&'a str>,
+    pub answers: UsedAnswers<'a>,
+    pub count: Option<i64>,
+    pub unit_amount: i64,
+    pub change: i64,
+    pub total: i64,
+    pub sources: Vec<Citation<'a>>,
+}
+
+/// The answers a rule read, in question order.
+pub struct UsedAnswers<'a>(Vec<(&'a str, serde_json::Value)>);
+
+impl Serialize for UsedAnswers<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+#[derive(Serialize)]
+pub struct Citation<'a> {
+    /// Name of the value or table.
+    pub name: &'a str,
+    pub label: &'a str,
+    /// The number as written in the package, and its unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<i64>,
+    pub unit: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locator: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provisional: Option<&'a str>,
+}
+
+fn unit_name(u: crate::document::Unit) -> &'static str {
+    use crate::document::Unit::*;
+    match u {
+        MinutesPerWeek => "minutes_per_week",
+        HoursPerYear => "hours_per_year",
+        MinutesPerYear => "minutes_per_year",
+        Number => "number",
+    }
+}
+
+fn kind_name(k: RuleKind) -> &'static str {
+    match k {
+        RuleKind::Base => "base",
+        RuleKind::Surcharge => "surcharge",
+        RuleKind::Reduction => "reduction",
+    }
+}
+
+fn cite<'a>(package: &'a Package, p: &'a Provenance) -> (Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<&'a str>) {
+    match p {
+        Provenance::Source { document, locator } => {
+            let d = &package.sources[*document];
+            (Some(d.id.as_str()), Some(d.title.as_str()), Some(locator.as_str()), None)
+        }
+        Provenance::Provisional { reason } => (None, None, None, Some(reason.as_str())),
+    }
+}
+
+/// Builds the JSON form. With `trace == false` the trace and explanation
+/// are left empty (bulk use); everything else is identical.
+pub fn to_json_model<'a>(ind: &'a Indication<'a>, trace: bool) -> IndicationJson<'a> {
+    let v = ind.version;
+    let pkg = ind.package;
+    let areas = v
+        .areas
+        .iter()
+        .zip(&ind.areas)
+        .map(|(a, &exact)| {
+            let f = Figures::of(exact);
+            AreaJson {
+                id: &a.id,
+                title: &a.title,
+                minutes_per_week: f.minutes_per_week,
+                minutes_per_period: f.minutes_per_period,
+                minutes_per_year: f.minutes_per_year,
+            }
+        })
+        .collect();
+    let steps = if trace { ind.steps.iter().map(|s| step_json(ind, s)).collect() } else { Vec::new() };
+    IndicationJson {
+        package: PackageRef {
+            id: &pkg.id,
+            title: &pkg.title,
+            version: &v.version,
+            status: v.status.as_str(),
+            municipality: ind.municipality.map(|m| pkg.municipalities[m].id.as_str()),
+            fingerprint: &pkg.fingerprint,
+        },
+        date: ind.date.to_string(),
+        engine: EngineRef { name: ENGINE_NAME, version: ENGINE_VERSION },
+        total: Figures::of(ind.total),
+        areas,
+        trace: steps,
+        explanation: if trace { explain::sentences(ind) } else { Vec::new() },
+        warnings: explain::warnings(ind),
+    }
+}
+
+fn step_json<'a>(ind: &'a Indication<'a>, s: &crate::eval::Step) -> StepJson<'a> {
+    let v = ind.version;
+    let pkg = ind.package;
+    let area = &v.areas[s.area as usize];
+    let value_citation = |i: u16| {
+        let val = &v.values[i as usize];
+        let (document, title, locator, provisional) = cite(pkg, &val.provenance);
+        Citation {
+            name: &val.name,
+            label: &val.label,
+            amount: Some(val.written),
+            unit: unit_name(val.unit),
+            document,
+            title,
+            locator,
+            provisional,
+        }
+    };
+    match s.kind {
+        StepKind::Rule { rule } => {
+            let rule = &area.rules[rule as usize];
+            let mut sources: Vec<Citation> = rule.values.iter().map(|&i| value_citation(i)).collect();
+            for &t in &rule.tables {
+                let table = &v.tables[t as usize];
+                let (document, title, locator, provisional) = cite(pkg, &table.provenance);
+                sources.push(Citation {
+                    name: &table.name,
+                    label: &table.title,
+                    amount: None,
+                    unit: unit_name(table.unit),
+                    document,
+                    title,
+                    locator,
+                    provisional,
+                });
+            }
+            let answers = rule
+                .questions
+                .iter()
+                .filter_map(|&q| {
+                    let question = &pkg.questions[q as usize];
+                    ind.answers.to_json_value(question, q as usize).map(|val| (question.id.as_str(), val))
+                })
+                .collect();
+            StepJson {
+                area: &area.id,
+                rule: Some(&rule.id),
+                kind: kind_name(rule.kind),
+                label: rule.label.clone(),
+                condition: rule.when.as_ref().map(|c| c.text.as_str()),
+                answers: UsedAnswers(answers),
+                count: s.count,
+                unit_amount: s.unit_amount,
+                change: s.change,
+                total: s.total,
+                sources,
+            }
+        }
+        StepKind::Floor => StepJson {
+            area: &area.id,
+            rule: None,
+            kind: "floor",
+            label: "Niet minder dan nul".to_string(),
+            condition: None,
+            answers: UsedAnswers(Vec::new()),
+            count: None,
+            unit_amount: s.unit_amount,
+            change: s.change,
+            total: s.total,
+            sources: Vec::new(),
+        },
+        StepKind::Maximum => StepJson {
+            area: &area.id,
+            rule: None,
+            kind: "maximum",
+            label: "Maximum".to_string(),
+            condition: None,
+            answers: UsedAnswers(Vec::new()),
+            count: None,
+            unit_amount: s.unit_amount,
+            change: s.change,
+            total: s.total,
+            sources: area.maximum.map(value_citation).into_iter().collect(),
+        },
+    }
+}
+
+/// Canonical compact JSON of an indication.
+pub fn to_json(ind: &Indication, trace: bool) -> String {
+    // Serialising these plain structs cannot fail.
+    serde_json::to_string(&to_json_model(ind, trace)).unwrap_or_default()
+}
+
+/// The explanation a consultant pastes into a decision (Dutch, plain text).
+pub fn to_text(ind: &Indication) -> String {
+    use std::fmt::Write;
+    let v = ind.version;
+    let pkg = ind.package;
+    let mut t = String::new();
+    let _ = writeln!(t, "Indicatie hulp bij het huishouden");
+    let _ = writeln!(t, "Normpakket:   {} ({}), versie {}, {}", pkg.title, pkg.id, v.version, v.status.as_str());
+    if let Some(m) = ind.municipality {
+        let _ = writeln!(t, "Gemeente:     {}", pkg.municipalities[m].name);
+    }
+    let _ = writeln!(t, "Peildatum:    {}", ind.date);
+    let _ = writeln!(t, "Vingerafdruk: {}", pkg.fingerprint);
+    let _ = writeln!(t, "Rekenkern:    {ENGINE_NAME} {ENGINE_VERSION}");
+    let _ = writeln!(t);
+    let _ = writeln!(t, "Uitkomst (afgerond naar boven, nooit naar beneden)");
+    for (a, &exact) in v.areas.iter().zip(&ind.areas) {
+        let (w, p, y) = figures(exact);
+        let _ = writeln!(t, "  {}: {w} minuten per week ({}), {p} minuten per vier weken, {y} minuten per jaar", a.title, duration(w));
+    }
+    let (w, p, y) = figures(ind.total);
+    let _ = writeln!(t, "  Totaal: {w} minuten per week ({}), {p} minuten per vier weken, {y} minuten per jaar", duration(w));
+    let _ = writeln!(t);
+    let _ = writeln!(t, "Berekening");
+    for (i, s) in ind.steps.iter().enumerate() {
+        let area = &v.areas[s.area as usize];
+        let sign = if s.change < 0 { "-" } else { "+" };
+        match s.kind {
+            StepKind::Rule { rule } => {
+                let rule = &area.rules[rule as usize];
+                let unit = rule_unit(ind, rule);
+                let amount = match s.count {
+                    Some(n) => format!("{n} × {}", amount_in(s.unit_amount, unit)),
+                    None => amount_in(s.change.abs(), unit),
+                };
+                let _ = writeln!(t, "  {}. {} [{}]: {sign}{amount}; subtotaal {} minuten per jaar", i + 1, rule.label, rule.id, s.total);
+                if let Some(c) = &rule.when {
+                    let _ = writeln!(t, "     Voorwaarde: {}", c.text);
+                }
+                for &vi in &rule.values {
+                    let val = &v.values[vi as usize];
+                    let _ = writeln!(t, "     {}", citation_line(pkg, &val.label, &val.provenance));
+                }
+                for &ti in &rule.tables {
+                    let tab = &v.tables[ti as usize];
+                    let _ = writeln!(t, "     {}", citation_line(pkg, &tab.title, &tab.provenance));
+                }
+            }
+            StepKind::Floor => {
+                let _ = writeln!(t, "  {}. Ondergrens nul ({}): {sign}{} minuten per jaar; subtotaal 0", i + 1, area.title, s.change.abs());
+            }
+            StepKind::Maximum => {
+                let _ = writeln!(t, "  {}. Maximum ({}): {sign}{} minuten per jaar; subtotaal {}", i + 1, area.title, s.change.abs(), s.total);
+            }
+        }
+    }
+    let _ = writeln!(t);
+    let _ = writeln!(t, "Toelichting");
+    for s in explain::sentences(ind) {
+        let _ = writeln!(t, "  {s}");
+    }
+    let warnings = explain::warnings(ind);
+    if !warnings.is_empty() {
+        let _ = writeln!(t);
+        let _ = writeln!(t, "Let op");
+        for w in warnings {
+            let items = if w.items.is_empty() { String::new() } else { format!(" ({})", w.items.join(", ")) };
+            let _ = writeln!(t, "  - {}{items}", w.message);
+        }
+    }
+    t
+}
+
+fn citation_line(pkg: &Package, label: &str, p: &Provenance) -> String {
+    match p {
+        Provenance::Source { document, locator } => {
+            let d = &pkg.sources[*document];
+            let extra = d.ecli.as_deref().map(|e| format!(", {e}")).unwrap_or_default();
+            format!("Bron ({label}): {}{extra}, {locator}", d.title)
+        }
+        Provenance::Provisional { reason } => format!("VOORLOPIG ({label}): {reason}"),
+    }
+}

@@ -1,0 +1,198 @@
+//! The validated, compiled package: what `evaluate` works on. Built only by
+//! `Package::load`/`Package::from_value` (see `compile.rs`), so every
+//! instance has passed all load-time checks.
+
+use crate::date::Date;
+use crate::document::{QuestionKind, RuleKind, Status, Unit};
+use crate::expr::{Expr, Tables};
+
+#[derive(Debug, Clone)]
+pub struct Package {
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub municipalities: Vec<Municipality>,
+    pub sources: Vec<Source>,
+    pub topics: Vec<Topic>,
+    pub questions: Vec<Question>,
+    pub versions: Vec<Version>,
+    /// `sha256:` fingerprint of the canonical document.
+    pub fingerprint: String,
+    /// The document as loaded, without a fingerprint member.
+    pub document: serde_json::Value,
+}
+
+#[derive(Debug, Clone)]
+pub struct Municipality {
+    pub id: String,
+    pub name: String,
+    pub how_to_apply: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub ecli: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Topic {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct AnswerOption {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub id: String,
+    pub kind: QuestionKind,
+    pub topic: String,
+    pub label: String,
+    pub help: Option<String>,
+    pub ask_if: Option<Condition>,
+    pub options: Vec<AnswerOption>,
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+}
+
+/// A compiled expression together with the text it was written as.
+#[derive(Debug, Clone)]
+pub struct Condition {
+    pub text: String,
+    pub expr: Expr,
+}
+
+#[derive(Debug, Clone)]
+pub enum Provenance {
+    Source { document: usize, locator: String },
+    Provisional { reason: String },
+}
+
+impl Provenance {
+    pub fn is_provisional(&self) -> bool {
+        matches!(self, Provenance::Provisional { .. })
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct NamedValue {
+    pub name: String,
+    pub label: String,
+    /// As written in the document, in `unit`.
+    pub written: i64,
+    pub unit: Unit,
+    /// In internal units: exact minutes per year (or the plain number).
+    pub internal: i64,
+    pub provenance: Provenance,
+}
+
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub name: String,
+    pub title: String,
+    pub unit: Unit,
+    pub row_label: String,
+    pub column_label: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<String>,
+    /// Row-major cells in internal units.
+    pub cells: Vec<i64>,
+    pub provenance: Provenance,
+}
+
+#[derive(Debug, Clone)]
+pub struct NotEncoded {
+    pub id: String,
+    pub title: String,
+    pub reason: String,
+    pub source: Option<(usize, String)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NotCovered {
+    pub id: String,
+    pub title: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Version {
+    pub version: String,
+    pub valid_from: Date,
+    pub valid_until: Option<Date>,
+    pub status: Status,
+    pub not_encoded: Vec<NotEncoded>,
+    pub not_covered: Vec<NotCovered>,
+    pub values: Vec<NamedValue>,
+    pub tables: Vec<Table>,
+    pub areas: Vec<Area>,
+}
+
+impl Version {
+    pub fn applies_on(&self, date: Date) -> bool {
+        self.valid_from <= date && self.valid_until.is_none_or(|u| date <= u)
+    }
+
+    /// Number of provisional numbers (values and table cells) in this version.
+    pub fn provisional_count(&self) -> usize {
+        let values = self.values.iter().filter(|v| v.provenance.is_provisional()).count();
+        let cells: usize =
+            self.tables.iter().filter(|t| t.provenance.is_provisional()).map(|t| t.cells.len()).sum();
+        values + cells
+    }
+}
+
+impl Tables for Version {
+    fn cell(&self, table: u16, row: usize, column: usize) -> i64 {
+        let t = &self.tables[table as usize];
+        t.cells[row * t.columns.len() + column]
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Area {
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub floor_at_zero: bool,
+    /// Index of the value that caps this area.
+    pub maximum: Option<u16>,
+    pub rules: Vec<Rule>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub kind: RuleKind,
+    pub label: String,
+    pub explanation: Option<String>,
+    pub when: Option<Condition>,
+    pub amount: Condition,
+    pub per: Option<Condition>,
+    /// Questions the rule reads, in package order.
+    pub questions: Vec<u16>,
+    /// Values and tables the amount uses (their provenance is the citation).
+    pub values: Vec<u16>,
+    pub tables: Vec<u16>,
+}
+
+impl Package {
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+
+    /// The version that applies on `date`.
+    pub fn version_for(&self, date: Date) -> Option<&Version> {
+        self.versions.iter().find(|v| v.applies_on(date))
+    }
+}

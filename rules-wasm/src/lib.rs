@@ -1,0 +1,1 @@
+//! Browser build of Urenwijzer (see issue: the browser build). Stub for now.
