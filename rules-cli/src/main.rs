@@ -1,1 +1,200 @@
-fn main() {}
+//! `urenwijzer`: check, evaluate, test and bundle norm packages.
+//! All file reading happens here; the rules core does no I/O.
+
+mod bundle;
+mod files;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use rules_core::{cases::Case, describe, lint, output, Answers, Date, Error, Options};
+
+#[derive(Parser)]
+#[command(name = "urenwijzer", version, about = "Rekent huishoudelijke hulp (Wmo) uit volgens een normpakket")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate a package and list lints (unused questions, rules that never apply, provisional numbers).
+    Check {
+        /// Package directory (with package.json) or package file.
+        package: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Compute the indication for one household.
+    Eval {
+        package: PathBuf,
+        /// Answers as a JSON object keyed by question id.
+        answers: PathBuf,
+        /// Date whose norm applies (YYYY-MM-DD); default today.
+        #[arg(long)]
+        date: Option<String>,
+        /// Municipality id (one of the package's municipalities).
+        #[arg(long)]
+        municipality: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Run the package's conformance cases (cases/*.json).
+    Test { package: PathBuf },
+    /// Print the bundled document, or write it with index.json into --out.
+    Bundle {
+        /// One or more packages.
+        #[arg(required = true)]
+        packages: Vec<PathBuf>,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Print the package's questions as JSON (for forms).
+    Questions { package: PathBuf },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check { package, format } => check(&package, format),
+        Command::Eval { package, answers, date, municipality, format } => {
+            eval(&package, &answers, date.as_deref(), municipality, format)
+        }
+        Command::Test { package } => test(&package),
+        Command::Bundle { packages, out } => bundle::run(&packages, out.as_deref()),
+        Command::Questions { package } => files::load_package(&package).map(|p| {
+            println!("{}", serde_json::to_string_pretty(&describe::questions(&p)).unwrap_or_default());
+            ExitCode::SUCCESS
+        }),
+    };
+    result.unwrap_or_else(|e| e.report())
+}
+
+/// A failure: either a core error (with a stable code) or a file problem.
+pub enum Failure {
+    Core(Error, Format),
+    Io(String),
+}
+
+impl Failure {
+    fn report(self) -> ExitCode {
+        match self {
+            Failure::Core(e, Format::Json) => println!("{}", e.to_object().to_json()),
+            Failure::Core(e, Format::Text) => eprintln!("fout [{}]: {e}", e.code()),
+            Failure::Io(m) => eprintln!("fout: {m}"),
+        }
+        ExitCode::from(2)
+    }
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        Failure::Core(e, Format::Text)
+    }
+}
+
+fn today() -> Date {
+    use std::time::{SystemTime, UNIX_EPOCH};
+    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    Date::from_days((secs / 86_400) as i32)
+}
+
+fn parse_date(text: Option<&str>) -> Result<Date, Error> {
+    match text {
+        None => Ok(today()),
+        Some(t) => Date::parse(t).ok_or_else(|| Error::InvalidDate { question: None, value: t.to_string() }),
+    }
+}
+
+fn check(path: &Path, format: Format) -> Result<ExitCode, Failure> {
+    let package = files::load_package(path).map_err(|f| match f {
+        Failure::Core(e, _) => Failure::Core(e, format),
+        other => other,
+    })?;
+    let lints = lint::lint(&package);
+    if format == Format::Json {
+        let report = serde_json::json!({
+            "package": package.id,
+            "fingerprint": package.fingerprint,
+            "lints": lints,
+        });
+        println!("{report}");
+    } else {
+        println!("{} ({}): geldig normpakket", package.title, package.id);
+        println!("vingerafdruk: {}", package.fingerprint);
+        for v in &package.versions {
+            let until = v.valid_until.map(|d| d.to_string()).unwrap_or_else(|| "onbepaald".into());
+            println!("versie {} ({}), geldig {} t/m {until}", v.version, v.status.as_str(), v.valid_from);
+        }
+        if lints.is_empty() {
+            println!("geen opmerkingen");
+        }
+        for l in &lints {
+            println!("opmerking [{}] {}: {}", l.code, l.path, l.message);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval(
+    package: &Path,
+    answers: &Path,
+    date: Option<&str>,
+    municipality: Option<String>,
+    format: Format,
+) -> Result<ExitCode, Failure> {
+    let with_format = |e: Error| Failure::Core(e, format);
+    let package = files::load_package(package).map_err(|f| match f {
+        Failure::Core(e, _) => with_format(e),
+        other => other,
+    })?;
+    let text = files::read(answers)?;
+    let value: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| with_format(Error::InvalidAnswers { message: format!("geen geldige JSON: {e}") }))?;
+    let options = Options { date: parse_date(date).map_err(with_format)?, municipality };
+    let answers = Answers::from_json(&package, &value).map_err(with_format)?;
+    let indication = rules_core::evaluate(&package, &answers, &options).map_err(with_format)?;
+    match format {
+        Format::Json => println!("{}", output::to_json(&indication, true)),
+        Format::Text => print!("{}", output::to_text(&indication)),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn test(path: &Path) -> Result<ExitCode, Failure> {
+    let package = files::load_package(path)?;
+    let cases = files::case_files(path)?;
+    if cases.is_empty() {
+        return Err(Failure::Io(format!("geen testgevallen gevonden in {}", path.join("cases").display())));
+    }
+    let (mut passed, mut failed) = (0, 0);
+    for file in &cases {
+        let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let outcome = files::read(file)
+            .map_err(|_| vec!["kan het bestand niet lezen".to_string()])
+            .and_then(|t| Case::parse(&t).map_err(|e| vec![e]))
+            .and_then(|c| c.run(&package));
+        match outcome {
+            Ok(()) => {
+                passed += 1;
+                println!("ok    {name}");
+            }
+            Err(problems) => {
+                failed += 1;
+                println!("FOUT  {name}");
+                for p in problems {
+                    println!("      {p}");
+                }
+            }
+        }
+    }
+    println!("{}: {passed} passed, {failed} failed", package.id);
+    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}

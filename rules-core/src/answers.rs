@@ -52,6 +52,25 @@ impl Answers {
         all
     }
 
+    /// For each question, whether it is asked given these (possibly partial or
+    /// invalid) answers. Invalid answers count as not given.
+    pub fn asked(package: &Package, answers: &Value) -> Vec<bool> {
+        let empty = serde_json::Map::new();
+        let map = answers.as_object().unwrap_or(&empty);
+        let mut slots = vec![ABSENT; package.questions.len()];
+        let mut asked = Vec::with_capacity(slots.len());
+        for (i, q) in package.questions.iter().enumerate() {
+            let is_asked = q.ask_if.as_ref().is_none_or(|c| c.expr.is_true(&slots, &NoTables).unwrap_or(true));
+            if is_asked {
+                if let Some(s) = map.get(&q.id).and_then(|v| slot_for(q, v).ok()) {
+                    slots[i] = s;
+                }
+            }
+            asked.push(is_asked);
+        }
+        asked
+    }
+
     /// The slot value of question `index` (`ABSENT` when not asked).
     pub fn slot(&self, index: usize) -> i64 {
         self.slots[index]

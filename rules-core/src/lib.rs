@@ -7,13 +7,16 @@
 
 pub mod answers;
 pub mod canonical;
+pub mod cases;
 mod compile;
 pub mod date;
+pub mod describe;
 pub mod document;
 pub mod error;
 pub mod eval;
 pub mod explain;
 pub mod expr;
+pub mod lint;
 pub mod output;
 pub mod package;
 

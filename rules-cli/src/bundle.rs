@@ -1,0 +1,67 @@
+//! `urenwijzer bundle`: the single JSON document per package that the
+//! browser build loads (fingerprint included), plus `index.json` listing
+//! every bundle in the output directory.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use rules_core::{canonical, describe, Package};
+use serde_json::{json, Value};
+
+use crate::{files, Failure};
+
+/// The bundled document: the package content plus its fingerprint, in
+/// canonical (JCS) form so the file itself is byte-stable.
+pub fn bundled(package: &Package) -> String {
+    let mut doc = package.document.clone();
+    if let Value::Object(map) = &mut doc {
+        map.insert("fingerprint".into(), Value::String(package.fingerprint.clone()));
+    }
+    canonical::to_jcs(&doc)
+}
+
+pub fn run(paths: &[PathBuf], out: Option<&Path>) -> Result<ExitCode, Failure> {
+    let mut packages = Vec::new();
+    for p in paths {
+        packages.push(files::load_package(p)?);
+    }
+    let Some(dir) = out else {
+        for p in &packages {
+            println!("{}", bundled(p));
+        }
+        return Ok(ExitCode::SUCCESS);
+    };
+    std::fs::create_dir_all(dir).map_err(|e| Failure::Io(format!("kan {} niet maken: {e}", dir.display())))?;
+    for p in &packages {
+        let file = dir.join(format!("{}.json", p.id));
+        write(&file, &bundled(p))?;
+        eprintln!("gebundeld: {} ({})", file.display(), p.fingerprint);
+    }
+    // The index covers every bundle in the directory, also earlier ones.
+    let mut entries = Vec::new();
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Failure::Io(format!("kan {} niet lezen: {e}", dir.display())))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json") && p.file_name().is_some_and(|n| n != "index.json"))
+        .collect();
+    names.sort();
+    for file in names {
+        let package = Package::load(&files::read(&file)?)?;
+        let info = describe::info(&package);
+        entries.push(json!({
+            "id": package.id,
+            "title": package.title,
+            "file": file.file_name().map(|n| n.to_string_lossy().into_owned()),
+            "fingerprint": package.fingerprint,
+            "municipalities": info.municipalities,
+            "versions": info.versions,
+        }));
+    }
+    let index = json!({ "format": "urenwijzer-index/1", "packages": entries });
+    write(&dir.join("index.json"), &serde_json::to_string_pretty(&index).unwrap_or_default())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write(path: &Path, text: &str) -> Result<(), Failure> {
+    std::fs::write(path, format!("{text}\n")).map_err(|e| Failure::Io(format!("kan {} niet schrijven: {e}", path.display())))
+}

@@ -1,0 +1,191 @@
+//! Conformance cases: readable JSON files next to a package that state an
+//! input and the expected outcome. Running them needs no I/O, so the CLI,
+//! `cargo test` and the browser's checking page share this code.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::answers::Answers;
+use crate::date::Date;
+use crate::error::Error;
+use crate::eval::{evaluate, figures, Options, StepKind};
+use crate::explain::warnings;
+use crate::package::Package;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    pub description: String,
+    /// The date the norm is applied on.
+    pub date: String,
+    #[serde(default)]
+    pub municipality: Option<String>,
+    pub answers: Value,
+    #[serde(default)]
+    pub expect: Option<Expect>,
+    #[serde(default)]
+    pub expect_error: Option<ExpectError>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expect {
+    #[serde(default)]
+    pub version: Option<String>,
+    #[serde(default)]
+    pub total: Option<ExpectFigures>,
+    /// Area id → figures.
+    #[serde(default)]
+    pub areas: BTreeMap<String, ExpectFigures>,
+    /// Ids of the rules that fire, in trace order.
+    #[serde(default)]
+    pub rules: Option<Vec<String>>,
+    /// Warning codes, in order.
+    #[serde(default)]
+    pub warnings: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectFigures {
+    #[serde(default)]
+    pub minutes_per_week: Option<i64>,
+    #[serde(default)]
+    pub minutes_per_period: Option<i64>,
+    #[serde(default)]
+    pub minutes_per_year: Option<i64>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectError {
+    pub code: String,
+    #[serde(default)]
+    pub question: Option<String>,
+}
+
+impl Case {
+    pub fn parse(text: &str) -> Result<Case, String> {
+        serde_json::from_str(text).map_err(|e| format!("geen geldig testgeval: {e}"))
+    }
+
+    pub fn options(&self) -> Result<Options, String> {
+        let date = Date::parse(&self.date).ok_or_else(|| format!("datum '{}' is ongeldig", self.date))?;
+        Ok(Options { date, municipality: self.municipality.clone() })
+    }
+
+    /// Runs the case; `Err` lists every mismatch in plain Dutch.
+    pub fn run(&self, package: &Package) -> Result<(), Vec<String>> {
+        let options = self.options().map_err(|e| vec![e])?;
+        let outcome = Answers::from_json(package, &self.answers).and_then(|a| {
+            let ind = evaluate(package, &a, &options)?;
+            Ok(Outcome::from(&ind))
+        });
+        match (&self.expect, &self.expect_error, outcome) {
+            (Some(_), Some(_), _) | (None, None, _) => Err(vec!["geef precies één van expect of expect_error".into()]),
+            (Some(expect), None, Ok(out)) => expect.compare(&out),
+            (Some(_), None, Err(e)) => Err(vec![format!("verwachtte een uitkomst, kreeg fout {}: {e}", e.code())]),
+            (None, Some(want), Err(e)) => compare_error(want, &e),
+            (None, Some(want), Ok(out)) => Err(vec![format!(
+                "verwachtte fout {}, maar kreeg {} minuten per week",
+                want.code, out.total.0
+            )]),
+        }
+    }
+}
+
+struct Outcome {
+    version: String,
+    total: (i64, i64, i64),
+    areas: BTreeMap<String, (i64, i64, i64)>,
+    rules: Vec<String>,
+    warnings: Vec<String>,
+}
+
+impl From<&crate::eval::Indication<'_>> for Outcome {
+    fn from(ind: &crate::eval::Indication<'_>) -> Outcome {
+        let v = ind.version;
+        Outcome {
+            version: v.version.clone(),
+            total: figures(ind.total),
+            areas: v.areas.iter().zip(&ind.areas).map(|(a, &x)| (a.id.clone(), figures(x))).collect(),
+            rules: ind
+                .steps
+                .iter()
+                .filter_map(|s| match s.kind {
+                    StepKind::Rule { rule } => Some(v.areas[s.area as usize].rules[rule as usize].id.clone()),
+                    _ => None,
+                })
+                .collect(),
+            warnings: warnings(ind).into_iter().map(|w| w.code.to_string()).collect(),
+        }
+    }
+}
+
+fn compare_figures(what: &str, want: &ExpectFigures, got: (i64, i64, i64), out: &mut Vec<String>) {
+    for (name, w, g) in [
+        ("minuten per week", want.minutes_per_week, got.0),
+        ("minuten per vier weken", want.minutes_per_period, got.1),
+        ("minuten per jaar", want.minutes_per_year, got.2),
+    ] {
+        if let Some(w) = w {
+            if w != g {
+                out.push(format!("{what}: verwacht {w} {name}, berekend {g}"));
+            }
+        }
+    }
+}
+
+impl Expect {
+    fn compare(&self, out: &Outcome) -> Result<(), Vec<String>> {
+        let mut problems = Vec::new();
+        if let Some(v) = &self.version {
+            if *v != out.version {
+                problems.push(format!("verwacht versie {v}, toegepast {}", out.version));
+            }
+        }
+        if let Some(t) = &self.total {
+            compare_figures("totaal", t, out.total, &mut problems);
+        }
+        for (id, want) in &self.areas {
+            match out.areas.get(id) {
+                Some(got) => compare_figures(id, want, *got, &mut problems),
+                None => problems.push(format!("resultaatgebied '{id}' bestaat niet in de toegepaste versie")),
+            }
+        }
+        if let Some(r) = &self.rules {
+            if *r != out.rules {
+                problems.push(format!("verwacht regels [{}], toegepast [{}]", r.join(", "), out.rules.join(", ")));
+            }
+        }
+        if let Some(w) = &self.warnings {
+            if *w != out.warnings {
+                problems.push(format!("verwacht waarschuwingen [{}], kreeg [{}]", w.join(", "), out.warnings.join(", ")));
+            }
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+fn compare_error(want: &ExpectError, got: &Error) -> Result<(), Vec<String>> {
+    let mut problems = Vec::new();
+    if want.code != got.code() {
+        problems.push(format!("verwacht fout {}, kreeg {}: {got}", want.code, got.code()));
+    }
+    if let Some(q) = &want.question {
+        if Some(q.as_str()) != got.question() {
+            problems.push(format!("verwacht fout bij vraag '{q}', kreeg {:?}", got.question()));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}

@@ -1,0 +1,131 @@
+//! JSON descriptions of a package for user interfaces: its questions (enough
+//! to render a form) and its metadata. Key order is the struct field order.
+
+use serde::Serialize;
+
+use crate::answers::Answers;
+use crate::document::QuestionKind;
+use crate::package::Package;
+
+#[derive(Serialize)]
+pub struct QuestionJson<'a> {
+    pub id: &'a str,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub topic: &'a str,
+    pub label: &'a str,
+    pub help: Option<&'a str>,
+    pub ask_if: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<OptionJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<i64>,
+}
+
+#[derive(Serialize)]
+pub struct OptionJson<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+}
+
+fn kind_name(k: QuestionKind) -> &'static str {
+    match k {
+        QuestionKind::YesNo => "yes_no",
+        QuestionKind::Choice => "choice",
+        QuestionKind::Number => "number",
+        QuestionKind::Date => "date",
+    }
+}
+
+pub fn questions(package: &Package) -> Vec<QuestionJson<'_>> {
+    package
+        .questions
+        .iter()
+        .map(|q| QuestionJson {
+            id: &q.id,
+            kind: kind_name(q.kind),
+            topic: &q.topic,
+            label: &q.label,
+            help: q.help.as_deref(),
+            ask_if: q.ask_if.as_ref().map(|c| c.text.as_str()),
+            options: q.options.iter().map(|o| OptionJson { id: &o.id, label: &o.label }).collect(),
+            min: q.min,
+            max: q.max,
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+pub struct PackageInfo<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub description: Option<&'a str>,
+    pub fingerprint: &'a str,
+    pub municipalities: Vec<MunicipalityJson<'a>>,
+    pub topics: Vec<TopicJson<'a>>,
+    pub versions: Vec<VersionJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct MunicipalityJson<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub how_to_apply: Option<&'a str>,
+    pub url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct TopicJson<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct VersionJson<'a> {
+    pub version: &'a str,
+    pub valid_from: String,
+    pub valid_until: Option<String>,
+    pub status: &'static str,
+    pub provisional_numbers: usize,
+    pub areas: Vec<TopicJson<'a>>,
+}
+
+pub fn info(package: &Package) -> PackageInfo<'_> {
+    PackageInfo {
+        id: &package.id,
+        title: &package.title,
+        description: package.description.as_deref(),
+        fingerprint: &package.fingerprint,
+        municipalities: package
+            .municipalities
+            .iter()
+            .map(|m| MunicipalityJson { id: &m.id, name: &m.name, how_to_apply: m.how_to_apply.as_deref(), url: m.url.as_deref() })
+            .collect(),
+        topics: package.topics.iter().map(|t| TopicJson { id: &t.id, title: &t.title }).collect(),
+        versions: package
+            .versions
+            .iter()
+            .map(|v| VersionJson {
+                version: &v.version,
+                valid_from: v.valid_from.to_string(),
+                valid_until: v.valid_until.map(|d| d.to_string()),
+                status: v.status.as_str(),
+                provisional_numbers: v.provisional_count(),
+                areas: v.areas.iter().map(|a| TopicJson { id: &a.id, title: &a.title }).collect(),
+            })
+            .collect(),
+    }
+}
+
+/// Ids of the questions that are asked given (possibly partial, possibly
+/// invalid) answers: a form shows exactly these.
+pub fn asked(package: &Package, answers: &serde_json::Value) -> Vec<String> {
+    Answers::asked(package, answers)
+        .into_iter()
+        .zip(&package.questions)
+        .filter(|(a, _)| *a)
+        .map(|(_, q)| q.id.clone())
+        .collect()
+}
