@@ -1,1 +1,144 @@
-//! Browser build of Urenwijzer (see issue: the browser build). Stub for now.
+//! Browser build of Urenwijzer: a thin wasm-bindgen layer over `rules-core`.
+//!
+//! This crate only converts types and errors. Everything crosses the
+//! boundary as JSON text: answers come in as the `JSON.stringify` of the
+//! answers object, indications go out as the core's canonical compact JSON
+//! (the exact bytes `urenwijzer eval --format json` prints), so the
+//! hand-written wrapper `js/urenwijzer.js` only has to `JSON.parse` them.
+//! Core errors become JavaScript `Error`s with the core's `code` and, where it
+//! applies, `question` and `path` (see [`js_error`]).
+//!
+//! The generated glue is not the public API; `js/urenwijzer.js` is.
+//! No function here may panic on any input: a panic aborts the instance
+//! (`panic = "abort"` in the `wasm-release` profile).
+
+use rules_core::{describe, output, Answers, Date, Error, Options, Package};
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The global JavaScript `Error` class.
+    #[wasm_bindgen(js_name = Error)]
+    type JsError;
+
+    #[wasm_bindgen(constructor, js_class = "Error")]
+    fn new(message: &str) -> JsError;
+
+    #[wasm_bindgen(method, setter, js_class = "Error")]
+    fn set_code(this: &JsError, code: &str);
+
+    #[wasm_bindgen(method, setter, js_class = "Error")]
+    fn set_question(this: &JsError, question: &str);
+
+    #[wasm_bindgen(method, setter, js_class = "Error")]
+    fn set_path(this: &JsError, path: &str);
+}
+
+/// The one error conversion: a core error becomes a JavaScript `Error`
+/// whose `message` is the core's message and which carries `code`, and
+/// `question` / `path` where they apply.
+fn js_error(e: &Error) -> JsValue {
+    let object = e.to_object();
+    let error = JsError::new(&object.message);
+    error.set_code(object.code);
+    if let Some(q) = &object.question {
+        error.set_question(q);
+    }
+    if let Some(p) = &object.path {
+        error.set_path(p);
+    }
+    error.into()
+}
+
+/// Answers arrive as JSON text; text that is no JSON is refused the way the
+/// CLI refuses an unreadable answers file.
+fn parse_answers(answers: &str) -> Result<Value, Error> {
+    serde_json::from_str(answers).map_err(|e| Error::InvalidAnswers { message: format!("geen geldige JSON: {e}") })
+}
+
+/// A loaded norm package, ready to evaluate answers.
+#[wasm_bindgen]
+pub struct Engine {
+    package: Package,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// Loads a (bundled) package document given as JSON text. A
+    /// `fingerprint` member must match the content.
+    #[wasm_bindgen(constructor)]
+    pub fn new(document: &str) -> Result<Engine, JsValue> {
+        Package::load(document).map(|package| Engine { package }).map_err(|e| js_error(&e))
+    }
+
+    /// The package's `sha256:` fingerprint.
+    #[wasm_bindgen(getter)]
+    pub fn fingerprint(&self) -> String {
+        self.package.fingerprint.clone()
+    }
+
+    /// `describe::info` as JSON text.
+    #[wasm_bindgen(js_name = infoJson)]
+    pub fn info_json(&self) -> String {
+        serde_json::to_string(&describe::info(&self.package)).unwrap_or_default()
+    }
+
+    /// `describe::questions` as JSON text.
+    #[wasm_bindgen(js_name = questionsJson)]
+    pub fn questions_json(&self) -> String {
+        serde_json::to_string(&describe::questions(&self.package)).unwrap_or_default()
+    }
+
+    /// Ids of the questions asked given these (partial) answers, as JSON text.
+    #[wasm_bindgen(js_name = askedJson)]
+    pub fn asked_json(&self, answers: &str) -> String {
+        let answers = parse_answers(answers).unwrap_or(Value::Null);
+        serde_json::to_string(&describe::asked(&self.package, &answers)).unwrap_or_default()
+    }
+
+    /// Every problem with the answers, as a JSON array of error objects.
+    #[wasm_bindgen(js_name = problemsJson)]
+    pub fn problems_json(&self, answers: &str) -> String {
+        let problems = match parse_answers(answers) {
+            Ok(answers) => Answers::problems(&self.package, &answers),
+            Err(e) => vec![e],
+        };
+        let objects: Vec<_> = problems.iter().map(Error::to_object).collect();
+        serde_json::to_string(&objects).unwrap_or_default()
+    }
+
+    /// The indication as canonical JSON text (`urenwijzer eval --format
+    /// json`); without `trace` the trace and explanation are empty.
+    #[wasm_bindgen(js_name = evaluateJson)]
+    pub fn evaluate_json(
+        &self,
+        answers: &str,
+        date: &str,
+        municipality: Option<String>,
+        trace: bool,
+    ) -> Result<String, JsValue> {
+        self.evaluate(answers, date, municipality, trace).map_err(|e| js_error(&e))
+    }
+}
+
+impl Engine {
+    fn evaluate(&self, answers: &str, date: &str, municipality: Option<String>, trace: bool) -> Result<String, Error> {
+        // Same order of checks as `urenwijzer eval`: answers JSON, date, answers.
+        let answers = parse_answers(answers)?;
+        let date = Date::parse(date).ok_or_else(|| Error::InvalidDate { question: None, value: date.to_string() })?;
+        let options = Options { date, municipality };
+        let answers = Answers::from_json(&self.package, &answers)?;
+        let indication = rules_core::evaluate(&self.package, &answers, &options)?;
+        Ok(output::to_json(&indication, trace))
+    }
+}
+
+/// Test hook: panics on purpose, so the tests can check that the wrapper
+/// turns the resulting trap into an `internal` error and recovers. Not part
+/// of the API; no input to the real API can reach a panic.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __debugPanic)]
+pub fn debug_panic() {
+    panic!("deliberate panic (test hook)");
+}
