@@ -163,6 +163,11 @@ fn kind_of(v: &Value) -> &'static str {
     }
 }
 
+/// Checks one answer against its question.
+pub(crate) fn check_one(q: &Question, v: &Value) -> Result<(), Error> {
+    slot_for(q, v).map(|_| ())
+}
+
 fn slot_for(q: &Question, v: &Value) -> Result<i64, Error> {
     let wrong = |expected: &str| Error::WrongType { question: q.id.clone(), expected: format!("{expected}, niet {}", kind_of(v)) };
     match q.kind {

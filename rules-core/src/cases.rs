@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::answers::Answers;
 use crate::date::Date;
 use crate::error::Error;
-use crate::eval::{evaluate, figures, Options, StepKind};
+use crate::eval::{evaluate, figures, select, Options, StepKind};
 use crate::explain::warnings;
 use crate::package::Package;
 
@@ -32,8 +32,14 @@ pub struct Case {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Expect {
+    /// The package actually applied (differs after a transition rule).
+    #[serde(default)]
+    pub package: Option<String>,
     #[serde(default)]
     pub version: Option<String>,
+    /// Cost per four-week period in cents, when a tariff applies.
+    #[serde(default)]
+    pub cents_per_period: Option<i64>,
     #[serde(default)]
     pub total: Option<ExpectFigures>,
     /// Area id → figures.
@@ -79,8 +85,11 @@ impl Case {
     /// Runs the case; `Err` lists every mismatch in plain Dutch.
     pub fn run(&self, package: &Package) -> Result<(), Vec<String>> {
         let options = self.options().map_err(|e| vec![e])?;
-        let outcome = Answers::from_json(package, &self.answers).and_then(|a| {
-            let ind = evaluate(package, &a, &options)?;
+        let outcome = select(package, &self.answers, &options).and_then(|selection| {
+            let answers = selection.answers_for(&self.answers)?;
+            let a = Answers::from_json(selection.package, &answers)?;
+            let mut ind = evaluate(selection.package, &a, &options)?;
+            ind.transition = selection.transition;
             Ok(Outcome::from(&ind))
         });
         match (&self.expect, &self.expect_error, outcome) {
@@ -97,6 +106,8 @@ impl Case {
 }
 
 struct Outcome {
+    package: String,
+    cents_per_period: Option<i64>,
     version: String,
     total: (i64, i64, i64),
     areas: BTreeMap<String, (i64, i64, i64)>,
@@ -108,6 +119,8 @@ impl From<&crate::eval::Indication<'_>> for Outcome {
     fn from(ind: &crate::eval::Indication<'_>) -> Outcome {
         let v = ind.version;
         Outcome {
+            package: ind.package.id.clone(),
+            cents_per_period: v.tariff.as_ref().and_then(|t| crate::output::cents_per_period(t, figures(ind.total).1)),
             version: v.version.clone(),
             total: figures(ind.total),
             areas: v.areas.iter().zip(&ind.areas).map(|(a, &x)| (a.id.clone(), figures(x))).collect(),
@@ -141,6 +154,14 @@ fn compare_figures(what: &str, want: &ExpectFigures, got: (i64, i64, i64), out: 
 impl Expect {
     fn compare(&self, out: &Outcome) -> Result<(), Vec<String>> {
         let mut problems = Vec::new();
+        if let Some(p) = &self.package {
+            if *p != out.package {
+                problems.push(format!("verwacht pakket {p}, toegepast {}", out.package));
+            }
+        }
+        if self.cents_per_period.is_some() && self.cents_per_period != out.cents_per_period {
+            problems.push(format!("verwacht {:?} cent per vier weken, berekend {:?}", self.cents_per_period, out.cents_per_period));
+        }
         if let Some(v) = &self.version {
             if *v != out.version {
                 problems.push(format!("verwacht versie {v}, toegepast {}", out.version));

@@ -30,33 +30,167 @@ impl Package {
     }
 
     /// Loads a package from a parsed JSON document. A `fingerprint` member, as
-    /// written by `bundle`, must match the content.
-    pub fn from_value(mut value: Value) -> Result<Package, Error> {
-        reject_non_integers(&value, &mut String::new())?;
-        let claimed = match value.as_object_mut() {
-            Some(map) => map.remove("fingerprint"),
-            None => return Err(Error::package("(document)", "een normpakket is een JSON-object")),
-        };
-        let fingerprint = canonical::fingerprint(&value);
-        match claimed {
-            None => {}
-            Some(Value::String(s)) if s == fingerprint => {}
-            Some(other) => {
+    /// written by `bundle`, must match the content. Overlays and linked
+    /// packages carried in the document are resolved and compiled too.
+    pub fn from_value(value: Value) -> Result<Package, Error> {
+        load_value(value, 0)
+    }
+}
+
+/// Linked packages may link packages themselves, but not endlessly.
+const MAX_LINK_DEPTH: usize = 4;
+
+fn load_value(mut value: Value, depth: usize) -> Result<Package, Error> {
+    if depth > MAX_LINK_DEPTH {
+        return Err(Error::package("linked", "gekoppelde pakketten zijn te diep genest"));
+    }
+    reject_non_integers(&value, &mut String::new())?;
+    let claimed = match value.as_object_mut() {
+        Some(map) => map.remove("fingerprint"),
+        None => return Err(Error::package("(document)", "een normpakket is een JSON-object")),
+    };
+    let fingerprint = canonical::fingerprint(&value);
+    match claimed {
+        None => {}
+        Some(Value::String(s)) if s == fingerprint => {}
+        Some(other) => {
+            return Err(Error::package(
+                "fingerprint",
+                format!("vingerafdruk {other} past niet bij de inhoud ({fingerprint}); het pakket is gewijzigd na bundelen"),
+            ))
+        }
+    }
+    let doc: PackageDoc = serde_path_to_error::deserialize(&value).map_err(|e| {
+        let path = e.path().to_string();
+        Error::package(if path == "." { "(document)".into() } else { path }, e.into_inner().to_string())
+    })?;
+    let mut package = compile(&doc)?;
+
+    for (id, linked) in &doc.linked {
+        let p = load_value(linked.clone(), depth + 1).map_err(|e| prefixed(&format!("linked.{id}"), e))?;
+        if p.id != *id {
+            return Err(Error::package(format!("linked.{id}"), format!("het gekoppelde pakket heet '{}', niet '{id}'", p.id)));
+        }
+        package.linked.push(p);
+    }
+    for v in &package.versions {
+        if let Some(t) = &v.transition {
+            if t.package == package.id || package.linked_package(&t.package).is_none() {
                 return Err(Error::package(
-                    "fingerprint",
-                    format!("vingerafdruk {other} past niet bij de inhoud ({fingerprint}); het pakket is gewijzigd na bundelen"),
-                ))
+                    format!("versions[{}].transition.package", v.version),
+                    format!(
+                        "het overgangsrecht verwijst naar pakket '{}', maar dat is niet meegeladen; \
+                         laad het pakket met urenwijzer (dat zoekt norms/{}/ erbij)",
+                        t.package, t.package
+                    ),
+                ));
             }
         }
-        let doc: PackageDoc = serde_path_to_error::deserialize(&value).map_err(|e| {
-            let path = e.path().to_string();
-            Error::package(if path == "." { "(document)".into() } else { path }, e.into_inner().to_string())
-        })?;
-        let mut package = compile(&doc)?;
-        package.fingerprint = fingerprint;
-        package.document = value;
-        Ok(package)
     }
+    for (municipality, overlay) in &doc.overlays {
+        let resolved = resolve_overlay(&value, &doc, municipality, overlay, &fingerprint)?;
+        let p = load_value(resolved, depth + 1).map_err(|e| prefixed(&format!("overlays[{municipality}] (toegepast)"), e))?;
+        package.overlays.push(p);
+    }
+    package.overlay = doc.overlay.as_ref().map(|o| OverlayInfo {
+        municipality: o.municipality.clone(),
+        base_fingerprint: o.base_fingerprint.clone(),
+    });
+    package.fingerprint = fingerprint;
+    package.document = value;
+    Ok(package)
+}
+
+fn prefixed(prefix: &str, e: Error) -> Error {
+    match e {
+        Error::InvalidPackage { path, message } => Error::InvalidPackage { path: format!("{prefix}.{path}"), message },
+        Error::InvalidExpression { path, column, message } => {
+            Error::InvalidExpression { path: format!("{prefix}.{path}"), column, message }
+        }
+        other => other,
+    }
+}
+
+/// Builds the resolved document for one municipality: the base with the
+/// overlay's choices applied. Only what the base lists in
+/// `municipal_choices` may change.
+fn resolve_overlay(
+    base: &Value,
+    doc: &PackageDoc,
+    municipality: &str,
+    overlay: &OverlayDoc,
+    base_fingerprint: &str,
+) -> Result<Value, Error> {
+    let path = format!("overlays[{municipality}]");
+    if overlay.format != OVERLAY_FORMAT {
+        return Err(Error::package(format!("{path}.format"), format!("verwacht '{OVERLAY_FORMAT}'")));
+    }
+    if overlay.base != doc.id {
+        return Err(Error::package(format!("{path}.base"), format!("deze aanvulling hoort bij '{}', niet bij '{}'", overlay.base, doc.id)));
+    }
+    if overlay.municipality != municipality {
+        return Err(Error::package(format!("{path}.municipality"), format!("'{}' past niet bij '{municipality}'", overlay.municipality)));
+    }
+    let Some(entry) = doc.municipalities.iter().find(|m| m.id == municipality) else {
+        return Err(Error::package(&path, format!("gemeente '{municipality}' staat niet in de municipalities van de basis")));
+    };
+    let allowed = |what: &str| doc.municipal_choices.iter().any(|c| c == what);
+    let refuse = |field: String, what: &str| {
+        Error::package(field, format!("de basis laat gemeenten '{what}' niet zelf kiezen (zie municipal_choices)"))
+    };
+    if overlay.tariff.is_some() && !allowed("tariff") {
+        return Err(refuse(format!("{path}.tariff"), "tariff"));
+    }
+    if overlay.contribution.is_some() && !allowed("contribution") {
+        return Err(refuse(format!("{path}.contribution"), "contribution"));
+    }
+    for name in overlay.values.keys() {
+        if !allowed(name) {
+            return Err(refuse(format!("{path}.values.{name}"), name));
+        }
+    }
+    let raw = &base["overlays"][municipality];
+    let mut resolved = base.clone();
+    let Some(map) = resolved.as_object_mut() else { return Err(Error::package("(document)", "geen object")) };
+    map.remove("overlays");
+    let mut place = serde_json::to_value(entry).map_err(|e| Error::package(&path, e.to_string()))?;
+    for key in ["how_to_apply", "url"] {
+        if let Some(v) = raw.get(key) {
+            place[key] = v.clone();
+        }
+        if place.get(key).is_some_and(Value::is_null) {
+            if let Some(obj) = place.as_object_mut() {
+                obj.remove(key);
+            }
+        }
+    }
+    map.insert("municipalities".into(), Value::Array(vec![place]));
+    if let Some(Value::Array(extra)) = raw.get("sources") {
+        if let Some(Value::Array(sources)) = map.get_mut("sources") {
+            sources.extend(extra.iter().cloned());
+        }
+    }
+    if let Some(Value::Array(versions)) = map.get_mut("versions") {
+        for version in versions.iter_mut() {
+            for key in ["tariff", "contribution"] {
+                if let Some(v) = raw.get(key) {
+                    version[key] = v.clone();
+                }
+            }
+            if let Some(Value::Object(values)) = raw.get("values") {
+                for (name, v) in values {
+                    if version.get("values").and_then(|vs| vs.get(name)).is_some() {
+                        version["values"][name] = v.clone();
+                    }
+                }
+            }
+        }
+    }
+    map.insert(
+        "overlay".into(),
+        serde_json::json!({ "municipality": municipality, "base_fingerprint": base_fingerprint }),
+    );
+    Ok(resolved)
 }
 
 /// Floats and integers beyond i64 are refused: all arithmetic is in whole minutes.
@@ -165,6 +299,18 @@ fn compile(doc: &PackageDoc) -> Result<Package, Error> {
         }
     }
 
+    for (i, choice) in doc.municipal_choices.iter().enumerate() {
+        let known = choice == "tariff"
+            || choice == "contribution"
+            || doc.versions.iter().any(|v| v.values.contains_key(choice));
+        if !known {
+            return Err(Error::package(
+                format!("municipal_choices[{i}]"),
+                format!("'{choice}' is geen tariff, contribution of naam van een waarde"),
+            ));
+        }
+    }
+
     Ok(Package {
         id: doc.id.clone(),
         title: doc.title.clone(),
@@ -189,6 +335,10 @@ fn compile(doc: &PackageDoc) -> Result<Package, Error> {
         topics: doc.topics.iter().map(|t| Topic { id: t.id.clone(), title: t.title.clone() }).collect(),
         questions,
         versions,
+        municipal_choices: doc.municipal_choices.clone(),
+        overlays: Vec::new(),
+        linked: Vec::new(),
+        overlay: None,
         fingerprint: String::new(),
         document: Value::Null,
     })
@@ -393,6 +543,13 @@ fn source_index(path: &str, doc: &PackageDoc, s: &SourceRefDoc) -> Result<usize,
     })
 }
 
+fn money(path: &str, cents: i64) -> Result<(), Error> {
+    if !(0..=100_000_000).contains(&cents) {
+        return Err(Error::package(format!("{path}.cents"), "bedrag in hele centen, tussen 0 en 100.000.000"));
+    }
+    Ok(())
+}
+
 fn parse_date(path: &str, text: &str) -> Result<Date, Error> {
     Date::parse(text).ok_or_else(|| Error::package(path, format!("'{text}' is geen geldige datum (JJJJ-MM-DD)")))
 }
@@ -567,7 +724,49 @@ fn compile_version(doc: &PackageDoc, questions: &[Question], v: &VersionDoc) -> 
         });
     }
 
+    let tariff = match &v.tariff {
+        None => None,
+        Some(t) => {
+            let path = format!("{vpath}.tariff");
+            money(&path, t.cents)?;
+            need_text(&format!("{path}.label"), "omschrijving", &t.label)?;
+            Some(Tariff { kind: t.kind, cents: t.cents, label: t.label.clone(), provenance: provenance(&path, doc, &t.source, &t.provisional)? })
+        }
+    };
+    let contribution = match &v.contribution {
+        None => None,
+        Some(c) => {
+            let path = format!("{vpath}.contribution");
+            money(&path, c.cents)?;
+            need_text(&format!("{path}.label"), "omschrijving", &c.label)?;
+            Some(Contribution { cents: c.cents, per: c.per, label: c.label.clone(), provenance: provenance(&path, doc, &c.source, &c.provisional)? })
+        }
+    };
+    let transition = match &v.transition {
+        None => None,
+        Some(t) => {
+            let path = format!("{vpath}.transition");
+            if !is_slug(&t.package) {
+                return Err(Error::package(format!("{path}.package"), "geen geldige pakket-id"));
+            }
+            need_text(&format!("{path}.reason"), "reden", &t.reason)?;
+            let source = match &t.source {
+                Some(s) => Some((source_index(&path, doc, s)?, s.locator.clone())),
+                None => None,
+            };
+            Some(Transition {
+                started_before: parse_date(&format!("{path}.started_before"), &t.started_before)?,
+                package: t.package.clone(),
+                reason: t.reason.clone(),
+                source,
+            })
+        }
+    };
+
     Ok(Version {
+        tariff,
+        contribution,
+        transition,
         version: v.version.clone(),
         valid_from,
         valid_until,

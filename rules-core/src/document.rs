@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub const FORMAT: &str = "urenwijzer-package/1";
+pub const OVERLAY_FORMAT: &str = "urenwijzer-overlay/1";
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -26,9 +27,110 @@ pub struct PackageDoc {
     pub questions: Vec<QuestionDoc>,
     /// Versions in time; exactly one applies on a given date.
     pub versions: Vec<VersionDoc>,
+    /// What a municipal overlay may change: `tariff`, `contribution`, or the
+    /// name of a value.
+    #[serde(default)]
+    pub municipal_choices: Vec<String>,
+    /// Municipal overlays by municipality id (bundles carry them inline).
+    #[serde(default)]
+    pub overlays: BTreeMap<String, OverlayDoc>,
+    /// Earlier packages named by transition rules, by id (bundles carry them inline).
+    #[serde(default)]
+    pub linked: BTreeMap<String, serde_json::Value>,
+    /// Set on a resolved package: the overlay it was resolved with.
+    #[serde(default)]
+    pub overlay: Option<ResolvedOverlayDoc>,
     /// Present in bundled documents only; never part of the fingerprinted content.
     #[serde(default)]
     pub fingerprint: Option<String>,
+}
+
+/// Local choices of one municipality on top of a shared base package.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverlayDoc {
+    /// Always `urenwijzer-overlay/1`.
+    pub format: String,
+    /// Id of the base package.
+    pub base: String,
+    pub municipality: String,
+    #[serde(default)]
+    pub how_to_apply: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Extra source documents for the overlay's numbers.
+    #[serde(default)]
+    pub sources: Vec<SourceDoc>,
+    #[serde(default)]
+    pub tariff: Option<TariffDoc>,
+    #[serde(default)]
+    pub contribution: Option<ContributionDoc>,
+    /// Replacement values; only names listed in the base's `municipal_choices`.
+    #[serde(default)]
+    pub values: BTreeMap<String, ValueDoc>,
+}
+
+/// Written into a resolved package so its output names base and overlay.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResolvedOverlayDoc {
+    pub municipality: String,
+    pub base_fingerprint: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TariffKind {
+    /// Price per hour of help delivered.
+    PerHour,
+    /// Price per client per four-week period (result-based funding).
+    PerPeriod,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TariffDoc {
+    pub kind: TariffKind,
+    /// Whole euro cents.
+    pub cents: i64,
+    pub label: String,
+    #[serde(default)]
+    pub source: Option<SourceRefDoc>,
+    #[serde(default)]
+    pub provisional: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContributionPer {
+    Month,
+    Period,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContributionDoc {
+    /// Whole euro cents.
+    pub cents: i64,
+    pub per: ContributionPer,
+    pub label: String,
+    #[serde(default)]
+    pub source: Option<SourceRefDoc>,
+    #[serde(default)]
+    pub provisional: Option<String>,
+}
+
+/// Clients whose indication started before a date keep an earlier package.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TransitionDoc {
+    pub started_before: String,
+    /// Id of the earlier package.
+    pub package: String,
+    /// Plain Dutch: why these clients keep the earlier norm.
+    pub reason: String,
+    #[serde(default)]
+    pub source: Option<SourceRefDoc>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -143,6 +245,15 @@ pub struct VersionDoc {
     #[serde(default)]
     pub tables: BTreeMap<String, TableDoc>,
     pub areas: Vec<AreaDoc>,
+    /// Price of the help (usually set by a municipal overlay).
+    #[serde(default)]
+    pub tariff: Option<TariffDoc>,
+    /// Personal contribution (usually set by a municipal overlay).
+    #[serde(default)]
+    pub contribution: Option<ContributionDoc>,
+    /// Overgangsrecht: some clients keep an earlier package.
+    #[serde(default)]
+    pub transition: Option<TransitionDoc>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

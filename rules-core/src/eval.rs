@@ -7,7 +7,10 @@ use crate::date::Date;
 use crate::document::RuleKind;
 use crate::error::Error;
 use crate::expr::{Overflow, SAFE_MAX};
-use crate::package::{Package, Version};
+use crate::package::{Package, Transition, Version};
+use crate::compile::START_DATE_KEY;
+use serde_json::Value;
+use std::borrow::Cow;
 
 /// Weeks and four-week periods per year (domain.md §5).
 pub const WEEKS_PER_YEAR: i64 = 52;
@@ -60,6 +63,79 @@ pub struct Indication<'p> {
     pub total: i64,
     pub steps: Vec<Step>,
     pub answers: &'p Answers,
+    /// Set when a transition rule sent this client to an earlier package.
+    pub transition: Option<AppliedTransition<'p>>,
+}
+
+/// Why an earlier package was applied (overgangsrecht).
+#[derive(Debug, Clone, Copy)]
+pub struct AppliedTransition<'p> {
+    /// The package (and version) whose transition rule applied.
+    pub from: &'p Package,
+    pub from_version: &'p Version,
+    pub rule: &'p Transition,
+    /// The client's `indicatie_startdatum`.
+    pub started: Date,
+}
+
+/// Which package evaluates these answers: the municipality's overlay, and
+/// then the earlier package when a transition rule applies.
+#[derive(Debug, Clone, Copy)]
+pub struct Selection<'p> {
+    pub package: &'p Package,
+    pub transition: Option<AppliedTransition<'p>>,
+}
+
+pub fn select<'p>(root: &'p Package, answers: &Value, options: &Options) -> Result<Selection<'p>, Error> {
+    let for_municipality = |p: &'p Package| -> Result<&'p Package, Error> {
+        match options.municipality.as_deref() {
+            None => Ok(p),
+            Some(m) => p.for_municipality(m).ok_or_else(|| Error::UnknownMunicipality {
+                package: p.id.clone(),
+                municipality: m.to_string(),
+            }),
+        }
+    };
+    let package = for_municipality(root)?;
+    let version = package.version_for(options.date).ok_or_else(|| Error::NoVersionForDate {
+        package: package.id.clone(),
+        date: options.date.to_string(),
+    })?;
+    let Some(rule) = &version.transition else { return Ok(Selection { package, transition: None }) };
+    // An invalid start date is reported when the answers are checked.
+    let started = answers.get(START_DATE_KEY).and_then(Value::as_str).and_then(Date::parse);
+    match started {
+        Some(started) if started < rule.started_before => {
+            // Linked packages are checked at load time; `unwrap_or` only guards.
+            let earlier = package.linked_package(&rule.package).unwrap_or(package);
+            Ok(Selection {
+                package: for_municipality(earlier)?,
+                transition: Some(AppliedTransition { from: package, from_version: version, rule, started }),
+            })
+        }
+        _ => Ok(Selection { package, transition: None }),
+    }
+}
+
+impl<'p> Selection<'p> {
+    /// The answers for the selected package. After a transition, answers to
+    /// questions only the referring package asks (such as whether the client
+    /// already has help) are checked there and then left out.
+    pub fn answers_for<'a>(&self, answers: &'a Value) -> Result<Cow<'a, Value>, Error> {
+        let Some(t) = &self.transition else { return Ok(Cow::Borrowed(answers)) };
+        let Some(map) = answers.as_object() else { return Ok(Cow::Borrowed(answers)) };
+        let mut kept = map.clone();
+        for (key, value) in map {
+            if self.package.question_index(key).is_some() {
+                continue;
+            }
+            if let Some(i) = t.from.question_index(key) {
+                crate::answers::check_one(&t.from.questions[i], value)?;
+                kept.remove(key);
+            }
+        }
+        Ok(Cow::Owned(Value::Object(kept)))
+    }
 }
 
 /// Exact minutes per year → whole minutes per `parts` of a year, never rounded down.
@@ -144,6 +220,7 @@ pub fn evaluate<'p>(package: &'p Package, answers: &'p Answers, options: &Option
         total: grand_total,
         steps,
         answers,
+        transition: None,
     })
 }
 

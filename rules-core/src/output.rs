@@ -6,7 +6,8 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
 use crate::document::RuleKind;
-use crate::eval::{figures, Indication, StepKind};
+use crate::document::{ContributionPer, TariffKind};
+use crate::eval::{figures, AppliedTransition, Indication, StepKind};
 use crate::explain::{self, amount_in, duration, rule_unit, Warning};
 use crate::package::{Package, Provenance};
 
@@ -18,8 +19,10 @@ pub struct IndicationJson<'a> {
     pub package: PackageRef<'a>,
     pub date: String,
     pub engine: EngineRef,
+    pub transition: Option<TransitionJson<'a>>,
     pub total: Figures,
     pub areas: Vec<AreaJson<'a>>,
+    pub cost: Option<CostJson<'a>>,
     pub trace: Vec<StepJson<'a>>,
     pub explanation: Vec<String>,
     pub warnings: Vec<Warning>,
@@ -32,7 +35,47 @@ pub struct PackageRef<'a> {
     pub version: &'a str,
     pub status: &'static str,
     pub municipality: Option<&'a str>,
+    /// The municipality whose overlay was applied (null without overlay).
+    pub overlay: Option<&'a str>,
+    /// Fingerprint of the package as applied (resolved with its overlay).
     pub fingerprint: &'a str,
+    /// Fingerprint of the shared base document, when an overlay was applied.
+    pub base_fingerprint: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct TransitionJson<'a> {
+    /// The package whose transition rule sent the client to `package`.
+    pub from: PackageVersionJson<'a>,
+    pub started: String,
+    pub started_before: String,
+    pub reason: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct PackageVersionJson<'a> {
+    pub id: &'a str,
+    pub version: &'a str,
+    pub fingerprint: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct CostJson<'a> {
+    pub tariff: Option<MoneyJson<'a>>,
+    /// Cost per four-week period in whole cents (per-hour tariffs: minutes
+    /// per period × tariff / 60, rounded half up).
+    pub cents_per_period: Option<i64>,
+    pub contribution: Option<MoneyJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct MoneyJson<'a> {
+    /// `per_hour` / `per_period` for tariffs, `month` / `period` for contributions.
+    pub per: &'static str,
+    pub cents: i64,
+    pub label: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provisional: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -66,7 +109,8 @@ pub struct AreaJson<'a> {
 
 #[derive(Serialize)]
 pub struct StepJson<'a> {
-    pub area: &'a str,
+    /// Null for the step that records which norm applies (transition).
+    pub area: Option<&'a str>,
     pub rule: Option<&'a str>,
     pub kind: &'static str,
     pub label: String,
@@ -159,7 +203,14 @@ pub fn to_json_model<'a>(ind: &'a Indication<'a>, trace: bool) -> IndicationJson
             }
         })
         .collect();
-    let steps = if trace { ind.steps.iter().map(|s| step_json(ind, s)).collect() } else { Vec::new() };
+    let mut steps = Vec::new();
+    if trace {
+        steps.reserve(ind.steps.len() + 1);
+        if let Some(t) = &ind.transition {
+            steps.push(transition_step(ind, t));
+        }
+        steps.extend(ind.steps.iter().map(|s| step_json(ind, s)));
+    }
     IndicationJson {
         package: PackageRef {
             id: &pkg.id,
@@ -167,15 +218,103 @@ pub fn to_json_model<'a>(ind: &'a Indication<'a>, trace: bool) -> IndicationJson
             version: &v.version,
             status: v.status.as_str(),
             municipality: ind.municipality.map(|m| pkg.municipalities[m].id.as_str()),
+            overlay: pkg.overlay.as_ref().map(|o| o.municipality.as_str()),
             fingerprint: &pkg.fingerprint,
+            base_fingerprint: pkg.overlay.as_ref().map(|o| o.base_fingerprint.as_str()),
         },
         date: ind.date.to_string(),
         engine: EngineRef { name: ENGINE_NAME, version: ENGINE_VERSION },
+        transition: ind.transition.as_ref().map(|t| TransitionJson {
+            from: PackageVersionJson { id: &t.from.id, version: &t.from_version.version, fingerprint: &t.from.fingerprint },
+            started: t.started.to_string(),
+            started_before: t.rule.started_before.to_string(),
+            reason: &t.rule.reason,
+        }),
         total: Figures::of(ind.total),
         areas,
+        cost: cost_json(ind),
         trace: steps,
         explanation: if trace { explain::sentences(ind) } else { Vec::new() },
         warnings: explain::warnings(ind),
+    }
+}
+
+fn provisional_reason(p: &Provenance) -> Option<&str> {
+    match p {
+        Provenance::Provisional { reason } => Some(reason),
+        Provenance::Source { .. } => None,
+    }
+}
+
+fn cost_json<'a>(ind: &'a Indication<'a>) -> Option<CostJson<'a>> {
+    let v = ind.version;
+    if v.tariff.is_none() && v.contribution.is_none() {
+        return None;
+    }
+    Some(CostJson {
+        tariff: v.tariff.as_ref().map(|t| MoneyJson {
+            per: match t.kind {
+                TariffKind::PerHour => "per_hour",
+                TariffKind::PerPeriod => "per_period",
+            },
+            cents: t.cents,
+            label: &t.label,
+            provisional: provisional_reason(&t.provenance),
+        }),
+        cents_per_period: v.tariff.as_ref().and_then(|t| cents_per_period(t, figures(ind.total).1)),
+        contribution: v.contribution.as_ref().map(|c| MoneyJson {
+            per: match c.per {
+                ContributionPer::Month => "month",
+                ContributionPer::Period => "period",
+            },
+            cents: c.cents,
+            label: &c.label,
+            provisional: provisional_reason(&c.provenance),
+        }),
+    })
+}
+
+/// Cost per four-week period in whole cents; `None` only on overflow.
+pub fn cents_per_period(tariff: &crate::package::Tariff, minutes_per_period: i64) -> Option<i64> {
+    match tariff.kind {
+        TariffKind::PerPeriod => Some(tariff.cents),
+        // Half up: (m × t + 30) / 60 for non-negative m and t.
+        TariffKind::PerHour => minutes_per_period.max(0).checked_mul(tariff.cents)?.checked_add(30).map(|x| x / 60),
+    }
+}
+
+fn transition_step<'a>(ind: &'a Indication<'a>, t: &AppliedTransition<'a>) -> StepJson<'a> {
+    let sources = t
+        .rule
+        .source
+        .as_ref()
+        .map(|(doc, locator)| {
+            let d = &t.from.sources[*doc];
+            Citation {
+                name: "overgangsrecht",
+                label: &t.rule.reason,
+                amount: None,
+                unit: "number",
+                document: Some(&d.id),
+                title: Some(&d.title),
+                locator: Some(locator),
+                provisional: None,
+            }
+        })
+        .into_iter()
+        .collect();
+    StepJson {
+        area: None,
+        rule: None,
+        kind: "transition",
+        label: format!("Overgangsrecht: {} ({}) blijft gelden", ind.package.title, ind.package.id),
+        condition: None,
+        answers: UsedAnswers(vec![(crate::START_DATE_KEY, serde_json::Value::String(t.started.to_string()))]),
+        count: None,
+        unit_amount: 0,
+        change: 0,
+        total: 0,
+        sources,
     }
 }
 
@@ -224,7 +363,7 @@ fn step_json<'a>(ind: &'a Indication<'a>, s: &crate::eval::Step) -> StepJson<'a>
                 })
                 .collect();
             StepJson {
-                area: &area.id,
+                area: Some(&area.id),
                 rule: Some(&rule.id),
                 kind: kind_name(rule.kind),
                 label: rule.label.clone(),
@@ -238,7 +377,7 @@ fn step_json<'a>(ind: &'a Indication<'a>, s: &crate::eval::Step) -> StepJson<'a>
             }
         }
         StepKind::Floor => StepJson {
-            area: &area.id,
+            area: Some(&area.id),
             rule: None,
             kind: "floor",
             label: "Niet minder dan nul".to_string(),
@@ -251,7 +390,7 @@ fn step_json<'a>(ind: &'a Indication<'a>, s: &crate::eval::Step) -> StepJson<'a>
             sources: Vec::new(),
         },
         StepKind::Maximum => StepJson {
-            area: &area.id,
+            area: Some(&area.id),
             rule: None,
             kind: "maximum",
             label: "Maximum".to_string(),
@@ -283,6 +422,13 @@ pub fn to_text(ind: &Indication) -> String {
     if let Some(m) = ind.municipality {
         let _ = writeln!(t, "Gemeente:     {}", pkg.municipalities[m].name);
     }
+    if let Some(tr) = &ind.transition {
+        let _ = writeln!(
+            t,
+            "Overgangsrecht: indicatie gestart op {} (vóór {}), daarom {} in plaats van {} ({} versie {}). {}",
+            tr.started, tr.rule.started_before, pkg.id, tr.from.id, tr.from.title, tr.from_version.version, tr.rule.reason
+        );
+    }
     let _ = writeln!(t, "Peildatum:    {}", ind.date);
     let _ = writeln!(t, "Vingerafdruk: {}", pkg.fingerprint);
     let _ = writeln!(t, "Rekenkern:    {ENGINE_NAME} {ENGINE_VERSION}");
@@ -294,6 +440,14 @@ pub fn to_text(ind: &Indication) -> String {
     }
     let (w, p, y) = figures(ind.total);
     let _ = writeln!(t, "  Totaal: {w} minuten per week ({}), {p} minuten per vier weken, {y} minuten per jaar", duration(w));
+    if let Some(c) = cost_json(ind) {
+        if let (Some(tar), Some(cents)) = (&c.tariff, c.cents_per_period) {
+            let _ = writeln!(t, "  Kosten per vier weken: {} ({}: {} {})", euro(cents), tar.label, euro(tar.cents), if tar.per == "per_hour" { "per uur" } else { "per vier weken" });
+        }
+        if let Some(con) = &c.contribution {
+            let _ = writeln!(t, "  Eigen bijdrage: {} {} ({})", euro(con.cents), if con.per == "month" { "per maand" } else { "per vier weken" }, con.label);
+        }
+    }
     let _ = writeln!(t);
     let _ = writeln!(t, "Berekening");
     for (i, s) in ind.steps.iter().enumerate() {
@@ -343,6 +497,20 @@ pub fn to_text(ind: &Indication) -> String {
         }
     }
     t
+}
+
+/// "€ 1.234,56" (Dutch notation).
+pub fn euro(cents: i64) -> String {
+    let (e, c) = (cents / 100, (cents % 100).abs());
+    let digits = e.abs().to_string();
+    let mut grouped = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(ch);
+    }
+    format!("€ {}{grouped},{c:02}", if cents < 0 { "-" } else { "" })
 }
 
 fn citation_line(pkg: &Package, label: &str, p: &Provenance) -> String {

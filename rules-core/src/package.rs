@@ -3,7 +3,7 @@
 //! instance has passed all load-time checks.
 
 use crate::date::Date;
-use crate::document::{QuestionKind, RuleKind, Status, Unit};
+use crate::document::{ContributionPer, QuestionKind, RuleKind, Status, TariffKind, Unit};
 use crate::expr::{Expr, Tables};
 
 #[derive(Debug, Clone)]
@@ -16,10 +16,48 @@ pub struct Package {
     pub topics: Vec<Topic>,
     pub questions: Vec<Question>,
     pub versions: Vec<Version>,
+    /// What a municipal overlay may change (`tariff`, `contribution`, value names).
+    pub municipal_choices: Vec<String>,
+    /// Resolved packages, one per municipality with an overlay.
+    pub overlays: Vec<Package>,
+    /// Earlier packages that transition rules refer to.
+    pub linked: Vec<Package>,
+    /// Set when this package is a base resolved with a municipal overlay.
+    pub overlay: Option<OverlayInfo>,
     /// `sha256:` fingerprint of the canonical document.
     pub fingerprint: String,
     /// The document as loaded, without a fingerprint member.
     pub document: serde_json::Value,
+}
+
+#[derive(Debug, Clone)]
+pub struct OverlayInfo {
+    pub municipality: String,
+    pub base_fingerprint: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Tariff {
+    pub kind: TariffKind,
+    pub cents: i64,
+    pub label: String,
+    pub provenance: Provenance,
+}
+
+#[derive(Debug, Clone)]
+pub struct Contribution {
+    pub cents: i64,
+    pub per: ContributionPer,
+    pub label: String,
+    pub provenance: Provenance,
+}
+
+#[derive(Debug, Clone)]
+pub struct Transition {
+    pub started_before: Date,
+    pub package: String,
+    pub reason: String,
+    pub source: Option<(usize, String)>,
 }
 
 #[derive(Debug, Clone)]
@@ -136,6 +174,9 @@ pub struct Version {
     pub values: Vec<NamedValue>,
     pub tables: Vec<Table>,
     pub areas: Vec<Area>,
+    pub tariff: Option<Tariff>,
+    pub contribution: Option<Contribution>,
+    pub transition: Option<Transition>,
 }
 
 impl Version {
@@ -148,7 +189,12 @@ impl Version {
         let values = self.values.iter().filter(|v| v.provenance.is_provisional()).count();
         let cells: usize =
             self.tables.iter().filter(|t| t.provenance.is_provisional()).map(|t| t.cells.len()).sum();
-        values + cells
+        let money = [self.tariff.as_ref().map(|t| &t.provenance), self.contribution.as_ref().map(|c| &c.provenance)]
+            .into_iter()
+            .flatten()
+            .filter(|p| p.is_provisional())
+            .count();
+        values + cells + money
     }
 }
 
@@ -189,6 +235,18 @@ pub struct Rule {
 impl Package {
     pub fn question_index(&self, id: &str) -> Option<usize> {
         self.questions.iter().position(|q| q.id == id)
+    }
+
+    /// The package to use for a municipality: its overlay when it has one.
+    pub fn for_municipality(&self, municipality: &str) -> Option<&Package> {
+        self.overlays
+            .iter()
+            .find(|o| o.overlay.as_ref().is_some_and(|i| i.municipality == municipality))
+            .or_else(|| self.municipalities.iter().any(|m| m.id == municipality).then_some(self))
+    }
+
+    pub fn linked_package(&self, id: &str) -> Option<&Package> {
+        self.linked.iter().find(|p| p.id == id)
     }
 
     /// The version that applies on `date`.

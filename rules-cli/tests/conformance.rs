@@ -1,0 +1,63 @@
+//! `cargo test` runs every package's conformance cases through the real
+//! `urenwijzer check` and `urenwijzer test` (which assemble overlays and
+//! linked packages from the source tree exactly as the bundle does).
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn package_dirs() -> Vec<PathBuf> {
+    let norms = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../norms");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&norms)
+        .expect("norms/ exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("package.json").is_file())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+#[test]
+fn every_package_checks_and_passes_its_cases() {
+    let dirs = package_dirs();
+    assert!(!dirs.is_empty());
+    let mut failures = Vec::new();
+    let mut cases = 0;
+    for dir in dirs {
+        for cmd in ["check", "test"] {
+            let out = Command::new(env!("CARGO_BIN_EXE_urenwijzer")).arg(cmd).arg(&dir).output().unwrap();
+            let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+            if cmd == "test" {
+                cases += stdout.lines().filter(|l| l.starts_with("ok ")).count();
+            }
+            if !out.status.success() {
+                failures.push(format!("urenwijzer {cmd} {}:\n{stdout}{}", dir.display(), String::from_utf8_lossy(&out.stderr)));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(cases >= 20, "only {cases} cases ran");
+}
+
+#[test]
+fn eval_refuses_bad_answers_with_the_question_named() {
+    let dir = std::env::temp_dir().join(format!("urenwijzer-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let answers = dir.join("a.json");
+    std::fs::write(&answers, r#"{"eigen_mogelijkheden": true, "beperkingen": "weinig", "samenstelling_huishouden": false, "extra_kamers_in_gebruik": 0, "extra_kamers_niet_in_gebruik": 0}"#).unwrap();
+    let pkg = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../norms/kpmg-2019");
+    let out = Command::new(env!("CARGO_BIN_EXE_urenwijzer"))
+        .args(["eval", pkg.to_str().unwrap(), answers.to_str().unwrap(), "--date", "2024-01-01", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(err["code"], "not_an_option");
+    assert_eq!(err["question"], "beperkingen");
+    let out = Command::new(env!("CARGO_BIN_EXE_urenwijzer"))
+        .args(["eval", pkg.to_str().unwrap(), answers.to_str().unwrap(), "--date", "2024-01-01"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let msg = String::from_utf8_lossy(&out.stderr);
+    assert!(msg.contains("beperkingen") && msg.contains("weinig") && msg.contains("geen, enig, veel"), "{msg}");
+}
