@@ -39,10 +39,12 @@ fn kind_name(k: QuestionKind) -> &'static str {
     }
 }
 
+/// The package's questions, followed by those of linked (earlier) packages
+/// that it does not ask itself: a form for a package with a transition rule
+/// must be able to ask both. Each question id appears once.
 pub fn questions(package: &Package) -> Vec<QuestionJson<'_>> {
-    package
-        .questions
-        .iter()
+    all_questions(package)
+        .into_iter()
         .map(|q| QuestionJson {
             id: &q.id,
             kind: kind_name(q.kind),
@@ -55,6 +57,30 @@ pub fn questions(package: &Package) -> Vec<QuestionJson<'_>> {
             max: q.max,
         })
         .collect()
+}
+
+fn all_questions(package: &Package) -> Vec<&crate::package::Question> {
+    let mut out: Vec<&crate::package::Question> = package.questions.iter().collect();
+    for linked in &package.linked {
+        for q in all_questions(linked) {
+            if !out.iter().any(|x| x.id == q.id) {
+                out.push(q);
+            }
+        }
+    }
+    out
+}
+
+fn all_topics(package: &Package) -> Vec<&crate::package::Topic> {
+    let mut out: Vec<&crate::package::Topic> = package.topics.iter().collect();
+    for linked in &package.linked {
+        for t in all_topics(linked) {
+            if !out.iter().any(|x| x.id == t.id) {
+                out.push(t);
+            }
+        }
+    }
+    out
 }
 
 #[derive(Serialize)]
@@ -103,7 +129,7 @@ pub fn info(package: &Package) -> PackageInfo<'_> {
             .iter()
             .map(|m| MunicipalityJson { id: &m.id, name: &m.name, how_to_apply: m.how_to_apply.as_deref(), url: m.url.as_deref() })
             .collect(),
-        topics: package.topics.iter().map(|t| TopicJson { id: &t.id, title: &t.title }).collect(),
+        topics: all_topics(package).into_iter().map(|t| TopicJson { id: &t.id, title: &t.title }).collect(),
         versions: package
             .versions
             .iter()
@@ -121,6 +147,30 @@ pub fn info(package: &Package) -> PackageInfo<'_> {
 
 /// Ids of the questions that are asked given (possibly partial, possibly
 /// invalid) answers: a form shows exactly these.
+///
+/// With options (date, municipality) this follows the transition rule: when
+/// it sends the client to an earlier package, the referring package's own
+/// asked questions stay (so the answer that decided it can be changed) and the
+/// earlier package's asked questions follow.
+pub fn asked_on(package: &Package, answers: &serde_json::Value, options: &crate::Options) -> Vec<String> {
+    let Ok(selection) = crate::eval::select(package, answers, options) else { return asked(package, answers) };
+    match selection.transition {
+        None => asked(selection.package, answers),
+        Some(t) => {
+            let mut ids = asked(t.from, answers);
+            for id in asked(selection.package, answers) {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            // Keep the referring package's own-only questions first, then the rest.
+            let own: Vec<String> = ids.iter().filter(|id| selection.package.question_index(id).is_none()).cloned().collect();
+            own.into_iter().chain(ids.into_iter().filter(|id| selection.package.question_index(id).is_some())).collect()
+        }
+    }
+}
+
+/// Asked questions of this package alone (no transition rule applied).
 pub fn asked(package: &Package, answers: &serde_json::Value) -> Vec<String> {
     Answers::asked(package, answers)
         .into_iter()

@@ -160,3 +160,15 @@ fn a_transition_to_a_package_that_is_not_linked_is_a_load_error() {
     let e = Package::from_value(doc).unwrap_err();
     assert_eq!(e.path(), Some("versions[2021].transition.package"));
 }
+
+#[test]
+fn forms_see_the_union_of_questions_and_follow_the_transition() {
+    let p = Package::from_value(newer()).unwrap();
+    let ids: Vec<&str> = rules_core::describe::questions(&p).iter().map(|q| q.id).collect();
+    assert_eq!(ids, ["heeft_indicatie", "indicatie_startdatum", "kamers"]);
+    let options = Options { date: Date::parse("2024-06-01").unwrap(), municipality: None };
+    let asked = rules_core::describe::asked_on(&p, &json!({"heeft_indicatie": false}), &options);
+    assert_eq!(asked, ["heeft_indicatie", "kamers"]);
+    let asked = rules_core::describe::asked_on(&p, &json!({"heeft_indicatie": true, "indicatie_startdatum": "2020-01-01"}), &options);
+    assert_eq!(asked, ["heeft_indicatie", "indicatie_startdatum", "kamers"]);
+}
