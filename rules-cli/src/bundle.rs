@@ -45,14 +45,26 @@ pub fn run(paths: &[PathBuf], out: Option<&Path>) -> Result<ExitCode, Failure> {
         .filter(|p| p.extension().is_some_and(|x| x == "json") && p.file_name().is_some_and(|n| n != "index.json"))
         .collect();
     names.sort();
+    let mut loaded = Vec::new();
     for file in names {
         let package = Package::load(&files::read(&file)?)?;
-        let info = describe::info(&package);
+        loaded.push((file, package));
+    }
+    for (file, package) in &loaded {
+        let info = describe::info(package);
+        // A package that another bundled package keeps for earlier clients
+        // (transition rule) is not an entry point for new residents.
+        let superseded_by: Vec<&str> = loaded
+            .iter()
+            .filter(|(_, other)| other.linked.iter().any(|l| l.id == package.id))
+            .map(|(_, other)| other.id.as_str())
+            .collect();
         entries.push(json!({
             "id": package.id,
             "title": package.title,
             "file": file.file_name().map(|n| n.to_string_lossy().into_owned()),
             "fingerprint": package.fingerprint,
+            "superseded_by": superseded_by,
             "municipalities": info.municipalities,
             "versions": info.versions,
         }));
