@@ -2,6 +2,7 @@
 //! All file reading happens here; the rules core does no I/O.
 
 mod bundle;
+mod conformance;
 mod files;
 
 use std::path::{Path, PathBuf};
@@ -58,6 +59,8 @@ enum Command {
     },
     /// Print the package's questions as JSON (for forms).
     Questions { package: PathBuf },
+    /// Print every case's canonical output as JSON lines (compared with the browser build).
+    Conformance(conformance::Args),
 }
 
 fn main() -> ExitCode {
@@ -69,6 +72,7 @@ fn main() -> ExitCode {
         }
         Command::Test { package } => test(&package),
         Command::Bundle { packages, out } => bundle::run(&packages, out.as_deref()),
+        Command::Conformance(args) => conformance::run(&args),
         Command::Questions { package } => files::load_package(&package).map(|p| {
             println!("{}", serde_json::to_string_pretty(&describe::questions(&p)).unwrap_or_default());
             ExitCode::SUCCESS

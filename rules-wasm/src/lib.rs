@@ -12,7 +12,7 @@
 //! No function here may panic on any input: a panic aborts the instance
 //! (`panic = "abort"` in the `wasm-release` profile).
 
-use rules_core::{describe, output, Answers, Date, Error, Options, Package};
+use rules_core::{describe, Answers, Date, Error, Options, Package};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
@@ -124,13 +124,11 @@ impl Engine {
 
 impl Engine {
     fn evaluate(&self, answers: &str, date: &str, municipality: Option<String>, trace: bool) -> Result<String, Error> {
-        // Same order of checks as `urenwijzer eval`: answers JSON, date, answers.
+        // Same order of checks as the CLI: answers JSON, date, then the core
+        // (municipality, version, transition, answers).
         let answers = parse_answers(answers)?;
         let date = Date::parse(date).ok_or_else(|| Error::InvalidDate { question: None, value: date.to_string() })?;
-        let options = Options { date, municipality };
-        let answers = Answers::from_json(&self.package, &answers)?;
-        let indication = rules_core::evaluate(&self.package, &answers, &options)?;
-        Ok(output::to_json(&indication, trace))
+        rules_core::evaluate_to_json(&self.package, &answers, &Options { date, municipality }, trace)
     }
 }
 

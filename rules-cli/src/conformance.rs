@@ -1,0 +1,55 @@
+//! `urenwijzer conformance`: the canonical output of every case of the given
+//! packages, one JSON line per case: `{"package", "case", "output"}`, where
+//! `output` is the indication's canonical JSON text (`eval --format json`)
+//! or, when the case is refused, the error object's JSON text.
+//!
+//! This is the native side of the browser build's conformance test
+//! (`tests/node/conformance.test.mjs`, `tests/browser/conformance.mjs`): the
+//! wasm build must produce the same bytes for the same case. Evaluation
+//! follows the same order of checks as the browser build: the date, then
+//! the core (municipality, version, transition, answers).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use rules_core::{cases::Case, Date, Error, Options, Package};
+use serde_json::json;
+
+use crate::{files, Failure};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Package directories (with package.json and cases/).
+    #[arg(required = true)]
+    packages: Vec<PathBuf>,
+    /// Leave out the trace and explanation (as `trace: false` in the browser build).
+    #[arg(long)]
+    no_trace: bool,
+}
+
+pub fn run(args: &Args) -> Result<ExitCode, Failure> {
+    let mut out = std::io::stdout().lock();
+    for path in &args.packages {
+        let package = files::load_package(path)?;
+        for file in files::case_files(path)? {
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let case = Case::parse(&files::read(&file)?).map_err(|e| Failure::Io(format!("{}: {e}", file.display())))?;
+            let output = canonical_output(&package, &case, !args.no_trace);
+            let line = json!({ "package": package.id, "case": name, "output": output });
+            writeln!(out, "{line}").map_err(|e| Failure::Io(format!("kan niet schrijven: {e}")))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The canonical indication JSON, or the error object JSON when refused.
+pub fn canonical_output(package: &Package, case: &Case, trace: bool) -> String {
+    Date::parse(&case.date)
+        .ok_or_else(|| Error::InvalidDate { question: None, value: case.date.clone() })
+        .and_then(|date| {
+            let options = Options { date, municipality: case.municipality.clone() };
+            rules_core::evaluate_to_json(package, &case.answers, &options, trace)
+        })
+        .unwrap_or_else(|e| e.to_object().to_json())
+}
