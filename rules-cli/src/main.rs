@@ -57,6 +57,17 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Dates of omgekeerd toewijzen: start deadline (3 working days) and evaluation window (4-6 weeks).
+    Plan {
+        #[arg(long)]
+        intake: String,
+        #[arg(long)]
+        start: String,
+        #[arg(long)]
+        evaluation: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
     /// Print the package's questions as JSON (for forms).
     Questions { package: PathBuf },
     /// Print every case's canonical output as JSON lines (compared with the browser build).
@@ -73,6 +84,7 @@ fn main() -> ExitCode {
         Command::Test { package } => test(&package),
         Command::Bundle { packages, out } => bundle::run(&packages, out.as_deref()),
         Command::Conformance(args) => conformance::run(&args),
+        Command::Plan { intake, start, evaluation, format } => plan(&intake, &start, evaluation.as_deref(), format),
         Command::Questions { package } => files::load_package(&package).map(|p| {
             println!("{}", serde_json::to_string_pretty(&describe::questions(&p)).unwrap_or_default());
             ExitCode::SUCCESS
@@ -201,4 +213,32 @@ fn test(path: &Path) -> Result<ExitCode, Failure> {
     }
     println!("{}: {passed} passed, {failed} failed", package.id);
     Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn plan(intake: &str, start: &str, evaluation: Option<&str>, format: Format) -> Result<ExitCode, Failure> {
+    let date = |t: &str| Date::parse(t).ok_or_else(|| Failure::Core(Error::InvalidDate { question: None, value: t.to_string() }, format));
+    let evaluation = match evaluation {
+        Some(e) => Some(date(e)?),
+        None => None,
+    };
+    let plan = rules_core::workdays::plan(date(intake)?, date(start)?, evaluation).map_err(|e| {
+        Failure::Io(match e {
+            rules_core::workdays::PlanError::StartBeforeIntake => "de startdatum ligt vóór de intake".into(),
+            rules_core::workdays::PlanError::EvaluationBeforeStart => "de evaluatie ligt vóór de start".into(),
+        })
+    })?;
+    if format == Format::Json {
+        println!("{}", serde_json::to_string(&plan).unwrap_or_default());
+    } else {
+        println!("Intake:            {}", plan.intake);
+        println!("Start:             {} ({} werkdagen na de intake; uiterlijk {})", plan.start, plan.start_working_days, plan.start_deadline);
+        println!("Evaluatie tussen:  {} en {}", plan.evaluation_from, plan.evaluation_until);
+        if let (Some(e), Some(ok)) = (&plan.evaluation, plan.evaluation_in_window) {
+            println!("Evaluatie:         {e} ({})", if ok { "binnen de periode" } else { "buiten de periode" });
+        }
+        for w in &plan.warnings {
+            println!("Let op: {w}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

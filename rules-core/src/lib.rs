@@ -19,6 +19,7 @@ pub mod expr;
 pub mod lint;
 pub mod output;
 pub mod package;
+pub mod workdays;
 
 pub use answers::Answers;
 pub use compile::START_DATE_KEY;
