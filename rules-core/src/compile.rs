@@ -763,7 +763,8 @@ fn compile_version(doc: &PackageDoc, questions: &[Question], v: &VersionDoc) -> 
         }
     };
 
-    Ok(Version {
+    let mut version = Version {
+        texts: Default::default(),
         tariff,
         contribution,
         transition,
@@ -776,5 +777,7 @@ fn compile_version(doc: &PackageDoc, questions: &[Question], v: &VersionDoc) -> 
         values,
         tables,
         areas,
-    })
+    };
+    version.texts = crate::explain::warning_texts(&doc.id, &version);
+    Ok(version)
 }

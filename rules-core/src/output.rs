@@ -25,7 +25,7 @@ pub struct IndicationJson<'a> {
     pub cost: Option<CostJson<'a>>,
     pub trace: Vec<StepJson<'a>>,
     pub explanation: Vec<String>,
-    pub warnings: Vec<Warning>,
+    pub warnings: Vec<Warning<'a>>,
 }
 
 #[derive(Serialize)]

@@ -177,6 +177,8 @@ pub struct Version {
     pub tariff: Option<Tariff>,
     pub contribution: Option<Contribution>,
     pub transition: Option<Transition>,
+    /// Warning messages prepared at load time.
+    pub texts: crate::explain::WarningTexts,
 }
 
 impl Version {
