@@ -68,6 +68,11 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Print the JSON Schema of package documents (or of overlays).
+    Schema {
+        #[arg(long)]
+        overlay: bool,
+    },
     /// Print the package's questions as JSON (for forms).
     Questions { package: PathBuf },
     /// Print every case's canonical output as JSON lines (compared with the browser build).
@@ -85,6 +90,11 @@ fn main() -> ExitCode {
         Command::Bundle { packages, out } => bundle::run(&packages, out.as_deref()),
         Command::Conformance(args) => conformance::run(&args),
         Command::Plan { intake, start, evaluation, format } => plan(&intake, &start, evaluation.as_deref(), format),
+        Command::Schema { overlay } => {
+            let schema = if overlay { rules_core::document::schema::overlay() } else { rules_core::document::schema::package() };
+            println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Questions { package } => files::load_package(&package).map(|p| {
             println!("{}", serde_json::to_string_pretty(&describe::questions(&p)).unwrap_or_default());
             ExitCode::SUCCESS

@@ -10,8 +10,12 @@ pub const FORMAT: &str = "urenwijzer-package/1";
 pub const OVERLAY_FORMAT: &str = "urenwijzer-overlay/1";
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PackageDoc {
+    /// Optional link to the JSON Schema, for editors.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// Always `urenwijzer-package/1`.
     pub format: String,
     pub id: String,
@@ -47,8 +51,12 @@ pub struct PackageDoc {
 
 /// Local choices of one municipality on top of a shared base package.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OverlayDoc {
+    /// Optional link to the JSON Schema, for editors.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// Always `urenwijzer-overlay/1`.
     pub format: String,
     /// Id of the base package.
@@ -72,6 +80,7 @@ pub struct OverlayDoc {
 
 /// Written into a resolved package so its output names base and overlay.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ResolvedOverlayDoc {
     pub municipality: String,
@@ -79,6 +88,7 @@ pub struct ResolvedOverlayDoc {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TariffKind {
     /// Price per hour of help delivered.
@@ -88,6 +98,7 @@ pub enum TariffKind {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TariffDoc {
     pub kind: TariffKind,
@@ -101,6 +112,7 @@ pub struct TariffDoc {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ContributionPer {
     Month,
@@ -108,6 +120,7 @@ pub enum ContributionPer {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ContributionDoc {
     /// Whole euro cents.
@@ -122,6 +135,7 @@ pub struct ContributionDoc {
 
 /// Clients whose indication started before a date keep an earlier package.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TransitionDoc {
     pub started_before: String,
@@ -134,6 +148,7 @@ pub struct TransitionDoc {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MunicipalityDoc {
     pub id: String,
@@ -146,6 +161,7 @@ pub struct MunicipalityDoc {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SourceDoc {
     pub id: String,
@@ -162,6 +178,7 @@ pub struct SourceDoc {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TopicDoc {
     pub id: String,
@@ -169,6 +186,7 @@ pub struct TopicDoc {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct QuestionDoc {
     pub id: String,
@@ -192,6 +210,7 @@ pub struct QuestionDoc {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
     YesNo,
@@ -201,6 +220,7 @@ pub enum QuestionKind {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OptionDoc {
     pub id: String,
@@ -208,6 +228,7 @@ pub struct OptionDoc {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Concept,
@@ -224,6 +245,7 @@ impl Status {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct VersionDoc {
     pub version: String,
@@ -257,6 +279,7 @@ pub struct VersionDoc {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NotEncodedDoc {
     pub id: String,
@@ -267,6 +290,7 @@ pub struct NotEncodedDoc {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NotCoveredDoc {
     pub id: String,
@@ -275,6 +299,7 @@ pub struct NotCoveredDoc {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SourceRefDoc {
     /// Id of an entry in the package's `sources`.
@@ -284,6 +309,7 @@ pub struct SourceRefDoc {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
     MinutesPerWeek,
@@ -294,6 +320,7 @@ pub enum Unit {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ValueDoc {
     pub amount: i64,
@@ -307,6 +334,7 @@ pub struct ValueDoc {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TableDoc {
     pub title: String,
@@ -325,6 +353,7 @@ pub struct TableDoc {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AreaDoc {
     pub id: String,
@@ -345,6 +374,7 @@ fn yes() -> bool {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RuleKind {
     Base,
@@ -353,6 +383,7 @@ pub enum RuleKind {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RuleDoc {
     pub id: String,
@@ -370,4 +401,21 @@ pub struct RuleDoc {
     /// Optional count expression: the amount applies this many times.
     #[serde(default)]
     pub per: Option<String>,
+}
+
+/// JSON Schemas of the package and overlay documents, generated from these
+/// types, so editors can validate a package while it is written.
+#[cfg(feature = "schema")]
+pub mod schema {
+    pub fn package() -> serde_json::Value {
+        let mut s = serde_json::to_value(schemars::schema_for!(super::PackageDoc)).unwrap_or_default();
+        s["$id"] = "https://urenwijzer.nl/schema/package.schema.json".into();
+        s
+    }
+
+    pub fn overlay() -> serde_json::Value {
+        let mut s = serde_json::to_value(schemars::schema_for!(super::OverlayDoc)).unwrap_or_default();
+        s["$id"] = "https://urenwijzer.nl/schema/overlay.schema.json".into();
+        s
+    }
 }
