@@ -8,6 +8,7 @@
 pub mod answers;
 pub mod canonical;
 pub mod cases;
+pub mod check;
 mod compile;
 pub mod date;
 pub mod describe;
