@@ -1,6 +1,7 @@
 //! `urenwijzer`: check, evaluate, test and bundle norm packages.
 //! All file reading happens here; the rules core does no I/O.
 
+mod batch;
 mod bundle;
 mod conformance;
 mod files;
@@ -57,6 +58,28 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Compute many households (JSON Lines in, JSON Lines out; progress on stderr).
+    Batch {
+        package: PathBuf,
+        /// One household per line: the answers object, or {"id", "answers", "date"?, "municipality"?}.
+        households: PathBuf,
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        municipality: Option<String>,
+    },
+    /// Compare two packages (old and new norm) over many households: who gets more, who less.
+    Compare {
+        old: PathBuf,
+        new: PathBuf,
+        households: PathBuf,
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        municipality: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
     /// Dates of omgekeerd toewijzen: start deadline (3 working days) and evaluation window (4-6 weeks).
     Plan {
         #[arg(long)]
@@ -89,6 +112,12 @@ fn main() -> ExitCode {
         Command::Test { package } => test(&package),
         Command::Bundle { packages, out } => bundle::run(&packages, out.as_deref()),
         Command::Conformance(args) => conformance::run(&args),
+        Command::Batch { package, households, date, municipality } => {
+            parse_date(date.as_deref()).map_err(Failure::from).and_then(|d| batch::batch(&package, &households, d, municipality))
+        }
+        Command::Compare { old, new, households, date, municipality, format } => parse_date(date.as_deref())
+            .map_err(Failure::from)
+            .and_then(|d| batch::compare(&old, &new, &households, d, municipality, format == Format::Json)),
         Command::Plan { intake, start, evaluation, format } => plan(&intake, &start, evaluation.as_deref(), format),
         Command::Schema { overlay } => {
             let schema = if overlay { rules_core::document::schema::overlay() } else { rules_core::document::schema::package() };

@@ -26,6 +26,12 @@ pub fn lint(package: &Package) -> Vec<Lint> {
             });
         }
     }
+    // The transition rule reads the reserved start date.
+    if package.versions.iter().any(|v| v.transition.is_some()) {
+        if let Some(i) = package.question_index(crate::START_DATE_KEY) {
+            used[i] = true;
+        }
+    }
     for v in &package.versions {
         let mut values = vec![false; v.values.len()];
         let mut tables = vec![false; v.tables.len()];
