@@ -23,6 +23,11 @@ pub fn bundled(package: &Package) -> String {
 pub fn run(paths: &[PathBuf], out: Option<&Path>) -> Result<ExitCode, Failure> {
     let mut packages = Vec::new();
     for p in paths {
+        // `bundle norms/*` also matches norms/README.md: say so and go on.
+        if !p.is_dir() && p.extension().is_none_or(|x| x != "json") {
+            eprintln!("overgeslagen: {} (geen normpakket)", p.display());
+            continue;
+        }
         packages.push(files::load_package(p)?);
     }
     let Some(dir) = out else {
