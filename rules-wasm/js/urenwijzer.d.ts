@@ -1,0 +1,317 @@
+// Types of the Urenwijzer browser build (urenwijzer.js). The JSON shapes
+// follow the core's contract (docs/json-contract.md, rules-core/src/output.rs,
+// describe.rs, error.rs); tests/types checks them against real outputs.
+
+// ---------------------------------------------------------------- loading
+
+/** What the generated init accepts: where the .wasm is, or its bytes. */
+export type ModuleInput =
+  | string
+  | URL
+  | Request
+  | Response
+  | BufferSource
+  | WebAssembly.Module
+  | Promise<Response | BufferSource | WebAssembly.Module>;
+
+/** Loads the module asynchronously (browsers). Default: urenwijzer_wasm_bg.wasm next to this file. */
+export function init(input?: ModuleInput): Promise<void>;
+
+/** Loads the module synchronously from its bytes or a compiled module (Node, workers). */
+export function initSync(bytes: BufferSource | WebAssembly.Module): void;
+
+// ---------------------------------------------------------------- answers
+
+/** An answer: yes_no → boolean, number → integer, choice → option id, date → "YYYY-MM-DD". */
+export type Answer = boolean | number | string;
+
+/**
+ * Answers keyed by question id. Questions not asked (their `ask_if` is
+ * false) must be left out. The reserved key `indicatie_startdatum`
+ * ("YYYY-MM-DD") is the start date of the client's current indication.
+ */
+export type Answers = { readonly [questionId: string]: Answer };
+
+/** A date: "YYYY-MM-DD", or a Date (its local calendar date). */
+export type DateInput = string | Date;
+
+export interface EvaluateOptions {
+  /** The date whose norm applies. Default: today, local time. */
+  date?: DateInput;
+  /** Municipality id (one of `engine.package.municipalities`). */
+  municipality?: string | null;
+  /** Include `trace` and `explanation` (default true). */
+  trace?: boolean;
+}
+
+export interface AskedOptions {
+  /** Default: today, local time. */
+  date?: DateInput;
+  municipality?: string | null;
+}
+
+// ---------------------------------------------------------------- errors
+
+/** The core's stable error codes (docs/errors.md). */
+export type CoreErrorCode =
+  | 'invalid_package'
+  | 'invalid_expression'
+  | 'invalid_answers'
+  | 'missing_answer'
+  | 'unknown_question'
+  | 'not_asked'
+  | 'wrong_type'
+  | 'out_of_range'
+  | 'not_an_option'
+  | 'invalid_date'
+  | 'no_version_for_date'
+  | 'unknown_municipality'
+  | 'overflow';
+
+/**
+ * `internal`: the module aborted (it has been restarted; the call may be
+ * retried). `not_initialized`: init()/initSync() was not called first.
+ */
+export type ErrorCode = CoreErrorCode | 'internal' | 'not_initialized';
+
+/** The core's error object; `JSON.stringify` of an UrenwijzerError gives this, same key order. */
+export interface ErrorObject {
+  code: ErrorCode;
+  /** Dutch; may improve between versions (the code is the contract). */
+  message: string;
+  /** The question the error is about, when it is about one answer. */
+  question?: string;
+  /** The package element the error is about. */
+  path?: string;
+}
+
+/** Every error the API throws. */
+export class UrenwijzerError extends Error {
+  readonly name: 'UrenwijzerError';
+  readonly code: ErrorCode;
+  readonly question?: string;
+  readonly path?: string;
+  toJSON(): ErrorObject;
+}
+
+/** The error object of an UrenwijzerError. */
+export function errorObject(error: UrenwijzerError): ErrorObject;
+
+// ---------------------------------------------------------------- questions
+
+export type QuestionType = 'yes_no' | 'choice' | 'number' | 'date';
+
+export interface QuestionOption {
+  id: string;
+  label: string;
+}
+
+export interface Question {
+  id: string;
+  type: QuestionType;
+  /** Topic id (see `PackageInfo.topics`). */
+  topic: string;
+  label: string;
+  help: string | null;
+  /** Condition (expression text) under which the question is asked; null: always. */
+  ask_if: string | null;
+  /** For `choice` questions. */
+  options?: QuestionOption[];
+  /** For `number` questions. */
+  min?: number;
+  max?: number;
+}
+
+// ---------------------------------------------------------------- package
+
+export type VersionStatus = 'concept' | 'vastgesteld' | (string & {});
+
+export interface Municipality {
+  id: string;
+  name: string;
+  how_to_apply: string | null;
+  url: string | null;
+}
+
+export interface Topic {
+  id: string;
+  title: string;
+}
+
+export interface PackageVersion {
+  version: string;
+  valid_from: string;
+  valid_until: string | null;
+  status: VersionStatus;
+  /** Number of provisional numbers (values and table cells). */
+  provisional_numbers: number;
+  areas: Topic[];
+}
+
+/** `engine.package`: the package's metadata. */
+export interface PackageInfo {
+  id: string;
+  title: string;
+  description: string | null;
+  fingerprint: string;
+  municipalities: Municipality[];
+  topics: Topic[];
+  versions: PackageVersion[];
+}
+
+// ---------------------------------------------------------------- indication
+
+/** Whole minutes, never rounded down. A period is four weeks. */
+export interface Figures {
+  minutes_per_week: number;
+  minutes_per_period: number;
+  minutes_per_year: number;
+}
+
+export interface IndicationPackage {
+  id: string;
+  title: string;
+  version: string;
+  status: VersionStatus;
+  municipality: string | null;
+  /** The municipality whose overlay was applied. */
+  overlay: string | null;
+  /** Fingerprint of the package as applied (with its overlay). */
+  fingerprint: string;
+  /** Fingerprint of the shared base, when an overlay was applied. */
+  base_fingerprint: string | null;
+}
+
+export interface PackageVersionRef {
+  id: string;
+  version: string;
+  fingerprint: string;
+}
+
+/** Set when a transition rule (overgangsrecht) sent the client to an earlier norm. */
+export interface Transition {
+  from: PackageVersionRef;
+  started: string;
+  started_before: string;
+  reason: string;
+}
+
+export interface AreaResult extends Figures {
+  id: string;
+  title: string;
+}
+
+export interface Money {
+  /** `per_hour` / `per_period` for tariffs, `month` / `period` for contributions. */
+  per: 'per_hour' | 'per_period' | 'month' | 'period';
+  cents: number;
+  label: string;
+  /** Why the amount is provisional, when it is. */
+  provisional?: string;
+}
+
+export interface Cost {
+  tariff: Money | null;
+  /** Cost per four-week period in whole cents. */
+  cents_per_period: number | null;
+  contribution: Money | null;
+}
+
+export type Unit = 'minutes_per_week' | 'hours_per_year' | 'minutes_per_year' | 'number';
+
+/** Where a number comes from: a source document, or a provisional reason. */
+export interface Citation {
+  /** Name of the value or table. */
+  name: string;
+  label: string;
+  /** The number as written in the package (absent for tables). */
+  amount?: number;
+  unit: Unit;
+  document?: string;
+  title?: string;
+  locator?: string;
+  provisional?: string;
+}
+
+export type StepKind = 'base' | 'surcharge' | 'reduction' | 'floor' | 'maximum' | 'transition';
+
+/** One step of the trace; amounts in exact minutes per year. */
+export interface Step {
+  /** Null for the step that records which norm applies (transition). */
+  area: string | null;
+  rule: string | null;
+  kind: StepKind;
+  label: string;
+  condition: string | null;
+  /** The answers the rule read, in question order. */
+  answers: { [questionId: string]: Answer };
+  count: number | null;
+  unit_amount: number;
+  change: number;
+  total: number;
+  sources: Citation[];
+}
+
+export interface Warning {
+  code: 'concept' | 'provisional' | 'not_encoded' | 'not_covered' | (string & {});
+  message: string;
+  /** The values, rules or areas the warning is about. */
+  items: string[];
+}
+
+/** The indication: exactly the JSON of `urenwijzer eval --format json`. */
+export interface Indication {
+  package: IndicationPackage;
+  /** The date whose norm was applied. */
+  date: string;
+  engine: { name: string; version: string };
+  transition: Transition | null;
+  total: Figures;
+  areas: AreaResult[];
+  cost: Cost | null;
+  /** Empty with `trace: false`. */
+  trace: Step[];
+  /** Plain-Dutch sentences; empty with `trace: false`. */
+  explanation: string[];
+  warnings: Warning[];
+}
+
+// ---------------------------------------------------------------- engine
+
+/** The bundled package document (`urenwijzer bundle`), parsed. */
+export type PackageDocument = { readonly [key: string]: unknown };
+
+/** A loaded norm package. Create after init()/initSync(). */
+export class Engine {
+  /**
+   * @param pkg the bundled package document, as an object or as JSON text;
+   * its fingerprint is verified. Throws UrenwijzerError (`invalid_package`, …).
+   */
+  constructor(pkg: PackageDocument | string);
+  /** The package's `sha256:` fingerprint. */
+  readonly fingerprint: string;
+  /** The package's metadata (frozen). */
+  readonly package: Readonly<PackageInfo>;
+  /** The questions in order (a new array each call). */
+  questions(): Question[];
+  /** Ids of the questions asked given (partial) answers: a form shows exactly these. */
+  asked(answers: Answers, options?: AskedOptions): string[];
+  /** The indication. Throws UrenwijzerError when the answers are refused. */
+  evaluate(answers: Answers, options?: EvaluateOptions): Indication;
+  /** The indication as canonical JSON text (what `JSON.stringify(evaluate(...))` gives). */
+  evaluateToJson(answers: Answers, options?: EvaluateOptions): string;
+  /**
+   * Every problem with the answers, without evaluating; empty when they are
+   * complete and valid. Takes any values, since finding wrong ones is its job.
+   */
+  validate(answers: { readonly [questionId: string]: unknown }): ErrorObject[];
+  /** Frees the engine's memory now rather than at garbage collection (also `[Symbol.dispose]`). */
+  free(): void;
+}
+
+/** @internal Test hooks; not part of the API. */
+export const __testing: {
+  /** Makes the module abort the way a Rust panic would; throws an `internal` UrenwijzerError. */
+  panic(): never;
+  readonly generation: number;
+};

@@ -1,0 +1,291 @@
+// Urenwijzer in the browser: the public JavaScript API of the wasm build.
+//
+// A small hand-written layer over the glue that wasm-bindgen generates
+// (./urenwijzer_wasm.js, not public). It adds what the Rust side leaves to
+// JavaScript: the default date (today, local time; the core has no clock),
+// the JSON conversions (answers go in as JSON text, indications come out as
+// the core's canonical JSON text and are parsed here, so JSON.stringify of a
+// result equals `urenwijzer eval --format json` byte for byte), errors as
+// `UrenwijzerError`, and recovery from a trap: should the module ever abort
+// (a Rust panic is a `RuntimeError: unreachable` under panic=abort), the call
+// throws an `internal` error, the module is instantiated afresh and every
+// Engine re-creates its package from the document it keeps.
+//
+// See docs/browser-api.md.
+
+import initGlue, {
+  initSync as initGlueSync,
+  Engine as RawEngine,
+  __wbg_reset_state as resetInstance,
+  __debugPanic,
+} from './urenwijzer_wasm.js';
+
+let initialized = false;
+/** Bumped each time the instance is replaced after a trap. */
+let generation = 0;
+
+/**
+ * Loads the module asynchronously (browsers). `input` is what the
+ * generated init accepts: a URL or path of urenwijzer_wasm_bg.wasm, a
+ * Response or its promise, bytes, or a WebAssembly.Module. Default: the
+ * .wasm file next to this module.
+ */
+export async function init(input) {
+  if (!initialized) {
+    await initGlue(input === undefined ? undefined : { module_or_path: input });
+    initialized = true;
+  }
+}
+
+/** Loads the module synchronously from its bytes or a WebAssembly.Module (Node, workers). */
+export function initSync(bytes) {
+  if (!initialized) {
+    initGlueSync({ module: bytes });
+    initialized = true;
+  }
+}
+
+/** An error of the rules core (or `internal` / `not_initialized` from this wrapper). */
+export class UrenwijzerError extends Error {
+  constructor(code, message, question, path, options) {
+    super(message, options);
+    this.name = 'UrenwijzerError';
+    this.code = code;
+    if (question !== undefined) this.question = question;
+    if (path !== undefined) this.path = path;
+  }
+
+  /** `{code, message, question?, path?}`: the core's error object, same key order. */
+  toJSON() {
+    return errorObject(this);
+  }
+}
+
+/** The core's error object `{code, message, question?, path?}` of an error. */
+export function errorObject(error) {
+  const o = { code: error.code, message: error.message };
+  if (error.question !== undefined) o.question = error.question;
+  if (error.path !== undefined) o.path = error.path;
+  return o;
+}
+
+/**
+ * Converts what a call into the module threw. A core error (an Error with a
+ * string `code`, made by the Rust side) becomes an UrenwijzerError. Anything
+ * else means the instance aborted or was left mid-call: it is replaced and
+ * the caller gets an `internal` error.
+ */
+function failure(thrown) {
+  if (thrown instanceof Error && typeof thrown.code === 'string' && !(thrown instanceof WebAssembly.RuntimeError)) {
+    return new UrenwijzerError(thrown.code, thrown.message, thrown.question, thrown.path);
+  }
+  let detail = thrown instanceof Error ? thrown.message : String(thrown);
+  try {
+    resetInstance();
+    generation += 1;
+  } catch (e) {
+    // Instantiation itself failed (out of memory?): the next call tries again.
+    generation += 1;
+    detail += `; opnieuw starten mislukte: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  return new UrenwijzerError(
+    'internal',
+    `interne fout in de rekenkern (${detail}); de rekenkern is opnieuw gestart, probeer het nog eens`,
+    undefined,
+    undefined,
+    { cause: thrown },
+  );
+}
+
+function notInitialized() {
+  return new UrenwijzerError('not_initialized', 'de rekenkern is nog niet geladen: roep eerst init() of initSync() aan');
+}
+
+function answersText(answers) {
+  let text;
+  try {
+    text = JSON.stringify(answers);
+  } catch (e) {
+    throw new UrenwijzerError(
+      'invalid_answers',
+      `de antwoorden moeten een JSON-object zijn met per vraag een antwoord: geen geldige JSON: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+  // JSON.stringify(undefined) is undefined: let the core refuse it as null.
+  return text === undefined ? 'null' : text;
+}
+
+function documentText(pkg) {
+  let text;
+  try {
+    text = JSON.stringify(pkg);
+  } catch (e) {
+    throw new UrenwijzerError('invalid_package', `ongeldig normpakket bij (document): ${e instanceof Error ? e.message : String(e)}`, undefined, '(document)');
+  }
+  return text === undefined ? 'null' : text;
+}
+
+function pad(n, width) {
+  return String(n).padStart(width, '0');
+}
+
+/** A Date as its local calendar date YYYY-MM-DD. */
+function localDate(d) {
+  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1, 2)}-${pad(d.getDate(), 2)}`;
+}
+
+/** The date option as text: today (local) by default; a Date as its local date. */
+function dateText(date) {
+  if (date === undefined || date === null) return localDate(new Date());
+  if (date instanceof Date) return localDate(date);
+  return String(date);
+}
+
+function municipalityText(municipality) {
+  return municipality === undefined || municipality === null ? undefined : String(municipality);
+}
+
+function deepFreeze(value) {
+  if (value !== null && typeof value === 'object') {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** A loaded norm package. */
+export class Engine {
+  #document;
+  #raw;
+  #generation;
+  #fingerprint;
+  #info;
+  #questions;
+
+  /**
+   * @param pkg the bundled package document (`urenwijzer bundle`), as an
+   * object or as JSON text. Its fingerprint is verified.
+   */
+  constructor(pkg) {
+    if (!initialized) throw notInitialized();
+    this.#document = typeof pkg === 'string' ? pkg : documentText(pkg);
+    const raw = this.#engine();
+    try {
+      this.#fingerprint = raw.fingerprint;
+      this.#info = deepFreeze(JSON.parse(raw.infoJson()));
+      this.#questions = raw.questionsJson();
+    } catch (e) {
+      throw failure(e);
+    }
+  }
+
+  /** The underlying engine of the current instance, re-created after a trap. */
+  #engine() {
+    if (this.#raw === undefined || this.#generation !== generation) {
+      this.#raw = undefined;
+      const g = generation;
+      try {
+        this.#raw = new RawEngine(this.#document);
+      } catch (e) {
+        throw failure(e);
+      }
+      this.#generation = g;
+    }
+    return this.#raw;
+  }
+
+  /** The package's `sha256:` fingerprint. */
+  get fingerprint() {
+    return this.#fingerprint;
+  }
+
+  /** The package's metadata: id, title, municipalities, topics, versions (frozen). */
+  get package() {
+    return this.#info;
+  }
+
+  /** The questions, in order, with types, labels, options, bounds and conditions (`ask_if`). */
+  questions() {
+    return JSON.parse(this.#questions);
+  }
+
+  /**
+   * Ids of the questions asked given (partial) answers: a form shows exactly
+   * these. Options: `date` (default today), `municipality`.
+   */
+  asked(answers, options = {}) {
+    const raw = this.#engine();
+    let text;
+    try {
+      text = raw.askedJson(answersText(answers), dateText(options.date), municipalityText(options.municipality));
+    } catch (e) {
+      throw failure(e);
+    }
+    return JSON.parse(text);
+  }
+
+  /**
+   * The indication for these answers. Options: `date` (YYYY-MM-DD or a Date;
+   * default today, local time), `municipality`, `trace` (default true; false
+   * leaves `trace` and `explanation` empty). Throws UrenwijzerError.
+   */
+  evaluate(answers, options = {}) {
+    return JSON.parse(this.evaluateToJson(answers, options));
+  }
+
+  /** As `evaluate`, but returns the canonical JSON text itself. */
+  evaluateToJson(answers, options = {}) {
+    const raw = this.#engine();
+    const text = answersText(answers);
+    try {
+      return raw.evaluateJson(text, dateText(options.date), municipalityText(options.municipality), options.trace !== false);
+    } catch (e) {
+      throw failure(e);
+    }
+  }
+
+  /**
+   * Every problem with the answers, per question, without evaluating: an
+   * array of error objects `{code, message, question?, path?}` (empty when
+   * the answers are complete and valid).
+   */
+  validate(answers) {
+    const raw = this.#engine();
+    let text;
+    try {
+      text = raw.problemsJson(answersText(answers));
+    } catch (e) {
+      throw failure(e);
+    }
+    return JSON.parse(text);
+  }
+
+  /** Releases the engine's memory in the module now rather than at garbage collection. */
+  free() {
+    const raw = this.#raw;
+    this.#raw = undefined;
+    // A raw engine of an earlier (aborted) instance is gone with it.
+    if (raw !== undefined && this.#generation === generation) raw.free();
+  }
+
+}
+if (typeof Symbol.dispose === 'symbol') Engine.prototype[Symbol.dispose] = Engine.prototype.free;
+
+/**
+ * Test hooks, not part of the API: `panic()` makes the module abort, the
+ * way a Rust panic would, through the same path as every call.
+ */
+export const __testing = {
+  panic() {
+    if (!initialized) throw notInitialized();
+    try {
+      __debugPanic();
+    } catch (e) {
+      throw failure(e);
+    }
+  },
+  /** How many times the instance has been replaced. */
+  get generation() {
+    return generation;
+  },
+};

@@ -1,0 +1,45 @@
+// The wasm side of the conformance harness. Runs in Node and in the browser
+// alike (no Node APIs): every case through the public API, giving the same
+// strings the CLI prints: JSON.stringify of the indication, or of the thrown
+// error (UrenwijzerError#toJSON is the core's error object).
+
+/**
+ * @param {{ Engine: any }} api the initialised module (www/pkg/urenwijzer.js)
+ * @param {Record<string, string>} bundles bundle text by package key
+ * @param {Array<{key: string, package: string, date: string, municipality: string | null, answers: unknown}>} cases
+ */
+export function runCases(api, bundles, cases) {
+  const engines = {};
+  const fingerprints = {};
+  const problems = [];
+  let n = 0;
+  for (const [key, text] of Object.entries(bundles)) {
+    // Alternate the two accepted forms of the document: text and object.
+    engines[key] = new api.Engine(n++ % 2 === 0 ? text : JSON.parse(text));
+    fingerprints[key] = engines[key].fingerprint;
+    if (engines[key].package.fingerprint !== fingerprints[key]) problems.push(`${key}: package.fingerprint differs from fingerprint`);
+  }
+  const outputs = {};
+  for (const c of cases) {
+    const engine = engines[c.package];
+    const options = { date: c.date, municipality: c.municipality };
+    const outcome = (trace) => {
+      try {
+        const indication = engine.evaluate(c.answers, { ...options, trace });
+        const text = JSON.stringify(indication);
+        const direct = engine.evaluateToJson(c.answers, { ...options, trace });
+        if (direct !== text) problems.push(`${c.key}: evaluateToJson differs from JSON.stringify(evaluate)`);
+        return text;
+      } catch (e) {
+        if (!(e instanceof Error) || e.name !== 'UrenwijzerError' || typeof e.code !== 'string') {
+          problems.push(`${c.key}: threw something that is no UrenwijzerError: ${e}`);
+        }
+        if (e.code === 'internal') problems.push(`${c.key}: internal error (trap): ${e.message}`);
+        return JSON.stringify(e);
+      }
+    };
+    outputs[c.key] = { trace: outcome(true), noTrace: outcome(false) };
+  }
+  for (const engine of Object.values(engines)) engine.free();
+  return { outputs, fingerprints, problems };
+}
