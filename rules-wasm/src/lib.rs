@@ -57,6 +57,11 @@ fn parse_answers(answers: &str) -> Result<Value, Error> {
     serde_json::from_str(answers).map_err(|e| Error::InvalidAnswers { message: format!("geen geldige JSON: {e}") })
 }
 
+/// The date whose norm applies, `YYYY-MM-DD` (the wrapper defaults it to today).
+fn parse_date(date: &str) -> Result<Date, Error> {
+    Date::parse(date).ok_or_else(|| Error::InvalidDate { question: None, value: date.to_string() })
+}
+
 /// A loaded norm package, ready to evaluate answers.
 #[wasm_bindgen]
 pub struct Engine {
@@ -90,11 +95,14 @@ impl Engine {
         serde_json::to_string(&describe::questions(&self.package)).unwrap_or_default()
     }
 
-    /// Ids of the questions asked given these (partial) answers, as JSON text.
+    /// Ids of the questions asked given these (partial) answers on `date`,
+    /// as JSON text (`describe::asked_on`: follows a transition rule).
     #[wasm_bindgen(js_name = askedJson)]
-    pub fn asked_json(&self, answers: &str) -> String {
+    pub fn asked_json(&self, answers: &str, date: &str, municipality: Option<String>) -> Result<String, JsValue> {
         let answers = parse_answers(answers).unwrap_or(Value::Null);
-        serde_json::to_string(&describe::asked(&self.package, &answers)).unwrap_or_default()
+        let date = parse_date(date).map_err(|e| js_error(&e))?;
+        let ids = describe::asked_on(&self.package, &answers, &Options { date, municipality });
+        Ok(serde_json::to_string(&ids).unwrap_or_default())
     }
 
     /// Every problem with the answers, as a JSON array of error objects.
@@ -127,7 +135,7 @@ impl Engine {
         // Same order of checks as the CLI: answers JSON, date, then the core
         // (municipality, version, transition, answers).
         let answers = parse_answers(answers)?;
-        let date = Date::parse(date).ok_or_else(|| Error::InvalidDate { question: None, value: date.to_string() })?;
+        let date = parse_date(date)?;
         rules_core::evaluate_to_json(&self.package, &answers, &Options { date, municipality }, trace)
     }
 }
