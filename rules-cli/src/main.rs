@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use rules_core::{cases::Case, describe, lint, output, Answers, Date, Error, Options};
+use rules_core::{cases::Case, describe, lint, output, Date, Error, Options};
 
 #[derive(Parser)]
 #[command(name = "urenwijzer", version, about = "Rekent huishoudelijke hulp (Wmo) uit volgens een normpakket")]
@@ -214,12 +214,12 @@ fn eval(
     let value: serde_json::Value = serde_json::from_str(&text)
         .map_err(|e| with_format(Error::InvalidAnswers { message: format!("geen geldige JSON: {e}") }))?;
     let options = Options { date: parse_date(date).map_err(with_format)?, municipality };
-    let answers = Answers::from_json(&package, &value).map_err(with_format)?;
-    let indication = rules_core::evaluate(&package, &answers, &options).map_err(with_format)?;
-    match format {
-        Format::Json => println!("{}", output::to_json(&indication, true)),
-        Format::Text => print!("{}", output::to_text(&indication)),
-    }
+    let printed = rules_core::evaluate_with(&package, &value, &options, |ind| match format {
+        Format::Json => format!("{}\n", output::to_json(ind, true)),
+        Format::Text => output::to_text(ind),
+    })
+    .map_err(with_format)?;
+    print!("{printed}");
     Ok(ExitCode::SUCCESS)
 }
 

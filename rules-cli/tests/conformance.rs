@@ -61,3 +61,34 @@ fn eval_refuses_bad_answers_with_the_question_named() {
     let msg = String::from_utf8_lossy(&out.stderr);
     assert!(msg.contains("beperkingen") && msg.contains("weinig") && msg.contains("geen, enig, veel"), "{msg}");
 }
+
+#[test]
+fn eval_applies_overlays_and_transition_rules_like_test_does() {
+    // Every case with a municipality or a transition must give the same total through `eval`.
+    let dir = std::env::temp_dir().join(format!("urenwijzer-eval-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut checked = 0;
+    for pkg in package_dirs() {
+        for entry in std::fs::read_dir(pkg.join("cases")).unwrap() {
+            let path = entry.unwrap().path();
+            let case: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let Some(week) = case["expect"]["total"]["minutes_per_week"].as_i64() else { continue };
+            let answers = dir.join("answers.json");
+            std::fs::write(&answers, case["answers"].to_string()).unwrap();
+            let mut cmd = Command::new(env!("CARGO_BIN_EXE_urenwijzer"));
+            cmd.args(["eval", pkg.to_str().unwrap(), answers.to_str().unwrap(), "--date", case["date"].as_str().unwrap(), "--format", "json"]);
+            if let Some(m) = case["municipality"].as_str() {
+                cmd.args(["--municipality", m]);
+            }
+            let out = cmd.output().unwrap();
+            assert!(out.status.success(), "{}: {}", path.display(), String::from_utf8_lossy(&out.stdout));
+            let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            assert_eq!(result["total"]["minutes_per_week"].as_i64(), Some(week), "{}", path.display());
+            if let Some(p) = case["expect"]["package"].as_str() {
+                assert_eq!(result["package"]["id"], p, "{}", path.display());
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 20);
+}

@@ -7,10 +7,9 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::answers::Answers;
 use crate::date::Date;
 use crate::error::Error;
-use crate::eval::{evaluate, figures, select, Options, StepKind};
+use crate::eval::{evaluate_with, figures, Options, StepKind};
 use crate::explain::warnings;
 use crate::package::Package;
 
@@ -85,13 +84,7 @@ impl Case {
     /// Runs the case; `Err` lists every mismatch in plain Dutch.
     pub fn run(&self, package: &Package) -> Result<(), Vec<String>> {
         let options = self.options().map_err(|e| vec![e])?;
-        let outcome = select(package, &self.answers, &options).and_then(|selection| {
-            let answers = selection.answers_for(&self.answers)?;
-            let a = Answers::from_json(selection.package, &answers)?;
-            let mut ind = evaluate(selection.package, &a, &options)?;
-            ind.transition = selection.transition;
-            Ok(Outcome::from(&ind))
-        });
+        let outcome = evaluate_with(package, &self.answers, &options, |ind| Outcome::from(ind));
         match (&self.expect, &self.expect_error, outcome) {
             (Some(_), Some(_), _) | (None, None, _) => Err(vec!["geef precies één van expect of expect_error".into()]),
             (Some(expect), None, Ok(out)) => expect.compare(&out),

@@ -124,10 +124,17 @@ pub fn info(package: &Package) -> PackageInfo<'_> {
         title: &package.title,
         description: package.description.as_deref(),
         fingerprint: &package.fingerprint,
+        // An overlay may say how and where to apply; prefer its entry.
         municipalities: package
             .municipalities
             .iter()
-            .map(|m| MunicipalityJson { id: &m.id, name: &m.name, how_to_apply: m.how_to_apply.as_deref(), url: m.url.as_deref() })
+            .map(|m| {
+                let m = package
+                    .for_municipality(&m.id)
+                    .and_then(|p| p.municipalities.iter().find(|x| x.id == m.id))
+                    .unwrap_or(m);
+                MunicipalityJson { id: &m.id, name: &m.name, how_to_apply: m.how_to_apply.as_deref(), url: m.url.as_deref() }
+            })
             .collect(),
         topics: all_topics(package).into_iter().map(|t| TopicJson { id: &t.id, title: &t.title }).collect(),
         versions: package

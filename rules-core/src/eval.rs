@@ -102,8 +102,13 @@ pub fn select<'p>(root: &'p Package, answers: &Value, options: &Options) -> Resu
         date: options.date.to_string(),
     })?;
     let Some(rule) = &version.transition else { return Ok(Selection { package, transition: None }) };
-    // An invalid start date is reported when the answers are checked.
-    let started = answers.get(START_DATE_KEY).and_then(Value::as_str).and_then(Date::parse);
+    // An invalid start date is reported when the answers are checked, and so
+    // is a start date given while the package's own question is not asked.
+    let asked = match package.question_index(START_DATE_KEY) {
+        Some(i) => Answers::asked(package, answers).get(i).copied().unwrap_or(false),
+        None => true,
+    };
+    let started = answers.get(START_DATE_KEY).and_then(Value::as_str).and_then(Date::parse).filter(|_| asked);
     match started {
         Some(started) if started < rule.started_before => {
             // Linked packages are checked at load time; `unwrap_or` only guards.
@@ -243,4 +248,21 @@ mod tests {
         assert_eq!(figures(1), (1, 1, 1));
         assert_eq!(figures(-53), (-1, -4, -53));
     }
+}
+
+/// Selects the package (overlay, transition), checks the answers against it,
+/// evaluates, and hands the indication to `f`. The one path every front end
+/// (CLI, cases, browser) takes from raw answers to an indication.
+pub fn evaluate_with<R>(
+    root: &Package,
+    answers: &Value,
+    options: &Options,
+    f: impl FnOnce(&Indication<'_>) -> R,
+) -> Result<R, Error> {
+    let selection = select(root, answers, options)?;
+    let filtered = selection.answers_for(answers)?;
+    let checked = Answers::from_json(selection.package, &filtered)?;
+    let mut indication = evaluate(selection.package, &checked, options)?;
+    indication.transition = selection.transition;
+    Ok(f(&indication))
 }

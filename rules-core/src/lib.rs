@@ -26,7 +26,7 @@ pub use answers::Answers;
 pub use compile::START_DATE_KEY;
 pub use date::Date;
 pub use error::{Error, ErrorObject, ERROR_CODES};
-pub use eval::{evaluate, select, Indication, Options, Selection};
+pub use eval::{evaluate, evaluate_with, select, Indication, Options, Selection};
 pub use output::{ENGINE_NAME, ENGINE_VERSION};
 pub use package::Package;
 
@@ -38,10 +38,5 @@ pub fn evaluate_to_json(
     options: &Options,
     trace: bool,
 ) -> Result<String, Error> {
-    let selection = eval::select(package, answers, options)?;
-    let answers = selection.answers_for(answers)?;
-    let answers = Answers::from_json(selection.package, &answers)?;
-    let mut indication = evaluate(selection.package, &answers, options)?;
-    indication.transition = selection.transition;
-    Ok(output::to_json(&indication, trace))
+    eval::evaluate_with(package, answers, options, |ind| output::to_json(ind, trace))
 }
