@@ -141,12 +141,24 @@ fn resolve_overlay(
     if overlay.tariff.is_some() && !allowed("tariff") {
         return Err(refuse(format!("{path}.tariff"), "tariff"));
     }
-    if overlay.contribution.is_some() && !allowed("contribution") {
-        return Err(refuse(format!("{path}.contribution"), "contribution"));
+    let scopes = std::iter::once((path.clone(), overlay.tariff.is_some(), overlay.contribution.is_some(), &overlay.values))
+        .chain(overlay.versions.iter().map(|(v, o)| (format!("{path}.versions.{v}"), o.tariff.is_some(), o.contribution.is_some(), &o.values)));
+    for (scope, tariff, contribution, values) in scopes {
+        if tariff && !allowed("tariff") {
+            return Err(refuse(format!("{scope}.tariff"), "tariff"));
+        }
+        if contribution && !allowed("contribution") {
+            return Err(refuse(format!("{scope}.contribution"), "contribution"));
+        }
+        for name in values.keys() {
+            if !allowed(name) {
+                return Err(refuse(format!("{scope}.values.{name}"), name));
+            }
+        }
     }
-    for name in overlay.values.keys() {
-        if !allowed(name) {
-            return Err(refuse(format!("{path}.values.{name}"), name));
+    for v in overlay.versions.keys() {
+        if !doc.versions.iter().any(|x| &x.version == v) {
+            return Err(Error::package(format!("{path}.versions.{v}"), format!("de basis heeft geen versie '{v}'")));
         }
     }
     let raw = &base["overlays"][municipality];
@@ -172,15 +184,19 @@ fn resolve_overlay(
     }
     if let Some(Value::Array(versions)) = map.get_mut("versions") {
         for version in versions.iter_mut() {
-            for key in ["tariff", "contribution"] {
-                if let Some(v) = raw.get(key) {
-                    version[key] = v.clone();
+            let name = version.get("version").and_then(Value::as_str).unwrap_or_default().to_string();
+            // General choices first, then those for this version on top.
+            for layer in [Some(raw), raw.get("versions").and_then(|vs| vs.get(&name))].into_iter().flatten() {
+                for key in ["tariff", "contribution"] {
+                    if let Some(v) = layer.get(key) {
+                        version[key] = v.clone();
+                    }
                 }
-            }
-            if let Some(Value::Object(values)) = raw.get("values") {
-                for (name, v) in values {
-                    if version.get("values").and_then(|vs| vs.get(name)).is_some() {
-                        version["values"][name] = v.clone();
+                if let Some(Value::Object(values)) = layer.get("values") {
+                    for (value_name, v) in values {
+                        if version.get("values").and_then(|vs| vs.get(value_name)).is_some() {
+                            version["values"][value_name] = v.clone();
+                        }
                     }
                 }
             }
@@ -701,7 +717,11 @@ fn compile_version(doc: &PackageDoc, questions: &[Question], v: &VersionDoc) -> 
             }
             // Values used only in a condition or count are thresholds, not minutes;
             // they are still cited, since the outcome depends on them.
+            if r.provisional.as_ref().is_some_and(|p| p.trim().is_empty()) {
+                return Err(Error::package(format!("{rpath}.provisional"), "geef de reden waarom deze regel voorlopig is"));
+            }
             rules.push(Rule {
+                provisional: r.provisional.clone(),
                 id: r.id.clone(),
                 kind: r.kind,
                 label: r.label.clone(),

@@ -76,6 +76,22 @@ pub struct OverlayDoc {
     /// Replacement values; only names listed in the base's `municipal_choices`.
     #[serde(default)]
     pub values: BTreeMap<String, ValueDoc>,
+    /// Choices for one base version only (tariffs change by year), by the
+    /// base's version name; they take precedence over the ones above.
+    #[serde(default)]
+    pub versions: BTreeMap<String, OverlayVersionDoc>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct OverlayVersionDoc {
+    #[serde(default)]
+    pub tariff: Option<TariffDoc>,
+    #[serde(default)]
+    pub contribution: Option<ContributionDoc>,
+    #[serde(default)]
+    pub values: BTreeMap<String, ValueDoc>,
 }
 
 /// Written into a resolved package so its output names base and overlay.
@@ -401,6 +417,10 @@ pub struct RuleDoc {
     /// Optional count expression: the amount applies this many times.
     #[serde(default)]
     pub per: Option<String>,
+    /// Set when the rule's logic itself (not a number) is an assumption
+    /// without a public source: the reason. Results it fires in warn.
+    #[serde(default)]
+    pub provisional: Option<String>,
 }
 
 /// JSON Schemas of the package and overlay documents, generated from these

@@ -66,12 +66,12 @@ pub fn lint(package: &Package) -> Vec<Lint> {
                 message: format!("tabel '{}' wordt door geen regel gebruikt", t.name),
             });
         }
-        let n = v.provisional_count();
+        let n = v.provisional_count() + v.areas.iter().flat_map(|a| &a.rules).filter(|r| r.provisional.is_some()).count();
         if n > 0 {
             out.push(Lint {
                 code: "provisional_numbers",
                 path: format!("versions[{}]", v.version),
-                message: format!("{n} voorlopige getallen (zonder openbare bron); elke uitkomst die ze gebruikt waarschuwt"),
+                message: format!("{n} voorlopige getallen of regels (zonder openbare bron); elke uitkomst die ze gebruikt waarschuwt"),
             });
         }
     }

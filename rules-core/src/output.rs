@@ -340,6 +340,19 @@ fn step_json<'a>(ind: &'a Indication<'a>, s: &crate::eval::Step) -> StepJson<'a>
         StepKind::Rule { rule } => {
             let rule = &area.rules[rule as usize];
             let mut sources: Vec<Citation> = rule.values.iter().map(|&i| value_citation(i)).collect();
+            if let Some(reason) = &rule.provisional {
+                // The rule's logic itself is an assumption: cite that too.
+                sources.push(Citation {
+                    name: &rule.id,
+                    label: &rule.label,
+                    amount: None,
+                    unit: "number",
+                    document: None,
+                    title: None,
+                    locator: None,
+                    provisional: Some(reason),
+                });
+            }
             for &t in &rule.tables {
                 let table = &v.tables[t as usize];
                 let (document, title, locator, provisional) = cite(pkg, &table.provenance);

@@ -225,6 +225,8 @@ pub struct Rule {
     pub label: String,
     pub explanation: Option<String>,
     pub when: Option<Condition>,
+    /// Reason when the rule's logic is an assumption without a public source.
+    pub provisional: Option<String>,
     pub amount: Condition,
     pub per: Option<Condition>,
     /// Questions the rule reads, in package order.

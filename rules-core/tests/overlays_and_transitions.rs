@@ -172,3 +172,29 @@ fn forms_see_the_union_of_questions_and_follow_the_transition() {
     let asked = rules_core::describe::asked_on(&p, &json!({"heeft_indicatie": true, "indicatie_startdatum": "2020-01-01"}), &options);
     assert_eq!(asked, ["heeft_indicatie", "indicatie_startdatum", "kamers"]);
 }
+
+#[test]
+fn overlay_choices_can_differ_per_base_version() {
+    let mut doc = base();
+    doc["overlays"]["a"]["versions"] = json!({"2": {"contribution": {"cents": 2100, "per": "month", "label": "Abonnementstarief 2024", "provisional": "nog niet gepubliceerd"}}});
+    let p = Package::from_value(doc.clone()).unwrap();
+    let old = eval(&p, json!({"kamers": 0}), "2023-06-01", Some("a")).unwrap();
+    let new = eval(&p, json!({"kamers": 0}), "2024-06-01", Some("a")).unwrap();
+    assert_eq!(old["cost"]["contribution"]["cents"], 1900);
+    assert_eq!(new["cost"]["contribution"]["cents"], 2100);
+    assert_eq!(new["cost"]["tariff"]["cents"], 3150, "the general tariff still applies");
+    doc["overlays"]["a"]["versions"] = json!({"9": {}});
+    assert_eq!(Package::from_value(doc).unwrap_err().path(), Some("overlays[a].versions.9"));
+}
+
+#[test]
+fn a_provisional_rule_warns_when_it_fires() {
+    let mut doc = base();
+    doc["versions"][1]["areas"][0]["rules"][1]["provisional"] = json!("aanname: elke kamer telt even zwaar");
+    let p = Package::from_value(doc).unwrap();
+    let none = eval(&p, json!({"kamers": 0}), "2024-06-01", None).unwrap();
+    assert_eq!(none["warnings"], json!([]));
+    let some = eval(&p, json!({"kamers": 2}), "2024-06-01", None).unwrap();
+    assert_eq!(some["warnings"][0]["items"], json!(["kamer2"]));
+    assert_eq!(some["trace"][1]["sources"][1]["provisional"], "aanname: elke kamer telt even zwaar");
+}
