@@ -68,11 +68,14 @@ export type CoreErrorCode =
   | 'unknown_municipality'
   | 'overflow';
 
+/** Problems with the dates given to `plan`. */
+export type PlanErrorCode = 'start_before_intake' | 'evaluation_before_start';
+
 /**
  * `internal`: the module aborted (it has been restarted; the call may be
  * retried). `not_initialized`: init()/initSync() was not called first.
  */
-export type ErrorCode = CoreErrorCode | 'internal' | 'not_initialized';
+export type ErrorCode = CoreErrorCode | PlanErrorCode | 'internal' | 'not_initialized';
 
 /** The core's error object; `JSON.stringify` of an UrenwijzerError gives this, same key order. */
 export interface ErrorObject {
@@ -308,6 +311,71 @@ export class Engine {
   /** Frees the engine's memory now rather than at garbage collection (also `[Symbol.dispose]`). */
   free(): void;
 }
+
+// ---------------------------------------------------------------- plan
+
+/** The dates of one omgekeerd-toewijzen trajectory. */
+export interface Plan {
+  intake: string;
+  start: string;
+  /** Last working day on which a start is on time (intake + 3 working days). */
+  start_deadline: string;
+  /** Working days from intake to start. */
+  start_working_days: number;
+  start_late: boolean;
+  /** First and last day of the evaluation window (four to six weeks, on working days). */
+  evaluation_from: string;
+  evaluation_until: string;
+  /** Plain-Dutch warnings (late start, evaluation outside the window). */
+  warnings: string[];
+  evaluation: string | null;
+  /** Whether the given evaluation date falls in the window; null without one. */
+  evaluation_in_window: boolean | null;
+}
+
+/**
+ * The omgekeerd-toewijzen plan (start within three working days of the
+ * intake, evaluation four to six weeks after the start). Throws
+ * UrenwijzerError `invalid_date`, `start_before_intake`, `evaluation_before_start`.
+ */
+export function plan(intake: DateInput, start: DateInput, evaluation?: DateInput | null): Plan;
+
+// ---------------------------------------------------------------- check
+
+export interface Lint {
+  code: 'rule_never_applies' | 'unused_value' | 'unused_table' | 'provisional_numbers' | 'unused_question' | (string & {});
+  /** The package element. */
+  path: string;
+  message: string;
+}
+
+export interface CaseReport {
+  name: string;
+  description: string;
+  ok: boolean;
+  /** Plain-Dutch mismatches; empty when the case passes. */
+  problems: string[];
+}
+
+/** What `urenwijzer check` and `urenwijzer test` report, as one object. */
+export interface CheckReport {
+  /** The package loads and every case passes. */
+  ok: boolean;
+  /** Why the package does not load. */
+  error: ErrorObject | null;
+  package: PackageInfo | null;
+  lints: Lint[];
+  cases: CaseReport[];
+}
+
+/**
+ * Checks a package document (object or JSON text) and runs its cases
+ * (name → case document, or an array of [name, case]).
+ */
+export function checkPackage(
+  document: PackageDocument | string,
+  cases?: { readonly [name: string]: unknown } | ReadonlyArray<readonly [string, unknown]>,
+): CheckReport;
 
 /** @internal Test hooks; not part of the API. */
 export const __testing: {

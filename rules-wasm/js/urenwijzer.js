@@ -18,6 +18,8 @@ import initGlue, {
   Engine as RawEngine,
   __wbg_reset_state as resetInstance,
   __debugPanic,
+  planJson,
+  checkReportJson,
 } from './urenwijzer_wasm.js';
 
 let initialized = false;
@@ -270,6 +272,44 @@ export class Engine {
 
 }
 if (typeof Symbol.dispose === 'symbol') Engine.prototype[Symbol.dispose] = Engine.prototype.free;
+
+/**
+ * The omgekeerd-toewijzen plan: help starts within three working days of
+ * the intake, evaluation four to six weeks after the start (Dutch public
+ * holidays and weekends count as non-working days). Dates: YYYY-MM-DD or a
+ * Date. Throws UrenwijzerError `invalid_date`, `start_before_intake` or
+ * `evaluation_before_start`.
+ */
+export function plan(intake, start, evaluation) {
+  if (!initialized) throw notInitialized();
+  const optional = evaluation === undefined || evaluation === null ? undefined : dateText(evaluation);
+  let text;
+  try {
+    text = planJson(dateText(intake ?? ''), dateText(start ?? ''), optional);
+  } catch (e) {
+    throw failure(e);
+  }
+  return JSON.parse(text);
+}
+
+/**
+ * The whole check of a package document, as the checking page shows it:
+ * whether it loads (else `error`), the lints, and each case's result.
+ * `document` is the package document (object or JSON text); `cases` maps
+ * case names to case documents (an object, or an array of [name, case]).
+ */
+export function checkPackage(document, cases = []) {
+  if (!initialized) throw notInitialized();
+  const list = Array.isArray(cases) ? cases : Object.entries(cases);
+  const docText = typeof document === 'string' ? document : documentText(document);
+  let text;
+  try {
+    text = checkReportJson(docText, JSON.stringify(list));
+  } catch (e) {
+    throw failure(e);
+  }
+  return JSON.parse(text);
+}
 
 /**
  * Test hooks, not part of the API: `panic()` makes the module abort, the

@@ -12,7 +12,8 @@
 //! No function here may panic on any input: a panic aborts the instance
 //! (`panic = "abort"` in the `wasm-release` profile).
 
-use rules_core::{describe, Answers, Date, Error, Options, Package};
+use rules_core::workdays::{self, PlanError};
+use rules_core::{check, describe, Answers, Date, Error, Options, Package};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
@@ -138,6 +139,44 @@ impl Engine {
         let date = parse_date(date)?;
         rules_core::evaluate_to_json(&self.package, &answers, &Options { date, municipality }, trace)
     }
+}
+
+/// The omgekeerd-toewijzen plan (`workdays::plan`: start within three
+/// working days, evaluation four to six weeks after the start) as JSON text.
+/// Date problems are errors with code `invalid_date`, `start_before_intake`
+/// or `evaluation_before_start`.
+#[wasm_bindgen(js_name = planJson)]
+pub fn plan_json(intake: &str, start: &str, evaluation: Option<String>) -> Result<String, JsValue> {
+    let dates = parse_date(intake).and_then(|i| {
+        let s = parse_date(start)?;
+        let e = evaluation.as_deref().map(parse_date).transpose()?;
+        Ok((i, s, e))
+    });
+    let (intake, start, evaluation) = dates.map_err(|e| js_error(&e))?;
+    match workdays::plan(intake, start, evaluation) {
+        Ok(plan) => Ok(serde_json::to_string(&plan).unwrap_or_default()),
+        Err(e) => {
+            let (code, message) = match e {
+                PlanError::StartBeforeIntake => ("start_before_intake", "de startdatum ligt vóór de intakedatum"),
+                PlanError::EvaluationBeforeStart => ("evaluation_before_start", "de evaluatiedatum ligt vóór de startdatum"),
+            };
+            let error = JsError::new(message);
+            error.set_code(code);
+            Err(error.into())
+        }
+    }
+}
+
+/// The whole check of a package document (`check::report`: does it load,
+/// lints, its cases) as JSON text. `cases` is JSON text of
+/// `[[name, case document], ...]`; the document is JSON text.
+#[wasm_bindgen(js_name = checkReportJson)]
+pub fn check_report_json(document: &str, cases: &str) -> String {
+    let cases: Vec<(String, Value)> = serde_json::from_str(cases).unwrap_or_default();
+    let loaded = serde_json::from_str(document)
+        .map_err(|e| Error::InvalidPackage { path: "(document)".into(), message: format!("geen geldige JSON: {e}") }.to_object())
+        .and_then(check::load);
+    serde_json::to_string(&check::report(loaded.as_ref().map_err(Clone::clone), &cases)).unwrap_or_default()
 }
 
 /// Test hook: panics on purpose, so the tests can check that the wrapper

@@ -1,0 +1,194 @@
+// The JavaScript API of the wasm build (docs/browser-api.md).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import api from './wasm.mjs';
+import { cli, root } from '../conformance/collect.mjs';
+
+const { Engine, UrenwijzerError, errorObject, plan, checkPackage } = api;
+
+const kpmgBundle = execFileSync(cli(), ['bundle', 'norms/kpmg-2019'], { cwd: root, encoding: 'utf8' });
+const regioBundle = execFileSync(cli(), ['bundle', 'tests/conformance/fixtures/regio'], { cwd: root, encoding: 'utf8' });
+const nieuwBundle = execFileSync(cli(), ['bundle', 'tests/conformance/fixtures/nieuw'], { cwd: root, encoding: 'utf8' });
+const kpmg = new Engine(kpmgBundle);
+
+const answers = {
+  eigen_mogelijkheden: false,
+  beperkingen: 'enig',
+  samenstelling_huishouden: false,
+  extra_kamers_in_gebruik: 1,
+  extra_kamers_niet_in_gebruik: 0,
+};
+
+function thrown(f) {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  assert.fail('expected an error');
+}
+
+test('loads a bundle as text or object; fingerprint and package info', () => {
+  const fromObject = new Engine(JSON.parse(kpmgBundle));
+  assert.equal(fromObject.fingerprint, JSON.parse(kpmgBundle).fingerprint);
+  assert.equal(kpmg.fingerprint, fromObject.fingerprint);
+  assert.match(kpmg.fingerprint, /^sha256:[0-9a-f]{64}$/);
+  const info = kpmg.package;
+  assert.equal(info.id, 'kpmg-2019');
+  assert.equal(info.fingerprint, kpmg.fingerprint);
+  assert.ok(info.title.length > 0);
+  assert.ok(info.versions.length >= 1 && typeof info.versions[0].status === 'string');
+  assert.deepEqual(info.municipalities.map((m) => m.id), ['almere']);
+  assert.ok(Object.isFrozen(info) && Object.isFrozen(info.versions[0]));
+  assert.equal(kpmg.package, kpmg.package);
+  fromObject.free();
+  fromObject.free(); // twice is harmless
+});
+
+test('a changed bundle is refused: invalid_package with a path', () => {
+  const doc = JSON.parse(kpmgBundle);
+  doc.title = 'Gewijzigd';
+  const e = thrown(() => new Engine(doc));
+  assert.ok(e instanceof UrenwijzerError && e instanceof Error);
+  assert.equal(e.code, 'invalid_package');
+  assert.equal(e.path, 'fingerprint');
+  assert.equal(e.question, undefined);
+  const bad = thrown(() => new Engine('{"format": 1'));
+  assert.equal(bad.code, 'invalid_package');
+  assert.equal(bad.path, '(document)');
+  assert.deepEqual(Object.keys(JSON.parse(JSON.stringify(bad))), ['code', 'message', 'path']);
+});
+
+test('questions: types, labels, options and bounds', () => {
+  const qs = kpmg.questions();
+  assert.deepEqual(qs.map((q) => q.type), ['yes_no', 'choice', 'yes_no', 'number', 'number']);
+  const choice = qs[1];
+  assert.deepEqual(choice.options.map((o) => o.id), ['geen', 'enig', 'veel']);
+  assert.equal(qs[3].min, 0);
+  assert.equal(qs[3].max, 20);
+  assert.equal(qs[0].ask_if, null);
+  assert.notEqual(kpmg.questions(), kpmg.questions(), 'a fresh array each call');
+});
+
+test('asked follows conditions and the transition rule', () => {
+  const regio = new Engine(regioBundle);
+  const q = regio.questions().find((x) => x.id === 'huisgenoten');
+  assert.equal(q.ask_if, 'not alleen');
+  assert.deepEqual(regio.asked({ alleen: true }), ['alleen', 'kamers']);
+  assert.deepEqual(regio.asked({ alleen: false }), ['alleen', 'huisgenoten', 'kamers']);
+  assert.deepEqual(regio.asked({}), ['alleen', 'huisgenoten', 'kamers'], 'unanswered condition: asked');
+  const nieuw = new Engine(nieuwBundle);
+  const options = { date: '2024-06-01' };
+  assert.deepEqual(nieuw.asked({ heeft_indicatie: false }, options), ['heeft_indicatie', 'kamers']);
+  // Before the transition date: the earlier package's questions are asked too.
+  assert.deepEqual(nieuw.asked({ heeft_indicatie: true, indicatie_startdatum: '2020-01-01' }, options).sort(), [
+    'alleen',
+    'heeft_indicatie',
+    'huisgenoten',
+    'indicatie_startdatum',
+    'kamers',
+  ]);
+  assert.equal(thrown(() => nieuw.asked({}, { date: 'gisteren' })).code, 'invalid_date');
+  regio.free();
+  nieuw.free();
+});
+
+test('evaluate: plain objects, JSON.stringify equals evaluateToJson, trace optional', () => {
+  const ind = kpmg.evaluate(answers, { date: '2024-01-01' });
+  assert.equal(Object.getPrototypeOf(ind), Object.prototype);
+  assert.ok(Array.isArray(ind.areas) && Array.isArray(ind.trace));
+  assert.deepEqual(ind.total, { minutes_per_week: 174, minutes_per_period: 693, minutes_per_year: 9000 });
+  assert.equal(ind.package.fingerprint, kpmg.fingerprint);
+  assert.equal(ind.date, '2024-01-01');
+  assert.ok(ind.trace.length > 0 && ind.explanation.length > 0);
+  assert.equal(JSON.stringify(ind), kpmg.evaluateToJson(answers, { date: '2024-01-01' }));
+  const bare = kpmg.evaluate(answers, { date: '2024-01-01', trace: false });
+  assert.deepEqual(bare.trace, []);
+  assert.deepEqual(bare.explanation, []);
+  assert.deepEqual({ ...bare, trace: ind.trace, explanation: ind.explanation }, ind);
+  assert.equal(kpmg.evaluate(answers, { date: '2025-06-30', municipality: 'almere' }).package.municipality, 'almere');
+});
+
+test('evaluate: the date defaults to today (local), and a Date counts as its local date', () => {
+  const d = new Date();
+  const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  assert.equal(kpmg.evaluate(answers).date, today);
+  assert.equal(kpmg.evaluate(answers, { date: null }).date, today);
+  assert.equal(kpmg.evaluate(answers, { date: new Date(2024, 1, 29, 23, 59) }).date, '2024-02-29');
+  assert.equal(kpmg.evaluate(answers, { date: new Date(2024, 0, 1, 0, 0) }).date, '2024-01-01');
+});
+
+test('evaluate: refusals are UrenwijzerErrors with code and question', () => {
+  const e = thrown(() => kpmg.evaluate({ ...answers, beperkingen: 'weinig' }, { date: '2024-01-01' }));
+  assert.ok(e instanceof UrenwijzerError && e instanceof Error);
+  assert.equal(e.name, 'UrenwijzerError');
+  assert.equal(e.code, 'not_an_option');
+  assert.equal(e.question, 'beperkingen');
+  assert.match(e.message, /weinig/);
+  assert.equal(
+    JSON.stringify(e),
+    `{"code":"not_an_option","message":${JSON.stringify(e.message)},"question":"beperkingen"}`,
+  );
+  assert.deepEqual(errorObject(e), JSON.parse(JSON.stringify(e)));
+  assert.equal(thrown(() => kpmg.evaluate(answers, { date: '2024-13-01' })).code, 'invalid_date');
+  assert.equal(thrown(() => kpmg.evaluate(answers, { date: '2020-01-01' })).code, 'no_version_for_date');
+  assert.equal(thrown(() => kpmg.evaluate(answers, { date: '2024-01-01', municipality: 'delft' })).code, 'unknown_municipality');
+  assert.equal(thrown(() => kpmg.evaluate(undefined, { date: '2024-01-01' })).code, 'invalid_answers');
+  assert.equal(thrown(() => kpmg.evaluate([answers], { date: '2024-01-01' })).code, 'invalid_answers');
+  const cyclic = { ...answers };
+  cyclic.self = cyclic;
+  assert.equal(thrown(() => kpmg.evaluate(cyclic, { date: '2024-01-01' })).code, 'invalid_answers');
+  assert.equal(thrown(() => kpmg.evaluate({ ...answers, x: 1n }, { date: '2024-01-01' })).code, 'invalid_answers');
+});
+
+test('validate: every problem, per question, without evaluating', () => {
+  assert.deepEqual(kpmg.validate(answers), []);
+  const problems = kpmg.validate({ beperkingen: 'weinig', extra_kamers_in_gebruik: 99, huisdieren: true });
+  assert.deepEqual(
+    problems.map((p) => [p.code, p.question]),
+    [
+      ['unknown_question', 'huisdieren'],
+      ['missing_answer', 'eigen_mogelijkheden'],
+      ['not_an_option', 'beperkingen'],
+      ['missing_answer', 'samenstelling_huishouden'],
+      ['out_of_range', 'extra_kamers_in_gebruik'],
+      ['missing_answer', 'extra_kamers_niet_in_gebruik'],
+    ],
+  );
+  for (const p of problems) assert.deepEqual(Object.keys(p), ['code', 'message', 'question']);
+  assert.deepEqual(kpmg.validate(null).map((p) => p.code), ['invalid_answers']);
+});
+
+test('plan: working days and the evaluation window', () => {
+  const p = plan('2026-05-22', '2026-05-28', '2026-07-01');
+  assert.equal(p.start_deadline, '2026-05-28');
+  assert.equal(p.start_working_days, 3);
+  assert.equal(p.start_late, false);
+  assert.equal(p.evaluation_in_window, true);
+  assert.equal(plan(new Date(2026, 4, 22), '2026-05-28').evaluation, null);
+  assert.equal(thrown(() => plan('2026-05-22', '2026-05-21')).code, 'start_before_intake');
+  assert.equal(thrown(() => plan('2026-05-22', '2026-05-28', '2026-05-27')).code, 'evaluation_before_start');
+  assert.equal(thrown(() => plan('2026-02-30', '2026-05-28')).code, 'invalid_date');
+  assert.equal(thrown(() => plan(undefined, '2026-05-28')).code, 'invalid_date');
+});
+
+test('checkPackage: what urenwijzer check and test report', () => {
+  const dir = join(root, 'norms', 'kpmg-2019');
+  const doc = readFileSync(join(dir, 'package.json'), 'utf8');
+  const names = ['01-basis.json', '23-geen-keuze.json'];
+  const cases = Object.fromEntries(names.map((n) => [n, JSON.parse(readFileSync(join(dir, 'cases', n), 'utf8'))]));
+  const report = checkPackage(doc, cases);
+  assert.equal(report.ok, true);
+  assert.equal(report.package.id, 'kpmg-2019');
+  assert.deepEqual(report.cases.map((c) => [c.name, c.ok]), names.map((n) => [n, true]));
+  const wrong = { ...cases['01-basis.json'], expect: { total: { minutes_per_week: 1 } } };
+  const failed = checkPackage(JSON.parse(doc), [['fout.json', wrong]]);
+  assert.equal(failed.ok, false);
+  assert.equal(failed.cases[0].problems.length, 1);
+  const broken = checkPackage('{"format": "urenwijzer-package/1"}');
+  assert.equal(broken.ok, false);
+  assert.equal(broken.error.code, 'invalid_package');
+});
