@@ -236,20 +236,6 @@ fn checked(v: Option<i64>) -> Result<i64, Overflow> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rounds_up_never_down() {
-        assert_eq!(figures(6480), (125, 499, 6480));
-        assert_eq!(figures(5200), (100, 400, 5200));
-        assert_eq!(figures(0), (0, 0, 0));
-        assert_eq!(figures(1), (1, 1, 1));
-        assert_eq!(figures(-53), (-1, -4, -53));
-    }
-}
-
 /// Selects the package (overlay, transition), checks the answers against it,
 /// evaluates, and hands the indication to `f`. The one path every front end
 /// (CLI, cases, browser) takes from raw answers to an indication.
@@ -265,4 +251,18 @@ pub fn evaluate_with<R>(
     let mut indication = evaluate(selection.package, &checked, options)?;
     indication.transition = selection.transition;
     Ok(f(&indication))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounds_up_never_down() {
+        assert_eq!(figures(6480), (125, 499, 6480));
+        assert_eq!(figures(5200), (100, 400, 5200));
+        assert_eq!(figures(0), (0, 0, 0));
+        assert_eq!(figures(1), (1, 1, 1));
+        assert_eq!(figures(-53), (-1, -4, -53));
+    }
 }

@@ -29,12 +29,12 @@ fn nasty(r: &mut Lcg) -> Value {
 
 /// Replaces one random node of the document.
 fn mutate(v: &mut Value, r: &mut Lcg, depth: u32) {
-    let stop = depth > 0 && r.next() % 4 == 0;
+    let stop = depth > 0 && r.next().is_multiple_of(4);
     match v {
         Value::Object(map) if !map.is_empty() && !stop => {
             let keys: Vec<String> = map.keys().cloned().collect();
             let k = r.pick(&keys);
-            if r.next() % 10 == 0 {
+            if r.next().is_multiple_of(10) {
                 map.remove(&k);
             } else {
                 mutate(map.get_mut(&k).unwrap(), r, depth + 1);
@@ -65,7 +65,7 @@ fn mutated_packages_and_answers_never_panic() {
             Ok(p) => {
                 loaded += 1;
                 let mut a = answers.clone();
-                if r.next() % 2 == 0 {
+                if r.next().is_multiple_of(2) {
                     mutate(&mut a, &mut r, 0);
                 }
                 match rules_core::evaluate_to_json(&p, &a, &options, true) {
