@@ -174,7 +174,7 @@ export function generateCases(engine, count = 120) {
  */
 export function collect(Engine, { generated = true } = {}) {
   const genRoot = join(artifacts, 'conformance');
-  rmSync(genRoot, { recursive: true, force: true });
+  if (generated) rmSync(genRoot, { recursive: true, force: true });
   const bundles = {};
   const fingerprints = {};
   const cases = [];

@@ -1,0 +1,91 @@
+// A small TypeScript consumer of the browser build: type-checked with
+// `tsc --noEmit -p tests/types` (scripts/test-wasm.sh), never run.
+import {
+  init,
+  initSync,
+  Engine,
+  UrenwijzerError,
+  errorObject,
+  plan,
+  checkPackage,
+  type Answers,
+  type ErrorCode,
+  type ErrorObject,
+  type Indication,
+  type Question,
+  type Step,
+  type CheckReport,
+} from '../../www/pkg/urenwijzer.js';
+
+export async function render(bundleUrl: string): Promise<string> {
+  await init();
+  const engine = new Engine(await (await fetch(bundleUrl)).text());
+  const questions: Question[] = engine.questions();
+  const answers: Record<string, boolean | number | string> = {};
+  for (const q of questions) {
+    switch (q.type) {
+      case 'yes_no':
+        answers[q.id] = false;
+        break;
+      case 'choice':
+        answers[q.id] = q.options?.[0]?.id ?? '';
+        break;
+      case 'number':
+        answers[q.id] = q.min ?? 0;
+        break;
+      case 'date':
+        answers[q.id] = '2024-01-01';
+        break;
+    }
+  }
+  const shown: string[] = engine.asked(answers, { date: new Date() });
+  const problems: ErrorObject[] = engine.validate(answers);
+  for (const p of problems) {
+    const code: ErrorCode = p.code;
+    if (p.question !== undefined && shown.includes(p.question)) console.log(code, p.message);
+  }
+  try {
+    const ind: Indication = engine.evaluate(answers, { date: '2024-06-01', municipality: null });
+    const week: number = ind.total.minutes_per_week;
+    const steps: Step[] = ind.trace;
+    const sources = steps.flatMap((s) => s.sources.map((c) => c.document ?? c.provisional ?? ''));
+    const cents: number | null = ind.cost?.cents_per_period ?? null;
+    const from: string | undefined = ind.transition?.from.id;
+    const fingerprint: string = ind.package.fingerprint === engine.fingerprint ? engine.package.fingerprint : '';
+    return `${week} ${sources.length} ${cents} ${from} ${fingerprint} ${ind.explanation.join(' ')}`;
+  } catch (e) {
+    if (e instanceof UrenwijzerError) {
+      const o: ErrorObject = errorObject(e);
+      return `${e.code} ${e.question ?? ''} ${e.path ?? ''} ${JSON.stringify(o)}`;
+    }
+    throw e;
+  } finally {
+    engine.free();
+  }
+}
+
+export function sync(bytes: Uint8Array, bundle: object): number {
+  initSync(bytes);
+  const engine = new Engine(bundle as Record<string, unknown>);
+  const a: Answers = { eigen_mogelijkheden: true, extra_kamers_in_gebruik: 2, beperkingen: 'veel' };
+  const text: string = engine.evaluateToJson(a, { trace: false });
+  const p = plan('2024-01-01', new Date(), null);
+  const late: boolean = p.start_late;
+  const report: CheckReport = checkPackage(bundle as Record<string, unknown>, [['a.json', {}]]);
+  return text.length + (late ? 1 : 0) + report.cases.length;
+}
+
+// Misuse is a type error.
+export function misuse(engine: Engine): void {
+  // @ts-expect-error answers are booleans, numbers or strings
+  engine.evaluate({ beperkingen: { id: 'veel' } });
+  // @ts-expect-error trace is a boolean
+  engine.evaluate({}, { trace: 'ja' });
+  // @ts-expect-error no such property on an indication
+  engine.evaluate({}).totaal;
+  // @ts-expect-error the fingerprint is read-only
+  engine.fingerprint = 'x';
+  // @ts-expect-error codes are a closed set
+  const code: ErrorCode = 'bestaat_niet';
+  void code;
+}
