@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Builds the citizen self-check site into www/dist/ (gitignored):
+#   www/dist/index.html, app.js (esbuild bundle of www/src), site.css (esbuild
+#   bundle of www/styles with the NL Design System component CSS),
+#   pkg/ (the browser build from www/pkg/), packages/ (every norm package
+#   under norms/, bundled by the CLI, with index.json).
+# Needs www/pkg/ (bash scripts/build-wasm.sh) and node_modules (npm ci).
+# Used by scripts/serve.sh and scripts/test-site.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+fail() { printf 'build-site: %s\n' "$*" >&2; exit 1; }
+
+OUT=www/dist
+ESBUILD=node_modules/.bin/esbuild
+[ -x "$ESBUILD" ] || fail "$ESBUILD is missing: run npm ci"
+for f in urenwijzer.js urenwijzer_wasm.js urenwijzer_wasm_bg.wasm; do
+  [ -f "www/pkg/$f" ] || fail "www/pkg/$f is missing: run bash scripts/build-wasm.sh first"
+done
+
+echo "== urenwijzer CLI (release)"
+cargo build --locked --release -q -p rules-cli
+CLI=$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')/release/urenwijzer
+
+# Only what this script owns: www/dist/widget/ belongs to scripts/build-widget.sh.
+rm -rf "$OUT/index.html" "$OUT/app.js" "$OUT/site.css" "$OUT/favicon.svg" "$OUT/pkg" "$OUT/packages"
+mkdir -p "$OUT/pkg" "$OUT/packages"
+
+echo "== norm packages -> $OUT/packages"
+packages=()
+for dir in norms/*/; do
+  [ -f "$dir/package.json" ] && packages+=("$dir")
+done
+[ ${#packages[@]} -gt 0 ] || fail "no norm packages under norms/"
+"$CLI" bundle "${packages[@]}" --out "$OUT/packages"
+
+echo "== app.js, site.css (esbuild $("$ESBUILD" --version))"
+# ./pkg/* stays a separate module: the wasm glue finds its .wasm next to itself.
+"$ESBUILD" www/src/main.js --bundle --format=esm --target=es2020 --minify \
+  --external:./pkg/urenwijzer.js --outfile="$OUT/app.js" --log-level=warning
+"$ESBUILD" www/styles/site.css --bundle --minify --outfile="$OUT/site.css" --log-level=warning
+
+cp www/index.html www/favicon.svg "$OUT/"
+cp www/pkg/urenwijzer.js www/pkg/urenwijzer_wasm.js www/pkg/urenwijzer_wasm_bg.wasm "$OUT/pkg/"
+
+node -e '
+  const fs = require("fs"), path = require("path");
+  const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]);
+  let total = 0;
+  for (const f of walk(process.argv[1]).filter((f) => !f.includes("/widget/")).sort()) { const n = fs.statSync(f).size; total += n; console.log(`${f.padEnd(48)} ${String(n).padStart(9)} B`); }
+  console.log(`${"total".padEnd(48)} ${String(total).padStart(9)} B`);
+' "$OUT"
+echo "built $OUT/"

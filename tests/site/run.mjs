@@ -1,0 +1,581 @@
+// End-to-end test of the citizen self-check in headless Chromium.
+//
+//   node tests/site/run.mjs [site root, default www/dist]
+//
+// For every municipality of every entry-point package in the site's
+// packages/index.json it walks the whole flow with the keyboard only (Tab,
+// Shift+Tab, Space, Enter, arrow keys and typing; no mouse, no fill()):
+// municipality, every step (with validation errors on purpose, a step back,
+// conditional questions switched off and on again), the result, editing an
+// answer from the result, and print. At every state it runs axe-core
+// (WCAG 2.1 A/AA and best practices) and writes phone and desktop
+// screenshots to tests/artifacts/site/. It compares the result on screen with
+// `urenwijzer eval` of the same bundled package and answers, and checks the
+// privacy promises: every request goes to the site itself, is a GET without
+// body or query, names only static files, and carries none of the answers;
+// nothing is stored (cookies, localStorage, sessionStorage, IndexedDB, Cache
+// Storage, service workers); no Content Security Policy violation; the
+// server sends the CSP header.
+
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..', '..');
+const root = path.resolve(process.argv[2] ?? path.join(repo, 'www', 'dist'));
+const artifacts = path.resolve(process.env.SITE_ARTIFACTS ?? path.join(repo, 'tests', 'artifacts', 'site'));
+const cli = process.env.URENWIJZER_CLI ?? path.join(repo, 'target', 'release', 'urenwijzer');
+const only = process.env.SITE_ONLY; // e.g. "kpmg-2019/almere" to run one flow
+
+const PHONE = { width: 375, height: 812 };
+const DESKTOP = { width: 1280, height: 800 };
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
+  '--no-first-run', '--disable-component-update', '--disable-sync'];
+const EXPECTED_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+// A typed value that is not a number: distinctive, and checked against every request.
+const NOT_A_NUMBER = 'zeventien';
+
+let failures = 0;
+function check(condition, message) {
+  if (!condition) {
+    failures += 1;
+    console.error(`  FOUT: ${message}`);
+  }
+  return condition;
+}
+function log(message) {
+  console.log(message);
+}
+
+// ---------------------------------------------------------------- server
+
+function startServer() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(repo, 'scripts', 'serve.mjs'), root], {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /Open (http:\/\/localhost:(\d+)\/)/.exec(out);
+      if (m) resolve({ child, url: `http://127.0.0.1:${m[2]}/`, printed: m[1] });
+    });
+    child.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}: ${out}`)));
+  });
+}
+
+// -------------------------------------------------------------- keyboard
+
+/** Presses Tab (or Shift+Tab) until the focused element matches the selector. */
+async function tabTo(page, selector, { max = 80, back = false } = {}) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  const at = await page.evaluate(() => document.activeElement?.outerHTML?.slice(0, 200));
+  throw new Error(`Tab never reached ${selector} (focus on ${at})`);
+}
+
+/** In a radio group that has focus: select option k (Space for the focused one, arrows otherwise). */
+async function pickRadio(page, k) {
+  const { index, checked } = await page.evaluate(() => {
+    const el = document.activeElement;
+    const group = [...document.querySelectorAll(`input[type=radio][name="${el.name}"]`)];
+    return { index: group.indexOf(el), checked: el.checked };
+  });
+  if (index === k) {
+    if (!checked) await page.keyboard.press('Space');
+    return;
+  }
+  const key = k > index ? 'ArrowDown' : 'ArrowUp';
+  for (let i = 0; i < Math.abs(k - index); i++) await page.keyboard.press(key);
+}
+
+/** Clears a focused text field with the keyboard and types the text. */
+async function retype(page, text) {
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  if (text !== '') await page.keyboard.type(text);
+}
+
+async function press(page, selector, key = 'Enter') {
+  await tabTo(page, selector);
+  await page.keyboard.press(key);
+}
+
+/** Waits until focus is on a heading or the error summary whose text differs from `before`. */
+async function settled(page, before) {
+  await page.waitForFunction((prev) => {
+    const el = document.activeElement;
+    if (!el) return false;
+    if (el.id === 'foutmeldingen') return true;
+    return el.tagName === 'H1' && el.textContent !== prev;
+  }, before, { timeout: 10000 });
+  return page.evaluate(() => document.activeElement.tagName === 'H1' ? document.activeElement.textContent : '#foutmeldingen');
+}
+
+// ------------------------------------------------------- axe, screenshots
+
+let shotCounter = 0;
+async function capture(page, flow, name, report) {
+  const axe = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  for (const v of axe.violations) {
+    check(false, `${flow.slug} ${name}: axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  }
+  report.axe.push({ flow: flow.slug, state: name, violations: axe.violations.length, passes: axe.passes.length });
+  const n = String(++shotCounter).padStart(3, '0');
+  const base = path.join(artifacts, `${flow.slug.replace('/', '--')}-${n}-${name}`);
+  await page.screenshot({ path: `${base}-desktop.png`, fullPage: true });
+  await page.setViewportSize(PHONE);
+  await page.screenshot({ path: `${base}-phone.png`, fullPage: true });
+  // The phone layout must not scroll sideways.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  check(overflow <= 0, `${flow.slug} ${name}: the phone layout is ${overflow}px wider than the screen`);
+  await page.setViewportSize(DESKTOP);
+}
+
+// ------------------------------------------------------------- answering
+
+function plannedValue(q) {
+  switch (q.type) {
+    case 'yes_no': return true;
+    case 'choice': return q.options[q.options.length - 1].id;
+    case 'number': {
+      const min = Number.isInteger(q.min) ? q.min : 0;
+      const max = Number.isInteger(q.max) ? q.max : min + 10;
+      return Math.min(max, min + 2);
+    }
+    case 'date': return '2019-03-14';
+    default: throw new Error(`unknown question type ${q.type}`);
+  }
+}
+
+async function visibleQuestions(page) {
+  return page.evaluate(() => [...document.querySelectorAll('.uw-question')].filter((el) => !el.hidden).map((el) => el.dataset.question));
+}
+
+/** Answers question q (focused by Tab) with value; returns what was typed, for the privacy check. */
+async function answer(page, q, value) {
+  const sel = `.uw-question[data-question="${q.id}"]`;
+  if (q.type === 'yes_no' || q.type === 'choice') {
+    await tabTo(page, `${sel} input[type=radio]`);
+    const k = q.type === 'yes_no' ? (value ? 0 : 1) : q.options.findIndex((o) => o.id === value);
+    await pickRadio(page, k);
+    const ok = await page.evaluate(({ s, k }) => document.querySelectorAll(`${s} input[type=radio]`)[k].checked, { s: sel, k });
+    check(ok, `${q.id}: option ${k} is not selected after the arrow keys`);
+    return [];
+  }
+  if (q.type === 'date') {
+    const [y, m, d] = value.split('-');
+    await tabTo(page, `${sel} input[data-part=day]`);
+    await retype(page, String(Number(d)));
+    await page.keyboard.press('Tab');
+    await retype(page, String(Number(m)));
+    await page.keyboard.press('Tab');
+    await retype(page, y);
+    return [value, `${Number(d)}-${Number(m)}-${y}`];
+  }
+  await tabTo(page, `${sel} input`);
+  await retype(page, String(value));
+  return [];
+}
+
+async function fieldState(page, qid) {
+  return page.evaluate((id) => {
+    const root = document.querySelector(`.uw-question[data-question="${id}"]`);
+    if (!root) return null;
+    const inputs = [...root.querySelectorAll('input')];
+    const describers = inputs.map((i) => i.getAttribute('aria-describedby'))
+      .concat([...root.querySelectorAll('fieldset')].map((f) => f.getAttribute('aria-describedby')))
+      .filter(Boolean).join(' ').split(/\s+/);
+    const error = root.querySelector('.utrecht-form-field-error-message');
+    return {
+      hidden: root.hidden,
+      invalid: inputs.some((i) => i.getAttribute('aria-invalid') === 'true'),
+      error: error && !error.hidden ? error.textContent : null,
+      errorLinked: Boolean(error && !error.hidden && describers.includes(error.id)),
+      values: inputs.map((i) => (i.type === 'radio' ? i.checked : i.value)),
+    };
+  }, qid);
+}
+
+function formatDuration(minutes) {
+  const h = Math.floor(minutes / 60);
+  const r = minutes % 60;
+  const min = (n) => `${n} ${n === 1 ? 'minuut' : 'minuten'}`;
+  if (h === 0) return min(r);
+  if (r === 0) return `${h} uur`;
+  return `${h} uur en ${min(r)}`;
+}
+
+// ------------------------------------------------------------------ flow
+
+async function runFlow(browser, base, entry, report) {
+  const { pkg, municipality } = entry;
+  const flow = { slug: `${pkg.id}/${municipality?.id ?? '-'}` };
+  log(`\n== ${flow.slug}: ${entry.label}`);
+  const doc = JSON.parse(fs.readFileSync(path.join(root, 'packages', pkg.file), 'utf8'));
+  const questions = describeQuestions(doc);
+  const context = await browser.newContext({ viewport: DESKTOP, locale: 'nl-NL', serviceWorkers: 'allow' });
+  const page = await context.newPage();
+  const requests = [];
+  const problems = [];
+  page.on('request', (r) => requests.push({ url: r.url(), method: r.method(), postData: r.postData(), headers: r.allHeaders() }));
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+
+  const typed = []; // strings typed or implied by the answers: none may leave the page
+  const answers = {}; // what the resident answered, per question id
+
+  const response = await page.goto(base, { waitUntil: 'load' });
+  const csp = response.headers()['content-security-policy'] ?? '';
+  check(csp.startsWith(EXPECTED_CSP), `${flow.slug}: the page is served without the expected CSP (got: ${csp})`);
+  await page.waitForSelector('#start');
+  await capture(page, flow, 'gemeente', report);
+
+  // Start without choosing: an error at the field.
+  await press(page, '#start');
+  await page.waitForSelector('#gemeente-fout');
+  check(await page.evaluate(() => document.querySelector('fieldset').getAttribute('aria-describedby').includes('gemeente-fout')),
+    `${flow.slug}: the municipality error is not linked to its fieldset`);
+  await capture(page, flow, 'gemeente-fout', report);
+
+  // Choose the municipality with the arrow keys.
+  const labels = await page.evaluate(() => [...document.querySelectorAll('input[name=gemeente] + label, input[name=gemeente]')]
+    .filter((el) => el.tagName === 'INPUT').map((el) => document.querySelector(`label[for="${el.id}"]`).textContent));
+  const k = labels.indexOf(entry.label);
+  if (!check(k >= 0, `${flow.slug}: "${entry.label}" is not in the list of municipalities (${labels.join(', ')})`)) {
+    await context.close();
+    return;
+  }
+  await tabTo(page, 'input[name=gemeente]', { back: true });
+  await pickRadio(page, k);
+  let heading = await page.evaluate(() => document.querySelector('h1').textContent);
+  await press(page, '#start');
+  heading = await settled(page, heading);
+  if (municipality) {
+    check(await page.evaluate(() => document.documentElement.dataset.municipality) === municipality.id,
+      `${flow.slug}: <html data-municipality> is not set for the theme`);
+  }
+
+  // The steps.
+  let stepNo = 0;
+  let errorsShown = false;
+  let numberErrorsShown = false;
+  let wentBack = false;
+  const triggers = [];
+  while (await page.$('#volgende')) {
+    stepNo += 1;
+    const title = heading;
+    check(await page.evaluate(() => document.activeElement?.tagName === 'H1'), `${flow.slug} step ${stepNo}: focus is not on the heading after the step changed`);
+    check(/^Stap \d+ van \d+/.test(await page.evaluate(() => document.querySelector('.uw-progress__label')?.textContent ?? '')),
+      `${flow.slug} step ${stepNo}: no "Stap x van y"`);
+    await capture(page, flow, `stap${stepNo}`, report);
+
+    if (!errorsShown) {
+      // Next without answers: messages at every field, linked, and a summary with focus.
+      await press(page, '#volgende');
+      await page.waitForFunction(() => document.activeElement?.id === 'foutmeldingen');
+      for (const qid of await visibleQuestions(page)) {
+        const f = await fieldState(page, qid);
+        check(f.invalid && f.error && f.errorLinked, `${flow.slug} ${qid}: missing answer has no linked message at the field (${JSON.stringify(f)})`);
+      }
+      await capture(page, flow, `stap${stepNo}-fouten`, report);
+      errorsShown = true;
+    }
+
+    // Answer every visible question; new (conditional) ones may appear.
+    const done = new Set();
+    for (let guard = 0; guard < 50; guard++) {
+      const visible = await visibleQuestions(page);
+      const qid = visible.find((id) => !done.has(id));
+      if (!qid) break;
+      const q = questions.get(qid);
+      const value = plannedValue(q);
+      if (q.type === 'number' && !numberErrorsShown) {
+        // Not a number, then out of range: the engine's errors, in Dutch, at the field.
+        await answer(page, q, NOT_A_NUMBER);
+        typed.push(NOT_A_NUMBER);
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => document.activeElement?.id === 'foutmeldingen');
+        let f = await fieldState(page, qid);
+        check(f.error?.includes('heel getal') && f.errorLinked, `${flow.slug} ${qid}: no "heel getal" message for text (${JSON.stringify(f)})`);
+        const tooBig = String((Number.isInteger(q.max) ? q.max : 100) + 5);
+        await answer(page, q, tooBig);
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => document.activeElement?.id === 'foutmeldingen');
+        f = await fieldState(page, qid);
+        check(f.error?.includes('tot en met') && f.errorLinked, `${flow.slug} ${qid}: no range message for ${tooBig} (${JSON.stringify(f)})`);
+        await capture(page, flow, `stap${stepNo}-getal-fout`, report);
+        numberErrorsShown = true;
+      }
+      typed.push(...await answer(page, q, value));
+      answers[qid] = value;
+      done.add(qid);
+      const after = await visibleQuestions(page);
+      const appeared = after.filter((id) => !visible.includes(id));
+      if (appeared.length) triggers.push({ step: stepNo, title, qid, value, appeared });
+    }
+    for (const qid of Object.keys(answers)) {
+      const f = await fieldState(page, qid);
+      if (f && f.hidden) delete answers[qid];
+    }
+
+    // Once: go forward, come back, and find the answers still there.
+    if (!wentBack && stepNo === 1) {
+      await press(page, '#volgende');
+      const next = await settled(page, heading);
+      if (next !== '#foutmeldingen' && (await page.$('#vorige'))) {
+        await press(page, '#vorige');
+        heading = await settled(page, next);
+        check(heading === title, `${flow.slug}: "Vorige" did not return to "${title}" (got "${heading}")`);
+        for (const qid of await visibleQuestions(page)) {
+          const f = await fieldState(page, qid);
+          check(f.values.some((v) => v === true || (typeof v === 'string' && v !== '')), `${flow.slug} ${qid}: the answer was lost after going back`);
+        }
+        wentBack = true;
+      } else {
+        heading = next;
+        continue;
+      }
+    }
+    await press(page, '#volgende');
+    heading = await settled(page, heading);
+    check(heading !== '#foutmeldingen', `${flow.slug} step ${stepNo}: the answers were refused: ${await page.evaluate(() => document.getElementById('foutmeldingen')?.textContent)}`);
+    if (heading === '#foutmeldingen') break;
+  }
+
+  // The result.
+  check(heading === 'Uw uitkomst', `${flow.slug}: no result page (heading "${heading}")`);
+  await verifyResult(page, flow, entry, answers, report);
+  await capture(page, flow, 'uitkomst', report);
+  await page.emulateMedia({ media: 'print' });
+  const printHidden = await page.evaluate(() => ['.uw-buttons', '.uw-progress', '.uw-footer']
+    .every((s) => [...document.querySelectorAll(s)].every((el) => getComputedStyle(el).display === 'none')));
+  check(printHidden, `${flow.slug}: buttons, progress or footer are printed`);
+  await page.screenshot({ path: path.join(artifacts, `${flow.slug.replace('/', '--')}-print.png`), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+
+  // Edit from the result: a conditional question switched off drops its answer.
+  const trigger = triggers[0];
+  if (trigger) {
+    const q = questions.get(trigger.qid);
+    await press(page, `.uw-edit[data-step="${trigger.step - 1}"]`);
+    heading = await settled(page, heading);
+    check(heading === trigger.title, `${flow.slug}: "Wijzig" did not open "${trigger.title}" (got "${heading}")`);
+    const off = q.type === 'yes_no' ? !trigger.value : q.type === 'number' ? (Number.isInteger(q.min) ? q.min : 0) : q.options[0].id;
+    await answer(page, q, off);
+    const hiddenNow = [];
+    for (const id of trigger.appeared) hiddenNow.push((await fieldState(page, id)).hidden);
+    check(hiddenNow.every(Boolean), `${flow.slug}: ${trigger.appeared.join(', ')} still shown after ${trigger.qid} = ${JSON.stringify(off)}`);
+    await capture(page, flow, 'wijzig-verborgen', report);
+    await answer(page, q, trigger.value);
+    for (const id of trigger.appeared) {
+      const f = await fieldState(page, id);
+      check(!f.hidden && f.values.every((v) => v === false || v === ''), `${flow.slug}: ${id} came back with its old answer (it should have been dropped): ${JSON.stringify(f.values)}`);
+      const qq = questions.get(id);
+      typed.push(...await answer(page, qq, answers[id] ?? plannedValue(qq)));
+    }
+    // On to the result again.
+    for (let guard = 0; guard < 20 && heading !== 'Uw uitkomst'; guard++) {
+      await press(page, '#volgende');
+      heading = await settled(page, heading);
+      if (heading === '#foutmeldingen') break;
+    }
+    check(heading === 'Uw uitkomst', `${flow.slug}: could not get back to the result after editing (at "${heading}")`);
+    await verifyResult(page, flow, entry, answers, report);
+  }
+
+  // Privacy.
+  await verifyPrivacy(page, context, flow, base, requests, typed, answers, questions, problems);
+  report.flows.push({ flow: flow.slug, label: entry.label, steps: stepNo, answers, requests: requests.map((r) => new URL(r.url).pathname) });
+  await context.close();
+}
+
+function describeQuestions(doc) {
+  const out = new Map();
+  const add = (d) => {
+    for (const q of d.questions ?? []) if (!out.has(q.id)) out.set(q.id, q);
+    for (const linked of Object.values(d.linked ?? {})) add(linked);
+  };
+  add(doc);
+  return out;
+}
+
+function today() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function expected(entry, answers) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'site-test-'));
+  const file = path.join(tmp, 'answers.json');
+  fs.writeFileSync(file, JSON.stringify(answers));
+  const args = ['eval', path.join(root, 'packages', entry.pkg.file), file, '--date', today(), '--format', 'json'];
+  if (entry.municipality) args.push('--municipality', entry.municipality.id);
+  const r = spawnSync(cli, args, { encoding: 'utf8' });
+  fs.rmSync(tmp, { recursive: true, force: true });
+  if (r.status !== 0) throw new Error(`urenwijzer ${args.join(' ')} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+async function verifyResult(page, flow, entry, answers, report) {
+  const want = expected(entry, answers);
+  const got = await page.evaluate(() => ({
+    total: document.getElementById('totaal-per-week')?.textContent ?? '',
+    rows: [...document.querySelectorAll('#per-resultaat tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent)),
+    fingerprint: document.getElementById('vingerafdruk')?.textContent ?? '',
+    banner: Boolean(document.getElementById('voorlopig')),
+    contribution: document.getElementById('eigen-bijdrage-bedrag')?.textContent ?? null,
+    transition: Boolean(document.querySelector('.uw-transition')),
+    how: document.querySelector('.uw-how')?.textContent ?? '',
+    apply: document.getElementById('aanvragen')?.textContent ?? '',
+    decides: document.getElementById('gemeente-beslist')?.textContent ?? '',
+  }));
+  const week = formatDuration(want.total.minutes_per_week);
+  check(got.total.includes(week), `${flow.slug}: total shows "${got.total}", expected ${week} (${want.total.minutes_per_week} min)`);
+  check(got.rows.length === want.areas.length, `${flow.slug}: ${got.rows.length} result rows, expected ${want.areas.length}`);
+  want.areas.forEach((a, i) => {
+    const row = got.rows[i] ?? [];
+    check(row[0] === a.title && row[1]?.includes(`${a.minutes_per_week} minut`) && row[2]?.includes(`${a.minutes_per_period} minut`),
+      `${flow.slug}: row ${i} is ${JSON.stringify(row)}, expected ${a.title} ${a.minutes_per_week}/${a.minutes_per_period}`);
+  });
+  check(got.fingerprint === want.package.fingerprint, `${flow.slug}: fingerprint ${got.fingerprint} ≠ ${want.package.fingerprint}`);
+  const needsBanner = want.warnings.some((w) => w.code === 'concept' || w.code === 'provisional');
+  check(got.banner === needsBanner, `${flow.slug}: concept/provisional banner ${got.banner ? 'shown' : 'missing'} (warnings: ${want.warnings.map((w) => w.code)})`);
+  const c = want.cost?.contribution;
+  check(Boolean(got.contribution) === Boolean(c), `${flow.slug}: eigen bijdrage ${got.contribution ? 'shown' : 'missing'} (cost: ${JSON.stringify(want.cost)})`);
+  if (c && got.contribution) {
+    const euros = (c.cents / 100).toFixed(2).replace('.', ',');
+    check(got.contribution.includes(euros), `${flow.slug}: eigen bijdrage "${got.contribution}" does not show ${euros}`);
+  }
+  check(got.transition === Boolean(want.transition), `${flow.slug}: transition note ${got.transition ? 'shown' : 'missing'}`);
+  for (const sentence of want.explanation) {
+    check(got.how.includes(sentence), `${flow.slug}: "Hoe is dit berekend?" lacks: ${sentence}`);
+  }
+  for (const t of want.trace) {
+    for (const s of t.sources ?? []) {
+      if (s.locator) check(got.how.includes(s.locator), `${flow.slug}: "Hoe is dit berekend?" lacks the source ${s.locator}`);
+    }
+  }
+  check(got.decides.includes('beslist'), `${flow.slug}: no statement that the municipality decides`);
+  if (entry.municipality?.how_to_apply) {
+    check(got.apply.length > 0, `${flow.slug}: no "how to apply" text`);
+  }
+  report.results.push({ flow: flow.slug, answers, total: want.total, version: want.package.version, status: want.package.status,
+    overlay: want.package.overlay, transition: Boolean(want.transition), warnings: want.warnings.map((w) => w.code), contribution: c ?? null });
+}
+
+async function verifyPrivacy(page, context, flow, base, requests, typed, answers, questions, problems) {
+  const origin = new URL(base).origin;
+  const staticFiles = new Set(listFiles(root).map((f) => `/${path.relative(root, f).split(path.sep).join('/')}`));
+  staticFiles.add('/');
+  const answerJson = JSON.stringify(answers);
+  const needles = new Set([answerJson, ...typed.filter((t) => t.length >= 4)]);
+  for (const id of questions.keys()) needles.add(id);
+  for (const [id, v] of Object.entries(answers)) {
+    needles.add(`${id}=${v}`);
+    needles.add(`"${id}":${JSON.stringify(v)}`);
+  }
+  check(requests.length > 0, `${flow.slug}: no requests captured`);
+  for (const r of requests) {
+    const u = new URL(r.url);
+    const where = `${flow.slug}: request ${r.method} ${r.url}`;
+    check(u.origin === origin, `${where} goes to another host`);
+    check(r.method === 'GET', `${where} is not a GET`);
+    check(!r.postData, `${where} has a body`);
+    check(u.search === '' && u.hash === '', `${where} has a query or fragment`);
+    check(staticFiles.has(u.pathname), `${where} is not one of the site's static files`);
+    const headers = await r.headers;
+    const text = [r.url, r.postData ?? '', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)].join('\n');
+    for (const n of needles) check(!text.includes(n), `${where} contains an answer ("${n}")`);
+  }
+  const stored = await page.evaluate(async () => ({
+    local: localStorage.length,
+    session: sessionStorage.length,
+    idb: indexedDB.databases ? (await indexedDB.databases()).length : 0,
+    caches: (await caches.keys()).length,
+    workers: navigator.serviceWorker ? (await navigator.serviceWorker.getRegistrations()).length : 0,
+    cookie: document.cookie,
+    csp: window.__csp,
+  }));
+  check(stored.local === 0 && stored.session === 0, `${flow.slug}: something was put in localStorage/sessionStorage`);
+  check(stored.idb === 0 && stored.caches === 0 && stored.workers === 0, `${flow.slug}: IndexedDB, Cache Storage or a service worker was used`);
+  check(stored.cookie === '' && (await context.cookies()).length === 0, `${flow.slug}: cookies were set`);
+  check(stored.csp.length === 0, `${flow.slug}: CSP violations: ${stored.csp.join('; ')}`);
+  for (const p of problems) check(false, `${flow.slug}: ${p}`);
+  log(`   ${requests.length} requests, all same-origin GETs of static files without answers; nothing stored; no CSP violations`);
+}
+
+function listFiles(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+// ------------------------------------------------------------------ main
+
+function entriesOf(index) {
+  // The same rules as the site: entry points only, one entry per municipality, labels made unique.
+  const list = [];
+  for (const pkg of index.packages ?? []) {
+    if ((pkg.superseded_by ?? []).length > 0) continue;
+    const municipalities = pkg.municipalities ?? [];
+    if (municipalities.length === 0) list.push({ pkg, municipality: null, name: pkg.title });
+    for (const m of municipalities) list.push({ pkg, municipality: m, name: m.name });
+  }
+  const count = new Map();
+  for (const e of list) count.set(e.name, (count.get(e.name) ?? 0) + 1);
+  for (const e of list) e.label = count.get(e.name) > 1 ? `${e.name} (${e.pkg.title})` : e.name;
+  return list;
+}
+
+async function main() {
+  fs.mkdirSync(artifacts, { recursive: true });
+  for (const f of fs.readdirSync(artifacts)) if (f.endsWith('.png')) fs.rmSync(path.join(artifacts, f));
+  const index = JSON.parse(fs.readFileSync(path.join(root, 'packages', 'index.json'), 'utf8'));
+  let entries = entriesOf(index);
+  const skipped = (index.packages ?? []).filter((p) => (p.superseded_by ?? []).length > 0).map((p) => p.id);
+  if (only) entries = entries.filter((e) => `${e.pkg.id}/${e.municipality?.id ?? '-'}`.startsWith(only));
+  log(`site: ${root}\nflows: ${entries.length} (${entries.map((e) => e.label).join(', ')})${skipped.length ? `; not entry points: ${skipped.join(', ')}` : ''}`);
+  check(entries.length > 0, 'no entry points in packages/index.json');
+
+  const server = await startServer();
+  check(/^http:\/\/localhost:\d+\/$/.test(server.printed), `serve.mjs printed ${server.printed}`);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const report = { root, started: new Date().toISOString(), flows: [], results: [], axe: [] };
+  try {
+    for (const entry of entries) {
+      try {
+        await runFlow(browser, server.url, entry, report);
+      } catch (e) {
+        check(false, `${entry.pkg.id}/${entry.municipality?.id ?? '-'}: ${e.stack ?? e}`);
+      }
+    }
+  } finally {
+    await browser.close();
+    server.child.kill('SIGTERM');
+  }
+  report.failures = failures;
+  fs.writeFileSync(path.join(artifacts, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const shots = fs.readdirSync(artifacts).filter((f) => f.endsWith('.png')).length;
+  log(`\n${report.flows.length} flows, ${report.axe.length} axe runs, ${shots} screenshots in ${path.relative(repo, artifacts)}/`);
+  if (failures > 0) {
+    console.error(`site tests: ${failures} failure(s)`);
+    process.exit(1);
+  }
+  log('site tests passed');
+}
+
+await main();
