@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Builds the embeddable widget <hbh-indicatie> into a versioned directory:
+#   www/dist/widget/<version>/hbh-indicatie.js      the one ES module (CSS inside)
+#   www/dist/widget/<version>/hbh-indicatie.js.map  its source map
+#   www/dist/widget/<version>/urenwijzer_wasm_bg.wasm  the rules engine it loads
+#   www/dist/widget/<version>/manifest.json         sizes and SRI hashes
+# <version> is the "version" of the root package.json (same as the Cargo
+# workspace version). A portal pins a version by its path.
+#
+# The browser build (www/pkg) is rebuilt first with scripts/build-wasm.sh;
+# set WIDGET_SKIP_WASM=1 to use the www/pkg that is there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+fail() { printf 'build-widget: %s\n' "$*" >&2; exit 1; }
+
+VERSION=$(node -p 'require("./package.json").version')
+CARGO_VERSION=$(awk -F'"' '/^\[workspace.package\]/ {w=1} w && /^version *=/ {print $2; exit}' Cargo.toml)
+[ "$VERSION" = "$CARGO_VERSION" ] || fail "package.json version $VERSION differs from the Cargo workspace version $CARGO_VERSION"
+
+if [ "${WIDGET_SKIP_WASM:-}" != "1" ] || [ ! -f www/pkg/urenwijzer.js ]; then
+  bash scripts/build-wasm.sh
+fi
+[ -f www/pkg/urenwijzer_wasm_bg.wasm ] || fail "www/pkg has no urenwijzer_wasm_bg.wasm (run scripts/build-wasm.sh)"
+grep -q 'export function plan' www/pkg/urenwijzer.js || fail "www/pkg/urenwijzer.js has no plan export (rebuild with scripts/build-wasm.sh)"
+
+ESBUILD=node_modules/.bin/esbuild
+[ -x "$ESBUILD" ] || fail "$ESBUILD is missing: run npm ci"
+
+OUT="www/dist/widget/$VERSION"
+echo "== esbuild www/widget/src/hbh-indicatie.js -> $OUT/"
+rm -rf "$OUT"
+mkdir -p "$OUT"
+"$ESBUILD" www/widget/src/hbh-indicatie.js \
+  --bundle --format=esm --target=chrome111,firefox113,safari16.4 \
+  --minify --sourcemap --legal-comments=none --charset=utf8 \
+  --loader:.css=text \
+  --define:__HBH_VERSION__="\"$VERSION\"" \
+  --outfile="$OUT/hbh-indicatie.js" --log-level=warning
+cp www/pkg/urenwijzer_wasm_bg.wasm "$OUT/"
+cp www/widget/hbh-indicatie.d.ts "$OUT/"
+
+# Sizes and Subresource Integrity hashes (a portal can pin the exact file).
+node -e '
+  const fs = require("fs"), zlib = require("zlib"), path = require("path"), crypto = require("crypto");
+  const [dir, version] = process.argv.slice(1);
+  const files = {};
+  for (const f of ["hbh-indicatie.js", "urenwijzer_wasm_bg.wasm"]) {
+    const b = fs.readFileSync(path.join(dir, f));
+    files[f] = {
+      bytes: b.length,
+      gzip: zlib.gzipSync(b, { level: 9 }).length,
+      integrity: "sha384-" + crypto.createHash("sha384").update(b).digest("base64"),
+    };
+    console.log(`${f.padEnd(26)} ${String(files[f].bytes).padStart(8)} B  ${String(files[f].gzip).padStart(7)} B gzipped`);
+  }
+  fs.writeFileSync(path.join(dir, "manifest.json"), JSON.stringify({ name: "hbh-indicatie", version, files }, null, 2) + "\n");
+' "$OUT" "$VERSION"
+echo "built $OUT/"
