@@ -381,5 +381,8 @@ export function checkPackage(
 export const __testing: {
   /** Makes the module abort the way a Rust panic would; throws an `internal` UrenwijzerError. */
   panic(): never;
+  /** How many times the instance has been replaced after an abort. */
   readonly generation: number;
+  /** Size of the module's linear memory in bytes. */
+  readonly memoryBytes: number;
 };

@@ -328,4 +328,10 @@ export const __testing = {
   get generation() {
     return generation;
   },
+  /** Size of the module's linear memory in bytes (for the memory benchmark). */
+  get memoryBytes() {
+    if (!initialized) throw notInitialized();
+    // The generated initSync returns the current instance's exports once loaded.
+    return initGlueSync().memory.buffer.byteLength;
+  },
 };

@@ -1,0 +1,237 @@
+// Budgets of the browser build (docs/performance.md, "Browser build"):
+//   - .wasm plus JS glue at most 80 KB gzipped;
+//   - engine.evaluate from JavaScript on the KPMG package: median at most
+//     10 µs with the trace, at most 2 µs without it;
+//   - the same KPMG rules in json-rules-engine and @gorules/zen-engine, with
+//     the ratios.
+// Run after scripts/build-wasm.sh: `npm run bench` (node bench/wasm-bench.mjs).
+// `--json FILE` also writes the numbers as JSON. Exits 0 even when a budget
+// is missed (the doc names the misses); it fails only when the engines
+// disagree on a result.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import os from 'node:os';
+import { cli, pkgDir, root } from '../tests/conformance/collect.mjs';
+
+const api = await import('../www/pkg/urenwijzer.js');
+api.initSync(readFileSync(join(pkgDir, 'urenwijzer_wasm_bg.wasm')));
+
+const BUDGET = { gzipKB: 80, traceMicros: 10, noTraceMicros: 2 };
+
+// ---------------------------------------------------------------- size
+
+function gz(file) {
+  const bytes = readFileSync(join(pkgDir, file));
+  return { bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+const size = { wasm: gz('urenwijzer_wasm_bg.wasm'), glue: gz('urenwijzer_wasm.js'), wrapper: gz('urenwijzer.js') };
+size.wasmPlusGlue = size.wasm.gzip + size.glue.gzip;
+size.all = size.wasmPlusGlue + size.wrapper.gzip;
+
+// ---------------------------------------------------------------- inputs
+
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const next = random(2019);
+/** 64 different households, so no engine sees one input over and over. */
+const households = Array.from({ length: 64 }, () => ({
+  eigen_mogelijkheden: next() < 0.5,
+  beperkingen: ['geen', 'enig', 'veel'][Math.floor(next() * 3)],
+  samenstelling_huishouden: next() < 0.5,
+  extra_kamers_in_gebruik: Math.floor(next() * 6),
+  extra_kamers_niet_in_gebruik: Math.floor(next() * 4),
+}));
+const DATE = '2024-06-01';
+
+const bundle = existsSync(cli())
+  ? execFileSync(cli(), ['bundle', 'norms/kpmg-2019'], { cwd: root, encoding: 'utf8' })
+  : readFileSync(join(root, 'norms', 'kpmg-2019', 'package.json'), 'utf8');
+const engine = new api.Engine(bundle);
+
+// ---------------------------------------------------------------- the KPMG rules elsewhere
+
+/** KPMG hours per year per dwelling (domain.md §4.1), as rules: [id, hours, condition, per]. */
+const KPMG = [
+  ['basis', 108, null, null],
+  ['beperkingen_enig', 26, ['beperkingen', 'enig'], null],
+  ['beperkingen_veel', 52, ['beperkingen', 'veel'], null],
+  ['samenstelling_huishouden', 26, ['samenstelling_huishouden', true], null],
+  ['extra_kamers_in_gebruik', 16, null, 'extra_kamers_in_gebruik'],
+  ['extra_kamers_niet_in_gebruik', 4, null, 'extra_kamers_niet_in_gebruik'],
+  ['eigen_mogelijkheden', -23, ['eigen_mogelijkheden', true], null],
+];
+
+const jre = (await import('json-rules-engine')).default;
+const rulesEngine = new jre.Engine([], { allowUndefinedFacts: false });
+for (const [id, hours, when, per] of KPMG) {
+  const all = [];
+  if (when) all.push({ fact: when[0], operator: 'equal', value: when[1] });
+  if (per) all.push({ fact: per, operator: 'greaterThan', value: 0 });
+  rulesEngine.addRule({ name: id, conditions: { all }, event: { type: 'regel', params: { regel: id, uren: hours, per } } });
+}
+async function viaJsonRulesEngine(answers) {
+  const { events } = await rulesEngine.run(answers);
+  let hours = 0;
+  for (const e of events) hours += e.params.uren * (e.params.per ? answers[e.params.per] : 1);
+  return figures(hours * 60, events.map((e) => e.params.regel));
+}
+
+let zen = null;
+let zenProblem = null;
+try {
+  const { ZenEngine } = await import('@gorules/zen-engine');
+  const cell = (v) => (typeof v === 'string' ? `"${v}"` : String(v));
+  const inputs = ['beperkingen', 'samenstelling_huishouden', 'eigen_mogelijkheden', 'extra_kamers_in_gebruik', 'extra_kamers_niet_in_gebruik'];
+  const jdm = {
+    contentType: 'application/vnd.gorules.decision',
+    nodes: [
+      { id: 'in', type: 'inputNode', name: 'Antwoorden', position: { x: 0, y: 0 } },
+      {
+        id: 'kpmg',
+        type: 'decisionTableNode',
+        name: 'KPMG schoon en leefbaar huis',
+        position: { x: 200, y: 0 },
+        content: {
+          hitPolicy: 'collect',
+          inputs: inputs.map((f) => ({ id: f, name: f, field: f })),
+          outputs: [
+            { id: 'regel', name: 'Regel', field: 'regel' },
+            { id: 'uren', name: 'Uren per jaar', field: 'uren' },
+          ],
+          rules: KPMG.map(([id, hours, when, per], i) => {
+            const row = { _id: String(i), regel: `"${id}"`, uren: per ? `${per} * ${hours}` : String(hours) };
+            for (const f of inputs) row[f] = '';
+            if (when) row[when[0]] = cell(when[1]);
+            if (per) row[per] = '> 0';
+            return row;
+          }),
+        },
+      },
+      { id: 'out', type: 'outputNode', name: 'Uitkomst', position: { x: 400, y: 0 } },
+    ],
+    edges: [
+      { id: 'e1', sourceId: 'in', targetId: 'kpmg', type: 'edge' },
+      { id: 'e2', sourceId: 'kpmg', targetId: 'out', type: 'edge' },
+    ],
+  };
+  zen = new ZenEngine().createDecision(Buffer.from(JSON.stringify(jdm)));
+} catch (e) {
+  zenProblem = `@gorules/zen-engine could not be loaded here: ${e.message}`;
+}
+async function viaZen(answers) {
+  const { result } = await zen.evaluate(answers);
+  let hours = 0;
+  for (const r of result) hours += r.uren;
+  return figures(hours * 60, result.map((r) => r.regel));
+}
+
+function figures(minutesPerYear, rules) {
+  return { minutes_per_week: Math.ceil(minutesPerYear / 52), minutes_per_year: minutesPerYear, rules };
+}
+
+// ---------------------------------------------------------------- agreement
+
+const disagreements = [];
+for (const a of households) {
+  const ind = engine.evaluate(a, { date: DATE });
+  const ours = {
+    minutes_per_week: ind.total.minutes_per_week,
+    minutes_per_year: ind.total.minutes_per_year,
+    rules: ind.trace.filter((s) => s.rule).map((s) => s.rule),
+  };
+  for (const [name, f] of [['json-rules-engine', viaJsonRulesEngine], ...(zen ? [['zen-engine', viaZen]] : [])]) {
+    const theirs = await f(a);
+    const sortRules = (r) => ({ ...r, rules: [...r.rules].sort() });
+    if (JSON.stringify(sortRules(theirs)) !== JSON.stringify(sortRules(ours))) {
+      disagreements.push(`${name} on ${JSON.stringify(a)}: ${JSON.stringify(theirs)} vs ${JSON.stringify(ours)}`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- timing
+
+/** Per-call microseconds: median and p95 over batches of all 64 households. */
+function timeSync(f, batches = 400) {
+  for (let i = 0; i < 30_000; i++) f(households[i & 63]);
+  const per = [];
+  for (let b = 0; b < batches; b++) {
+    const t = process.hrtime.bigint();
+    for (let i = 0; i < 64; i++) f(households[i]);
+    per.push(Number(process.hrtime.bigint() - t) / 64 / 1000);
+  }
+  return stats(per);
+}
+async function timeAsync(f, batches = 60) {
+  for (let i = 0; i < 2_000; i++) await f(households[i & 63]);
+  const per = [];
+  for (let b = 0; b < batches; b++) {
+    const t = process.hrtime.bigint();
+    for (let i = 0; i < 64; i++) await f(households[i]);
+    per.push(Number(process.hrtime.bigint() - t) / 64 / 1000);
+  }
+  return stats(per);
+}
+function stats(xs) {
+  xs.sort((a, b) => a - b);
+  return { median: xs[Math.floor(xs.length / 2)], p95: xs[Math.floor(xs.length * 0.95)] };
+}
+
+const withTrace = { date: DATE, trace: true };
+const withoutTrace = { date: DATE, trace: false };
+const sample = engine.evaluateToJson(households[0], withTrace);
+const sampleBare = engine.evaluateToJson(households[0], withoutTrace);
+const timing = {
+  trace: timeSync((a) => engine.evaluate(a, withTrace)),
+  noTrace: timeSync((a) => engine.evaluate(a, withoutTrace)),
+  textTrace: timeSync((a) => engine.evaluateToJson(a, withTrace)),
+  textNoTrace: timeSync((a) => engine.evaluateToJson(a, withoutTrace)),
+  parseTrace: timeSync(() => JSON.parse(sample)),
+  parseNoTrace: timeSync(() => JSON.parse(sampleBare)),
+  jsonRulesEngine: await timeAsync(viaJsonRulesEngine),
+  zen: zen ? await timeAsync(viaZen) : null,
+};
+
+// ---------------------------------------------------------------- report
+
+const µs = (x) => `${x.toFixed(2)} µs`;
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+const verdict = (ok) => (ok ? 'within budget' : 'OVER BUDGET');
+const lines = [];
+const say = (s = '') => lines.push(s);
+say(`Urenwijzer browser build benchmark: node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} (${os.cpus().length} cores)`);
+say();
+say(`size (gzip -9): .wasm ${kb(size.wasm.gzip)} (${kb(size.wasm.bytes)} raw) + glue ${kb(size.glue.gzip)} = ${kb(size.wasmPlusGlue)}  [budget ${BUDGET.gzipKB} KB: ${verdict(size.wasmPlusGlue <= BUDGET.gzipKB * 1024)}]`);
+say(`               + wrapper urenwijzer.js ${kb(size.wrapper.gzip)} = ${kb(size.all)} downloaded in all`);
+say();
+say(`KPMG package, ${households.length} different households, per call (median / p95):`);
+say(`  urenwijzer evaluate, trace        ${µs(timing.trace.median)} / ${µs(timing.trace.p95)}  [budget ${BUDGET.traceMicros} µs: ${verdict(timing.trace.median <= BUDGET.traceMicros)}]`);
+say(`  urenwijzer evaluate, no trace     ${µs(timing.noTrace.median)} / ${µs(timing.noTrace.p95)}  [budget ${BUDGET.noTraceMicros} µs: ${verdict(timing.noTrace.median <= BUDGET.noTraceMicros)}]`);
+say(`    of which in wasm + glue (evaluateToJson): ${µs(timing.textTrace.median)} trace, ${µs(timing.textNoTrace.median)} no trace`);
+say(`    of which JSON.parse of the result:        ${µs(timing.parseTrace.median)} trace (${sample.length} B), ${µs(timing.parseNoTrace.median)} no trace (${sampleBare.length} B)`);
+say(`  json-rules-engine (await run)     ${µs(timing.jsonRulesEngine.median)} / ${µs(timing.jsonRulesEngine.p95)}`);
+if (timing.zen) say(`  @gorules/zen-engine (await)       ${µs(timing.zen.median)} / ${µs(timing.zen.p95)}`);
+else say(`  @gorules/zen-engine               not measured: ${zenProblem}`);
+say();
+const ratio = (x, y) => `${(x / y).toFixed(1)}×`;
+say('ratios (their median / Urenwijzer median; Urenwijzer with its full trace and explanation, they without):');
+say(`  json-rules-engine: ${ratio(timing.jsonRulesEngine.median, timing.trace.median)} vs trace, ${ratio(timing.jsonRulesEngine.median, timing.noTrace.median)} vs no trace`);
+if (timing.zen) say(`  zen-engine:        ${ratio(timing.zen.median, timing.trace.median)} vs trace, ${ratio(timing.zen.median, timing.noTrace.median)} vs no trace`);
+say();
+say(disagreements.length === 0 ? `all engines agree on all ${households.length} households (total minutes and rules that fire)` : `DISAGREEMENTS:\n${disagreements.join('\n')}`);
+console.log(lines.join('\n'));
+
+const jsonAt = process.argv.indexOf('--json');
+if (jsonAt > 0) {
+  writeFileSync(process.argv[jsonAt + 1], JSON.stringify({ node: process.version, size, timing, budget: BUDGET, zenProblem }, null, 2) + '\n');
+}
+if (disagreements.length > 0) process.exit(1);
