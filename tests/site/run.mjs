@@ -145,16 +145,19 @@ async function capture(page, flow, name, report) {
 
 // ------------------------------------------------------------- answering
 
-function plannedValue(q) {
+/**
+ * The answer a flow gives. Variant A: yes, the last option, a small number, a
+ * start date before 2021 (so conditional questions and transition rules come
+ * into play). Variant B: no, a middle option, the largest allowed number.
+ */
+function plannedValue(q, variant = 'A') {
+  const min = Number.isInteger(q.min) ? q.min : 0;
+  const max = Number.isInteger(q.max) ? q.max : min + 10;
   switch (q.type) {
-    case 'yes_no': return true;
-    case 'choice': return q.options[q.options.length - 1].id;
-    case 'number': {
-      const min = Number.isInteger(q.min) ? q.min : 0;
-      const max = Number.isInteger(q.max) ? q.max : min + 10;
-      return Math.min(max, min + 2);
-    }
-    case 'date': return '2019-03-14';
+    case 'yes_no': return variant === 'A';
+    case 'choice': return q.options[variant === 'A' ? q.options.length - 1 : Math.floor((q.options.length - 1) / 2)].id;
+    case 'number': return variant === 'A' ? Math.min(max, min + 2) : max;
+    case 'date': return variant === 'A' ? '2019-03-14' : '2022-06-01';
     default: throw new Error(`unknown question type ${q.type}`);
   }
 }
@@ -220,9 +223,9 @@ function formatDuration(minutes) {
 // ------------------------------------------------------------------ flow
 
 async function runFlow(browser, base, entry, report) {
-  const { pkg, municipality } = entry;
-  const flow = { slug: `${pkg.id}/${municipality?.id ?? '-'}` };
-  log(`\n== ${flow.slug}: ${entry.label}`);
+  const { pkg, municipality, variant } = entry;
+  const flow = { slug: `${pkg.id}/${municipality?.id ?? '-'}${variant === 'A' ? '' : `-${variant.toLowerCase()}`}` };
+  log(`\n== ${flow.slug}: ${entry.label} (answers ${variant})`);
   const doc = JSON.parse(fs.readFileSync(path.join(root, 'packages', pkg.file), 'utf8'));
   const questions = describeQuestions(doc);
   const context = await browser.newContext({ viewport: DESKTOP, locale: 'nl-NL', serviceWorkers: 'allow' });
@@ -304,7 +307,7 @@ async function runFlow(browser, base, entry, report) {
       const qid = visible.find((id) => !done.has(id));
       if (!qid) break;
       const q = questions.get(qid);
-      const value = plannedValue(q);
+      const value = plannedValue(q, variant);
       if (q.type === 'number' && !numberErrorsShown) {
         // Not a number, then out of range: the engine's errors, in Dutch, at the field.
         await answer(page, q, NOT_A_NUMBER);
@@ -333,6 +336,7 @@ async function runFlow(browser, base, entry, report) {
       const f = await fieldState(page, qid);
       if (f && f.hidden) delete answers[qid];
     }
+    await capture(page, flow, `stap${stepNo}-ingevuld`, report);
 
     // Once: go forward, come back, and find the answers still there.
     if (!wentBack && stepNo === 1) {
@@ -369,6 +373,15 @@ async function runFlow(browser, base, entry, report) {
   await page.screenshot({ path: path.join(artifacts, `${flow.slug.replace('/', '--')}-print.png`), fullPage: true });
   await page.emulateMedia({ media: 'screen' });
 
+  // The browser's back button goes to the last step, forward to the result again.
+  const lastStep = await page.evaluate(() => [...document.querySelectorAll('.uw-answers__group h3')].pop()?.textContent);
+  await page.goBack();
+  heading = await settled(page, heading);
+  check(heading === lastStep, `${flow.slug}: browser back went to "${heading}", expected "${lastStep}"`);
+  await page.goForward();
+  heading = await settled(page, heading);
+  check(heading === 'Uw uitkomst', `${flow.slug}: browser forward went to "${heading}"`);
+
   // Edit from the result: a conditional question switched off drops its answer.
   const trigger = triggers[0];
   if (trigger) {
@@ -387,7 +400,7 @@ async function runFlow(browser, base, entry, report) {
       const f = await fieldState(page, id);
       check(!f.hidden && f.values.every((v) => v === false || v === ''), `${flow.slug}: ${id} came back with its old answer (it should have been dropped): ${JSON.stringify(f.values)}`);
       const qq = questions.get(id);
-      typed.push(...await answer(page, qq, answers[id] ?? plannedValue(qq)));
+      typed.push(...await answer(page, qq, answers[id] ?? plannedValue(qq, variant)));
     }
     // On to the result again.
     for (let guard = 0; guard < 20 && heading !== 'Uw uitkomst'; guard++) {
@@ -480,6 +493,7 @@ async function verifyResult(page, flow, entry, answers, report) {
 }
 
 async function verifyPrivacy(page, context, flow, base, requests, typed, answers, questions, problems) {
+  const failuresBefore = failures;
   const origin = new URL(base).origin;
   const staticFiles = new Set(listFiles(root).map((f) => `/${path.relative(root, f).split(path.sep).join('/')}`));
   staticFiles.add('/');
@@ -517,7 +531,9 @@ async function verifyPrivacy(page, context, flow, base, requests, typed, answers
   check(stored.cookie === '' && (await context.cookies()).length === 0, `${flow.slug}: cookies were set`);
   check(stored.csp.length === 0, `${flow.slug}: CSP violations: ${stored.csp.join('; ')}`);
   for (const p of problems) check(false, `${flow.slug}: ${p}`);
-  log(`   ${requests.length} requests, all same-origin GETs of static files without answers; nothing stored; no CSP violations`);
+  if (failures === failuresBefore) {
+    log(`   ${requests.length} requests, all same-origin GETs of static files without answers; nothing stored; no CSP violations`);
+  }
 }
 
 function listFiles(dir) {
@@ -538,7 +554,15 @@ function entriesOf(index) {
   const count = new Map();
   for (const e of list) count.set(e.name, (count.get(e.name) ?? 0) + 1);
   for (const e of list) e.label = count.get(e.name) > 1 ? `${e.name} (${e.pkg.title})` : e.name;
-  return list;
+  // Every municipality with answers A; the first municipality of each package also with answers B.
+  const flows = list.map((e) => ({ ...e, variant: 'A' }));
+  const seen = new Set();
+  for (const e of list) {
+    if (seen.has(e.pkg.id)) continue;
+    seen.add(e.pkg.id);
+    flows.push({ ...e, variant: 'B' });
+  }
+  return flows;
 }
 
 async function main() {
@@ -547,8 +571,8 @@ async function main() {
   const index = JSON.parse(fs.readFileSync(path.join(root, 'packages', 'index.json'), 'utf8'));
   let entries = entriesOf(index);
   const skipped = (index.packages ?? []).filter((p) => (p.superseded_by ?? []).length > 0).map((p) => p.id);
-  if (only) entries = entries.filter((e) => `${e.pkg.id}/${e.municipality?.id ?? '-'}`.startsWith(only));
-  log(`site: ${root}\nflows: ${entries.length} (${entries.map((e) => e.label).join(', ')})${skipped.length ? `; not entry points: ${skipped.join(', ')}` : ''}`);
+  if (only) entries = entries.filter((e) => `${e.pkg.id}/${e.municipality?.id ?? '-'}/${e.variant}`.startsWith(only));
+  log(`site: ${root}\nflows: ${entries.length} (${entries.map((e) => `${e.label} ${e.variant}`).join(', ')})${skipped.length ? `; not entry points: ${skipped.join(', ')}` : ''}`);
   check(entries.length > 0, 'no entry points in packages/index.json');
 
   const server = await startServer();
@@ -560,7 +584,7 @@ async function main() {
       try {
         await runFlow(browser, server.url, entry, report);
       } catch (e) {
-        check(false, `${entry.pkg.id}/${entry.municipality?.id ?? '-'}: ${e.stack ?? e}`);
+        check(false, `${entry.pkg.id}/${entry.municipality?.id ?? '-'} (${entry.variant}): ${e.stack ?? e}`);
       }
     }
   } finally {

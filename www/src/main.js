@@ -34,7 +34,8 @@ async function main() {
   try {
     const [index] = await Promise.all([fetchJson('packages/index.json'), init()]);
     state.entries = entriesOf(index);
-    showStart({ focus: false });
+    showStart({ focus: false, push: false });
+    window.addEventListener('popstate', onHistory);
   } catch (e) {
     showFatal('De zelftest kon niet worden geladen. Probeer het later nog eens.', e);
   }
@@ -169,9 +170,17 @@ function answerText(q, value) {
 
 // ---------------------------------------------------------------- views
 
-/** Shows a view: replaces #app, sets the title, and moves focus to its heading. */
-function show(title, nodes, { focus = true } = {}) {
+/**
+ * Shows a view: replaces #app, sets the title, and moves focus to its
+ * heading. `record` ({v: view, i: step}) goes into the session history so
+ * the browser's back button moves between steps; it holds no answers.
+ */
+function show(title, nodes, { focus = true, record = null, push = true } = {}) {
   replace(app, nodes);
+  if (record) {
+    if (push) history.pushState(record, '');
+    else history.replaceState(record, '');
+  }
   document.title = `${title} – ${SITE_TITLE}`;
   const heading = app.querySelector('h1');
   if (focus && heading) {
@@ -207,14 +216,14 @@ function stepNames(list) {
 function errorSummary(items) {
   return h('div', { class: 'utrecht-alert utrecht-alert--error uw-error-summary', id: 'foutmeldingen', tabindex: '-1', 'aria-labelledby': 'foutmeldingen-kop' },
     h('h2', { class: 'utrecht-heading-2 uw-error-summary__heading', id: 'foutmeldingen-kop' },
-      items.length === 1 ? 'Er is 1 vraag die u nog moet verbeteren' : `Er zijn ${items.length} vragen die u nog moet verbeteren`),
+      summaryTitle(items.length)),
     h('ul', { class: 'utrecht-unordered-list' },
-      items.map(({ target, text }) => h('li', {},
+      items.map(({ id, target, label, message }) => h('li', { class: 'uw-error-summary__item', 'data-question': id },
         h('a', {
           class: 'utrecht-link',
           href: `#${target}`,
           on: { click: (ev) => { ev.preventDefault(); document.getElementById(target)?.focus(); } },
-        }, text)))));
+        }, h('span', { class: 'uw-error-summary__question' }, label), ' ', h('span', { class: 'uw-error-summary__message' }, message))))));
 }
 
 function buttons(...list) {
@@ -232,7 +241,20 @@ function button(text, { primary = false, type = 'button', onClick, id } = {}) {
 
 // ------------------------------------------------------------ start view
 
-function showStart({ focus = true, error = null } = {}) {
+/** The browser's back and forward buttons: show the recorded view again. */
+function onHistory(ev) {
+  const r = ev.state;
+  if (!r || r.v === 'start' || !state.engine) {
+    showStart({ push: false });
+  } else if (r.v === 'step') {
+    state.stepIndex = r.i ?? 0;
+    showStep({ push: false });
+  } else if (r.v === 'result') {
+    showResult({ push: false });
+  }
+}
+
+function showStart({ focus = true, error = null, push = true } = {}) {
   const list = state.entries;
   const errorId = 'gemeente-fout';
   const form = h('form', { class: 'uw-form', novalidate: true });
@@ -271,7 +293,7 @@ function showStart({ focus = true, error = null } = {}) {
     ev.preventDefault();
     const picked = form.querySelector('input[name="gemeente"]:checked');
     if (!picked) {
-      showStart({ error: 'Kies uw gemeente.' });
+      showStart({ error: 'Kies uw gemeente.', push: false });
       document.getElementById('gemeente-0')?.focus();
       return;
     }
@@ -302,7 +324,7 @@ function showStart({ focus = true, error = null } = {}) {
     list.length === 0
       ? h('div', { class: 'utrecht-alert utrecht-alert--warning' }, h('p', { class: 'utrecht-paragraph' }, 'Er zijn nog geen gemeenten in de zelftest.'))
       : form,
-  ], { focus });
+  ], { focus, record: { v: 'start' }, push });
 }
 
 function setBusy(form, busy) {
@@ -312,10 +334,10 @@ function setBusy(form, busy) {
 
 // ------------------------------------------------------------- step view
 
-function showStep({ errors = null } = {}) {
+function showStep({ errors = null, push = true } = {}) {
   const asked = normalize();
   const list = steps(asked);
-  if (list.length === 0) return showResult();
+  if (list.length === 0) return showResult({ push });
   state.stepIndex = Math.min(Math.max(0, state.stepIndex), list.length - 1);
   const step = list[state.stepIndex];
   const last = state.stepIndex === list.length - 1;
@@ -341,8 +363,12 @@ function showStep({ errors = null } = {}) {
     ));
 
   const progressSlot = h('div', {}, progress(current, total, stepNames(list)));
-  form.addEventListener('input', () => onAnswer(step, progressSlot));
-  form.addEventListener('change', () => onAnswer(step, progressSlot));
+  const changed = (ev) => {
+    onAnswer(step, progressSlot);
+    clearError(ev.target?.closest?.('.uw-question')?.dataset.question, summarySlot);
+  };
+  form.addEventListener('input', changed);
+  form.addEventListener('change', changed);
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     next(step, summarySlot);
@@ -352,7 +378,7 @@ function showStep({ errors = null } = {}) {
     progressSlot,
     h('h1', { class: 'utrecht-heading-1' }, step.topic.title),
     form,
-  ]);
+  ], { record: { v: 'step', i: state.stepIndex }, push });
   if (errors) showErrors(errors, summarySlot);
 }
 
@@ -382,6 +408,24 @@ function onAnswer(step, progressSlot) {
     state.stepIndex = index;
     replace(progressSlot, progress(index + 2, list.length + 2, stepNames(list)));
   }
+}
+
+/** Once a question with an error is answered again, its message goes (at the field and in the summary). */
+function clearError(id, summarySlot) {
+  const field = id && state.fields.get(id);
+  if (!field || !field.hasError()) return;
+  field.setError(null);
+  summarySlot.querySelector(`li[data-question="${CSS.escape(id)}"]`)?.remove();
+  const left = summarySlot.querySelectorAll('li').length;
+  if (left === 0) replace(summarySlot);
+  else {
+    const heading = summarySlot.querySelector('#foutmeldingen-kop');
+    if (heading) heading.textContent = summaryTitle(left);
+  }
+}
+
+function summaryTitle(n) {
+  return n === 1 ? 'Er is 1 vraag die u nog moet verbeteren' : `Er zijn ${n} vragen die u nog moet verbeteren`;
 }
 
 function next(step, summarySlot) {
@@ -414,7 +458,7 @@ function showErrors(problems, summarySlot) {
     }
     const message = fieldMessage(p, field.question);
     field.setError(message);
-    items.push({ target: field.focusId, text: `${field.question.label} ${message}` });
+    items.push({ id, target: field.focusId, label: field.question.label, message });
   }
   replace(summarySlot, items.length ? errorSummary(items) : null);
   const summary = summarySlot.querySelector('#foutmeldingen');
@@ -447,7 +491,8 @@ function makeField(q) {
   const errorId = `${base}-fout`;
   const help = q.help ? h('p', { class: 'utrecht-form-field-description', id: helpId }, q.help) : null;
   const error = h('p', { class: 'utrecht-form-field-error-message', id: errorId, hidden: true });
-  const describedBy = (hasError) => [q.help ? helpId : null, hasError ? errorId : null].filter(Boolean).join(' ') || false;
+  const describedBy = (hasError) => [q.help ? helpId : null, q.type === 'date' ? `${base}-voorbeeld` : null, hasError ? errorId : null]
+    .filter(Boolean).join(' ') || false;
 
   if (q.type === 'yes_no' || q.type === 'choice') {
     const opts = q.type === 'yes_no'
@@ -483,6 +528,7 @@ function makeField(q) {
       write(value) {
         inputs.forEach((x, i) => { x.checked = value !== undefined && opts[i].id === value; });
       },
+      hasError: () => !error.hidden,
       setError(message) {
         root.classList.toggle('utrecht-form-fieldset--invalid', Boolean(message));
         error.textContent = message ?? '';
@@ -518,7 +564,7 @@ function makeField(q) {
     },
     h('legend', { class: 'utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend uw-legend' }, q.label),
     help,
-    h('p', { class: 'utrecht-form-field-description uw-date__hint' }, 'Bijvoorbeeld: 15 3 2020'),
+    h('p', { class: 'utrecht-form-field-description uw-date__hint', id: `${base}-voorbeeld` }, 'Bijvoorbeeld: 15 3 2020'),
     error,
     h('div', { class: 'uw-date' }, groups));
     const root = h('div', { class: 'utrecht-form-fieldset uw-question', 'data-question': q.id, 'data-type': q.type }, fieldset);
@@ -534,6 +580,7 @@ function makeField(q) {
       write(raw) {
         for (const key of ['day', 'month', 'year']) inputs[key].value = raw?.[key] ?? '';
       },
+      hasError: () => !error.hidden,
       setError(message) {
         root.classList.toggle('utrecht-form-fieldset--invalid', Boolean(message));
         error.textContent = message ?? '';
@@ -579,6 +626,7 @@ function makeField(q) {
     write(raw) {
       input.value = raw ?? '';
     },
+    hasError: () => !error.hidden,
     setError(message) {
       root.classList.toggle('utrecht-form-field--invalid', Boolean(message));
       error.textContent = message ?? '';
@@ -597,7 +645,7 @@ function setAttr(el, name, value) {
 
 // ----------------------------------------------------------- result view
 
-function showResult() {
+function showResult({ push = true } = {}) {
   const asked = normalize();
   let ind;
   try {
@@ -608,7 +656,7 @@ function showResult() {
       const index = list.findIndex((s) => s.questions.some((q) => q.id === e.question));
       if (index >= 0) {
         state.stepIndex = index;
-        showStep({ errors: [{ code: e.code, message: e.message, question: e.question }] });
+        showStep({ errors: [{ code: e.code, message: e.message, question: e.question }], push });
         return;
       }
     }
@@ -629,8 +677,9 @@ function showResult() {
     banner.length ? h('div', { class: 'utrecht-alert utrecht-alert--warning uw-banner', id: 'voorlopig' },
       h('h2', { class: 'utrecht-heading-3' },
         banner.some((w) => w.code === 'concept') ? 'Let op: deze regels zijn nog niet vastgesteld' : 'Let op: sommige getallen zijn voorlopig'),
-      banner.map((w) => h('p', { class: 'utrecht-paragraph' }, w.message)),
-      h('p', { class: 'utrecht-paragraph' }, 'De uitkomst kan daarom nog veranderen.')) : null,
+      banner.map((w) => h('p', { class: 'utrecht-paragraph' }, w.code === 'concept'
+        ? `De regels die de zelftest gebruikt (${ind.package.title}, versie ${ind.package.version}) zijn nog een concept. De gemeente heeft ze nog niet vastgesteld. De uitkomst kan daarom nog veranderen.`
+        : w.message))) : null,
     transitionNote(ind),
     totals(ind),
     decides(ind),
@@ -646,7 +695,7 @@ function showResult() {
       button('Antwoorden wijzigen', { id: 'wijzigen', onClick: () => { state.stepIndex = 0; showStep(); } }),
       button('Opnieuw beginnen', { id: 'opnieuw', onClick: () => restart() }),
     ),
-  ]);
+  ], { record: { v: 'result' }, push });
 }
 
 function restart() {
@@ -666,33 +715,40 @@ function transitionNote(ind) {
     ind.transition.reason ? h('p', { class: 'utrecht-paragraph' }, ind.transition.reason) : null);
 }
 
+/** "2 uur en 5 minuten (125 minuten)", or just "45 minuten". */
+function both(minutes) {
+  return minutes >= 60 ? `${duration(minutes)} (${minutesText(minutes)})` : duration(minutes);
+}
+
 function totals(ind) {
   const t = ind.total;
-  const rows = ind.areas.map((a) => h('tr', { class: 'utrecht-table__row' },
-    h('th', { class: 'utrecht-table__header-cell', scope: 'row' }, a.title),
-    h('td', { class: 'utrecht-table__cell uw-num' }, duration(a.minutes_per_week), h('span', { class: 'uw-minutes' }, ` (${minutesText(a.minutes_per_week)})`)),
-    h('td', { class: 'utrecht-table__cell uw-num' }, duration(a.minutes_per_period), h('span', { class: 'uw-minutes' }, ` (${minutesText(a.minutes_per_period)})`))));
+  // Explicit roles keep the table a table for screen readers when phones show it stacked.
+  const amount = (minutes, label) => h('td', { class: 'utrecht-table__cell uw-num', role: 'cell', 'data-label': label },
+    duration(minutes), minutes >= 60 ? h('span', { class: 'uw-minutes' }, ` (${minutesText(minutes)})`) : null);
+  const row = (title, week, period, extra = '') => h('tr', { class: `utrecht-table__row${extra}`, role: 'row' },
+    h('th', { class: 'utrecht-table__header-cell', scope: 'row', role: 'rowheader' }, title),
+    amount(week, 'Per week'),
+    amount(period, 'Per 4 weken'));
+  const rows = ind.areas.map((a) => row(a.title, a.minutes_per_week, a.minutes_per_period));
   return h('section', { class: 'uw-section uw-total', 'aria-labelledby': 'uitkomst-kop' },
     h('h2', { class: 'utrecht-heading-2', id: 'uitkomst-kop' }, 'Zoveel hulp past volgens de regels bij uw situatie'),
     h('p', { class: 'uw-total__big', id: 'totaal-per-week' },
       h('span', { class: 'uw-total__amount' }, duration(t.minutes_per_week)),
       ' per week'),
     h('p', { class: 'utrecht-paragraph uw-total__detail' },
-      `Dat is ${minutesText(t.minutes_per_week)} per week, of ${duration(t.minutes_per_period)} (${minutesText(t.minutes_per_period)}) per 4 weken.`),
+      t.minutes_per_week >= 60 ? `Dat is ${minutesText(t.minutes_per_week)} per week. ` : '',
+      `Per 4 weken is dat ${both(t.minutes_per_period)}.`),
     h('div', { class: 'uw-table-wrap' },
-      h('table', { class: 'utrecht-table utrecht-table--html-table uw-table', id: 'per-resultaat' },
-        h('caption', { class: 'utrecht-table__caption' }, 'Hulp per onderdeel'),
-        h('thead', { class: 'utrecht-table__header' },
-          h('tr', { class: 'utrecht-table__row' },
-            h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, 'Onderdeel'),
-            h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, 'Per week'),
-            h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, 'Per 4 weken'))),
-        h('tbody', { class: 'utrecht-table__body' }, rows),
-        ind.areas.length > 1 ? h('tfoot', { class: 'utrecht-table__footer' },
-          h('tr', { class: 'utrecht-table__row' },
-            h('th', { class: 'utrecht-table__header-cell', scope: 'row' }, 'Samen'),
-            h('td', { class: 'utrecht-table__cell uw-num' }, duration(t.minutes_per_week)),
-            h('td', { class: 'utrecht-table__cell uw-num' }, duration(t.minutes_per_period)))) : null)));
+      h('table', { class: 'utrecht-table utrecht-table--html-table uw-table', id: 'per-resultaat', role: 'table', 'aria-labelledby': 'per-resultaat-kop' },
+        h('caption', { class: 'utrecht-table__caption', id: 'per-resultaat-kop' }, 'Hulp per onderdeel'),
+        h('thead', { class: 'utrecht-table__header', role: 'rowgroup' },
+          h('tr', { class: 'utrecht-table__row', role: 'row' },
+            h('th', { class: 'utrecht-table__header-cell', scope: 'col', role: 'columnheader' }, 'Onderdeel'),
+            h('th', { class: 'utrecht-table__header-cell', scope: 'col', role: 'columnheader' }, 'Per week'),
+            h('th', { class: 'utrecht-table__header-cell', scope: 'col', role: 'columnheader' }, 'Per 4 weken'))),
+        h('tbody', { class: 'utrecht-table__body', role: 'rowgroup' }, rows),
+        ind.areas.length > 1 ? h('tfoot', { class: 'utrecht-table__footer', role: 'rowgroup' },
+          row('Samen', t.minutes_per_week, t.minutes_per_period, ' uw-table__total')) : null)));
 }
 
 /** How to apply, from the overlay of the municipality or its entry in the package (or a linked package). */
