@@ -15,15 +15,19 @@ import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import { cli, pkgDir, root } from '../tests/conformance/collect.mjs';
 
-const api = await import('../www/pkg/urenwijzer.js');
-api.initSync(readFileSync(join(pkgDir, 'urenwijzer_wasm_bg.wasm')));
+import { pathToFileURL } from 'node:url';
+
+// URENWIJZER_PKG=dir benchmarks another build of www/pkg (e.g. other optimisation settings).
+const dir = process.env.URENWIJZER_PKG ?? pkgDir;
+const api = await import(pathToFileURL(join(dir, 'urenwijzer.js')).href);
+api.initSync(readFileSync(join(dir, 'urenwijzer_wasm_bg.wasm')));
 
 const BUDGET = { gzipKB: 80, traceMicros: 10, noTraceMicros: 2 };
 
 // ---------------------------------------------------------------- size
 
 function gz(file) {
-  const bytes = readFileSync(join(pkgDir, file));
+  const bytes = readFileSync(join(dir, file));
   return { bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 const size = { wasm: gz('urenwijzer_wasm_bg.wasm'), glue: gz('urenwijzer_wasm.js'), wrapper: gz('urenwijzer.js') };
