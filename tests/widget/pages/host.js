@@ -11,7 +11,11 @@ const w = document.getElementById('w');
 if (w) {
   const params = new URLSearchParams(location.search);
   for (const name of ['package', 'compare', 'municipality', 'mode', 'lang', 'date']) {
-    if (params.has(name)) w.setAttribute(name, params.get(name));
+    // An empty value removes the attribute (e.g. municipality=).
+    if (params.has(name)) {
+      if (params.get(name) === '') w.removeAttribute(name);
+      else w.setAttribute(name, params.get(name));
+    }
   }
   w.addEventListener('indicatie', (e) => window.__events.push(e.detail));
 }

@@ -465,7 +465,7 @@ export class HbhIndicatie extends HTMLElement {
       prefix: `${this.#uid}-f`,
       t,
       lang: this.#lang,
-      level: 4,
+      level: 3,
       onInput: () => this.#update(),
     });
     if (this.#pendingAnswers) this.#form.setAnswers(this.#pendingAnswers);
@@ -564,8 +564,8 @@ export class HbhIndicatie extends HTMLElement {
             'tr',
             {},
             h('th', { attrs: { scope: 'col' }, text: t('colArea') }),
-            h('th', { class: 'num', attrs: { scope: 'col' }, text: `${na} (${t('colWeek').toLowerCase()})` }),
-            h('th', { class: 'num', attrs: { scope: 'col' }, text: `${nb} (${t('colWeek').toLowerCase()})` }),
+            h('th', { class: 'num', attrs: { scope: 'col' }, text: na }),
+            h('th', { class: 'num', attrs: { scope: 'col' }, text: nb }),
             h('th', { class: 'num', attrs: { scope: 'col' }, text: t('colDiffWeek') }),
             h('th', { class: 'num', attrs: { scope: 'col' }, text: t('colDiffYear') }),
           ),
