@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { setup, open, problems, ARTIFACTS, VERSION } from './helpers.mjs';
-import { CSP } from './server.mjs';
+import { CSP, CSP_MINIMAL } from './server.mjs';
 
 let env;
 before(async () => (env = await setup()));
@@ -148,5 +148,18 @@ test('strict CSP: sent on every page, no violations, no inline styles or scripts
   const js = await (await page.request.get(`${env.url}/widget/${VERSION}/hbh-indicatie.js`)).body();
   const { createHash } = await import('node:crypto');
   assert.equal(manifest.files['hbh-indicatie.js'].integrity, `sha384-${createHash('sha384').update(js).digest('base64')}`);
+  await page.context().close();
+});
+
+test('the widget works with only script-src and connect-src allowed (style-src and img-src none)', async () => {
+  const page = await open(env, '/minimal.html?csp=minimal&mode=provider');
+  const response = await page.request.get(`${env.url}/minimal.html?csp=minimal`);
+  assert.equal(response.headers()['content-security-policy'], CSP_MINIMAL);
+  await fillProvider(page);
+  assert.ok(await page.evaluate(() => document.getElementById('w').getIndication() !== null));
+  // Styled all the same: the adopted stylesheet applies.
+  assert.equal(await page.locator('#w .root').evaluate((el) => getComputedStyle(el).display), 'block');
+  assert.equal(await page.locator('#w button[data-action=save]').evaluate((el) => getComputedStyle(el).fontWeight), '700');
+  assert.deepEqual(await problems(page), []);
   await page.context().close();
 });

@@ -242,3 +242,22 @@ test('the indicatie event carries the current indication; setAnswers and setDate
   assert.deepEqual(await problems(page), []);
   await page.context().close();
 });
+
+test('an invalid evaluation answer shows a message at the question, not a broken widget', async () => {
+  const page = await open(env, PAGE);
+  await page.evaluate((a) => {
+    const el = document.getElementById('w');
+    el.setDates({ intake: '2026-11-02', start: '2026-11-03', evaluation: '2026-12-08' });
+    el.setAnswers(a);
+  }, INTAKE);
+  await w(page, '[data-step="3"] [data-question="extra_kamers_in_gebruik"] input').fill('99');
+  await w(page, '[data-step="3"] [data-question="extra_kamers_in_gebruik"] .field .field-error').waitFor();
+  assert.match(await w(page, '[data-step="4"] .status').first().textContent(), /Verbeter eerst/);
+  assert.equal(await page.evaluate(() => document.getElementById('w').exportRecord().complete), false);
+  // The current indication falls back to the first estimate.
+  assert.equal(await indicationText(page), cliEval('kpmg-2019', INTAKE, { date: '2026-11-02', municipality: 'almere' }));
+  await w(page, '[data-step="3"] [data-question="extra_kamers_in_gebruik"] input').fill('1,5');
+  assert.match(await w(page, '[data-step="3"] [data-question="extra_kamers_in_gebruik"] .field .field-error').textContent(), /geheel getal|getal/);
+  assert.deepEqual(await problems(page), []);
+  await page.context().close();
+});

@@ -29,6 +29,20 @@ export const CSP = [
   "trusted-types 'none'",
 ].join('; ');
 
+/**
+ * What the widget itself needs, nothing more (pages asked for with
+ * ?csp=minimal): no styles or images allowed at all. The widget's styles are
+ * a constructable stylesheet, which style-src does not govern.
+ */
+export const CSP_MINIMAL = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "require-trusted-types-for 'script'",
+  "trusted-types 'none'",
+].join('; ');
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -61,7 +75,7 @@ export function startServer({ packages, port = 0, widget = path.join(repo, 'www/
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-store',
       };
-      if (ext === '.html') headers['Content-Security-Policy'] = CSP;
+      if (ext === '.html') headers['Content-Security-Policy'] = url.searchParams.get('csp') === 'minimal' ? CSP_MINIMAL : CSP;
       res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (e) {

@@ -502,10 +502,11 @@ export class HbhIndicatie extends HTMLElement {
     } else if (a.error || b?.error) {
       liveText = t('errorPrefix', { message: a.error ?? b.error });
       blocks.push(h('p', { class: 'alert alert-error', text: liveText }));
-    } else if (a.indication) {
+    } else if (a.indication && (!b || b.indication)) {
       liveText = t('approxPerWeek', { duration: duration(a.indication.total.minutes_per_week, this.#lang) });
     } else {
-      liveText = '';
+      liveText = t('fixErrors');
+      blocks.push(h('p', { class: 'status', text: liveText }));
     }
     this.#els.comparison = null;
     if (a.indication && (!b || b.indication)) {
@@ -725,7 +726,10 @@ export class HbhIndicatie extends HTMLElement {
     else if (i.missing.length) initialLive = this.#missingText(i.missing.length);
     else if (i.error) initialLive = t('errorPrefix', { message: i.error });
     else if (i.indication) initialLive = t('approxPerWeek', { duration: duration(i.indication.total.minutes_per_week, lang) });
+    else initialLive = t('fixErrors');
     this.#announce(p.initialLive, initialLive);
+    // With a result on screen the status line only speaks (the result shows the same).
+    p.initialLive.className = i?.indication ? 'sr-only' : 'status';
     replace(p.initialResult, i?.indication ? [this.#resultBlock(i.indication, { detailed: true, collapse: true }), h('p', { class: 'meta', text: t('initialResultNote') })] : []);
     p.initialResult.hidden = !i?.indication;
 
@@ -791,9 +795,12 @@ export class HbhIndicatie extends HTMLElement {
     else if (!evalDate) finalLive = t('needEvaluation');
     else if (f.missing.length) finalLive = this.#missingText(f.missing.length);
     else if (f.error) finalLive = t('errorPrefix', { message: f.error });
+    else if (!f.indication) finalLive = t('fixErrors');
     else if (reasonsMissing) finalLive = t('needReasons');
     else finalLive = t('finalReady', { duration: duration(f.indication.total.minutes_per_week, lang) });
+    const finalReady = Boolean(plan && evalDate && f.indication && !reasonsMissing);
     this.#announce(p.finalLive, finalLive);
+    p.finalLive.className = finalReady ? 'sr-only' : 'status';
     const finalEls = [];
     if (final && plan) {
       finalEls.push(this.#resultBlock(final.indication, { detailed: true, collapse: true }), h('p', { class: 'meta', text: t('finalNote', { date: d(evalDate) }) }));

@@ -35,6 +35,7 @@ const nl = {
   contributionMonth: 'Eigen bijdrage: {amount} per maand',
   contributionPeriod: 'Eigen bijdrage: {amount} per vier weken',
   errorPrefix: 'Dit kan niet worden berekend: {message}',
+  fixErrors: 'Verbeter eerst de antwoorden met een foutmelding.',
   onlyIn: 'Alleen gevraagd door: {title}',
   transition: 'Overgangsrecht: {reason}',
 
@@ -161,6 +162,7 @@ const en = {
   contributionMonth: 'Personal contribution: {amount} per month',
   contributionPeriod: 'Personal contribution: {amount} per four weeks',
   errorPrefix: 'This cannot be calculated: {message}',
+  fixErrors: 'First correct the answers with an error message.',
   onlyIn: 'Only asked by: {title}',
   transition: 'Transitional rule: {reason}',
   providerIntro:
