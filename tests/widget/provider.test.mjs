@@ -261,3 +261,30 @@ test('an invalid evaluation answer shows a message at the question, not a broken
   assert.deepEqual(await problems(page), []);
   await page.context().close();
 });
+
+test('an element made by script takes answers, dates and records before it is ready', async () => {
+  const page = await open(env, PAGE);
+  const record = await page.evaluate(async (a) => {
+    const el = document.createElement('hbh-indicatie');
+    el.setAttribute('package', '/packages/kpmg-2019.json');
+    el.setAttribute('municipality', 'almere');
+    el.setAttribute('mode', 'provider');
+    el.setDates({ intake: '2026-11-02', start: '2026-11-03' });
+    el.setAnswers(a);
+    document.querySelector('main').append(el);
+    await el.ready;
+    const r = el.exportRecord();
+    // A second element gets that record before it is connected.
+    const copy = document.createElement('hbh-indicatie');
+    for (const n of ['package', 'municipality', 'mode']) copy.setAttribute(n, el.getAttribute(n));
+    copy.importRecord(r);
+    document.querySelector('main').append(copy);
+    await copy.ready;
+    return { first: JSON.stringify(el.getIndication()), second: JSON.stringify(copy.getIndication()), start: r.start };
+  }, INTAKE);
+  assert.equal(record.first, cliEval('kpmg-2019', INTAKE, { date: '2026-11-02', municipality: 'almere' }));
+  assert.equal(record.second, record.first);
+  assert.equal(record.start, '2026-11-03');
+  assert.deepEqual(await problems(page), []);
+  await page.context().close();
+});

@@ -61,14 +61,13 @@ export class HbhIndicatie extends HTMLElement {
   #municipalityChoice = null;
   #indicationText = null;
   #emittedText = undefined;
-  #liveText = '';
   // citizen / consultant
   #form = null;
   #els = {};
-  #pendingAnswers = null;
   // provider
   #p = null;
-  #pendingProvider = null;
+  /** What to put in the form once it is rendered: {answers, evalAnswers, reasons, dates, record}. */
+  #pending = {};
 
   connectedCallback() {
     if (!this.#shadow) {
@@ -119,22 +118,19 @@ export class HbhIndicatie extends HTMLElement {
    */
   setAnswers(answers, options = {}) {
     const a = copy(answers ?? {});
-    if (this.#mode === 'provider') {
-      if (!this.#p) {
-        this.#pendingProvider = { ...(this.#pendingProvider ?? {}), [options.phase === 'evaluation' ? 'evalAnswers' : 'answers']: a };
-        return;
-      }
-      if (options.phase === 'evaluation') {
+    const evaluation = options.phase === 'evaluation';
+    if (!this.#p && !this.#form) {
+      this.#pending[evaluation ? 'evalAnswers' : 'answers'] = a;
+      return;
+    }
+    if (this.#p) {
+      if (evaluation) {
         this.#p.evalForm.setAnswers(a);
         this.#p.evalTouched = true;
       } else {
         this.#p.initialForm.setAnswers(a);
       }
     } else {
-      if (!this.#form) {
-        this.#pendingAnswers = a;
-        return;
-      }
       this.#form.setAnswers(a);
     }
     this.#update();
@@ -142,16 +138,14 @@ export class HbhIndicatie extends HTMLElement {
 
   /** The answers currently in the form (provider: {intake, evaluation}). */
   getAnswers() {
-    if (this.#mode === 'provider' && this.#p) {
-      return { intake: this.#p.initialForm.getAnswers(), evaluation: this.#p.evalForm.getAnswers() };
-    }
-    return this.#form ? this.#form.getAnswers() : copy(this.#pendingAnswers) ?? {};
+    if (this.#p) return { intake: this.#p.initialForm.getAnswers(), evaluation: this.#p.evalForm.getAnswers() };
+    return this.#form ? this.#form.getAnswers() : copy(this.#pending.answers) ?? {};
   }
 
   /** Provider mode: sets the intake, start and evaluation dates (YYYY-MM-DD; null clears). */
   setDates(dates = {}) {
     if (!this.#p) {
-      this.#pendingProvider = { ...(this.#pendingProvider ?? {}), dates: { ...(this.#pendingProvider?.dates ?? {}), ...dates } };
+      this.#pending.dates = { ...(this.#pending.dates ?? {}), ...dates };
       return;
     }
     for (const k of ['intake', 'start', 'evaluation']) {
@@ -170,7 +164,7 @@ export class HbhIndicatie extends HTMLElement {
   importRecord(input) {
     if (!this.#p) {
       const parsed = parseRecord(input);
-      this.#pendingProvider = { record: parsed };
+      this.#pending = { record: parsed };
       return;
     }
     this.#restore(parseRecord(input));
@@ -193,14 +187,14 @@ export class HbhIndicatie extends HTMLElement {
   #snapshot() {
     if (this.#p) {
       const d = this.#p.dateInputs;
-      this.#pendingProvider = {
+      this.#pending = {
         answers: this.#p.initialForm.getAnswers(),
         evalAnswers: this.#p.evalTouched ? this.#p.evalForm.getAnswers() : undefined,
         reasons: this.#p.evalForm.getReasons(),
         dates: { intake: d.intake.value, start: d.start.value, evaluation: d.evaluation.value },
       };
     } else if (this.#form) {
-      this.#pendingAnswers = this.#form.getAnswers();
+      this.#pending = { answers: this.#form.getAnswers() };
     }
   }
 
@@ -468,8 +462,10 @@ export class HbhIndicatie extends HTMLElement {
       level: 3,
       onInput: () => this.#update(),
     });
-    if (this.#pendingAnswers) this.#form.setAnswers(this.#pendingAnswers);
-    this.#pendingAnswers = null;
+    const pending = this.#pending;
+    this.#pending = {};
+    if (pending.record) pending.answers = pending.record.finalAnswers ?? pending.record.initialAnswers;
+    if (pending.answers) this.#form.setAnswers(pending.answers);
     const live = h('p', { class: 'sr-only', attrs: { role: 'status', 'aria-live': 'polite' } });
     const results = h('div', { class: 'results' });
     this.#els = { live, results };
@@ -690,11 +686,11 @@ export class HbhIndicatie extends HTMLElement {
     );
     this.#p = p;
 
-    const pending = this.#pendingProvider;
-    this.#pendingProvider = null;
-    if (pending?.record) {
-      this.#restore(pending.record, { silent: false, noUpdate: true });
-    } else if (pending) {
+    const pending = this.#pending;
+    this.#pending = {};
+    if (pending.record) {
+      this.#restore(pending.record, { noUpdate: true });
+    } else {
       if (pending.answers) p.initialForm.setAnswers(pending.answers);
       if (pending.evalAnswers) {
         p.evalForm.setAnswers(pending.evalAnswers);
