@@ -19,6 +19,26 @@ pub struct Answers {
     pub start_date: Option<Date>,
 }
 
+/// One answer as it appears in a trace step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer<'a> {
+    Bool(bool),
+    Number(i64),
+    Choice(&'a str),
+    Date(Date),
+}
+
+impl serde::Serialize for Answer<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Answer::Bool(b) => s.serialize_bool(*b),
+            Answer::Number(n) => s.serialize_i64(*n),
+            Answer::Choice(c) => s.serialize_str(c),
+            Answer::Date(d) => s.collect_str(d),
+        }
+    }
+}
+
 /// Answer conditions cannot use tables; this stands in for them.
 struct NoTables;
 impl Tables for NoTables {
@@ -74,6 +94,21 @@ impl Answers {
     /// The slot value of question `index` (`ABSENT` when not asked).
     pub fn slot(&self, index: usize) -> i64 {
         self.slots[index]
+    }
+
+    /// The answer to question `index` for output, without allocating, or
+    /// `None` when not asked.
+    pub fn answer<'a>(&self, question: &'a Question, index: usize) -> Option<Answer<'a>> {
+        let v = self.slots[index];
+        if v == ABSENT {
+            return None;
+        }
+        Some(match question.kind {
+            QuestionKind::YesNo => Answer::Bool(v != 0),
+            QuestionKind::Number => Answer::Number(v),
+            QuestionKind::Choice => Answer::Choice(&question.options[v as usize].id),
+            QuestionKind::Date => Answer::Date(Date::from_days(v as i32)),
+        })
     }
 
     /// The answer to question `index` as JSON, or `None` when not asked.

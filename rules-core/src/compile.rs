@@ -98,6 +98,7 @@ fn load_value(mut value: Value, depth: usize) -> Result<Package, Error> {
     });
     package.fingerprint = fingerprint;
     package.document = value;
+    crate::output::prerender(&mut package);
     Ok(package)
 }
 
@@ -785,6 +786,7 @@ fn compile_version(doc: &PackageDoc, questions: &[Question], v: &VersionDoc) -> 
 
     let mut version = Version {
         texts: Default::default(),
+        json: Default::default(),
         tariff,
         contribution,
         transition,

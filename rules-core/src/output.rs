@@ -4,19 +4,36 @@
 
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
+use serde_json::value::RawValue;
 
 use crate::document::RuleKind;
 use crate::document::{ContributionPer, TariffKind};
 use crate::eval::{figures, AppliedTransition, Indication, StepKind};
 use crate::explain::{self, amount_in, duration, rule_unit, Warning};
-use crate::package::{Package, Provenance};
+use crate::package::{JsonCache, Package, Provenance, Rule, RuleJson, Version};
 
 pub const ENGINE_NAME: &str = "urenwijzer";
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// Either JSON pre-rendered at load time, spliced in verbatim, or a value
+/// serialised now. Both give the same bytes; the first is just faster.
+pub enum Fragment<'a, T> {
+    Raw(&'a RawValue),
+    Value(T),
+}
+
+impl<T: Serialize> Serialize for Fragment<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Fragment::Raw(raw) => raw.serialize(s),
+            Fragment::Value(v) => v.serialize(s),
+        }
+    }
+}
+
 #[derive(Serialize)]
 pub struct IndicationJson<'a> {
-    pub package: PackageRef<'a>,
+    pub package: Fragment<'a, PackageRef<'a>>,
     pub date: String,
     pub engine: EngineRef,
     pub transition: Option<TransitionJson<'a>>,
@@ -25,7 +42,7 @@ pub struct IndicationJson<'a> {
     pub cost: Option<CostJson<'a>>,
     pub trace: Vec<StepJson<'a>>,
     pub explanation: Vec<String>,
-    pub warnings: Vec<Warning<'a>>,
+    pub warnings: Vec<Fragment<'a, Warning<'a>>>,
 }
 
 #[derive(Serialize)]
@@ -113,18 +130,18 @@ pub struct StepJson<'a> {
     pub area: Option<&'a str>,
     pub rule: Option<&'a str>,
     pub kind: &'static str,
-    pub label: String,
-    pub condition: Option<&'a str>,
+    pub label: Fragment<'a, String>,
+    pub condition: Fragment<'a, Option<&'a str>>,
     pub answers: UsedAnswers<'a>,
     pub count: Option<i64>,
     pub unit_amount: i64,
     pub change: i64,
     pub total: i64,
-    pub sources: Vec<Citation<'a>>,
+    pub sources: Fragment<'a, Vec<Citation<'a>>>,
 }
 
 /// The answers a rule read, in question order.
-pub struct UsedAnswers<'a>(Vec<(&'a str, serde_json::Value)>);
+pub struct UsedAnswers<'a>(Vec<(&'a str, crate::answers::Answer<'a>)>);
 
 impl Serialize for UsedAnswers<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -212,15 +229,9 @@ pub fn to_json_model<'a>(ind: &'a Indication<'a>, trace: bool) -> IndicationJson
         steps.extend(ind.steps.iter().map(|s| step_json(ind, s)));
     }
     IndicationJson {
-        package: PackageRef {
-            id: &pkg.id,
-            title: &pkg.title,
-            version: &v.version,
-            status: v.status.as_str(),
-            municipality: ind.municipality.map(|m| pkg.municipalities[m].id.as_str()),
-            overlay: pkg.overlay.as_ref().map(|o| o.municipality.as_str()),
-            fingerprint: &pkg.fingerprint,
-            base_fingerprint: pkg.overlay.as_ref().map(|o| o.base_fingerprint.as_str()),
+        package: match v.json.package.get(ind.municipality.map_or(0, |m| m + 1)) {
+            Some(raw) => Fragment::Raw(raw),
+            None => Fragment::Value(package_ref(pkg, v, ind.municipality)),
         },
         date: ind.date.to_string(),
         engine: EngineRef { name: ENGINE_NAME, version: ENGINE_VERSION },
@@ -235,7 +246,81 @@ pub fn to_json_model<'a>(ind: &'a Indication<'a>, trace: bool) -> IndicationJson
         cost: cost_json(ind),
         trace: steps,
         explanation: if trace { explain::sentences(ind) } else { Vec::new() },
-        warnings: explain::warnings(ind),
+        warnings: warnings_json(ind),
+    }
+}
+
+fn package_ref<'a>(pkg: &'a Package, v: &'a Version, municipality: Option<usize>) -> PackageRef<'a> {
+    PackageRef {
+        id: &pkg.id,
+        title: &pkg.title,
+        version: &v.version,
+        status: v.status.as_str(),
+        municipality: municipality.map(|m| pkg.municipalities[m].id.as_str()),
+        overlay: pkg.overlay.as_ref().map(|o| o.municipality.as_str()),
+        fingerprint: &pkg.fingerprint,
+        base_fingerprint: pkg.overlay.as_ref().map(|o| o.base_fingerprint.as_str()),
+    }
+}
+
+/// The warnings, with the version-only ones taken pre-rendered.
+fn warnings_json<'a>(ind: &Indication<'a>) -> Vec<Fragment<'a, Warning<'a>>> {
+    let cache = &ind.version.json;
+    let mut not_encoded = cache.not_encoded.iter();
+    explain::warnings(ind)
+        .into_iter()
+        .map(|w| {
+            let raw = match w.code {
+                "concept" => cache.concept.as_deref(),
+                "not_encoded" => not_encoded.next().map(|b| &**b),
+                "not_covered" => cache.not_covered.as_deref(),
+                _ => None,
+            };
+            raw.map_or(Fragment::Value(w), Fragment::Raw)
+        })
+        .collect()
+}
+
+fn raw<T: Serialize + ?Sized>(value: &T) -> Box<RawValue> {
+    // Serialising these plain values cannot fail; `null` is a safe stand-in.
+    serde_json::value::to_raw_value(value).unwrap_or_else(|_| RawValue::from_string("null".into()).unwrap_or_default())
+}
+
+/// Fills every version's `JsonCache` (called once when a package loads).
+pub(crate) fn prerender(pkg: &mut Package) {
+    let caches: Vec<JsonCache> = pkg
+        .versions
+        .iter()
+        .map(|v| {
+            let package = std::iter::once(None)
+                .chain((0..pkg.municipalities.len()).map(Some))
+                .map(|m| raw(&package_ref(pkg, v, m)))
+                .collect();
+            let rules = v
+                .areas
+                .iter()
+                .map(|area| {
+                    area.rules
+                        .iter()
+                        .map(|rule| RuleJson {
+                            label: raw(&rule.label),
+                            condition: raw(&rule.when.as_ref().map(|c| c.text.as_str())),
+                            sources: raw(&rule_sources(pkg, v, rule)),
+                        })
+                        .collect()
+                })
+                .collect();
+            JsonCache {
+                package,
+                rules,
+                concept: explain::concept_warning(v).map(|w| raw(&w)),
+                not_encoded: explain::not_encoded_warnings(v).map(|w| raw(&w)).collect(),
+                not_covered: explain::not_covered_warning(v).map(|w| raw(&w)),
+            }
+        })
+        .collect();
+    for (v, cache) in pkg.versions.iter_mut().zip(caches) {
+        v.json = cache;
     }
 }
 
@@ -307,121 +392,124 @@ fn transition_step<'a>(ind: &'a Indication<'a>, t: &AppliedTransition<'a>) -> St
         area: None,
         rule: None,
         kind: "transition",
-        label: format!("Overgangsrecht: {} ({}) blijft gelden", ind.package.title, ind.package.id),
-        condition: None,
-        answers: UsedAnswers(vec![(crate::START_DATE_KEY, serde_json::Value::String(t.started.to_string()))]),
+        label: Fragment::Value(format!("Overgangsrecht: {} ({}) blijft gelden", ind.package.title, ind.package.id)),
+        condition: Fragment::Value(None),
+        answers: UsedAnswers(vec![(crate::START_DATE_KEY, crate::answers::Answer::Date(t.started))]),
         count: None,
         unit_amount: 0,
         change: 0,
         total: 0,
-        sources,
+        sources: Fragment::Value(sources),
     }
+}
+
+fn value_citation<'a>(pkg: &'a Package, v: &'a Version, i: u16) -> Citation<'a> {
+    let val = &v.values[i as usize];
+    let (document, title, locator, provisional) = cite(pkg, &val.provenance);
+    Citation { name: &val.name, label: &val.label, amount: Some(val.written), unit: unit_name(val.unit), document, title, locator, provisional }
+}
+
+/// A rule's citations: its values, its own provisional reason, its tables.
+fn rule_sources<'a>(pkg: &'a Package, v: &'a Version, rule: &'a Rule) -> Vec<Citation<'a>> {
+    let mut sources: Vec<Citation> = rule.values.iter().map(|&i| value_citation(pkg, v, i)).collect();
+    if let Some(reason) = &rule.provisional {
+        // The rule's logic itself is an assumption: cite that too.
+        sources.push(Citation {
+            name: &rule.id,
+            label: &rule.label,
+            amount: None,
+            unit: "number",
+            document: None,
+            title: None,
+            locator: None,
+            provisional: Some(reason),
+        });
+    }
+    for &t in &rule.tables {
+        let table = &v.tables[t as usize];
+        let (document, title, locator, provisional) = cite(pkg, &table.provenance);
+        sources.push(Citation {
+            name: &table.name,
+            label: &table.title,
+            amount: None,
+            unit: unit_name(table.unit),
+            document,
+            title,
+            locator,
+            provisional,
+        });
+    }
+    sources
 }
 
 fn step_json<'a>(ind: &'a Indication<'a>, s: &crate::eval::Step) -> StepJson<'a> {
     let v = ind.version;
     let pkg = ind.package;
     let area = &v.areas[s.area as usize];
-    let value_citation = |i: u16| {
-        let val = &v.values[i as usize];
-        let (document, title, locator, provisional) = cite(pkg, &val.provenance);
-        Citation {
-            name: &val.name,
-            label: &val.label,
-            amount: Some(val.written),
-            unit: unit_name(val.unit),
-            document,
-            title,
-            locator,
-            provisional,
-        }
-    };
     match s.kind {
-        StepKind::Rule { rule } => {
-            let rule = &area.rules[rule as usize];
-            let mut sources: Vec<Citation> = rule.values.iter().map(|&i| value_citation(i)).collect();
-            if let Some(reason) = &rule.provisional {
-                // The rule's logic itself is an assumption: cite that too.
-                sources.push(Citation {
-                    name: &rule.id,
-                    label: &rule.label,
-                    amount: None,
-                    unit: "number",
-                    document: None,
-                    title: None,
-                    locator: None,
-                    provisional: Some(reason),
-                });
-            }
-            for &t in &rule.tables {
-                let table = &v.tables[t as usize];
-                let (document, title, locator, provisional) = cite(pkg, &table.provenance);
-                sources.push(Citation {
-                    name: &table.name,
-                    label: &table.title,
-                    amount: None,
-                    unit: unit_name(table.unit),
-                    document,
-                    title,
-                    locator,
-                    provisional,
-                });
-            }
+        StepKind::Rule { rule: ri } => {
+            let rule = &area.rules[ri as usize];
             let answers = rule
                 .questions
                 .iter()
                 .filter_map(|&q| {
                     let question = &pkg.questions[q as usize];
-                    ind.answers.to_json_value(question, q as usize).map(|val| (question.id.as_str(), val))
+                    ind.answers.answer(question, q as usize).map(|val| (question.id.as_str(), val))
                 })
                 .collect();
+            let cached = v.json.rules.get(s.area as usize).and_then(|r| r.get(ri as usize));
             StepJson {
                 area: Some(&area.id),
                 rule: Some(&rule.id),
                 kind: kind_name(rule.kind),
-                label: rule.label.clone(),
-                condition: rule.when.as_ref().map(|c| c.text.as_str()),
+                label: cached.map_or_else(|| Fragment::Value(rule.label.clone()), |c| Fragment::Raw(&c.label)),
+                condition: cached
+                    .map_or_else(|| Fragment::Value(rule.when.as_ref().map(|c| c.text.as_str())), |c| Fragment::Raw(&c.condition)),
                 answers: UsedAnswers(answers),
                 count: s.count,
                 unit_amount: s.unit_amount,
                 change: s.change,
                 total: s.total,
-                sources,
+                sources: cached.map_or_else(|| Fragment::Value(rule_sources(pkg, v, rule)), |c| Fragment::Raw(&c.sources)),
             }
         }
         StepKind::Floor => StepJson {
             area: Some(&area.id),
             rule: None,
             kind: "floor",
-            label: "Niet minder dan nul".to_string(),
-            condition: None,
+            label: Fragment::Value("Niet minder dan nul".to_string()),
+            condition: Fragment::Value(None),
             answers: UsedAnswers(Vec::new()),
             count: None,
             unit_amount: s.unit_amount,
             change: s.change,
             total: s.total,
-            sources: Vec::new(),
+            sources: Fragment::Value(Vec::new()),
         },
         StepKind::Maximum => StepJson {
             area: Some(&area.id),
             rule: None,
             kind: "maximum",
-            label: "Maximum".to_string(),
-            condition: None,
+            label: Fragment::Value("Maximum".to_string()),
+            condition: Fragment::Value(None),
             answers: UsedAnswers(Vec::new()),
             count: None,
             unit_amount: s.unit_amount,
             change: s.change,
             total: s.total,
-            sources: area.maximum.map(value_citation).into_iter().collect(),
+            sources: Fragment::Value(area.maximum.map(|m| value_citation(pkg, v, m)).into_iter().collect()),
         },
     }
 }
 
 /// Canonical compact JSON of an indication.
 pub fn to_json(ind: &Indication, trace: bool) -> String {
-    // Serialising these plain structs cannot fail.
-    serde_json::to_string(&to_json_model(ind, trace)).unwrap_or_default()
+    let mut buf = Vec::with_capacity(if trace { 8192 } else { 2048 });
+    // Serialising these plain structs cannot fail, and serde_json writes UTF-8.
+    if serde_json::to_writer(&mut buf, &to_json_model(ind, trace)).is_err() {
+        return String::new();
+    }
+    String::from_utf8(buf).unwrap_or_default()
 }
 
 /// The explanation a consultant pastes into a decision (Dutch, plain text).

@@ -179,6 +179,28 @@ pub struct Version {
     pub transition: Option<Transition>,
     /// Warning messages prepared at load time.
     pub texts: crate::explain::WarningTexts,
+    /// JSON fragments that do not depend on the answers, escaped once at load.
+    pub json: JsonCache,
+}
+
+/// Pre-rendered JSON of the parts of an indication that depend only on the
+/// package version (see `output::prerender`), spliced in verbatim.
+#[derive(Debug, Clone, Default)]
+pub struct JsonCache {
+    /// The `package` object: [no municipality, municipality 0, 1, …].
+    pub package: Vec<Box<serde_json::value::RawValue>>,
+    /// Per area, per rule.
+    pub rules: Vec<Vec<RuleJson>>,
+    pub concept: Option<Box<serde_json::value::RawValue>>,
+    pub not_encoded: Vec<Box<serde_json::value::RawValue>>,
+    pub not_covered: Option<Box<serde_json::value::RawValue>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RuleJson {
+    pub label: Box<serde_json::value::RawValue>,
+    pub condition: Box<serde_json::value::RawValue>,
+    pub sources: Box<serde_json::value::RawValue>,
 }
 
 impl Version {
