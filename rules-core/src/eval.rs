@@ -253,6 +253,19 @@ pub fn evaluate_with<R>(
     Ok(f(&indication))
 }
 
+/// Every problem with the answers for the package that applies (after the
+/// municipality's overlay and a transition rule), without evaluating.
+pub fn problems_on(root: &Package, answers: &Value, options: &Options) -> Vec<Error> {
+    let selection = match select(root, answers, options) {
+        Ok(s) => s,
+        Err(e) => return vec![e],
+    };
+    match selection.answers_for(answers) {
+        Ok(filtered) => Answers::problems(selection.package, &filtered),
+        Err(e) => vec![e],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -120,10 +120,22 @@ pub struct Plan {
 }
 
 /// Problems with the dates themselves.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PlanError {
+    #[error("de startdatum ligt vóór de intakedatum")]
     StartBeforeIntake,
+    #[error("de evaluatiedatum ligt vóór de startdatum")]
     EvaluationBeforeStart,
+}
+
+impl PlanError {
+    /// Stable code, as for the core's other errors.
+    pub fn code(&self) -> &'static str {
+        match self {
+            PlanError::StartBeforeIntake => "start_before_intake",
+            PlanError::EvaluationBeforeStart => "evaluation_before_start",
+        }
+    }
 }
 
 pub fn plan(intake: Date, start: Date, evaluation: Option<Date>) -> Result<Plan, PlanError> {

@@ -198,3 +198,15 @@ fn a_provisional_rule_warns_when_it_fires() {
     assert_eq!(some["warnings"][0]["items"], json!(["kamer2"]));
     assert_eq!(some["trace"][1]["sources"][1]["provisional"], "aanname: elke kamer telt even zwaar");
 }
+
+#[test]
+fn validation_checks_the_package_that_applies() {
+    let p = Package::from_value(newer()).unwrap();
+    let options = Options { date: Date::parse("2024-06-01").unwrap(), municipality: None };
+    // After the transition the earlier package asks `kamers` too; nothing is missing or unknown.
+    let ok = rules_core::eval::problems_on(&p, &json!({"heeft_indicatie": true, "indicatie_startdatum": "2019-01-01", "kamers": 1}), &options);
+    assert_eq!(ok, vec![]);
+    let bad = rules_core::eval::problems_on(&p, &json!({"heeft_indicatie": true, "indicatie_startdatum": "2019-01-01", "kamers": 9}), &options);
+    assert_eq!(bad.iter().map(|e| (e.code(), e.question())).collect::<Vec<_>>(), [("out_of_range", Some("kamers"))]);
+    assert_eq!(rules_core::workdays::PlanError::StartBeforeIntake.code(), "start_before_intake");
+}

@@ -307,7 +307,7 @@ export class Engine {
    * Every problem with the answers, without evaluating; empty when they are
    * complete and valid. Takes any values, since finding wrong ones is its job.
    */
-  validate(answers: { readonly [questionId: string]: unknown }): ErrorObject[];
+  validate(answers: { readonly [questionId: string]: unknown }, options?: AskedOptions): ErrorObject[];
   /** Frees the engine's memory now rather than at garbage collection (also `[Symbol.dispose]`). */
   free(): void;
 }

@@ -249,13 +249,15 @@ export class Engine {
   /**
    * Every problem with the answers, per question, without evaluating: an
    * array of error objects `{code, message, question?, path?}` (empty when
-   * the answers are complete and valid).
+   * the answers are complete and valid). Options `date` and `municipality`
+   * as for `evaluate`: the answers are checked against the package that
+   * applies then (municipal overlay, transition rule).
    */
-  validate(answers) {
+  validate(answers, options = {}) {
     const raw = this.#engine();
     let text;
     try {
-      text = raw.problemsJson(answersText(answers));
+      text = raw.problemsJson(answersText(answers), dateText(options.date), municipalityText(options.municipality));
     } catch (e) {
       throw failure(e);
     }

@@ -12,8 +12,8 @@
 //! No function here may panic on any input: a panic aborts the instance
 //! (`panic = "abort"` in the `wasm-release` profile).
 
-use rules_core::workdays::{self, PlanError};
-use rules_core::{check, describe, Answers, Date, Error, Options, Package};
+use rules_core::workdays;
+use rules_core::{check, describe, Date, Error, Options, Package};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
@@ -106,11 +106,12 @@ impl Engine {
         Ok(serde_json::to_string(&ids).unwrap_or_default())
     }
 
-    /// Every problem with the answers, as a JSON array of error objects.
+    /// Every problem with the answers for the package that applies on
+    /// `date` (overlay, transition rule), as a JSON array of error objects.
     #[wasm_bindgen(js_name = problemsJson)]
-    pub fn problems_json(&self, answers: &str) -> String {
-        let problems = match parse_answers(answers) {
-            Ok(answers) => Answers::problems(&self.package, &answers),
+    pub fn problems_json(&self, answers: &str, date: &str, municipality: Option<String>) -> String {
+        let problems = match parse_answers(answers).and_then(|a| Ok((a, parse_date(date)?))) {
+            Ok((answers, date)) => rules_core::eval::problems_on(&self.package, &answers, &Options { date, municipality }),
             Err(e) => vec![e],
         };
         let objects: Vec<_> = problems.iter().map(Error::to_object).collect();
@@ -156,12 +157,8 @@ pub fn plan_json(intake: &str, start: &str, evaluation: Option<String>) -> Resul
     match workdays::plan(intake, start, evaluation) {
         Ok(plan) => Ok(serde_json::to_string(&plan).unwrap_or_default()),
         Err(e) => {
-            let (code, message) = match e {
-                PlanError::StartBeforeIntake => ("start_before_intake", "de startdatum ligt vóór de intakedatum"),
-                PlanError::EvaluationBeforeStart => ("evaluation_before_start", "de evaluatiedatum ligt vóór de startdatum"),
-            };
-            let error = JsError::new(message);
-            error.set_code(code);
+            let error = JsError::new(&e.to_string());
+            error.set_code(e.code());
             Err(error.into())
         }
     }
