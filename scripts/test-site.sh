@@ -26,5 +26,8 @@ bash scripts/build-site.sh
 TARGET_DIR=$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')
 export URENWIJZER_CLI="$TARGET_DIR/release/urenwijzer"
 
+echo "== site unit tests (tests/site/unit.test.mjs)"
+node --test tests/site/unit.test.mjs
+
 echo "== site flows (tests/site/run.mjs)"
 node tests/site/run.mjs www/dist

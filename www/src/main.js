@@ -9,6 +9,7 @@ import { init, Engine } from './pkg/urenwijzer.js';
 import { h, hidden, replace } from './dom.js';
 import { duration, minutesText, money, dutchDate, unitText, perText } from './format.js';
 import { fieldMessage, pageMessage } from './messages.js';
+import { entriesOf, parseNumber, parseDate, applyInfo, calculation } from './model.js';
 
 const SITE_TITLE = 'Zelftest huishoudelijke hulp';
 const app = document.getElementById('app');
@@ -46,23 +47,6 @@ async function fetchJson(url) {
   const response = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-cache' });
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return response.json();
-}
-
-/** One entry per municipality of every package that is an entry point. */
-function entriesOf(index) {
-  const list = [];
-  for (const pkg of index.packages ?? []) {
-    if ((pkg.superseded_by ?? []).length > 0) continue; // kept only for earlier clients
-    const municipalities = pkg.municipalities ?? [];
-    if (municipalities.length === 0) list.push({ pkg, municipality: null, name: pkg.title });
-    for (const m of municipalities) list.push({ pkg, municipality: m, name: m.name });
-  }
-  const count = new Map();
-  for (const e of list) count.set(e.name, (count.get(e.name) ?? 0) + 1);
-  for (const e of list) e.label = count.get(e.name) > 1 ? `${e.name} (${e.pkg.title})` : e.name;
-  list.sort((a, b) => a.label.localeCompare(b.label, 'nl'));
-  list.forEach((e, i) => { e.key = `${e.pkg.id}/${e.municipality?.id ?? ''}`; e.index = i; });
-  return list;
 }
 
 async function choose(entry) {
@@ -138,24 +122,6 @@ function steps(asked = askedNow()) {
 function setAnswer(id, value) {
   if (value === undefined) delete state.answers[id];
   else state.answers[id] = value;
-}
-
-/** A typed number: an integer when it is one, otherwise the text (the engine refuses it). */
-function parseNumber(text) {
-  const t = text.trim();
-  if (t === '') return undefined;
-  if (/^[-+]?\d{1,9}$/.test(t)) return Number(t);
-  return t;
-}
-
-/** Day, month and year fields as YYYY-MM-DD; incomplete or odd input goes through as text. */
-function parseDate({ day = '', month = '', year = '' }) {
-  const [d, m, y] = [day.trim(), month.trim(), year.trim()];
-  if (!d && !m && !y) return undefined;
-  if (/^\d{1,2}$/.test(d) && /^\d{1,2}$/.test(m) && /^\d{4}$/.test(y)) {
-    return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  }
-  return `${y || '?'}-${m || '?'}-${d || '?'}`;
 }
 
 function answerText(q, value) {
@@ -751,28 +717,9 @@ function totals(ind) {
           row('Samen', t.minutes_per_week, t.minutes_per_period, ' uw-table__total')) : null)));
 }
 
-/** How to apply, from the overlay of the municipality or its entry in the package (or a linked package). */
-function applyInfo(ind) {
-  const id = state.entry?.municipality?.id;
-  const docs = [state.doc];
-  const linked = state.doc?.linked ?? {};
-  if (ind.package.id !== state.doc?.id && linked[ind.package.id]) docs.unshift(linked[ind.package.id]);
-  docs.push(...Object.values(linked));
-  let how = null;
-  let url = null;
-  for (const doc of docs) {
-    const overlay = id ? doc?.overlays?.[id] : null;
-    const m = id ? (doc?.municipalities ?? []).find((x) => x.id === id) : null;
-    how ??= overlay?.how_to_apply ?? m?.how_to_apply ?? null;
-    url ??= overlay?.url ?? m?.url ?? null;
-  }
-  if (url && !/^https:\/\//i.test(url)) url = null;
-  return { how, url };
-}
-
 function decides(ind) {
   const name = state.entry?.municipality?.name;
-  const { how, url } = applyInfo(ind);
+  const { how, url } = applyInfo(state.doc, state.entry?.municipality?.id, ind.package.id);
   return h('section', { class: 'uw-section uw-decides', 'aria-labelledby': 'gemeente-beslist' },
     h('h2', { class: 'utrecht-heading-2', id: 'gemeente-beslist' }, name ? `De gemeente ${name} beslist` : 'De gemeente beslist'),
     h('p', { class: 'utrecht-paragraph' },
@@ -797,25 +744,6 @@ function contribution(ind) {
     c.provisional ? h('p', { class: 'utrecht-paragraph' }, 'Dit bedrag is voorlopig. ', typeof c.provisional === 'string' ? c.provisional : '') : null,
     h('p', { class: 'utrecht-paragraph' },
       'Het CAK int de eigen bijdrage. Hoeveel u precies betaalt, hoort u van de gemeente of het CAK.'));
-}
-
-/** Pairs the explanation's sentences with the trace (see rules-core explain.rs: steps per area, then area outcomes, then closing lines). */
-function calculation(ind) {
-  const sentences = ind.explanation ?? [];
-  const trace = ind.trace ?? [];
-  const transitionItems = trace.filter((t) => t.kind === 'transition');
-  const ruleItems = trace.filter((t) => t.kind !== 'transition');
-  const expected = (ind.transition ? 1 : 0) + ruleItems.length + ind.areas.length + (ind.areas.length > 1 ? 1 : 0) + 1;
-  if (sentences.length !== expected) return null;
-  let i = 0;
-  const out = { transition: null, areas: [], closing: [] };
-  if (ind.transition) out.transition = { sentence: sentences[i++], sources: transitionItems.flatMap((t) => t.sources ?? []) };
-  for (const area of ind.areas) {
-    const items = ruleItems.filter((t) => t.area === area.id).map((item) => ({ sentence: sentences[i++], item }));
-    out.areas.push({ area, items, outcome: sentences[i++] });
-  }
-  out.closing = sentences.slice(i);
-  return out;
 }
 
 function sourceLine(s) {

@@ -1,0 +1,161 @@
+// Unit tests of the site's page-free logic (www/src/model.js, format.js,
+// messages.js) in Node:  node --test tests/site/
+// The pairing of explanation sentences with trace entries is checked on the
+// canonical output of every conformance case of every package in norms/.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { entriesOf, parseNumber, parseDate, applyInfo, calculation } from '../../www/src/model.js';
+import { duration, minutesText, money, dutchDate, perText } from '../../www/src/format.js';
+import { fieldMessage, pageMessage } from '../../www/src/messages.js';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cli = process.env.URENWIJZER_CLI ?? path.join(repo, 'target', 'release', 'urenwijzer');
+
+test('entry points: one per municipality, superseded packages left out, names made unique, sorted in Dutch order', () => {
+  const index = {
+    packages: [
+      { id: 'oud', title: 'Oude norm', file: 'oud.json', superseded_by: ['nieuw'], municipalities: [{ id: 'b', name: 'Bergen' }] },
+      { id: 'nieuw', title: 'Nieuwe norm', file: 'nieuw.json', superseded_by: [], municipalities: [{ id: 'b', name: 'Bergen' }] },
+      { id: 'regio', title: 'Regionorm', file: 'regio.json', superseded_by: [], municipalities: [{ id: 'z', name: 'Zeist' }, { id: 'a', name: "'s-Gravenhage" }, { id: 'b2', name: 'Bergen' }] },
+      { id: 'los', title: 'Algemene norm', file: 'los.json', municipalities: [] },
+    ],
+  };
+  const list = entriesOf(index);
+  assert.deepEqual(list.map((e) => e.label), ["'s-Gravenhage", 'Algemene norm', 'Bergen (Nieuwe norm)', 'Bergen (Regionorm)', 'Zeist']);
+  assert.ok(!list.some((e) => e.pkg.id === 'oud'));
+  assert.equal(list.find((e) => e.pkg.id === 'los').municipality, null);
+  assert.deepEqual(list.map((e) => e.index), [0, 1, 2, 3, 4]);
+  assert.equal(new Set(list.map((e) => e.key)).size, list.length);
+  assert.deepEqual(entriesOf({}), []);
+});
+
+test('typed numbers: whole numbers become numbers, anything else stays text for the engine to refuse', () => {
+  assert.equal(parseNumber(''), undefined);
+  assert.equal(parseNumber('   '), undefined);
+  assert.equal(parseNumber(' 3 '), 3);
+  assert.equal(parseNumber('0'), 0);
+  assert.equal(parseNumber('-2'), -2);
+  assert.equal(parseNumber('2,5'), '2,5');
+  assert.equal(parseNumber('twee'), 'twee');
+  assert.equal(parseNumber('1e3'), '1e3');
+  assert.equal(parseNumber('12345678901'), '12345678901');
+});
+
+test('dates: day, month and year become YYYY-MM-DD; incomplete dates stay invalid', () => {
+  assert.equal(parseDate({}), undefined);
+  assert.equal(parseDate({ day: '14', month: '3', year: '2019' }), '2019-03-14');
+  assert.equal(parseDate({ day: '1', month: '12', year: '2020' }), '2020-12-01');
+  assert.equal(parseDate({ day: '31', month: '2', year: '2021' }), '2021-02-31'); // the engine says invalid_date
+  assert.match(parseDate({ day: '14', month: '', year: '2019' }), /\?/);
+  assert.match(parseDate({ day: 'a', month: '3', year: '19' }), /^19-3-a$/);
+});
+
+test('how to apply: overlay first, then the package, then linked packages; only https links', () => {
+  const doc = {
+    id: 'nieuw',
+    municipalities: [{ id: 'a', name: 'A', how_to_apply: 'Bel het loket.' }, { id: 'b', name: 'B' }],
+    overlays: { a: { how_to_apply: 'Kom langs op het stadhuis.', url: 'https://a.example/wmo' } },
+    linked: { oud: { id: 'oud', municipalities: [{ id: 'b', name: 'B', how_to_apply: 'Oude route.', url: 'javascript:alert(1)' }] } },
+  };
+  assert.deepEqual(applyInfo(doc, 'a', 'nieuw'), { how: 'Kom langs op het stadhuis.', url: 'https://a.example/wmo' });
+  assert.deepEqual(applyInfo(doc, 'b', 'nieuw'), { how: 'Oude route.', url: null });
+  assert.deepEqual(applyInfo(doc, 'b', 'oud'), { how: 'Oude route.', url: null });
+  assert.deepEqual(applyInfo(doc, null, 'nieuw'), { how: null, url: null });
+  assert.equal(applyInfo({ municipalities: [{ id: 'c', url: 'http://c.example' }] }, 'c', 'x').url, null);
+});
+
+test('durations, money and dates in plain Dutch', () => {
+  assert.equal(duration(0), '0 minuten');
+  assert.equal(duration(1), '1 minuut');
+  assert.equal(duration(45), '45 minuten');
+  assert.equal(duration(60), '1 uur');
+  assert.equal(duration(61), '1 uur en 1 minuut');
+  assert.equal(duration(235), '3 uur en 55 minuten');
+  assert.equal(duration(-30), 'min 30 minuten');
+  assert.equal(minutesText(1), '1 minuut');
+  assert.equal(minutesText(937), '937 minuten');
+  assert.match(money(1900), /^€\s?19,00$/);
+  assert.equal(dutchDate('2026-11-25'), '25 november 2026');
+  assert.equal(dutchDate('2021-01-01'), '1 januari 2021');
+  assert.equal(dutchDate('gisteren'), 'gisteren');
+  assert.equal(perText('month'), 'per maand');
+  assert.equal(perText('period'), 'per 4 weken');
+});
+
+test('engine error codes become Dutch messages at the field, never the engine text with question ids', () => {
+  const number = { id: 'kamers', type: 'number', min: 0, max: 20 };
+  const yesNo = { id: 'hulp', type: 'yes_no' };
+  const choice = { id: 'keuze', type: 'choice' };
+  const date = { id: 'start', type: 'date' };
+  assert.equal(fieldMessage({ code: 'out_of_range' }, number), 'Vul een getal in van 0 tot en met 20.');
+  assert.match(fieldMessage({ code: 'wrong_type' }, number), /heel getal/);
+  assert.match(fieldMessage({ code: 'missing_answer' }, number), /Vul een aantal in/);
+  assert.equal(fieldMessage({ code: 'missing_answer' }, yesNo), 'Kies Ja of Nee.');
+  assert.equal(fieldMessage({ code: 'missing_answer' }, choice), 'Kies een antwoord.');
+  assert.match(fieldMessage({ code: 'missing_answer' }, date), /datum/);
+  assert.match(fieldMessage({ code: 'invalid_date' }, date), /bestaat niet/);
+  assert.equal(fieldMessage({ code: 'not_an_option' }, choice), 'Kies een van de antwoorden.');
+  for (const code of ['missing_answer', 'out_of_range', 'wrong_type', 'not_an_option', 'invalid_date', 'not_asked', 'unknown_question', 'iets_nieuws']) {
+    for (const q of [number, yesNo, choice, date]) {
+      const text = fieldMessage({ code, message: `vraag '${q.id}' ...`, question: q.id }, q);
+      assert.ok(text && !text.includes(q.id), `${code}/${q.type}: ${text}`);
+    }
+  }
+  for (const code of ['no_version_for_date', 'unknown_municipality', 'internal', 'invalid_package', undefined]) {
+    assert.ok(pageMessage({ code }).length > 10);
+  }
+});
+
+function rulesById(doc, out = new Map()) {
+  for (const v of doc.versions ?? []) {
+    for (const a of v.areas ?? []) for (const r of a.rules ?? []) out.set(`${doc.id}/${v.version}/${a.id}/${r.id}`, r);
+  }
+  for (const l of Object.values(doc.linked ?? {})) rulesById(l, out);
+  return out;
+}
+
+test('"Hoe is dit berekend?": each trace step gets its own sentence, for every conformance case of every package', { skip: !fs.existsSync(cli) && `no CLI at ${cli}` }, () => {
+  const dirs = fs.readdirSync(path.join(repo, 'norms'), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && fs.existsSync(path.join(repo, 'norms', d.name, 'package.json')))
+    .map((d) => path.join(repo, 'norms', d.name));
+  assert.ok(dirs.length > 0);
+  let checked = 0;
+  for (const dir of dirs) {
+    const r = spawnSync(cli, ['conformance', dir], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    assert.equal(r.status, 0, r.stderr);
+    const bundle = spawnSync(cli, ['bundle', dir], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    assert.equal(bundle.status, 0, bundle.stderr);
+    const rules = rulesById(JSON.parse(bundle.stdout));
+    for (const line of r.stdout.split('\n').filter(Boolean)) {
+      const { case: name, output } = JSON.parse(line);
+      if (typeof output !== 'string') continue;
+      const ind = JSON.parse(output);
+      if (!ind.total) continue; // an error case
+      const calc = calculation(ind);
+      assert.ok(calc, `${path.basename(dir)}/${name}: explanation and trace do not line up`);
+      if (ind.transition) assert.match(calc.transition.sentence, /^U krijgt al hulp sinds/);
+      for (const { area, items, outcome } of calc.areas) {
+        assert.match(outcome, /^Uitkomst voor /, `${name}: ${outcome}`);
+        for (const { sentence, item } of items) {
+          assert.equal(item.area, area.id);
+          const rule = rules.get(`${ind.package.id}/${ind.package.version}/${area.id}/${item.rule}`);
+          if (rule) {
+            const lead = rule.explanation ?? `${rule.label}.`;
+            assert.ok(sentence.startsWith(lead), `${path.basename(dir)}/${name} ${item.rule}: "${sentence}" does not start with "${lead}"`);
+          } else {
+            // floor and maximum steps have no rule of their own
+            assert.match(sentence, /^(De tijd voor|Voor )/, `${name} ${item.kind}: ${sentence}`);
+          }
+        }
+      }
+      assert.match(calc.closing.at(-1), /gemeente beslist/);
+      checked += 1;
+    }
+  }
+  assert.ok(checked > 0);
+});

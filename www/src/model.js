@@ -1,0 +1,81 @@
+// The self-check's logic without the page: which municipalities to offer,
+// reading typed answers, pairing the explanation with the trace, and where
+// to apply. Pure functions, unit-tested in Node (tests/site/unit.test.mjs).
+
+/** One entry per municipality of every package that is an entry point. */
+export function entriesOf(index) {
+  const list = [];
+  for (const pkg of index.packages ?? []) {
+    if ((pkg.superseded_by ?? []).length > 0) continue; // kept only for earlier clients
+    const municipalities = pkg.municipalities ?? [];
+    if (municipalities.length === 0) list.push({ pkg, municipality: null, name: pkg.title });
+    for (const m of municipalities) list.push({ pkg, municipality: m, name: m.name });
+  }
+  const count = new Map();
+  for (const e of list) count.set(e.name, (count.get(e.name) ?? 0) + 1);
+  for (const e of list) e.label = count.get(e.name) > 1 ? `${e.name} (${e.pkg.title})` : e.name;
+  list.sort((a, b) => a.label.localeCompare(b.label, 'nl'));
+  list.forEach((e, i) => { e.key = `${e.pkg.id}/${e.municipality?.id ?? ''}`; e.index = i; });
+  return list;
+}
+
+/** A typed number: an integer when it is one, otherwise the text (the engine refuses it). */
+export function parseNumber(text) {
+  const t = text.trim();
+  if (t === '') return undefined;
+  if (/^[-+]?\d{1,9}$/.test(t)) return Number(t);
+  return t;
+}
+
+/** Day, month and year fields as YYYY-MM-DD; incomplete or odd input goes through as text. */
+export function parseDate({ day = '', month = '', year = '' }) {
+  const [d, m, y] = [day.trim(), month.trim(), year.trim()];
+  if (!d && !m && !y) return undefined;
+  if (/^\d{1,2}$/.test(d) && /^\d{1,2}$/.test(m) && /^\d{4}$/.test(y)) {
+    return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  }
+  return `${y || '?'}-${m || '?'}-${d || '?'}`;
+}
+
+/**
+ * How to apply: from the municipality's overlay or its entry in the package
+ * document `doc`; when a transition rule sent the resident to a linked
+ * package (`packageId`), that package is looked at first. Only https
+ * addresses are offered as a link.
+ */
+export function applyInfo(doc, municipalityId, packageId) {
+  const id = municipalityId;
+  const docs = [doc];
+  const linked = doc?.linked ?? {};
+  if (packageId && packageId !== doc?.id && linked[packageId]) docs.unshift(linked[packageId]);
+  docs.push(...Object.values(linked));
+  let how = null;
+  let url = null;
+  for (const d of docs) {
+    const overlay = id ? d?.overlays?.[id] : null;
+    const m = id ? (d?.municipalities ?? []).find((x) => x.id === id) : null;
+    how ??= overlay?.how_to_apply ?? m?.how_to_apply ?? null;
+    url ??= overlay?.url ?? m?.url ?? null;
+  }
+  if (typeof url !== 'string' || !/^https:\/\/[^\s]+$/i.test(url)) url = null;
+  return { how, url };
+}
+
+/** Pairs the explanation's sentences with the trace (see rules-core explain.rs: steps per area, then area outcomes, then closing lines). */
+export function calculation(ind) {
+  const sentences = ind.explanation ?? [];
+  const trace = ind.trace ?? [];
+  const transitionItems = trace.filter((t) => t.kind === 'transition');
+  const ruleItems = trace.filter((t) => t.kind !== 'transition');
+  const expected = (ind.transition ? 1 : 0) + ruleItems.length + ind.areas.length + (ind.areas.length > 1 ? 1 : 0) + 1;
+  if (sentences.length !== expected) return null;
+  let i = 0;
+  const out = { transition: null, areas: [], closing: [] };
+  if (ind.transition) out.transition = { sentence: sentences[i++], sources: transitionItems.flatMap((t) => t.sources ?? []) };
+  for (const area of ind.areas) {
+    const items = ruleItems.filter((t) => t.area === area.id).map((item) => ({ sentence: sentences[i++], item }));
+    out.areas.push({ area, items, outcome: sentences[i++] });
+  }
+  out.closing = sentences.slice(i);
+  return out;
+}
