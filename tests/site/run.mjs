@@ -330,7 +330,11 @@ async function runFlow(browser, base, entry, report) {
       done.add(qid);
       const after = await visibleQuestions(page);
       const appeared = after.filter((id) => !visible.includes(id));
-      if (appeared.length) triggers.push({ step: stepNo, title, qid, value, appeared });
+      if (appeared.length) {
+        triggers.push({ step: stepNo, title, qid, value, appeared });
+        const said = await page.evaluate(() => document.getElementById('wijzigingen')?.textContent ?? '');
+        check(said.includes('bijgekomen'), `${flow.slug}: the live region did not announce the new question(s) ${appeared.join(', ')} ("${said}")`);
+      }
     }
     for (const qid of Object.keys(answers)) {
       const f = await fieldState(page, qid);
@@ -394,6 +398,8 @@ async function runFlow(browser, base, entry, report) {
     const hiddenNow = [];
     for (const id of trigger.appeared) hiddenNow.push((await fieldState(page, id)).hidden);
     check(hiddenNow.every(Boolean), `${flow.slug}: ${trigger.appeared.join(', ')} still shown after ${trigger.qid} = ${JSON.stringify(off)}`);
+    const said = await page.evaluate(() => document.getElementById('wijzigingen')?.textContent ?? '');
+    check(said.includes('weggehaald'), `${flow.slug}: the live region did not announce that questions went away ("${said}")`);
     await capture(page, flow, 'wijzig-verborgen', report);
     await answer(page, q, trigger.value);
     for (const id of trigger.appeared) {

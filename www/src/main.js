@@ -320,17 +320,20 @@ function showStep({ errors = null, push = true } = {}) {
   });
 
   const summarySlot = h('div', { class: 'uw-error-slot' });
+  // Screen readers hear when a question appears or goes away while answering.
+  const live = h('p', { class: 'uw-visually-hidden', 'aria-live': 'polite', id: 'wijzigingen' });
   const form = h('form', { class: 'uw-form', novalidate: true },
     summarySlot,
     fieldNodes,
+    live,
     buttons(
       button(last ? 'Bekijk de uitkomst' : 'Volgende', { primary: true, type: 'submit', id: 'volgende' }),
       button('Vorige', { id: 'vorige', onClick: () => goBack() }),
     ));
 
-  const progressSlot = h('div', {}, progress(current, total, stepNames(list)));
+  const progressSlot = h('div', { 'data-key': `${state.stepIndex}|${stepNames(list).join('|')}` }, progress(current, total, stepNames(list)));
   const changed = (ev) => {
-    onAnswer(step, progressSlot);
+    onAnswer(step, progressSlot, live);
     clearError(ev.target?.closest?.('.uw-question')?.dataset.question, summarySlot);
   };
   form.addEventListener('input', changed);
@@ -349,7 +352,7 @@ function showStep({ errors = null, push = true } = {}) {
 }
 
 /** Reads the fields, drops answers that no longer apply, shows and hides conditional questions. */
-function onAnswer(step, progressSlot) {
+function onAnswer(step, progressSlot, live) {
   for (const [id, field] of state.fields) {
     if (field.root.hidden) continue;
     const { answer, raw } = field.read();
@@ -358,21 +361,35 @@ function onAnswer(step, progressSlot) {
     else state.raw[id] = raw;
   }
   const asked = normalize();
+  const added = [];
+  let removed = 0;
   for (const [id, field] of state.fields) {
     const show = asked.has(id);
     if (field.root.hidden === show) {
       field.root.hidden = !show;
-      if (!show) {
+      if (show) added.push(field.question.label);
+      else {
+        removed += 1;
         field.write(undefined);
         field.setError(null);
       }
     }
   }
+  if (added.length || removed) {
+    live.textContent = [
+      added.length === 1 ? `Er is een vraag bijgekomen: ${added[0]}` : added.length ? `Er zijn ${added.length} vragen bijgekomen.` : '',
+      removed === 1 ? 'Er is een vraag weggehaald, want die geldt niet meer voor u.' : removed ? `Er zijn ${removed} vragen weggehaald, want die gelden niet meer voor u.` : '',
+    ].filter(Boolean).join(' ');
+  }
   const list = steps(asked);
   const index = list.findIndex((s) => s.topic.id === step.topic.id);
   if (index >= 0) {
+    const key = `${index}|${stepNames(list).join('|')}`;
     state.stepIndex = index;
-    replace(progressSlot, progress(index + 2, list.length + 2, stepNames(list)));
+    if (progressSlot.dataset.key !== key) {
+      progressSlot.dataset.key = key;
+      replace(progressSlot, progress(index + 2, list.length + 2, stepNames(list)));
+    }
   }
 }
 
