@@ -763,19 +763,25 @@ function contribution(ind) {
       'Het CAK int de eigen bijdrage. Hoeveel u precies betaalt, hoort u van de gemeente of het CAK.'));
 }
 
-function sourceLine(s) {
+/** "tekst" + "." unless it already ends a sentence. */
+function sentence(text) {
+  const t = String(text).trim();
+  return /[.!?:]$/.test(t) ? t : `${t}.`;
+}
+
+function sourceLine(s, { withLabel = true } = {}) {
   const amount = s.amount !== undefined && s.amount !== null && unitText(s.unit) ? `: ${s.amount} ${unitText(s.unit)}` : '';
   const where = [s.title ?? s.document, s.locator].filter(Boolean).join(', ');
   return h('li', { class: 'uw-source' },
-    h('span', { class: 'uw-source__label' }, `${s.label ?? s.name}${amount}.`),
-    where ? [' ', h('span', { class: 'uw-source__where' }, `Bron: ${where}.`)] : null,
-    s.provisional ? [' ', h('strong', { class: 'uw-source__provisional' }, 'Voorlopig getal'),
-      typeof s.provisional === 'string' ? `: ${s.provisional}.` : '.'] : null);
+    withLabel ? h('span', { class: 'uw-source__label' }, sentence(`${s.label ?? s.name}${amount}`)) : null,
+    where ? h('span', { class: 'uw-source__where' }, h('span', { class: 'uw-source__key' }, 'Bron: '), sentence(where)) : null,
+    s.provisional ? h('span', { class: 'uw-source__provisional-line' }, h('strong', { class: 'uw-source__provisional' }, 'Voorlopig getal'),
+      typeof s.provisional === 'string' ? `: ${sentence(s.provisional)}` : '.') : null);
 }
 
-function sources(list) {
+function sources(list, options) {
   if (!list?.length) return null;
-  return h('ul', { class: 'utrecht-unordered-list uw-sources' }, list.map(sourceLine));
+  return h('ul', { class: 'utrecht-unordered-list uw-sources' }, list.map((s) => sourceLine(s, options)));
 }
 
 function howCalculated(ind) {
@@ -790,7 +796,7 @@ function howCalculated(ind) {
     return section;
   }
   if (calc.transition) {
-    section.append(h('p', { class: 'utrecht-paragraph' }, calc.transition.sentence), sources(calc.transition.sources) ?? '');
+    section.append(h('p', { class: 'utrecht-paragraph' }, calc.transition.sentence), sources(calc.transition.sources, { withLabel: false }) ?? '');
   }
   for (const { area, items, outcome } of calc.areas) {
     section.append(
