@@ -755,12 +755,13 @@ function contribution(ind) {
   if (!c) return null;
   return h('section', { class: 'uw-section', 'aria-labelledby': 'eigen-bijdrage' },
     h('h2', { class: 'utrecht-heading-2', id: 'eigen-bijdrage' }, 'Eigen bijdrage'),
+    h('p', { class: 'utrecht-paragraph' }, 'Krijgt u hulp bij het huishouden? Dan betaalt u meestal zelf een deel van de kosten: de eigen bijdrage.'),
     h('p', { class: 'utrecht-paragraph', id: 'eigen-bijdrage-bedrag' },
-      `Krijgt u hulp? Dan betaalt u meestal een eigen bijdrage: ${money(c.cents)} ${perText(c.per)}`,
-      c.label ? ` (${c.label})` : '', '.'),
-    c.provisional ? h('p', { class: 'utrecht-paragraph' }, 'Dit bedrag is voorlopig. ', typeof c.provisional === 'string' ? c.provisional : '') : null,
+      'Volgens de regels van de gemeente is dat ', h('strong', {}, `${money(c.cents)} ${perText(c.per)}`), '.'),
+    c.provisional ? h('p', { class: 'utrecht-paragraph' }, h('strong', {}, 'Dit bedrag is voorlopig. '),
+      typeof c.provisional === 'string' ? c.provisional : '') : null,
     h('p', { class: 'utrecht-paragraph' },
-      'Het CAK int de eigen bijdrage. Hoeveel u precies betaalt, hoort u van de gemeente of het CAK.'));
+      'Meestal int het CAK de eigen bijdrage. Hoeveel u precies betaalt, hoort u van de gemeente of het CAK.'));
 }
 
 /** "tekst" + "." unless it already ends a sentence. */
