@@ -414,7 +414,7 @@ function summaryTitle(n) {
 function next(step, summarySlot) {
   const asked = normalize();
   const ids = new Set(step.all.map((q) => q.id).filter((id) => asked.has(id)));
-  const problems = state.engine.validate(state.answers).filter((p) => p.question && ids.has(p.question));
+  const problems = state.engine.validate(state.answers, options()).filter((p) => p.question && ids.has(p.question));
   if (problems.length > 0) {
     showErrors(problems, summarySlot);
     return;
