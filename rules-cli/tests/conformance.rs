@@ -5,10 +5,12 @@
 use std::path::PathBuf;
 use std::process::Command;
 
+/// Every package under norms/ and the synthetic ones in tests/conformance/fixtures/.
 fn package_dirs() -> Vec<PathBuf> {
-    let norms = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../norms");
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&norms)
-        .expect("norms/ exists")
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut dirs: Vec<PathBuf> = ["norms", "tests/conformance/fixtures"]
+        .iter()
+        .flat_map(|parent| std::fs::read_dir(root.join(parent)).expect("directory exists"))
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.join("package.json").is_file())
         .collect();

@@ -473,32 +473,27 @@ fn step_json<'a>(ind: &'a Indication<'a>, s: &crate::eval::Step) -> StepJson<'a>
                 sources: cached.map_or_else(|| Fragment::Value(rule_sources(pkg, v, rule)), |c| Fragment::Raw(&c.sources)),
             }
         }
-        StepKind::Floor => StepJson {
-            area: Some(&area.id),
-            rule: None,
-            kind: "floor",
-            label: Fragment::Value("Niet minder dan nul".to_string()),
-            condition: Fragment::Value(None),
-            answers: UsedAnswers(Vec::new()),
-            count: None,
-            unit_amount: s.unit_amount,
-            change: s.change,
-            total: s.total,
-            sources: Fragment::Value(Vec::new()),
-        },
-        StepKind::Maximum => StepJson {
-            area: Some(&area.id),
-            rule: None,
-            kind: "maximum",
-            label: Fragment::Value("Maximum".to_string()),
-            condition: Fragment::Value(None),
-            answers: UsedAnswers(Vec::new()),
-            count: None,
-            unit_amount: s.unit_amount,
-            change: s.change,
-            total: s.total,
-            sources: Fragment::Value(area.maximum.map(|m| value_citation(pkg, v, m)).into_iter().collect()),
-        },
+        // Floor and maximum are not rules: no condition, no answers, no count.
+        StepKind::Floor | StepKind::Maximum => {
+            let (kind, label, sources) = if s.kind == StepKind::Floor {
+                ("floor", "Niet minder dan nul", Vec::new())
+            } else {
+                ("maximum", "Maximum", area.maximum.map(|m| value_citation(pkg, v, m)).into_iter().collect())
+            };
+            StepJson {
+                area: Some(&area.id),
+                rule: None,
+                kind,
+                label: Fragment::Value(label.to_string()),
+                condition: Fragment::Value(None),
+                answers: UsedAnswers(Vec::new()),
+                count: None,
+                unit_amount: s.unit_amount,
+                change: s.change,
+                total: s.total,
+                sources: Fragment::Value(sources),
+            }
+        }
     }
 }
 
