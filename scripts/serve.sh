@@ -7,5 +7,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build-wasm.sh
 bash scripts/build-site.sh
+# The embeddable widget too, so the README's snippet works against this server.
+WIDGET_SKIP_WASM=1 bash scripts/build-widget.sh
 echo
 exec node scripts/serve.mjs www/dist
