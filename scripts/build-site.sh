@@ -2,6 +2,7 @@
 # Builds the citizen self-check site into www/dist/ (gitignored):
 #   www/dist/index.html, app.js (esbuild bundle of www/src), site.css (esbuild
 #   bundle of www/styles with the NL Design System component CSS),
+#   controle.html, controle.js, controle.css (the checking page for policy staff),
 #   pkg/ (the browser build from www/pkg/), packages/ (every norm package
 #   under norms/, bundled by the CLI, with index.json).
 # Needs www/pkg/ (bash scripts/build-wasm.sh) and node_modules (npm ci).
@@ -23,7 +24,8 @@ cargo build --locked --release -q -p rules-cli
 CLI=$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')/release/urenwijzer
 
 # Only what this script owns: www/dist/widget/ belongs to scripts/build-widget.sh.
-rm -rf "$OUT/index.html" "$OUT/app.js" "$OUT/site.css" "$OUT/favicon.svg" "$OUT/pkg" "$OUT/packages"
+rm -rf "$OUT/index.html" "$OUT/app.js" "$OUT/site.css" "$OUT/favicon.svg" "$OUT/pkg" "$OUT/packages" \
+  "$OUT/controle.html" "$OUT/controle.js" "$OUT/controle.css"
 mkdir -p "$OUT/pkg" "$OUT/packages"
 
 echo "== norm packages -> $OUT/packages"
@@ -34,13 +36,17 @@ done
 [ ${#packages[@]} -gt 0 ] || fail "no norm packages under norms/"
 "$CLI" bundle "${packages[@]}" --out "$OUT/packages"
 
-echo "== app.js, site.css (esbuild $("$ESBUILD" --version))"
+echo "== app.js, site.css, controle.js, controle.css (esbuild $("$ESBUILD" --version))"
 # ./pkg/* stays a separate module: the wasm glue finds its .wasm next to itself.
 "$ESBUILD" www/src/main.js --bundle --format=esm --target=es2020 --minify \
   --external:./pkg/urenwijzer.js --outfile="$OUT/app.js" --log-level=warning
 "$ESBUILD" www/styles/site.css --bundle --minify --outfile="$OUT/site.css" --log-level=warning
+# The checking page for policy staff: its own script and a small stylesheet on top of site.css.
+"$ESBUILD" www/src/check-page.js --bundle --format=esm --target=es2020 --minify \
+  --external:./pkg/urenwijzer.js --outfile="$OUT/controle.js" --log-level=warning
+"$ESBUILD" www/styles/check.css --bundle --minify --outfile="$OUT/controle.css" --log-level=warning
 
-cp www/index.html www/favicon.svg "$OUT/"
+cp www/index.html www/controle.html www/favicon.svg "$OUT/"
 cp www/pkg/urenwijzer.js www/pkg/urenwijzer_wasm.js www/pkg/urenwijzer_wasm_bg.wasm "$OUT/pkg/"
 
 node -e '

@@ -16,7 +16,7 @@ for pkg in norms/*/; do
   ./target/release/urenwijzer test "$pkg"
 done
 
-for step in scripts/test-wasm.sh scripts/test-site.sh scripts/test-widget.sh; do
+for step in scripts/test-wasm.sh scripts/test-site.sh scripts/test-check-page.sh scripts/test-widget.sh; do
   if [ -f "$step" ]; then
     echo; echo "== $step"
     bash "$step"
