@@ -152,8 +152,12 @@ impl Expect {
                 problems.push(format!("verwacht pakket {p}, toegepast {}", out.package));
             }
         }
-        if self.cents_per_period.is_some() && self.cents_per_period != out.cents_per_period {
-            problems.push(format!("verwacht {:?} cent per vier weken, berekend {:?}", self.cents_per_period, out.cents_per_period));
+        if let Some(want) = self.cents_per_period {
+            match out.cents_per_period {
+                Some(got) if got == want => {}
+                Some(got) => problems.push(format!("verwacht {want} cent per vier weken, berekend {got}")),
+                None => problems.push(format!("verwacht {want} cent per vier weken, maar er geldt geen tarief (ontbreekt de aanvulling van de gemeente?)")),
+            }
         }
         if let Some(v) = &self.version {
             if *v != out.version {
@@ -194,7 +198,7 @@ fn compare_error(want: &ExpectError, got: &Error) -> Result<(), Vec<String>> {
     }
     if let Some(q) = &want.question {
         if Some(q.as_str()) != got.question() {
-            problems.push(format!("verwacht fout bij vraag '{q}', kreeg {:?}", got.question()));
+            problems.push(format!("verwacht fout bij vraag '{q}', kreeg fout {}", got.question().map_or_else(|| "zonder vraag".to_string(), |g| format!("bij vraag '{g}'"))));
         }
     }
     if problems.is_empty() {

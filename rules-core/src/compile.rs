@@ -80,7 +80,7 @@ fn load_value(mut value: Value, depth: usize) -> Result<Package, Error> {
                     format!("versions[{}].transition.package", v.version),
                     format!(
                         "het overgangsrecht verwijst naar pakket '{}', maar dat is niet meegeladen; \
-                         laad het pakket met urenwijzer (dat zoekt norms/{}/ erbij)",
+                         lever dat pakket mee (urenwijzer en de controlepagina zoeken norms/{}/package.json erbij)",
                         t.package, t.package
                     ),
                 ));
