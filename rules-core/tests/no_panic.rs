@@ -98,3 +98,27 @@ fn huge_amounts_overflow_cleanly() {
     assert_eq!(e.code(), "overflow");
     assert_eq!(e.path(), Some("schoon_leefbaar_huis.rules[extra_kamers_in_gebruik]"));
 }
+
+#[test]
+fn the_deepest_expressions_allowed_fit_a_small_stack() {
+    // The browser build runs with wasm32's 1 MiB stack; the parser bounds
+    // nesting and chain length, so even the deepest accepted expression fits
+    // (checked here in the debug build, whose frames are several times larger).
+    let mut doc: Value = serde_json::from_str(&common::read(&common::norms_dir().join("kpmg-2019/package.json"))).unwrap();
+    let chain = vec!["extra_kamers_in_gebruik"; 60].join("+");
+    let nested = format!("{}{chain}{} > 0", "(".repeat(60), ")".repeat(60));
+    doc["versions"][0]["areas"][0]["rules"][1]["when"] = json!(nested);
+    let deep_not = format!("{}samenstelling_huishouden", "not ".repeat(60));
+    doc["versions"][0]["areas"][0]["rules"][3]["when"] = json!(deep_not);
+    let handle = std::thread::Builder::new()
+        .stack_size(1024 * 1024)
+        .spawn(move || {
+            let p = Package::from_value(doc).expect("loads");
+            let a = json!({"eigen_mogelijkheden": false, "beperkingen": "geen", "samenstelling_huishouden": true,
+                "extra_kamers_in_gebruik": 1, "extra_kamers_niet_in_gebruik": 0});
+            rules_core::evaluate_to_json(&p, &a, &Options { date: Date::parse("2024-01-01").unwrap(), municipality: None }, true)
+                .map(|s| s.len())
+        })
+        .unwrap();
+    assert!(handle.join().expect("no stack overflow").is_ok());
+}

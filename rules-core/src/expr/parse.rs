@@ -84,6 +84,10 @@ enum Tok {
 
 const MAX_LEN: usize = 2_000;
 const MAX_DEPTH: usize = 64;
+/// Operators in one chain (`a + b + c …`) build a left-deep tree; checking
+/// and evaluating recurse over it, so its depth is bounded too (the browser
+/// build has a small stack).
+const MAX_CHAIN: usize = 64;
 
 fn tokenize(src: &str) -> Result<Vec<(Tok, usize)>, ParseError> {
     let chars: Vec<char> = src.chars().collect();
@@ -243,10 +247,15 @@ impl Parser {
         words: bool,
     ) -> Result<Node, ParseError> {
         let mut left = next(self)?;
+        let mut chained = 0;
         'outer: loop {
             for (text, op) in ops {
                 let hit = if words { self.is_word(text) } else { self.is_sym(text) };
                 if hit {
+                    chained += 1;
+                    if chained > MAX_CHAIN {
+                        return Err(self.error(format!("meer dan {MAX_CHAIN} bewerkingen achter elkaar; gebruik haakjes of een tabel")));
+                    }
                     self.bump();
                     let right = next(self)?;
                     let column = left.column;
@@ -401,5 +410,8 @@ mod tests {
         assert!(parse("'open").is_err());
         assert!(parse("").is_err());
         assert!(parse("99999999999999999999").is_err());
+        assert!(parse(&vec!["a"; 60].join(" + ")).is_ok());
+        assert!(parse(&vec!["a"; 600].join("+")).is_err());
+        assert!(parse(&vec!["a"; 600].join(" or ")).is_err());
     }
 }
