@@ -80,11 +80,12 @@ impl Progress {
     }
 }
 
-fn options(h: &Household, date: Date, municipality: &Option<String>) -> Options {
-    Options { date: h.date.unwrap_or(date), municipality: h.municipality.clone().or_else(|| municipality.clone()) }
+/// A household's own date and municipality, else the command's.
+fn options(h: &Household, default: &Options) -> Options {
+    Options { date: h.date.unwrap_or(default.date), municipality: h.municipality.clone().or_else(|| default.municipality.clone()) }
 }
 
-pub fn batch(package: &Path, input: &Path, date: Date, municipality: Option<String>) -> Result<ExitCode, Failure> {
+pub fn batch(package: &Path, input: &Path, default: Options) -> Result<ExitCode, Failure> {
     let package = files::load_package(package)?;
     let list = households(input)?;
     let mut progress = Progress::new(list.len());
@@ -97,7 +98,7 @@ pub fn batch(package: &Path, input: &Path, date: Date, municipality: Option<Stri
                 refused += 1;
                 json!({"id": (i + 1).to_string(), "error": {"code": "invalid_answers", "message": e}}).to_string()
             }
-            Ok(h) => match rules_core::evaluate_to_json(&package, &h.answers, &options(h, date, &municipality), false) {
+            Ok(h) => match rules_core::evaluate_to_json(&package, &h.answers, &options(h, &default), false) {
                 Ok(result) => {
                     ok += 1;
                     let v: Value = serde_json::from_str(&result).unwrap_or(Value::Null);
@@ -136,7 +137,7 @@ fn answers_for(package: &Package, other: &Package, answers: &Value) -> Value {
     }
 }
 
-pub fn compare(old: &Path, new: &Path, input: &Path, date: Date, municipality: Option<String>, json_out: bool) -> Result<ExitCode, Failure> {
+pub fn compare(old: &Path, new: &Path, input: &Path, default: Options, json_out: bool) -> Result<ExitCode, Failure> {
     let (old, new) = (files::load_package(old)?, files::load_package(new)?);
     let list = households(input)?;
     let mut progress = Progress::new(list.len());
@@ -149,7 +150,7 @@ pub fn compare(old: &Path, new: &Path, input: &Path, date: Date, municipality: O
             refused += 1;
             continue;
         };
-        let opts = options(h, date, &municipality);
+        let opts = options(h, &default);
         let a = rules_core::evaluate_to_json(&old, &answers_for(&old, &new, &h.answers), &opts, false);
         let b = rules_core::evaluate_to_json(&new, &answers_for(&new, &old, &h.answers), &opts, false);
         match (a, b) {
@@ -178,14 +179,14 @@ pub fn compare(old: &Path, new: &Path, input: &Path, date: Date, municipality: O
         let summary = json!({
             "old": {"id": old.id, "fingerprint": old.fingerprint},
             "new": {"id": new.id, "fingerprint": new.fingerprint},
-            "date": date.to_string(),
+            "date": default.date.to_string(),
             "households": compared, "refused": refused, "higher": higher, "lower": lower, "equal": equal,
             "old_minutes_per_week": old_total, "new_minutes_per_week": new_total,
             "rows": rows,
         });
         println!("{summary}");
     } else {
-        println!("Vergelijking {} → {} op {date}", old.id, new.id);
+        println!("Vergelijking {} → {} op {}", old.id, new.id, default.date);
         println!("  huishoudens vergeleken: {compared} (geweigerd: {refused})");
         println!("  meer tijd: {higher}, minder tijd: {lower}, gelijk: {equal}");
         println!("  samen per week: {old_total} → {new_total} minuten ({:+})", new_total - old_total);

@@ -25,6 +25,23 @@ pub enum Format {
     Json,
 }
 
+/// Which norm applies: the date and the municipality (for its overlay).
+#[derive(clap::Args)]
+struct NormChoice {
+    /// Date whose norm applies (YYYY-MM-DD); default today.
+    #[arg(long)]
+    date: Option<String>,
+    /// Municipality id (one of the package's municipalities).
+    #[arg(long)]
+    municipality: Option<String>,
+}
+
+impl NormChoice {
+    fn options(self) -> Result<Options, Error> {
+        Ok(Options { date: parse_date(self.date.as_deref())?, municipality: self.municipality })
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Validate a package and list lints (unused questions, rules that never apply, provisional numbers).
@@ -39,12 +56,8 @@ enum Command {
         package: PathBuf,
         /// Answers as a JSON object keyed by question id.
         answers: PathBuf,
-        /// Date whose norm applies (YYYY-MM-DD); default today.
-        #[arg(long)]
-        date: Option<String>,
-        /// Municipality id (one of the package's municipalities).
-        #[arg(long)]
-        municipality: Option<String>,
+        #[command(flatten)]
+        norm: NormChoice,
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
@@ -63,20 +76,16 @@ enum Command {
         package: PathBuf,
         /// One household per line: the answers object, or {"id", "answers", "date"?, "municipality"?}.
         households: PathBuf,
-        #[arg(long)]
-        date: Option<String>,
-        #[arg(long)]
-        municipality: Option<String>,
+        #[command(flatten)]
+        norm: NormChoice,
     },
     /// Compare two packages (old and new norm) over many households: who gets more, who less.
     Compare {
         old: PathBuf,
         new: PathBuf,
         households: PathBuf,
-        #[arg(long)]
-        date: Option<String>,
-        #[arg(long)]
-        municipality: Option<String>,
+        #[command(flatten)]
+        norm: NormChoice,
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
@@ -106,18 +115,17 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check { package, format } => check(&package, format),
-        Command::Eval { package, answers, date, municipality, format } => {
-            eval(&package, &answers, date.as_deref(), municipality, format)
-        }
+        Command::Eval { package, answers, norm, format } => eval(&package, &answers, norm, format),
         Command::Test { package } => test(&package),
         Command::Bundle { packages, out } => bundle::run(&packages, out.as_deref()),
         Command::Conformance(args) => conformance::run(&args),
-        Command::Batch { package, households, date, municipality } => {
-            parse_date(date.as_deref()).map_err(Failure::from).and_then(|d| batch::batch(&package, &households, d, municipality))
+        Command::Batch { package, households, norm } => {
+            norm.options().map_err(Failure::from).and_then(|o| batch::batch(&package, &households, o))
         }
-        Command::Compare { old, new, households, date, municipality, format } => parse_date(date.as_deref())
+        Command::Compare { old, new, households, norm, format } => norm
+            .options()
             .map_err(Failure::from)
-            .and_then(|d| batch::compare(&old, &new, &households, d, municipality, format == Format::Json)),
+            .and_then(|o| batch::compare(&old, &new, &households, o, format == Format::Json)),
         Command::Plan { intake, start, evaluation, format } => plan(&intake, &start, evaluation.as_deref(), format),
         Command::Schema { overlay } => {
             let schema = if overlay { rules_core::document::schema::overlay() } else { rules_core::document::schema::package() };
@@ -201,8 +209,7 @@ fn check(path: &Path, format: Format) -> Result<ExitCode, Failure> {
 fn eval(
     package: &Path,
     answers: &Path,
-    date: Option<&str>,
-    municipality: Option<String>,
+    norm: NormChoice,
     format: Format,
 ) -> Result<ExitCode, Failure> {
     let with_format = |e: Error| Failure::Core(e, format);
@@ -213,7 +220,7 @@ fn eval(
     let text = files::read(answers)?;
     let value: serde_json::Value = serde_json::from_str(&text)
         .map_err(|e| with_format(Error::InvalidAnswers { message: format!("geen geldige JSON: {e}") }))?;
-    let options = Options { date: parse_date(date).map_err(with_format)?, municipality };
+    let options = norm.options().map_err(with_format)?;
     let printed = rules_core::evaluate_with(&package, &value, &options, |ind| match format {
         Format::Json => format!("{}\n", output::to_json(ind, true)),
         Format::Text => output::to_text(ind),

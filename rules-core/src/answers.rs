@@ -110,20 +110,6 @@ impl Answers {
             QuestionKind::Date => Answer::Date(Date::from_days(v as i32)),
         })
     }
-
-    /// The answer to question `index` as JSON, or `None` when not asked.
-    pub fn to_json_value(&self, question: &Question, index: usize) -> Option<Value> {
-        let v = self.slots[index];
-        if v == ABSENT {
-            return None;
-        }
-        Some(match question.kind {
-            QuestionKind::YesNo => Value::Bool(v != 0),
-            QuestionKind::Number => Value::from(v),
-            QuestionKind::Choice => Value::String(question.options[v as usize].id.clone()),
-            QuestionKind::Date => Value::String(Date::from_days(v as i32).to_string()),
-        })
-    }
 }
 
 /// Runs all checks, reporting each problem to `report`; stops early when

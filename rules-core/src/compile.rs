@@ -560,11 +560,26 @@ fn source_index(path: &str, doc: &PackageDoc, s: &SourceRefDoc) -> Result<usize,
     })
 }
 
-fn money(path: &str, cents: i64) -> Result<(), Error> {
+/// Checks an amount of money (tariff or contribution): whole cents in
+/// range, a label, and its provenance like every other number.
+fn money(
+    path: &str,
+    doc: &PackageDoc,
+    cents: i64,
+    label: &str,
+    source: &Option<SourceRefDoc>,
+    provisional: &Option<String>,
+) -> Result<Provenance, Error> {
     if !(0..=100_000_000).contains(&cents) {
         return Err(Error::package(format!("{path}.cents"), "bedrag in hele centen, tussen 0 en 100.000.000"));
     }
-    Ok(())
+    need_text(&format!("{path}.label"), "omschrijving", label)?;
+    provenance(path, doc, source, provisional)
+}
+
+/// An optional citation (document index and locator).
+fn source_ref(path: &str, doc: &PackageDoc, source: &Option<SourceRefDoc>) -> Result<Option<(usize, String)>, Error> {
+    source.as_ref().map(|s| Ok((source_index(path, doc, s)?, s.locator.clone()))).transpose()
 }
 
 fn parse_date(path: &str, text: &str) -> Result<Date, Error> {
@@ -651,10 +666,7 @@ fn compile_version(doc: &PackageDoc, questions: &[Question], v: &VersionDoc) -> 
     for n in &v.not_encoded {
         let path = format!("{vpath}.not_encoded[{}]", n.id);
         need_text(&format!("{path}.reason"), "reden", &n.reason)?;
-        let source = match &n.source {
-            Some(s) => Some((source_index(&path, doc, s)?, s.locator.clone())),
-            None => None,
-        };
+        let source = source_ref(&path, doc, &n.source)?;
         not_encoded.push(NotEncoded { id: n.id.clone(), title: n.title.clone(), reason: n.reason.clone(), source });
     }
     let not_covered =
@@ -748,19 +760,15 @@ fn compile_version(doc: &PackageDoc, questions: &[Question], v: &VersionDoc) -> 
     let tariff = match &v.tariff {
         None => None,
         Some(t) => {
-            let path = format!("{vpath}.tariff");
-            money(&path, t.cents)?;
-            need_text(&format!("{path}.label"), "omschrijving", &t.label)?;
-            Some(Tariff { kind: t.kind, cents: t.cents, label: t.label.clone(), provenance: provenance(&path, doc, &t.source, &t.provisional)? })
+            let provenance = money(&format!("{vpath}.tariff"), doc, t.cents, &t.label, &t.source, &t.provisional)?;
+            Some(Tariff { kind: t.kind, cents: t.cents, label: t.label.clone(), provenance })
         }
     };
     let contribution = match &v.contribution {
         None => None,
         Some(c) => {
-            let path = format!("{vpath}.contribution");
-            money(&path, c.cents)?;
-            need_text(&format!("{path}.label"), "omschrijving", &c.label)?;
-            Some(Contribution { cents: c.cents, per: c.per, label: c.label.clone(), provenance: provenance(&path, doc, &c.source, &c.provisional)? })
+            let provenance = money(&format!("{vpath}.contribution"), doc, c.cents, &c.label, &c.source, &c.provisional)?;
+            Some(Contribution { cents: c.cents, per: c.per, label: c.label.clone(), provenance })
         }
     };
     let transition = match &v.transition {
@@ -771,10 +779,7 @@ fn compile_version(doc: &PackageDoc, questions: &[Question], v: &VersionDoc) -> 
                 return Err(Error::package(format!("{path}.package"), "geen geldige pakket-id"));
             }
             need_text(&format!("{path}.reason"), "reden", &t.reason)?;
-            let source = match &t.source {
-                Some(s) => Some((source_index(&path, doc, s)?, s.locator.clone())),
-                None => None,
-            };
+            let source = source_ref(&path, doc, &t.source)?;
             Some(Transition {
                 started_before: parse_date(&format!("{path}.started_before"), &t.started_before)?,
                 package: t.package.clone(),
