@@ -5,6 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 
+echo; echo "== cargo fmt --check, cargo clippy (warnings are errors; unwrap denied outside tests)"
+rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
 echo; echo "== cargo test (rules core, CLI, conformance cases of every package)"
 cargo test --workspace --locked
 

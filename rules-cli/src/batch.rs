@@ -29,7 +29,8 @@ fn households(path: &Path) -> Result<Vec<Result<Household, String>>, Failure> {
             continue;
         }
         let line_no = n + 1;
-        let parsed = serde_json::from_str::<Value>(&line).map_err(|e| format!("regel {line_no}: geen geldige JSON: {e}"));
+        let parsed =
+            serde_json::from_str::<Value>(&line).map_err(|e| format!("regel {line_no}: geen geldige JSON: {e}"));
         out.push(parsed.and_then(|v| {
             if v.get("answers").is_some() {
                 let date = match v.get("date").and_then(Value::as_str) {
@@ -37,7 +38,10 @@ fn households(path: &Path) -> Result<Vec<Result<Household, String>>, Failure> {
                     None => None,
                 };
                 Ok(Household {
-                    id: v.get("id").map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_owned)).unwrap_or_else(|| line_no.to_string()),
+                    id: v
+                        .get("id")
+                        .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_owned))
+                        .unwrap_or_else(|| line_no.to_string()),
                     answers: v["answers"].clone(),
                     date,
                     municipality: v.get("municipality").and_then(Value::as_str).map(str::to_owned),
@@ -82,7 +86,10 @@ impl Progress {
 
 /// A household's own date and municipality, else the command's.
 fn options(h: &Household, default: &Options) -> Options {
-    Options { date: h.date.unwrap_or(default.date), municipality: h.municipality.clone().or_else(|| default.municipality.clone()) }
+    Options {
+        date: h.date.unwrap_or(default.date),
+        municipality: h.municipality.clone().or_else(|| default.municipality.clone()),
+    }
 }
 
 pub fn batch(package: &Path, input: &Path, default: Options) -> Result<ExitCode, Failure> {
@@ -123,9 +130,8 @@ pub fn batch(package: &Path, input: &Path, default: Options) -> Result<ExitCode,
 /// The answers one package needs: keys that are questions only of the other
 /// package are left out, so a household answered for both can be compared.
 fn answers_for(package: &Package, other: &Package, answers: &Value) -> Value {
-    let knows = |p: &Package, k: &str| {
-        p.question_index(k).is_some() || p.linked.iter().any(|l| l.question_index(k).is_some())
-    };
+    let knows =
+        |p: &Package, k: &str| p.question_index(k).is_some() || p.linked.iter().any(|l| l.question_index(k).is_some());
     match answers.as_object() {
         Some(map) => Value::Object(
             map.iter()
@@ -155,8 +161,12 @@ pub fn compare(old: &Path, new: &Path, input: &Path, default: Options, json_out:
         let b = rules_core::evaluate_to_json(&new, &answers_for(&new, &old, &h.answers), &opts, false);
         match (a, b) {
             (Ok(a), Ok(b)) => {
-                let (a, b): (Value, Value) = (serde_json::from_str(&a).unwrap_or_default(), serde_json::from_str(&b).unwrap_or_default());
-                let (wa, wb) = (a["total"]["minutes_per_week"].as_i64().unwrap_or(0), b["total"]["minutes_per_week"].as_i64().unwrap_or(0));
+                let (a, b): (Value, Value) =
+                    (serde_json::from_str(&a).unwrap_or_default(), serde_json::from_str(&b).unwrap_or_default());
+                let (wa, wb) = (
+                    a["total"]["minutes_per_week"].as_i64().unwrap_or(0),
+                    b["total"]["minutes_per_week"].as_i64().unwrap_or(0),
+                );
                 old_total += wa;
                 new_total += wb;
                 match wb.cmp(&wa) {
@@ -164,11 +174,15 @@ pub fn compare(old: &Path, new: &Path, input: &Path, default: Options, json_out:
                     std::cmp::Ordering::Less => lower += 1,
                     std::cmp::Ordering::Equal => equal += 1,
                 }
-                rows.push(json!({"id": h.id, "old_minutes_per_week": wa, "new_minutes_per_week": wb, "difference": wb - wa}));
+                rows.push(
+                    json!({"id": h.id, "old_minutes_per_week": wa, "new_minutes_per_week": wb, "difference": wb - wa}),
+                );
             }
             (a, b) => {
                 refused += 1;
-                let err = |r: Result<String, rules_core::Error>| r.err().map(|e| serde_json::to_value(e.to_object()).unwrap_or_default());
+                let err = |r: Result<String, rules_core::Error>| {
+                    r.err().map(|e| serde_json::to_value(e.to_object()).unwrap_or_default())
+                };
                 rows.push(json!({"id": h.id, "old_error": err(a), "new_error": err(b)}));
             }
         }
@@ -191,7 +205,12 @@ pub fn compare(old: &Path, new: &Path, input: &Path, default: Options, json_out:
         println!("  meer tijd: {higher}, minder tijd: {lower}, gelijk: {equal}");
         println!("  samen per week: {old_total} → {new_total} minuten ({:+})", new_total - old_total);
         for r in rows.iter().filter(|r| r["difference"].as_i64().is_some_and(|d| d != 0)).take(20) {
-            println!("  {}: {} → {} minuten per week", r["id"].as_str().unwrap_or(""), r["old_minutes_per_week"], r["new_minutes_per_week"]);
+            println!(
+                "  {}: {} → {} minuten per week",
+                r["id"].as_str().unwrap_or(""),
+                r["old_minutes_per_week"],
+                r["new_minutes_per_week"]
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

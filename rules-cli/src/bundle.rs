@@ -80,5 +80,6 @@ pub fn run(paths: &[PathBuf], out: Option<&Path>) -> Result<ExitCode, Failure> {
 }
 
 fn write(path: &Path, text: &str) -> Result<(), Failure> {
-    std::fs::write(path, format!("{text}\n")).map_err(|e| Failure::Io(format!("kan {} niet schrijven: {e}", path.display())))
+    std::fs::write(path, format!("{text}\n"))
+        .map_err(|e| Failure::Io(format!("kan {} niet schrijven: {e}", path.display())))
 }

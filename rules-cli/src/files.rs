@@ -33,7 +33,13 @@ pub fn assemble(path: &Path, depth: usize) -> Result<Value, Failure> {
     let file = package_file(path);
     let text = read(&file)?;
     let mut doc: Value = serde_json::from_str(&text).map_err(|e| {
-        Failure::Core(rules_core::Error::InvalidPackage { path: "(document)".into(), message: format!("{}: geen geldige JSON: {e}", file.display()) }, crate::Format::Text)
+        Failure::Core(
+            rules_core::Error::InvalidPackage {
+                path: "(document)".into(),
+                message: format!("{}: geen geldige JSON: {e}", file.display()),
+            },
+            crate::Format::Text,
+        )
     })?;
     if !path.is_dir() || !doc.is_object() {
         return Ok(doc);

@@ -1,5 +1,7 @@
 //! `urenwijzer`: check, evaluate, test and bundle norm packages.
 //! All file reading happens here; the rules core does no I/O.
+// Input paths never unwrap: bad input gets a coded error, not a panic (tests may unwrap).
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
 mod batch;
 mod bundle;
@@ -128,7 +130,8 @@ fn main() -> ExitCode {
             .and_then(|o| batch::compare(&old, &new, &households, o, format == Format::Json)),
         Command::Plan { intake, start, evaluation, format } => plan(&intake, &start, evaluation.as_deref(), format),
         Command::Schema { overlay } => {
-            let schema = if overlay { rules_core::document::schema::overlay() } else { rules_core::document::schema::package() };
+            let schema =
+                if overlay { rules_core::document::schema::overlay() } else { rules_core::document::schema::package() };
             println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());
             Ok(ExitCode::SUCCESS)
         }
@@ -206,12 +209,7 @@ fn check(path: &Path, format: Format) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn eval(
-    package: &Path,
-    answers: &Path,
-    norm: NormChoice,
-    format: Format,
-) -> Result<ExitCode, Failure> {
+fn eval(package: &Path, answers: &Path, norm: NormChoice, format: Format) -> Result<ExitCode, Failure> {
     let with_format = |e: Error| Failure::Core(e, format);
     let package = files::load_package(package).map_err(|f| match f {
         Failure::Core(e, _) => with_format(e),
@@ -262,7 +260,9 @@ fn test(path: &Path) -> Result<ExitCode, Failure> {
 }
 
 fn plan(intake: &str, start: &str, evaluation: Option<&str>, format: Format) -> Result<ExitCode, Failure> {
-    let date = |t: &str| Date::parse(t).ok_or_else(|| Failure::Core(Error::InvalidDate { question: None, value: t.to_string() }, format));
+    let date = |t: &str| {
+        Date::parse(t).ok_or_else(|| Failure::Core(Error::InvalidDate { question: None, value: t.to_string() }, format))
+    };
     let evaluation = match evaluation {
         Some(e) => Some(date(e)?),
         None => None,
@@ -277,7 +277,10 @@ fn plan(intake: &str, start: &str, evaluation: Option<&str>, format: Format) -> 
         println!("{}", serde_json::to_string(&plan).unwrap_or_default());
     } else {
         println!("Intake:            {}", plan.intake);
-        println!("Start:             {} ({} werkdagen na de intake; uiterlijk {})", plan.start, plan.start_working_days, plan.start_deadline);
+        println!(
+            "Start:             {} ({} werkdagen na de intake; uiterlijk {})",
+            plan.start, plan.start_working_days, plan.start_deadline
+        );
         println!("Evaluatie tussen:  {} en {}", plan.evaluation_from, plan.evaluation_until);
         if let (Some(e), Some(ok)) = (&plan.evaluation, plan.evaluation_in_window) {
             println!("Evaluatie:         {e} ({})", if ok { "binnen de periode" } else { "buiten de periode" });

@@ -21,7 +21,13 @@ fn households() -> PathBuf {
 #[test]
 fn batch_writes_one_line_per_household_and_refuses_bad_ones() {
     let out = Command::new(env!("CARGO_BIN_EXE_urenwijzer"))
-        .args(["batch", root().join("norms/kpmg-2019").to_str().unwrap(), households().to_str().unwrap(), "--date", "2024-01-01"])
+        .args([
+            "batch",
+            root().join("norms/kpmg-2019").to_str().unwrap(),
+            households().to_str().unwrap(),
+            "--date",
+            "2024-01-01",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "one household is refused");
@@ -29,7 +35,8 @@ fn batch_writes_one_line_per_household_and_refuses_bad_ones() {
         String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 4);
     // geen, 0 rooms: 108 h/yr → 125 min/week; enig + 1 room: 150 h → 174; veel + 2 rooms: 192 h → 222.
-    let weeks: Vec<i64> = lines[..3].iter().map(|l| l["result"]["total"]["minutes_per_week"].as_i64().unwrap()).collect();
+    let weeks: Vec<i64> =
+        lines[..3].iter().map(|l| l["result"]["total"]["minutes_per_week"].as_i64().unwrap()).collect();
     assert_eq!(weeks, [125, 174, 222]);
     assert_eq!(lines[3]["id"], "fout");
     assert_eq!(lines[3]["error"]["code"], "missing_answer");
@@ -40,7 +47,16 @@ fn batch_writes_one_line_per_household_and_refuses_bad_ones() {
 fn compare_counts_who_gets_more_and_less() {
     let kpmg = root().join("norms/kpmg-2019");
     let out = Command::new(env!("CARGO_BIN_EXE_urenwijzer"))
-        .args(["compare", kpmg.to_str().unwrap(), kpmg.to_str().unwrap(), households().to_str().unwrap(), "--date", "2024-01-01", "--format", "json"])
+        .args([
+            "compare",
+            kpmg.to_str().unwrap(),
+            kpmg.to_str().unwrap(),
+            households().to_str().unwrap(),
+            "--date",
+            "2024-01-01",
+            "--format",
+            "json",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success());

@@ -32,7 +32,11 @@ fn every_package_checks_and_passes_its_cases() {
                 cases += stdout.lines().filter(|l| l.starts_with("ok ")).count();
             }
             if !out.status.success() {
-                failures.push(format!("urenwijzer {cmd} {}:\n{stdout}{}", dir.display(), String::from_utf8_lossy(&out.stderr)));
+                failures.push(format!(
+                    "urenwijzer {cmd} {}:\n{stdout}{}",
+                    dir.display(),
+                    String::from_utf8_lossy(&out.stderr)
+                ));
             }
         }
     }
@@ -78,7 +82,15 @@ fn eval_applies_overlays_and_transition_rules_like_test_does() {
             let answers = dir.join("answers.json");
             std::fs::write(&answers, case["answers"].to_string()).unwrap();
             let mut cmd = Command::new(env!("CARGO_BIN_EXE_urenwijzer"));
-            cmd.args(["eval", pkg.to_str().unwrap(), answers.to_str().unwrap(), "--date", case["date"].as_str().unwrap(), "--format", "json"]);
+            cmd.args([
+                "eval",
+                pkg.to_str().unwrap(),
+                answers.to_str().unwrap(),
+                "--date",
+                case["date"].as_str().unwrap(),
+                "--format",
+                "json",
+            ]);
             if let Some(m) = case["municipality"].as_str() {
                 cmd.args(["--municipality", m]);
             }

@@ -38,14 +38,16 @@ fn every_package_and_overlay_validates_against_the_schema() {
             continue;
         }
         let doc = read_json(&dir.join("package.json"));
-        let errors: Vec<String> = package_schema.iter_errors(&doc).map(|e| format!("{} at {}", e, e.instance_path)).collect();
+        let errors: Vec<String> =
+            package_schema.iter_errors(&doc).map(|e| format!("{} at {}", e, e.instance_path)).collect();
         assert!(errors.is_empty(), "{}: {}", dir.display(), errors.join("; "));
         checked += 1;
         if let Ok(overlays) = std::fs::read_dir(dir.join("overlays")) {
             for o in overlays {
                 let path = o.unwrap().path();
                 let doc = read_json(&path);
-                let errors: Vec<String> = overlay_schema.iter_errors(&doc).map(|e| format!("{} at {}", e, e.instance_path)).collect();
+                let errors: Vec<String> =
+                    overlay_schema.iter_errors(&doc).map(|e| format!("{} at {}", e, e.instance_path)).collect();
                 assert!(errors.is_empty(), "{}: {}", path.display(), errors.join("; "));
             }
         }

@@ -50,7 +50,8 @@ fn rate(name: &str, budget: Duration, mut f: impl FnMut(usize) -> usize) -> f64 
 }
 
 fn main() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../norms/kpmg-2019/package.json")).unwrap();
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../norms/kpmg-2019/package.json")).unwrap();
     let package = Package::load(&text).unwrap();
     let options = Options { date: Date::parse("2025-01-01").unwrap(), municipality: None };
     let values = all_answers();
@@ -79,5 +80,7 @@ fn main() {
         let ind = evaluate(&package, &checked[i % checked.len()], &options).unwrap();
         output::to_json(&ind, true).len()
     });
-    rate("load + compile + fingerprint the package", Duration::from_millis(200), |_| Package::load(&text).unwrap().questions.len());
+    rate("load + compile + fingerprint the package", Duration::from_millis(200), |_| {
+        Package::load(&text).unwrap().questions.len()
+    });
 }

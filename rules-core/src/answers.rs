@@ -190,7 +190,10 @@ pub(crate) fn check_one(q: &Question, v: &Value) -> Result<(), Error> {
 }
 
 fn slot_for(q: &Question, v: &Value) -> Result<i64, Error> {
-    let wrong = |expected: &str| Error::WrongType { question: q.id.clone(), expected: format!("{expected}, niet {}", kind_of(v)) };
+    let wrong = |expected: &str| Error::WrongType {
+        question: q.id.clone(),
+        expected: format!("{expected}, niet {}", kind_of(v)),
+    };
     match q.kind {
         QuestionKind::YesNo => v.as_bool().map(i64::from).ok_or_else(|| wrong("ja of nee (true of false)")),
         QuestionKind::Number => {

@@ -90,10 +90,9 @@ impl Case {
             (Some(expect), None, Ok(out)) => expect.compare(&out),
             (Some(_), None, Err(e)) => Err(vec![format!("verwachtte een uitkomst, kreeg fout {}: {e}", e.code())]),
             (None, Some(want), Err(e)) => compare_error(want, &e),
-            (None, Some(want), Ok(out)) => Err(vec![format!(
-                "verwachtte fout {}, maar kreeg {} minuten per week",
-                want.code, out.total.0
-            )]),
+            (None, Some(want), Ok(out)) => {
+                Err(vec![format!("verwachtte fout {}, maar kreeg {} minuten per week", want.code, out.total.0)])
+            }
         }
     }
 }
@@ -180,7 +179,11 @@ impl Expect {
         }
         if let Some(w) = &self.warnings {
             if *w != out.warnings {
-                problems.push(format!("verwacht waarschuwingen [{}], kreeg [{}]", w.join(", "), out.warnings.join(", ")));
+                problems.push(format!(
+                    "verwacht waarschuwingen [{}], kreeg [{}]",
+                    w.join(", "),
+                    out.warnings.join(", ")
+                ));
             }
         }
         if problems.is_empty() {
@@ -198,7 +201,10 @@ fn compare_error(want: &ExpectError, got: &Error) -> Result<(), Vec<String>> {
     }
     if let Some(q) = &want.question {
         if Some(q.as_str()) != got.question() {
-            problems.push(format!("verwacht fout bij vraag '{q}', kreeg fout {}", got.question().map_or_else(|| "zonder vraag".to_string(), |g| format!("bij vraag '{g}'"))));
+            problems.push(format!(
+                "verwacht fout bij vraag '{q}', kreeg fout {}",
+                got.question().map_or_else(|| "zonder vraag".to_string(), |g| format!("bij vraag '{g}'"))
+            ));
         }
     }
     if problems.is_empty() {

@@ -24,8 +24,8 @@ pub const START_DATE_KEY: &str = "indicatie_startdatum";
 impl Package {
     /// Loads a package from JSON text.
     pub fn load(text: &str) -> Result<Package, Error> {
-        let value: Value = serde_json::from_str(text)
-            .map_err(|e| Error::package("(document)", format!("geen geldige JSON: {e}")))?;
+        let value: Value =
+            serde_json::from_str(text).map_err(|e| Error::package("(document)", format!("geen geldige JSON: {e}")))?;
         Package::from_value(value)
     }
 
@@ -56,7 +56,9 @@ fn load_value(mut value: Value, depth: usize) -> Result<Package, Error> {
         Some(other) => {
             return Err(Error::package(
                 "fingerprint",
-                format!("vingerafdruk {other} past niet bij de inhoud ({fingerprint}); het pakket is gewijzigd na bundelen"),
+                format!(
+                    "vingerafdruk {other} past niet bij de inhoud ({fingerprint}); het pakket is gewijzigd na bundelen"
+                ),
             ))
         }
     }
@@ -69,7 +71,10 @@ fn load_value(mut value: Value, depth: usize) -> Result<Package, Error> {
     for (id, linked) in &doc.linked {
         let p = load_value(linked.clone(), depth + 1).map_err(|e| prefixed(&format!("linked.{id}"), e))?;
         if p.id != *id {
-            return Err(Error::package(format!("linked.{id}"), format!("het gekoppelde pakket heet '{}', niet '{id}'", p.id)));
+            return Err(Error::package(
+                format!("linked.{id}"),
+                format!("het gekoppelde pakket heet '{}', niet '{id}'", p.id),
+            ));
         }
         package.linked.push(p);
     }
@@ -89,13 +94,14 @@ fn load_value(mut value: Value, depth: usize) -> Result<Package, Error> {
     }
     for (municipality, overlay) in &doc.overlays {
         let resolved = resolve_overlay(&value, &doc, municipality, overlay, &fingerprint)?;
-        let p = load_value(resolved, depth + 1).map_err(|e| prefixed(&format!("overlays[{municipality}] (toegepast)"), e))?;
+        let p = load_value(resolved, depth + 1)
+            .map_err(|e| prefixed(&format!("overlays[{municipality}] (toegepast)"), e))?;
         package.overlays.push(p);
     }
-    package.overlay = doc.overlay.as_ref().map(|o| OverlayInfo {
-        municipality: o.municipality.clone(),
-        base_fingerprint: o.base_fingerprint.clone(),
-    });
+    package.overlay = doc
+        .overlay
+        .as_ref()
+        .map(|o| OverlayInfo { municipality: o.municipality.clone(), base_fingerprint: o.base_fingerprint.clone() });
     package.fingerprint = fingerprint;
     package.document = value;
     crate::output::prerender(&mut package);
@@ -127,13 +133,22 @@ fn resolve_overlay(
         return Err(Error::package(format!("{path}.format"), format!("verwacht '{OVERLAY_FORMAT}'")));
     }
     if overlay.base != doc.id {
-        return Err(Error::package(format!("{path}.base"), format!("deze aanvulling hoort bij '{}', niet bij '{}'", overlay.base, doc.id)));
+        return Err(Error::package(
+            format!("{path}.base"),
+            format!("deze aanvulling hoort bij '{}', niet bij '{}'", overlay.base, doc.id),
+        ));
     }
     if overlay.municipality != municipality {
-        return Err(Error::package(format!("{path}.municipality"), format!("'{}' past niet bij '{municipality}'", overlay.municipality)));
+        return Err(Error::package(
+            format!("{path}.municipality"),
+            format!("'{}' past niet bij '{municipality}'", overlay.municipality),
+        ));
     }
     let Some(entry) = doc.municipalities.iter().find(|m| m.id == municipality) else {
-        return Err(Error::package(&path, format!("gemeente '{municipality}' staat niet in de municipalities van de basis")));
+        return Err(Error::package(
+            &path,
+            format!("gemeente '{municipality}' staat niet in de municipalities van de basis"),
+        ));
     };
     let allowed = |what: &str| doc.municipal_choices.iter().any(|c| c == what);
     let refuse = |field: String, what: &str| {
@@ -142,8 +157,11 @@ fn resolve_overlay(
     if overlay.tariff.is_some() && !allowed("tariff") {
         return Err(refuse(format!("{path}.tariff"), "tariff"));
     }
-    let scopes = std::iter::once((path.clone(), overlay.tariff.is_some(), overlay.contribution.is_some(), &overlay.values))
-        .chain(overlay.versions.iter().map(|(v, o)| (format!("{path}.versions.{v}"), o.tariff.is_some(), o.contribution.is_some(), &o.values)));
+    let scopes =
+        std::iter::once((path.clone(), overlay.tariff.is_some(), overlay.contribution.is_some(), &overlay.values))
+            .chain(overlay.versions.iter().map(|(v, o)| {
+                (format!("{path}.versions.{v}"), o.tariff.is_some(), o.contribution.is_some(), &o.values)
+            }));
     for (scope, tariff, contribution, values) in scopes {
         if tariff && !allowed("tariff") {
             return Err(refuse(format!("{scope}.tariff"), "tariff"));
@@ -278,13 +296,19 @@ fn compile(doc: &PackageDoc) -> Result<Package, Error> {
         return Err(Error::package("format", format!("onbekend formaat '{}'; verwacht '{FORMAT}'", doc.format)));
     }
     if !is_slug(&doc.id) {
-        return Err(Error::package("id", format!("'{}' is geen geldige pakket-id (kleine letters, cijfers en -)", doc.id)));
+        return Err(Error::package(
+            "id",
+            format!("'{}' is geen geldige pakket-id (kleine letters, cijfers en -)", doc.id),
+        ));
     }
     need_text("title", "titel", &doc.title)?;
     unique("municipalities", "gemeente", doc.municipalities.iter().map(|m| m.id.as_str()))?;
     for m in &doc.municipalities {
         if !is_slug(&m.id) {
-            return Err(Error::package(format!("municipalities[{}]", m.id), "gemeente-id: kleine letters, cijfers en -"));
+            return Err(Error::package(
+                format!("municipalities[{}]", m.id),
+                "gemeente-id: kleine letters, cijfers en -",
+            ));
         }
         need_text(&format!("municipalities[{}].name", m.id), "naam", &m.name)?;
     }
@@ -335,7 +359,12 @@ fn compile(doc: &PackageDoc) -> Result<Package, Error> {
         municipalities: doc
             .municipalities
             .iter()
-            .map(|m| Municipality { id: m.id.clone(), name: m.name.clone(), how_to_apply: m.how_to_apply.clone(), url: m.url.clone() })
+            .map(|m| Municipality {
+                id: m.id.clone(),
+                name: m.name.clone(),
+                how_to_apply: m.how_to_apply.clone(),
+                url: m.url.clone(),
+            })
             .collect(),
         sources: doc
             .sources
@@ -379,13 +408,19 @@ fn compile_questions(doc: &PackageDoc) -> Result<Vec<Question>, Error> {
     for q in &doc.questions {
         let path = format!("questions[{}]", q.id);
         if !is_name(&q.id) || RESERVED.contains(&q.id.as_str()) {
-            return Err(Error::package(&path, format!("'{}' is geen geldige vraag-id (kleine letters, cijfers en _, begint met een letter)", q.id)));
+            return Err(Error::package(
+                &path,
+                format!("'{}' is geen geldige vraag-id (kleine letters, cijfers en _, begint met een letter)", q.id),
+            ));
         }
         if q.id == START_DATE_KEY && q.kind != QuestionKind::Date {
             return Err(Error::package(&path, format!("'{START_DATE_KEY}' is gereserveerd voor een datum")));
         }
         if !doc.topics.iter().any(|t| t.id == q.topic) {
-            return Err(Error::package(format!("{path}.topic"), format!("onderwerp '{}' staat niet in topics", q.topic)));
+            return Err(Error::package(
+                format!("{path}.topic"),
+                format!("onderwerp '{}' staat niet in topics", q.topic),
+            ));
         }
         need_text(&format!("{path}.label"), "vraagtekst", &q.label)?;
         match q.kind {
@@ -396,7 +431,10 @@ fn compile_questions(doc: &PackageDoc) -> Result<Vec<Question>, Error> {
                 unique(&format!("{path}.options"), "keuze", q.options.iter().map(|o| o.id.as_str()))?;
                 for o in &q.options {
                     if !is_name(&o.id) {
-                        return Err(Error::package(format!("{path}.options[{}]", o.id), "keuze-id: kleine letters, cijfers en _"));
+                        return Err(Error::package(
+                            format!("{path}.options[{}]", o.id),
+                            "keuze-id: kleine letters, cijfers en _",
+                        ));
                     }
                     need_text(&format!("{path}.options[{}].label", o.id), "keuzetekst", &o.label)?;
                 }
@@ -409,7 +447,10 @@ fn compile_questions(doc: &PackageDoc) -> Result<Vec<Question>, Error> {
         match (q.kind, q.min, q.max) {
             (QuestionKind::Number, Some(lo), Some(hi)) => {
                 if lo > hi || lo < -MAX_BOUND || hi > MAX_BOUND {
-                    return Err(Error::package(&path, format!("grenzen moeten min ≤ max zijn, tussen -{MAX_BOUND} en {MAX_BOUND}")));
+                    return Err(Error::package(
+                        &path,
+                        format!("grenzen moeten min ≤ max zijn, tussen -{MAX_BOUND} en {MAX_BOUND}"),
+                    ));
                 }
             }
             (QuestionKind::Number, _, _) => {
@@ -441,10 +482,16 @@ fn compile_questions(doc: &PackageDoc) -> Result<Vec<Question>, Error> {
 }
 
 fn condition(path: &str, text: &str, scope: &dyn expr::Scope, want: Ty) -> Result<Condition, Error> {
-    let node = expr::parse(text)
-        .map_err(|e| Error::InvalidExpression { path: path.to_string(), column: e.column, message: e.message })?;
-    let (compiled, ty) = expr::check(&node, scope)
-        .map_err(|e| Error::InvalidExpression { path: path.to_string(), column: e.column, message: e.message })?;
+    let node = expr::parse(text).map_err(|e| Error::InvalidExpression {
+        path: path.to_string(),
+        column: e.column,
+        message: e.message,
+    })?;
+    let (compiled, ty) = expr::check(&node, scope).map_err(|e| Error::InvalidExpression {
+        path: path.to_string(),
+        column: e.column,
+        message: e.message,
+    })?;
     if ty != want {
         return Err(Error::InvalidExpression {
             path: path.to_string(),
@@ -507,9 +554,11 @@ impl expr::Scope for RuleScope<'_> {
         self.questions.bounds(q)
     }
     fn value(&self, name: &str) -> Option<(u16, i64, Ty)> {
-        self.values.iter().enumerate().find(|(_, v)| v.name == name).map(|(i, v)| {
-            (i as u16, v.internal, if v.unit == Unit::Number { Ty::Int } else { Ty::Time })
-        })
+        self.values
+            .iter()
+            .enumerate()
+            .find(|(_, v)| v.name == name)
+            .map(|(i, v)| (i as u16, v.internal, if v.unit == Unit::Number { Ty::Int } else { Ty::Time }))
     }
     fn table(&self, name: &str) -> Option<(u16, Ty, Vec<String>, Vec<String>)> {
         self.tables.iter().enumerate().find(|(_, t)| t.name == name).map(|(i, t)| {
@@ -669,8 +718,11 @@ fn compile_version(doc: &PackageDoc, questions: &[Question], v: &VersionDoc) -> 
         let source = source_ref(&path, doc, &n.source)?;
         not_encoded.push(NotEncoded { id: n.id.clone(), title: n.title.clone(), reason: n.reason.clone(), source });
     }
-    let not_covered =
-        v.not_covered.iter().map(|n| NotCovered { id: n.id.clone(), title: n.title.clone(), reason: n.reason.clone() }).collect();
+    let not_covered = v
+        .not_covered
+        .iter()
+        .map(|n| NotCovered { id: n.id.clone(), title: n.title.clone(), reason: n.reason.clone() })
+        .collect();
 
     if v.areas.is_empty() {
         return Err(Error::package(format!("{vpath}.areas"), "een versie heeft minstens één resultaatgebied"));
@@ -690,7 +742,10 @@ fn compile_version(doc: &PackageDoc, questions: &[Question], v: &VersionDoc) -> 
             Some(name) => match values.iter().position(|v| &v.name == name) {
                 Some(i) if values[i].unit != Unit::Number => Some(i as u16),
                 _ => {
-                    return Err(Error::package(format!("{apath}.maximum"), format!("'{name}' is geen tijdwaarde van deze versie")));
+                    return Err(Error::package(
+                        format!("{apath}.maximum"),
+                        format!("'{name}' is geen tijdwaarde van deze versie"),
+                    ));
                 }
             },
         };
@@ -731,7 +786,10 @@ fn compile_version(doc: &PackageDoc, questions: &[Question], v: &VersionDoc) -> 
             // Values used only in a condition or count are thresholds, not minutes;
             // they are still cited, since the outcome depends on them.
             if r.provisional.as_ref().is_some_and(|p| p.trim().is_empty()) {
-                return Err(Error::package(format!("{rpath}.provisional"), "geef de reden waarom deze regel voorlopig is"));
+                return Err(Error::package(
+                    format!("{rpath}.provisional"),
+                    "geef de reden waarom deze regel voorlopig is",
+                ));
             }
             rules.push(Rule {
                 provisional: r.provisional.clone(),
@@ -767,7 +825,8 @@ fn compile_version(doc: &PackageDoc, questions: &[Question], v: &VersionDoc) -> 
     let contribution = match &v.contribution {
         None => None,
         Some(c) => {
-            let provenance = money(&format!("{vpath}.contribution"), doc, c.cents, &c.label, &c.source, &c.provisional)?;
+            let provenance =
+                money(&format!("{vpath}.contribution"), doc, c.cents, &c.label, &c.source, &c.provisional)?;
             Some(Contribution { cents: c.cents, per: c.per, label: c.label.clone(), provenance })
         }
     };

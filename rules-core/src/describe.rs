@@ -133,7 +133,12 @@ pub fn info(package: &Package) -> PackageInfo<'_> {
                     .for_municipality(&m.id)
                     .and_then(|p| p.municipalities.iter().find(|x| x.id == m.id))
                     .unwrap_or(m);
-                MunicipalityJson { id: &m.id, name: &m.name, how_to_apply: m.how_to_apply.as_deref(), url: m.url.as_deref() }
+                MunicipalityJson {
+                    id: &m.id,
+                    name: &m.name,
+                    how_to_apply: m.how_to_apply.as_deref(),
+                    url: m.url.as_deref(),
+                }
             })
             .collect(),
         topics: all_topics(package).into_iter().map(|t| TopicJson { id: &t.id, title: &t.title }).collect(),
@@ -171,7 +176,8 @@ pub fn asked_on(package: &Package, answers: &serde_json::Value, options: &crate:
                 }
             }
             // Keep the referring package's own-only questions first, then the rest.
-            let own: Vec<String> = ids.iter().filter(|id| selection.package.question_index(id).is_none()).cloned().collect();
+            let own: Vec<String> =
+                ids.iter().filter(|id| selection.package.question_index(id).is_none()).cloned().collect();
             own.into_iter().chain(ids.into_iter().filter(|id| selection.package.question_index(id).is_some())).collect()
         }
     }

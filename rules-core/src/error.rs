@@ -83,9 +83,9 @@ impl Error {
     /// The package element the error is about (a JSON-pointer-like path).
     pub fn path(&self) -> Option<&str> {
         match self {
-            Error::InvalidPackage { path, .. }
-            | Error::InvalidExpression { path, .. }
-            | Error::Overflow { path } => Some(path),
+            Error::InvalidPackage { path, .. } | Error::InvalidExpression { path, .. } | Error::Overflow { path } => {
+                Some(path)
+            }
             _ => None,
         }
     }

@@ -3,12 +3,12 @@
 //! weeks and periods happens once, upwards, at the very end.
 
 use crate::answers::Answers;
+use crate::compile::START_DATE_KEY;
 use crate::date::Date;
 use crate::document::RuleKind;
 use crate::error::Error;
 use crate::expr::{Overflow, SAFE_MAX};
 use crate::package::{Package, Transition, Version};
-use crate::compile::START_DATE_KEY;
 use serde_json::Value;
 use std::borrow::Cow;
 
@@ -90,17 +90,15 @@ pub fn select<'p>(root: &'p Package, answers: &Value, options: &Options) -> Resu
     let for_municipality = |p: &'p Package| -> Result<&'p Package, Error> {
         match options.municipality.as_deref() {
             None => Ok(p),
-            Some(m) => p.for_municipality(m).ok_or_else(|| Error::UnknownMunicipality {
-                package: p.id.clone(),
-                municipality: m.to_string(),
-            }),
+            Some(m) => p
+                .for_municipality(m)
+                .ok_or_else(|| Error::UnknownMunicipality { package: p.id.clone(), municipality: m.to_string() }),
         }
     };
     let package = for_municipality(root)?;
-    let version = package.version_for(options.date).ok_or_else(|| Error::NoVersionForDate {
-        package: package.id.clone(),
-        date: options.date.to_string(),
-    })?;
+    let version = package
+        .version_for(options.date)
+        .ok_or_else(|| Error::NoVersionForDate { package: package.id.clone(), date: options.date.to_string() })?;
     let Some(rule) = &version.transition else { return Ok(Selection { package, transition: None }) };
     // An invalid start date is reported when the answers are checked, and so
     // is a start date given while the package's own question is not asked.
@@ -156,19 +154,21 @@ pub fn figures(minutes_per_year: i64) -> (i64, i64, i64) {
 pub fn municipality_index(package: &Package, municipality: Option<&str>) -> Result<Option<usize>, Error> {
     match municipality {
         None => Ok(None),
-        Some(m) => package.municipalities.iter().position(|x| x.id == m).map(Some).ok_or_else(|| {
-            Error::UnknownMunicipality { package: package.id.clone(), municipality: m.to_string() }
-        }),
+        Some(m) => package
+            .municipalities
+            .iter()
+            .position(|x| x.id == m)
+            .map(Some)
+            .ok_or_else(|| Error::UnknownMunicipality { package: package.id.clone(), municipality: m.to_string() }),
     }
 }
 
 /// Evaluates checked answers under the version valid on `options.date`.
 pub fn evaluate<'p>(package: &'p Package, answers: &'p Answers, options: &Options) -> Result<Indication<'p>, Error> {
     let municipality = municipality_index(package, options.municipality.as_deref())?;
-    let version = package.version_for(options.date).ok_or_else(|| Error::NoVersionForDate {
-        package: package.id.clone(),
-        date: options.date.to_string(),
-    })?;
+    let version = package
+        .version_for(options.date)
+        .ok_or_else(|| Error::NoVersionForDate { package: package.id.clone(), date: options.date.to_string() })?;
     let rule_count: usize = version.areas.iter().map(|a| a.rules.len() + 1).sum();
     let mut steps = Vec::with_capacity(rule_count);
     let mut areas = Vec::with_capacity(version.areas.len());
@@ -208,7 +208,14 @@ pub fn evaluate<'p>(package: &'p Package, answers: &'p Answers, options: &Option
         if let Some(m) = area.maximum {
             let cap = version.values[m as usize].internal;
             if total > cap {
-                steps.push(Step { area: ai, kind: StepKind::Maximum, count: None, unit_amount: cap, change: cap - total, total: cap });
+                steps.push(Step {
+                    area: ai,
+                    kind: StepKind::Maximum,
+                    count: None,
+                    unit_amount: cap,
+                    change: cap - total,
+                    total: cap,
+                });
                 total = cap;
             }
         }

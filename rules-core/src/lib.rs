@@ -4,6 +4,8 @@
 //! Flow: JSON document → [`Package::load`] (validated, compiled, fingerprinted)
 //! → [`Answers::from_json`] → [`evaluate`] → [`output::to_json`] /
 //! [`output::to_text`]. No I/O, no clock, no floating point.
+// Input paths never unwrap: bad input gets a coded error, not a panic (tests may unwrap).
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
 pub mod answers;
 pub mod canonical;

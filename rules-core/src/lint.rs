@@ -66,7 +66,8 @@ pub fn lint(package: &Package) -> Vec<Lint> {
                 message: format!("tabel '{}' wordt door geen regel gebruikt", t.name),
             });
         }
-        let n = v.provisional_count() + v.areas.iter().flat_map(|a| &a.rules).filter(|r| r.provisional.is_some()).count();
+        let n =
+            v.provisional_count() + v.areas.iter().flat_map(|a| &a.rules).filter(|r| r.provisional.is_some()).count();
         if n > 0 {
             out.push(Lint {
                 code: "provisional_numbers",

@@ -190,7 +190,10 @@ fn kind_name(k: RuleKind) -> &'static str {
     }
 }
 
-fn cite<'a>(package: &'a Package, p: &'a Provenance) -> (Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<&'a str>) {
+fn cite<'a>(
+    package: &'a Package,
+    p: &'a Provenance,
+) -> (Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<&'a str>) {
     match p {
         Provenance::Source { document, locator } => {
             let d = &package.sources[*document];
@@ -236,7 +239,11 @@ pub fn to_json_model<'a>(ind: &'a Indication<'a>, trace: bool) -> IndicationJson
         date: ind.date.to_string(),
         engine: EngineRef { name: ENGINE_NAME, version: ENGINE_VERSION },
         transition: ind.transition.as_ref().map(|t| TransitionJson {
-            from: PackageVersionJson { id: &t.from.id, version: &t.from_version.version, fingerprint: &t.from.fingerprint },
+            from: PackageVersionJson {
+                id: &t.from.id,
+                version: &t.from_version.version,
+                fingerprint: &t.from.fingerprint,
+            },
             started: t.started.to_string(),
             started_before: t.rule.started_before.to_string(),
             reason: &t.rule.reason,
@@ -406,7 +413,16 @@ fn transition_step<'a>(ind: &'a Indication<'a>, t: &AppliedTransition<'a>) -> St
 fn value_citation<'a>(pkg: &'a Package, v: &'a Version, i: u16) -> Citation<'a> {
     let val = &v.values[i as usize];
     let (document, title, locator, provisional) = cite(pkg, &val.provenance);
-    Citation { name: &val.name, label: &val.label, amount: Some(val.written), unit: unit_name(val.unit), document, title, locator, provisional }
+    Citation {
+        name: &val.name,
+        label: &val.label,
+        amount: Some(val.written),
+        unit: unit_name(val.unit),
+        document,
+        title,
+        locator,
+        provisional,
+    }
 }
 
 /// A rule's citations: its values, its own provisional reason, its tables.
@@ -463,14 +479,17 @@ fn step_json<'a>(ind: &'a Indication<'a>, s: &crate::eval::Step) -> StepJson<'a>
                 rule: Some(&rule.id),
                 kind: kind_name(rule.kind),
                 label: cached.map_or_else(|| Fragment::Value(rule.label.clone()), |c| Fragment::Raw(&c.label)),
-                condition: cached
-                    .map_or_else(|| Fragment::Value(rule.when.as_ref().map(|c| c.text.as_str())), |c| Fragment::Raw(&c.condition)),
+                condition: cached.map_or_else(
+                    || Fragment::Value(rule.when.as_ref().map(|c| c.text.as_str())),
+                    |c| Fragment::Raw(&c.condition),
+                ),
                 answers: UsedAnswers(answers),
                 count: s.count,
                 unit_amount: s.unit_amount,
                 change: s.change,
                 total: s.total,
-                sources: cached.map_or_else(|| Fragment::Value(rule_sources(pkg, v, rule)), |c| Fragment::Raw(&c.sources)),
+                sources: cached
+                    .map_or_else(|| Fragment::Value(rule_sources(pkg, v, rule)), |c| Fragment::Raw(&c.sources)),
             }
         }
         // Floor and maximum are not rules: no condition, no answers, no count.
@@ -522,7 +541,13 @@ pub fn to_text(ind: &Indication) -> String {
         let _ = writeln!(
             t,
             "Overgangsrecht: indicatie gestart op {} (vóór {}), daarom {} in plaats van {} ({} versie {}). {}",
-            tr.started, tr.rule.started_before, pkg.id, tr.from.id, tr.from.title, tr.from_version.version, tr.rule.reason
+            tr.started,
+            tr.rule.started_before,
+            pkg.id,
+            tr.from.id,
+            tr.from.title,
+            tr.from_version.version,
+            tr.rule.reason
         );
     }
     let _ = writeln!(t, "Peildatum:    {}", ind.date);
@@ -532,16 +557,38 @@ pub fn to_text(ind: &Indication) -> String {
     let _ = writeln!(t, "Uitkomst (afgerond naar boven, nooit naar beneden)");
     for (a, &exact) in v.areas.iter().zip(&ind.areas) {
         let (w, p, y) = figures(exact);
-        let _ = writeln!(t, "  {}: {w} minuten per week ({}), {p} minuten per vier weken, {y} minuten per jaar", a.title, duration(w));
+        let _ = writeln!(
+            t,
+            "  {}: {w} minuten per week ({}), {p} minuten per vier weken, {y} minuten per jaar",
+            a.title,
+            duration(w)
+        );
     }
     let (w, p, y) = figures(ind.total);
-    let _ = writeln!(t, "  Totaal: {w} minuten per week ({}), {p} minuten per vier weken, {y} minuten per jaar", duration(w));
+    let _ = writeln!(
+        t,
+        "  Totaal: {w} minuten per week ({}), {p} minuten per vier weken, {y} minuten per jaar",
+        duration(w)
+    );
     if let Some(c) = cost_json(ind) {
         if let (Some(tar), Some(cents)) = (&c.tariff, c.cents_per_period) {
-            let _ = writeln!(t, "  Kosten per vier weken: {} ({}: {} {})", euro(cents), tar.label, euro(tar.cents), if tar.per == "per_hour" { "per uur" } else { "per vier weken" });
+            let _ = writeln!(
+                t,
+                "  Kosten per vier weken: {} ({}: {} {})",
+                euro(cents),
+                tar.label,
+                euro(tar.cents),
+                if tar.per == "per_hour" { "per uur" } else { "per vier weken" }
+            );
         }
         if let Some(con) = &c.contribution {
-            let _ = writeln!(t, "  Eigen bijdrage: {} {} ({})", euro(con.cents), if con.per == "month" { "per maand" } else { "per vier weken" }, con.label);
+            let _ = writeln!(
+                t,
+                "  Eigen bijdrage: {} {} ({})",
+                euro(con.cents),
+                if con.per == "month" { "per maand" } else { "per vier weken" },
+                con.label
+            );
         }
     }
     let _ = writeln!(t);
@@ -557,7 +604,14 @@ pub fn to_text(ind: &Indication) -> String {
                     Some(n) => format!("{n} × {}", amount_in(s.unit_amount, unit)),
                     None => amount_in(s.change.abs(), unit),
                 };
-                let _ = writeln!(t, "  {}. {} [{}]: {sign}{amount}; subtotaal {} minuten per jaar", i + 1, rule.label, rule.id, s.total);
+                let _ = writeln!(
+                    t,
+                    "  {}. {} [{}]: {sign}{amount}; subtotaal {} minuten per jaar",
+                    i + 1,
+                    rule.label,
+                    rule.id,
+                    s.total
+                );
                 if let Some(c) = &rule.when {
                     let _ = writeln!(t, "     Voorwaarde: {}", c.text);
                 }
@@ -571,10 +625,23 @@ pub fn to_text(ind: &Indication) -> String {
                 }
             }
             StepKind::Floor => {
-                let _ = writeln!(t, "  {}. Ondergrens nul ({}): {sign}{} minuten per jaar; subtotaal 0", i + 1, area.title, s.change.abs());
+                let _ = writeln!(
+                    t,
+                    "  {}. Ondergrens nul ({}): {sign}{} minuten per jaar; subtotaal 0",
+                    i + 1,
+                    area.title,
+                    s.change.abs()
+                );
             }
             StepKind::Maximum => {
-                let _ = writeln!(t, "  {}. Maximum ({}): {sign}{} minuten per jaar; subtotaal {}", i + 1, area.title, s.change.abs(), s.total);
+                let _ = writeln!(
+                    t,
+                    "  {}. Maximum ({}): {sign}{} minuten per jaar; subtotaal {}",
+                    i + 1,
+                    area.title,
+                    s.change.abs(),
+                    s.total
+                );
             }
         }
     }

@@ -211,8 +211,7 @@ impl Version {
     /// Number of provisional numbers (values and table cells) in this version.
     pub fn provisional_count(&self) -> usize {
         let values = self.values.iter().filter(|v| v.provenance.is_provisional()).count();
-        let cells: usize =
-            self.tables.iter().filter(|t| t.provenance.is_provisional()).map(|t| t.cells.len()).sum();
+        let cells: usize = self.tables.iter().filter(|t| t.provenance.is_provisional()).map(|t| t.cells.len()).sum();
         let money = [self.tariff.as_ref().map(|t| &t.provenance), self.contribution.as_ref().map(|c| &c.provenance)]
             .into_iter()
             .flatten()

@@ -158,7 +158,9 @@ pub fn plan(intake: Date, start: Date, evaluation: Option<Date>) -> Result<Plan,
     }
     let in_window = evaluation.map(|e| from <= e && e <= until);
     if in_window == Some(false) {
-        warnings.push(format!("De evaluatie valt buiten de periode van vier tot zes weken na de start ({from} tot en met {until})."));
+        warnings.push(format!(
+            "De evaluatie valt buiten de periode van vier tot zes weken na de start ({from} tot en met {until})."
+        ));
     }
     Ok(Plan {
         intake: intake.to_string(),

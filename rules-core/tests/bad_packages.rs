@@ -59,7 +59,11 @@ fn expression_errors_name_element_and_column() {
         doc["versions"][0]["areas"][0]["rules"][1]["when"] = json!(text);
         let e = Package::from_value(doc).unwrap_err();
         assert_eq!(e.code(), "invalid_expression", "{text}");
-        assert_eq!(e.path(), Some("versions[2019.1].areas[schoon_leefbaar_huis].rules[beperkingen_enig].when"), "{text}");
+        assert_eq!(
+            e.path(),
+            Some("versions[2019.1].areas[schoon_leefbaar_huis].rules[beperkingen_enig].when"),
+            "{text}"
+        );
         match &e {
             rules_core::Error::InvalidExpression { column: c, message, .. } => {
                 assert_eq!(*c, column, "{text}: {message}");

@@ -14,7 +14,8 @@ fn reports_cases_lints_and_load_errors() {
         "expect": {"total": {"minutes_per_week": 125}}});
     let mut wrong = good.clone();
     wrong["expect"]["total"]["minutes_per_week"] = json!(124);
-    let cases = vec![("goed.json".to_string(), good), ("fout.json".to_string(), wrong), ("kapot.json".to_string(), json!([]))];
+    let cases =
+        vec![("goed.json".to_string(), good), ("fout.json".to_string(), wrong), ("kapot.json".to_string(), json!([]))];
     let report = serde_json::to_value(check::report(package.as_ref().map_err(Clone::clone), &cases)).unwrap();
     assert_eq!(report["ok"], false);
     assert_eq!(report["cases"][0]["ok"], true);

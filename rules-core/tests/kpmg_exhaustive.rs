@@ -20,7 +20,8 @@ fn all_5292_answer_combinations_give_the_norm() {
             for sh in [false, true] {
                 for kin in 0..=20i64 {
                     for kniet in 0..=20i64 {
-                        let hours = 108 - if em { 23 } else { 0 } + extra + if sh { 26 } else { 0 } + 16 * kin + 4 * kniet;
+                        let hours =
+                            108 - if em { 23 } else { 0 } + extra + if sh { 26 } else { 0 } + 16 * kin + 4 * kniet;
                         let year = hours * 60;
                         let value = json!({
                             "eigen_mogelijkheden": em, "beperkingen": b, "samenstelling_huishouden": sh,
@@ -29,7 +30,8 @@ fn all_5292_answer_combinations_give_the_norm() {
                         let answers = Answers::from_json(&package, &value).unwrap();
                         let ind = evaluate(&package, &answers, &options).unwrap();
                         assert_eq!(ind.total, year, "{value}");
-                        let out: serde_json::Value = serde_json::from_str(&rules_core::output::to_json(&ind, false)).unwrap();
+                        let out: serde_json::Value =
+                            serde_json::from_str(&rules_core::output::to_json(&ind, false)).unwrap();
                         assert_eq!(out["total"]["minutes_per_week"], ceil_div(year, 52), "{value}");
                         assert_eq!(out["total"]["minutes_per_period"], ceil_div(year, 13), "{value}");
                         assert_eq!(out["areas"][0]["minutes_per_year"], year);
@@ -47,7 +49,13 @@ fn json_output_has_the_documented_shape() {
     let package = common::kpmg();
     let value = json!({"eigen_mogelijkheden": true, "beperkingen": "veel", "samenstelling_huishouden": false,
                        "extra_kamers_in_gebruik": 2, "extra_kamers_niet_in_gebruik": 0});
-    let json = rules_core::evaluate_to_json(&package, &value, &Options { date: Date::parse("2024-05-01").unwrap(), municipality: Some("almere".into()) }, true).unwrap();
+    let json = rules_core::evaluate_to_json(
+        &package,
+        &value,
+        &Options { date: Date::parse("2024-05-01").unwrap(), municipality: Some("almere".into()) },
+        true,
+    )
+    .unwrap();
     assert!(json.starts_with("{\"package\":{\"id\":\"kpmg-2019\",\"title\":"), "{json}");
     let out: serde_json::Value = serde_json::from_str(&json).unwrap();
     let keys: Vec<&str> = out.as_object().unwrap().keys().map(String::as_str).collect();
@@ -71,9 +79,19 @@ fn json_output_has_the_documented_shape() {
     assert_eq!(trace[2]["answers"]["extra_kamers_in_gebruik"], 2);
     assert_eq!(trace[3]["change"], -1380);
     assert_eq!(trace[1]["sources"][0]["document"], "mz-hbel-normenkader");
-    assert!(out["explanation"].as_array().unwrap().iter().any(|s| s.as_str().unwrap().contains("Daarom gaat er 23 uur per jaar")));
+    assert!(out["explanation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s.as_str().unwrap().contains("Daarom gaat er 23 uur per jaar")));
     // Without trace the numbers are identical and trace/explanation are empty.
-    let lean = rules_core::evaluate_to_json(&package, &value, &Options { date: Date::parse("2024-05-01").unwrap(), municipality: Some("almere".into()) }, false).unwrap();
+    let lean = rules_core::evaluate_to_json(
+        &package,
+        &value,
+        &Options { date: Date::parse("2024-05-01").unwrap(), municipality: Some("almere".into()) },
+        false,
+    )
+    .unwrap();
     let lean: serde_json::Value = serde_json::from_str(&lean).unwrap();
     assert_eq!(lean["total"], out["total"]);
     assert_eq!(lean["trace"], json!([]));

@@ -20,10 +20,28 @@ impl Lcg {
 
 fn nasty(r: &mut Lcg) -> Value {
     r.pick(&[
-        json!(null), json!(true), json!(false), json!(0), json!(-1), json!(1.5), json!(i64::MAX), json!(u64::MAX),
-        json!(-9_007_199_254_740_993i64), json!(""), json!("veel"), json!("2021-01-01"), json!("((("), json!("a and"),
-        json!("x * x * x * x * x * x"), json!([]), json!({}), json!("beperkingen in []"), json!("lookup(x, y)"),
-        json!("not not not 1"), json!("99999999999 * 99999999999"), json!("basis_volledige_overname * 999999999"),
+        json!(null),
+        json!(true),
+        json!(false),
+        json!(0),
+        json!(-1),
+        json!(1.5),
+        json!(i64::MAX),
+        json!(u64::MAX),
+        json!(-9_007_199_254_740_993i64),
+        json!(""),
+        json!("veel"),
+        json!("2021-01-01"),
+        json!("((("),
+        json!("a and"),
+        json!("x * x * x * x * x * x"),
+        json!([]),
+        json!({}),
+        json!("beperkingen in []"),
+        json!("lookup(x, y)"),
+        json!("not not not 1"),
+        json!("99999999999 * 99999999999"),
+        json!("basis_volledige_overname * 999999999"),
     ])
 }
 
@@ -50,7 +68,8 @@ fn mutate(v: &mut Value, r: &mut Lcg, depth: u32) {
 
 #[test]
 fn mutated_packages_and_answers_never_panic() {
-    let original: Value = serde_json::from_str(&common::read(&common::norms_dir().join("kpmg-2019/package.json"))).unwrap();
+    let original: Value =
+        serde_json::from_str(&common::read(&common::norms_dir().join("kpmg-2019/package.json"))).unwrap();
     let answers: Value = json!({"eigen_mogelijkheden": true, "beperkingen": "veel", "samenstelling_huishouden": true,
         "extra_kamers_in_gebruik": 20, "extra_kamers_niet_in_gebruik": 20});
     let options = Options { date: Date::parse("2024-01-01").unwrap(), municipality: None };
@@ -87,14 +106,21 @@ fn mutated_packages_and_answers_never_panic() {
 
 #[test]
 fn huge_amounts_overflow_cleanly() {
-    let mut doc: Value = serde_json::from_str(&common::read(&common::norms_dir().join("kpmg-2019/package.json"))).unwrap();
+    let mut doc: Value =
+        serde_json::from_str(&common::read(&common::norms_dir().join("kpmg-2019/package.json"))).unwrap();
     doc["versions"][0]["values"]["per_extra_kamer_in_gebruik"]["amount"] = json!(1_000_000_000);
     doc["versions"][0]["areas"][0]["rules"][4]["amount"] =
         json!("per_extra_kamer_in_gebruik * extra_kamers_in_gebruik * extra_kamers_in_gebruik * extra_kamers_in_gebruik * 1000000");
     let p = Package::from_value(doc).unwrap();
     let a = json!({"eigen_mogelijkheden": false, "beperkingen": "geen", "samenstelling_huishouden": false,
         "extra_kamers_in_gebruik": 20, "extra_kamers_niet_in_gebruik": 0});
-    let e = rules_core::evaluate_to_json(&p, &a, &Options { date: Date::parse("2024-01-01").unwrap(), municipality: None }, true).unwrap_err();
+    let e = rules_core::evaluate_to_json(
+        &p,
+        &a,
+        &Options { date: Date::parse("2024-01-01").unwrap(), municipality: None },
+        true,
+    )
+    .unwrap_err();
     assert_eq!(e.code(), "overflow");
     assert_eq!(e.path(), Some("schoon_leefbaar_huis.rules[extra_kamers_in_gebruik]"));
 }
@@ -104,7 +130,8 @@ fn the_deepest_expressions_allowed_fit_a_small_stack() {
     // The browser build runs with wasm32's 1 MiB stack; the parser bounds
     // nesting and chain length, so even the deepest accepted expression fits
     // (checked here in the debug build, whose frames are several times larger).
-    let mut doc: Value = serde_json::from_str(&common::read(&common::norms_dir().join("kpmg-2019/package.json"))).unwrap();
+    let mut doc: Value =
+        serde_json::from_str(&common::read(&common::norms_dir().join("kpmg-2019/package.json"))).unwrap();
     let chain = vec!["extra_kamers_in_gebruik"; 60].join("+");
     let nested = format!("{}{chain}{} > 0", "(".repeat(60), ")".repeat(60));
     doc["versions"][0]["areas"][0]["rules"][1]["when"] = json!(nested);
@@ -116,8 +143,13 @@ fn the_deepest_expressions_allowed_fit_a_small_stack() {
             let p = Package::from_value(doc).expect("loads");
             let a = json!({"eigen_mogelijkheden": false, "beperkingen": "geen", "samenstelling_huishouden": true,
                 "extra_kamers_in_gebruik": 1, "extra_kamers_niet_in_gebruik": 0});
-            rules_core::evaluate_to_json(&p, &a, &Options { date: Date::parse("2024-01-01").unwrap(), municipality: None }, true)
-                .map(|s| s.len())
+            rules_core::evaluate_to_json(
+                &p,
+                &a,
+                &Options { date: Date::parse("2024-01-01").unwrap(), municipality: None },
+                true,
+            )
+            .map(|s| s.len())
         })
         .unwrap();
     assert!(handle.join().expect("no stack overflow").is_ok());

@@ -71,7 +71,8 @@ fn overlay_changes_only_declared_choices_and_names_base_and_overlay() {
 #[test]
 fn overlay_may_not_touch_undeclared_things() {
     let mut doc = base();
-    doc["overlays"]["a"]["values"]["basis"] = json!({"amount": 1, "unit": "minutes_per_week", "label": "x", "provisional": "x"});
+    doc["overlays"]["a"]["values"]["basis"] =
+        json!({"amount": 1, "unit": "minutes_per_week", "label": "x", "provisional": "x"});
     let e = Package::from_value(doc).unwrap_err();
     assert_eq!(e.code(), "invalid_package");
     assert_eq!(e.path(), Some("overlays[a].values.basis"));
@@ -126,7 +127,13 @@ fn newer() -> Value {
 #[test]
 fn transition_keeps_earlier_clients_on_the_earlier_package() {
     let p = Package::from_value(newer()).unwrap();
-    let before = eval(&p, json!({"heeft_indicatie": true, "indicatie_startdatum": "2020-12-31", "kamers": 1}), "2024-06-01", None).unwrap();
+    let before = eval(
+        &p,
+        json!({"heeft_indicatie": true, "indicatie_startdatum": "2020-12-31", "kamers": 1}),
+        "2024-06-01",
+        None,
+    )
+    .unwrap();
     assert_eq!(before["package"]["id"], "regio");
     assert_eq!(before["total"]["minutes_per_week"], 130);
     assert_eq!(before["transition"]["from"]["id"], "nieuw");
@@ -135,7 +142,13 @@ fn transition_keeps_earlier_clients_on_the_earlier_package() {
     assert_eq!(before["trace"][0]["sources"][0]["locator"], "amendement 2020");
     assert!(before["explanation"][0].as_str().unwrap().contains("31 december 2020"));
 
-    let on = eval(&p, json!({"heeft_indicatie": true, "indicatie_startdatum": "2021-01-01", "kamers": 1}), "2024-06-01", None).unwrap();
+    let on = eval(
+        &p,
+        json!({"heeft_indicatie": true, "indicatie_startdatum": "2021-01-01", "kamers": 1}),
+        "2024-06-01",
+        None,
+    )
+    .unwrap();
     assert_eq!(on["package"]["id"], "nieuw");
     assert_eq!(on["transition"], Value::Null);
     assert_eq!(on["total"]["minutes_per_week"], 90);
@@ -144,12 +157,24 @@ fn transition_keeps_earlier_clients_on_the_earlier_package() {
     assert_eq!(fresh["package"]["id"], "nieuw");
 
     // With a municipality the earlier package's overlay applies.
-    let a = eval(&p, json!({"heeft_indicatie": true, "indicatie_startdatum": "2019-05-01", "kamers": 1}), "2024-06-01", Some("a")).unwrap();
+    let a = eval(
+        &p,
+        json!({"heeft_indicatie": true, "indicatie_startdatum": "2019-05-01", "kamers": 1}),
+        "2024-06-01",
+        Some("a"),
+    )
+    .unwrap();
     assert_eq!(a["package"]["overlay"], "a");
     assert_eq!(a["total"]["minutes_per_week"], 132);
 
     // Bad answers to the referring package's own questions are still refused.
-    let e = eval(&p, json!({"heeft_indicatie": "ja", "indicatie_startdatum": "2019-05-01", "kamers": 1}), "2024-06-01", None).unwrap_err();
+    let e = eval(
+        &p,
+        json!({"heeft_indicatie": "ja", "indicatie_startdatum": "2019-05-01", "kamers": 1}),
+        "2024-06-01",
+        None,
+    )
+    .unwrap_err();
     assert_eq!((e.code(), e.question()), ("wrong_type", Some("heeft_indicatie")));
 }
 
@@ -169,7 +194,11 @@ fn forms_see_the_union_of_questions_and_follow_the_transition() {
     let options = Options { date: Date::parse("2024-06-01").unwrap(), municipality: None };
     let asked = rules_core::describe::asked_on(&p, &json!({"heeft_indicatie": false}), &options);
     assert_eq!(asked, ["heeft_indicatie", "kamers"]);
-    let asked = rules_core::describe::asked_on(&p, &json!({"heeft_indicatie": true, "indicatie_startdatum": "2020-01-01"}), &options);
+    let asked = rules_core::describe::asked_on(
+        &p,
+        &json!({"heeft_indicatie": true, "indicatie_startdatum": "2020-01-01"}),
+        &options,
+    );
     assert_eq!(asked, ["heeft_indicatie", "indicatie_startdatum", "kamers"]);
 }
 
@@ -204,9 +233,17 @@ fn validation_checks_the_package_that_applies() {
     let p = Package::from_value(newer()).unwrap();
     let options = Options { date: Date::parse("2024-06-01").unwrap(), municipality: None };
     // After the transition the earlier package asks `kamers` too; nothing is missing or unknown.
-    let ok = rules_core::eval::problems_on(&p, &json!({"heeft_indicatie": true, "indicatie_startdatum": "2019-01-01", "kamers": 1}), &options);
+    let ok = rules_core::eval::problems_on(
+        &p,
+        &json!({"heeft_indicatie": true, "indicatie_startdatum": "2019-01-01", "kamers": 1}),
+        &options,
+    );
     assert_eq!(ok, vec![]);
-    let bad = rules_core::eval::problems_on(&p, &json!({"heeft_indicatie": true, "indicatie_startdatum": "2019-01-01", "kamers": 9}), &options);
+    let bad = rules_core::eval::problems_on(
+        &p,
+        &json!({"heeft_indicatie": true, "indicatie_startdatum": "2019-01-01", "kamers": 9}),
+        &options,
+    );
     assert_eq!(bad.iter().map(|e| (e.code(), e.question())).collect::<Vec<_>>(), [("out_of_range", Some("kamers"))]);
     assert_eq!(rules_core::workdays::PlanError::StartBeforeIntake.code(), "start_before_intake");
 }

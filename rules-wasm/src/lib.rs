@@ -11,6 +11,8 @@
 //! The generated glue is not the public API; `js/urenwijzer.js` is.
 //! No function here may panic on any input: a panic aborts the instance
 //! (`panic = "abort"` in the `wasm-release` profile).
+// Input paths never unwrap: bad input gets a coded error, not a panic (tests may unwrap).
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
 use rules_core::workdays;
 use rules_core::{check, describe, Date, Error, Options, Package};
@@ -111,7 +113,9 @@ impl Engine {
     #[wasm_bindgen(js_name = problemsJson)]
     pub fn problems_json(&self, answers: &str, date: &str, municipality: Option<String>) -> String {
         let problems = match parse_answers(answers).and_then(|a| Ok((a, parse_date(date)?))) {
-            Ok((answers, date)) => rules_core::eval::problems_on(&self.package, &answers, &Options { date, municipality }),
+            Ok((answers, date)) => {
+                rules_core::eval::problems_on(&self.package, &answers, &Options { date, municipality })
+            }
             Err(e) => vec![e],
         };
         let objects: Vec<_> = problems.iter().map(Error::to_object).collect();
@@ -171,7 +175,9 @@ pub fn plan_json(intake: &str, start: &str, evaluation: Option<String>) -> Resul
 pub fn check_report_json(document: &str, cases: &str) -> String {
     let cases: Vec<(String, Value)> = serde_json::from_str(cases).unwrap_or_default();
     let loaded = serde_json::from_str(document)
-        .map_err(|e| Error::InvalidPackage { path: "(document)".into(), message: format!("geen geldige JSON: {e}") }.to_object())
+        .map_err(|e| {
+            Error::InvalidPackage { path: "(document)".into(), message: format!("geen geldige JSON: {e}") }.to_object()
+        })
         .and_then(check::load);
     serde_json::to_string(&check::report(loaded.as_ref().map_err(Clone::clone), &cases)).unwrap_or_default()
 }

@@ -36,7 +36,9 @@ pub fn check(node: &Node, scope: &dyn Scope) -> Result<(Expr, Ty), CheckError> {
     match &node.syntax {
         Syntax::Int(n) => Ok((Expr::Const(*n), Ty::Int)),
         Syntax::Bool(b) => Ok((Expr::Const(i64::from(*b)), Ty::Bool)),
-        Syntax::Text(s) => err(node, format!("tekst '{s}' kan alleen vergeleken worden met een keuzevraag of een datum")),
+        Syntax::Text(s) => {
+            err(node, format!("tekst '{s}' kan alleen vergeleken worden met een keuzevraag of een datum"))
+        }
         Syntax::Name(name) => {
             if let Some((q, ty)) = scope.question(name) {
                 return Ok((Expr::Answer(q, matches!(ty, Ty::Choice(_) | Ty::Date)), ty));
@@ -99,7 +101,10 @@ fn binary(node: &Node, op: BinOp, l: &Node, r: &Node, scope: &dyn Scope) -> Resu
         BinOp::And | BinOp::Or => {
             for (n, t) in [(l, lt), (r, rt)] {
                 if t != Ty::Bool {
-                    return err(n, format!("'{}' verwacht ja/nee aan beide kanten, maar dit is {}", op.symbol(), t.describe()));
+                    return err(
+                        n,
+                        format!("'{}' verwacht ja/nee aan beide kanten, maar dit is {}", op.symbol(), t.describe()),
+                    );
                 }
             }
             Ok((if op == BinOp::And { Expr::And(lb, rb) } else { Expr::Or(lb, rb) }, Ty::Bool))
@@ -108,7 +113,15 @@ fn binary(node: &Node, op: BinOp, l: &Node, r: &Node, scope: &dyn Scope) -> Resu
             (Ty::Int, Ty::Int) | (Ty::Time, Ty::Time) => {
                 Ok((if op == BinOp::Add { Expr::Add(lb, rb) } else { Expr::Sub(lb, rb) }, lt))
             }
-            _ => err(node, format!("'{}' kan niet met {} en {}; tijd en aantallen niet mengen", op.symbol(), lt.describe(), rt.describe())),
+            _ => err(
+                node,
+                format!(
+                    "'{}' kan niet met {} en {}; tijd en aantallen niet mengen",
+                    op.symbol(),
+                    lt.describe(),
+                    rt.describe()
+                ),
+            ),
         },
         BinOp::Mul => match (lt, rt) {
             (Ty::Int, Ty::Int) => Ok((Expr::Mul(lb, rb), Ty::Int)),
@@ -189,7 +202,10 @@ fn call(node: &Node, name: &str, args: &[Node], scope: &dyn Scope) -> Result<(Ex
             for a in args {
                 let (e, t) = check(a, scope)?;
                 if !matches!(t, Ty::Int | Ty::Time) || ty.is_some_and(|x| x != t) {
-                    return err(a, format!("{name}() verwacht overal getallen of overal tijd, maar dit is {}", t.describe()));
+                    return err(
+                        a,
+                        format!("{name}() verwacht overal getallen of overal tijd, maar dit is {}", t.describe()),
+                    );
                 }
                 ty = Some(t);
                 items.push(e);
@@ -225,15 +241,18 @@ fn lookup(node: &Node, args: &[Node], scope: &dyn Scope) -> Result<(Expr, Ty), C
 fn key(node: &Node, keys: &[String], what: &str, scope: &dyn Scope) -> Result<Key, CheckError> {
     let find = |k: &str| keys.iter().position(|x| x == k);
     match &node.syntax {
-        Syntax::Text(s) => find(s)
-            .map(Key::Fixed)
-            .map_or_else(|| err(node, format!("tabel heeft geen {what} '{s}'")), Ok),
-        Syntax::Int(n) => find(&n.to_string())
-            .map(Key::Fixed)
-            .map_or_else(|| err(node, format!("tabel heeft geen {what} '{n}'")), Ok),
+        Syntax::Text(s) => {
+            find(s).map(Key::Fixed).map_or_else(|| err(node, format!("tabel heeft geen {what} '{s}'")), Ok)
+        }
+        Syntax::Int(n) => {
+            find(&n.to_string()).map(Key::Fixed).map_or_else(|| err(node, format!("tabel heeft geen {what} '{n}'")), Ok)
+        }
         Syntax::Name(name) => {
             let Some((q, ty)) = scope.question(name) else {
-                return err(node, format!("{what} van een tabel moet een keuzevraag of getalvraag zijn; '{name}' is dat niet"));
+                return err(
+                    node,
+                    format!("{what} van een tabel moet een keuzevraag of getalvraag zijn; '{name}' is dat niet"),
+                );
             };
             let (offset, answers): (i64, Vec<String>) = match ty {
                 Ty::Choice(_) => (0, scope.options(q)),

@@ -54,7 +54,11 @@ pub enum Cmp {
 pub enum Key {
     Fixed(usize),
     /// Row/column index = `map[answer - offset]`.
-    Answer { question: u16, offset: i64, map: Vec<u16> },
+    Answer {
+        question: u16,
+        offset: i64,
+        map: Vec<u16>,
+    },
 }
 
 /// A compiled expression.

@@ -104,10 +104,11 @@ fn tokenize(src: &str) -> Result<Vec<(Tok, usize)>, ParseError> {
                 i += 1;
             }
             let text: String = chars[start..i].iter().collect();
-            let n = text.parse::<i64>().ok().filter(|n| *n <= 1_000_000_000).ok_or(ParseError {
-                column: col,
-                message: format!("getal {text} is te groot"),
-            })?;
+            let n = text
+                .parse::<i64>()
+                .ok()
+                .filter(|n| *n <= 1_000_000_000)
+                .ok_or(ParseError { column: col, message: format!("getal {text} is te groot") })?;
             out.push((Tok::Int(n), col));
         } else if c.is_ascii_alphabetic() || c == '_' {
             let start = i;
@@ -151,9 +152,7 @@ fn tokenize(src: &str) -> Result<Vec<(Tok, usize)>, ParseError> {
                 '[' => "[",
                 ']' => "]",
                 ',' => ",",
-                '=' => {
-                    return Err(ParseError { column: col, message: "gebruik == om te vergelijken".into() })
-                }
+                '=' => return Err(ParseError { column: col, message: "gebruik == om te vergelijken".into() }),
                 '/' => {
                     return Err(ParseError {
                         column: col,
@@ -254,7 +253,9 @@ impl Parser {
                 if hit {
                     chained += 1;
                     if chained > MAX_CHAIN {
-                        return Err(self.error(format!("meer dan {MAX_CHAIN} bewerkingen achter elkaar; gebruik haakjes of een tabel")));
+                        return Err(self.error(format!(
+                            "meer dan {MAX_CHAIN} bewerkingen achter elkaar; gebruik haakjes of een tabel"
+                        )));
                     }
                     self.bump();
                     let right = next(self)?;
@@ -302,7 +303,9 @@ impl Parser {
                 self.bump();
                 let right = self.sum()?;
                 if ops.iter().any(|(t, _)| self.is_sym(t)) {
-                    return Err(self.error("vergelijkingen kunnen niet aan elkaar geschakeld worden; gebruik and".into()));
+                    return Err(
+                        self.error("vergelijkingen kunnen niet aan elkaar geschakeld worden; gebruik and".into())
+                    );
                 }
                 let column = left.column;
                 return Ok(Node { syntax: Syntax::Binary(op, Box::new(left), Box::new(right)), column });
@@ -319,7 +322,10 @@ impl Parser {
                     other => {
                         return Err(ParseError {
                             column: col,
-                            message: format!("keuze tussen aanhalingstekens verwacht, maar {} gevonden", describe(&other)),
+                            message: format!(
+                                "keuze tussen aanhalingstekens verwacht, maar {} gevonden",
+                                describe(&other)
+                            ),
                         })
                     }
                 }
@@ -384,7 +390,12 @@ impl Parser {
                 self.expect_sym(")")?;
                 return Ok(Node { syntax: inner.syntax, column });
             }
-            other => return Err(ParseError { column, message: format!("waarde verwacht, maar {} gevonden", describe(&other)) }),
+            other => {
+                return Err(ParseError {
+                    column,
+                    message: format!("waarde verwacht, maar {} gevonden", describe(&other)),
+                })
+            }
         };
         Ok(Node { syntax, column })
     }
