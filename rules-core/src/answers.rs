@@ -9,6 +9,7 @@ use crate::date::Date;
 use crate::document::QuestionKind;
 use crate::error::Error;
 use crate::expr::{Tables, ABSENT};
+use crate::input::limits::{self, shorten};
 use crate::package::{Package, Question};
 
 /// Checked answers: one slot per question (`ABSENT` when not asked).
@@ -120,6 +121,10 @@ fn check(package: &Package, answers: &Value, report: &mut dyn FnMut(Error) -> bo
         report(e.clone());
         return Err(e);
     };
+    // Before anything is built: 10^6 keys must not cost seconds.
+    limits::ANSWER_KEYS.check(map.len(), "(antwoorden)").inspect_err(|e| {
+        report(e.clone());
+    })?;
     let placeholder = || Error::InvalidAnswers { message: String::new() };
     let mut start_date = None;
     for (key, value) in map {
@@ -127,13 +132,13 @@ fn check(package: &Package, answers: &Value, report: &mut dyn FnMut(Error) -> bo
             match value.as_str().and_then(Date::parse) {
                 Some(d) => start_date = Some(d),
                 None => {
-                    let shown = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
+                    let shown = shorten(&value.as_str().map_or_else(|| value.to_string(), str::to_owned));
                     if !report(Error::InvalidDate { question: Some(key.clone()), value: shown }) {
                         return Err(placeholder());
                     }
                 }
             }
-        } else if package.question_index(key).is_none() && !report(Error::UnknownQuestion { question: key.clone() }) {
+        } else if package.question_index(key).is_none() && !report(Error::UnknownQuestion { question: shorten(key) }) {
             return Err(placeholder());
         }
     }
@@ -197,13 +202,22 @@ fn slot_for(q: &Question, v: &Value) -> Result<i64, Error> {
     match q.kind {
         QuestionKind::YesNo => v.as_bool().map(i64::from).ok_or_else(|| wrong("ja of nee (true of false)")),
         QuestionKind::Number => {
-            let n = match v {
-                Value::Number(n) => n.as_i64().ok_or_else(|| wrong("een heel getal"))?,
-                _ => return Err(wrong("een heel getal")),
-            };
+            // One number rule for the CLI and the browser: JavaScript cannot
+            // tell 2.0, 2e0 or -0 from 2 and 0, so whole-valued numbers count
+            // as whole; fractions and non-numbers are refused alike.
+            let whole = || Error::WrongType { question: q.id.clone(), expected: "een heel getal zonder komma".into() };
             let (min, max) = (q.min.unwrap_or(0), q.max.unwrap_or(0));
+            let out = |value: String| Error::OutOfRange { question: q.id.clone(), value, min, max };
+            let Value::Number(n) = v else { return Err(whole()) };
+            let n = match (n.as_i64(), n.as_f64()) {
+                (Some(i), _) => i,
+                (None, Some(f)) if f.fract() != 0.0 || !f.is_finite() => return Err(whole()),
+                // Exactly representable and inside i64: the cast is exact.
+                (None, Some(f)) if f.abs() < 9.0e15 => f as i64,
+                (None, _) => return Err(out(shorten(&n.to_string()))),
+            };
             if n < min || n > max {
-                return Err(Error::OutOfRange { question: q.id.clone(), value: n, min, max });
+                return Err(out(n.to_string()));
             }
             Ok(n)
         }
@@ -211,7 +225,7 @@ fn slot_for(q: &Question, v: &Value) -> Result<i64, Error> {
             let s = v.as_str().ok_or_else(|| wrong("een keuze (tekst)"))?;
             q.options.iter().position(|o| o.id == s).map(|i| i as i64).ok_or_else(|| Error::NotAnOption {
                 question: q.id.clone(),
-                value: s.to_string(),
+                value: shorten(s),
                 options: q.options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(", "),
             })
         }
@@ -219,7 +233,7 @@ fn slot_for(q: &Question, v: &Value) -> Result<i64, Error> {
             let s = v.as_str().ok_or_else(|| wrong("een datum (tekst JJJJ-MM-DD)"))?;
             Date::parse(s)
                 .map(|d| i64::from(d.days()))
-                .ok_or_else(|| Error::InvalidDate { question: Some(q.id.clone()), value: s.to_string() })
+                .ok_or_else(|| Error::InvalidDate { question: Some(q.id.clone()), value: shorten(s) })
         }
     }
 }

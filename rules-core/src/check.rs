@@ -37,6 +37,15 @@ pub fn load(document: Value) -> Result<Package, ErrorObject> {
 }
 
 pub fn report<'a>(package: Result<&'a Package, ErrorObject>, cases: &[(String, Value)]) -> Report<'a> {
+    let cases: Vec<(String, Result<Value, String>)> = cases.iter().map(|(n, d)| (n.clone(), Ok(d.clone()))).collect();
+    report_parsed(package, &cases)
+}
+
+/// As [`report`], with cases that may not have been readable (the reader's message).
+pub fn report_parsed<'a>(
+    package: Result<&'a Package, ErrorObject>,
+    cases: &[(String, Result<Value, String>)],
+) -> Report<'a> {
     let package = match package {
         Ok(p) => p,
         Err(e) => return Report { ok: false, error: Some(e), package: None, lints: Vec::new(), cases: Vec::new() },
@@ -45,7 +54,7 @@ pub fn report<'a>(package: Result<&'a Package, ErrorObject>, cases: &[(String, V
         .iter()
         .map(|(name, doc)| {
             let parsed: Result<Case, String> =
-                serde_json::from_value(doc.clone()).map_err(|e| format!("geen geldig testgeval: {e}"));
+                doc.clone().and_then(|d| serde_json::from_value(d).map_err(|e| format!("geen geldig testgeval: {e}")));
             match parsed {
                 Err(e) => CaseReport { name: name.clone(), description: String::new(), ok: false, problems: vec![e] },
                 Ok(case) => {

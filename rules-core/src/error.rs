@@ -28,7 +28,7 @@ pub enum Error {
     WrongType { question: String, expected: String },
 
     #[error("het antwoord op vraag '{question}' moet tussen {min} en {max} liggen (gegeven: {value})")]
-    OutOfRange { question: String, value: i64, min: i64, max: i64 },
+    OutOfRange { question: String, value: String, min: i64, max: i64 },
 
     #[error("'{value}' is geen keuze bij vraag '{question}'; kies uit: {options}")]
     NotAnOption { question: String, value: String, options: String },
@@ -44,6 +44,20 @@ pub enum Error {
 
     #[error("de berekening bij {path} wordt te groot")]
     Overflow { path: String },
+
+    #[error("{file}: geen geldige JSON (regel {line}, kolom {column}): {message}")]
+    InvalidJson { file: String, line: usize, column: usize, message: String },
+
+    #[error("{file}: de naam '{key}' staat twee keer in hetzelfde object bij {path} (regel {line}, kolom {column}); laat er één staan")]
+    DuplicateKey { file: String, path: String, key: String, line: usize, column: usize },
+
+    #[error("{}te groot bij {path}: ten hoogste {max} {what} (grens {name})", .file.as_ref().map(|f| format!("{f}: ")).unwrap_or_default())]
+    Limit { name: &'static str, max: usize, what: &'static str, file: Option<String>, path: String },
+
+    #[error(
+        "aanvulling {file}: de bestandsnaam moet gelijk zijn aan de gemeente van de aanvulling ('{municipality}.json')"
+    )]
+    OverlayName { file: String, municipality: String },
 }
 
 impl Error {
@@ -63,6 +77,10 @@ impl Error {
             Error::NoVersionForDate { .. } => "no_version_for_date",
             Error::UnknownMunicipality { .. } => "unknown_municipality",
             Error::Overflow { .. } => "overflow",
+            Error::InvalidJson { .. } => "invalid_json",
+            Error::DuplicateKey { .. } => "duplicate_key",
+            Error::Limit { .. } => "limit",
+            Error::OverlayName { .. } => "overlay_name",
         }
     }
 
@@ -83,8 +101,31 @@ impl Error {
     /// The package element the error is about (a JSON-pointer-like path).
     pub fn path(&self) -> Option<&str> {
         match self {
-            Error::InvalidPackage { path, .. } | Error::InvalidExpression { path, .. } | Error::Overflow { path } => {
-                Some(path)
+            Error::InvalidPackage { path, .. }
+            | Error::InvalidExpression { path, .. }
+            | Error::Overflow { path }
+            | Error::DuplicateKey { path, .. }
+            | Error::Limit { path, .. } => Some(path),
+            _ => None,
+        }
+    }
+
+    /// The file (or document name) the error is in, for errors found while reading one.
+    pub fn file(&self) -> Option<&str> {
+        match self {
+            Error::InvalidJson { file, .. } | Error::DuplicateKey { file, .. } | Error::OverlayName { file, .. } => {
+                Some(file)
+            }
+            Error::Limit { file, .. } => file.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// 1-based line and column in the file, for errors found while reading one.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            Error::InvalidJson { line, column, .. } | Error::DuplicateKey { line, column, .. } => {
+                Some((*line, *column))
             }
             _ => None,
         }
@@ -97,6 +138,13 @@ impl Error {
             message: self.to_string(),
             question: self.question().map(str::to_owned),
             path: self.path().map(str::to_owned),
+            file: self.file().map(str::to_owned),
+            line: self.position().map(|p| p.0),
+            column: self.position().map(|p| p.1),
+            limit: match self {
+                Error::Limit { name, .. } => Some(name),
+                _ => None,
+            },
         }
     }
 
@@ -105,7 +153,7 @@ impl Error {
     }
 }
 
-/// Serialisable error, key order `code, message, question, path`.
+/// Serialisable error, key order `code, message, question, path, file, line, column, limit`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ErrorObject {
     pub code: &'static str,
@@ -114,6 +162,16 @@ pub struct ErrorObject {
     pub question: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
+    /// The file the error is in (reading and assembling files).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// The name of the limit (code `limit`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<&'static str>,
 }
 
 impl ErrorObject {
@@ -138,4 +196,8 @@ pub const ERROR_CODES: &[&str] = &[
     "no_version_for_date",
     "unknown_municipality",
     "overflow",
+    "invalid_json",
+    "duplicate_key",
+    "limit",
+    "overlay_name",
 ];

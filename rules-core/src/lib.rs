@@ -19,6 +19,7 @@ pub mod error;
 pub mod eval;
 pub mod explain;
 pub mod expr;
+pub mod input;
 pub mod lint;
 pub mod output;
 pub mod package;

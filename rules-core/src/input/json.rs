@@ -1,0 +1,474 @@
+//! The strict JSON reader: bytes → `serde_json::Value`, used for every
+//! document that comes in (package, overlay, case, answers) by the CLI, the
+//! browser build and the checking page alike, so all three give one verdict.
+//!
+//! What it refuses, each with line and column (1-based, columns counted in
+//! characters): invalid UTF-8, a byte-order mark (refused, not skipped: a BOM
+//! is invisible in most editors, and `JSON.parse` and serde both refuse it
+//! too), anything that is not JSON, a name that occurs twice in one object
+//! (`duplicate_key`, with the path of the object: `serde_json` would keep the
+//! last one silently), and documents, strings or nesting beyond the limits of
+//! [`super::limits`].
+//!
+//! A hand-written parser rather than `serde_json::from_slice`, because one
+//! rule needs it: a number too large for a double (`1e400`) reads as `null`
+//! in answers, which is what `JSON.stringify` makes of it in the browser, so
+//! the CLI and the browser refuse it with the same code. In any other
+//! document such a number is refused as not JSON.
+
+use serde_json::{Map, Number, Value};
+
+use super::limits::{self, Limit};
+use crate::error::Error;
+
+/// What a document is for: sets its size limit and the rule for numbers
+/// beyond a double.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A package, overlay or bundle document.
+    Package,
+    /// A conformance case.
+    Case,
+    /// Answers: a too large number is `null`, as in JavaScript.
+    Answers,
+}
+
+impl Kind {
+    fn size_limit(self) -> Limit {
+        match self {
+            Kind::Package | Kind::Case => limits::DOCUMENT_BYTES,
+            Kind::Answers => limits::ANSWERS_BYTES,
+        }
+    }
+}
+
+/// Reads a JSON document from bytes. `file` names it in errors (a file path,
+/// or e.g. `(document)`).
+pub fn read(bytes: &[u8], file: &str, kind: Kind) -> Result<Value, Error> {
+    kind.size_limit().check_file(bytes.len(), file)?;
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            // Whatever precedes the bad byte is valid UTF-8.
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            let (line, column) = line_column(valid, valid.len());
+            return Err(Error::InvalidJson {
+                file: file.to_owned(),
+                line,
+                column,
+                message: "het bestand is geen UTF-8-tekst (sla het op als UTF-8)".into(),
+            });
+        }
+    };
+    read_str(text, file, kind)
+}
+
+/// Reads a JSON document from text (see [`read`]).
+pub fn read_str(text: &str, file: &str, kind: Kind) -> Result<Value, Error> {
+    kind.size_limit().check_file(text.len(), file)?;
+    if text.starts_with('\u{feff}') {
+        return Err(Error::InvalidJson {
+            file: file.to_owned(),
+            line: 1,
+            column: 1,
+            message: "het bestand begint met een onzichtbaar teken (een BOM); sla het op als UTF-8 zonder BOM".into(),
+        });
+    }
+    let mut p = Parser { text, bytes: text.as_bytes(), pos: 0, kind };
+    let result = p.skip_ws().and_then(|_| p.value(0)).and_then(|v| {
+        p.skip_ws()?;
+        if p.pos < p.bytes.len() {
+            return Err(p.fail("na het einde van het document staat nog tekst"));
+        }
+        Ok(v)
+    });
+    result.map_err(|f| f.into_error(text, file))
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset.min(text.len())).unwrap_or(text);
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[start..].chars().count() + 1)
+}
+
+/// Why parsing stopped, where, and the path to it (built on the way out).
+struct Failure {
+    pos: usize,
+    reason: Reason,
+    /// Path segments, innermost first.
+    path: Vec<String>,
+}
+
+enum Reason {
+    Syntax(String),
+    Duplicate(String),
+    Limit(Limit),
+}
+
+impl Failure {
+    fn into_error(self, text: &str, file: &str) -> Error {
+        let (line, column) = line_column(text, self.pos);
+        let path = self.path.iter().rev().fold(String::new(), |mut acc, seg| {
+            if !seg.starts_with('[') && !acc.is_empty() {
+                acc.push('.');
+            }
+            acc.push_str(seg);
+            acc
+        });
+        match self.reason {
+            Reason::Syntax(message) => Error::InvalidJson { file: file.to_owned(), line, column, message },
+            Reason::Duplicate(key) => Error::DuplicateKey {
+                file: file.to_owned(),
+                path: if path.is_empty() { "(document)".into() } else { path },
+                key: limits::shorten(&key),
+                line,
+                column,
+            },
+            Reason::Limit(limit) => limit.error(Some(file), if path.is_empty() { "(document)".into() } else { path }),
+        }
+    }
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    kind: Kind,
+}
+
+type Parsed<T> = Result<T, Failure>;
+
+impl Parser<'_> {
+    fn fail(&self, message: &str) -> Failure {
+        Failure { pos: self.pos, reason: Reason::Syntax(message.into()), path: Vec::new() }
+    }
+
+    fn unexpected(&self) -> Failure {
+        match self.text[self.pos.min(self.text.len())..].chars().next() {
+            None => self.fail("het document houdt te vroeg op (mist er een } of ] aan het eind?)"),
+            Some(c) if c == '\'' => self.fail("gebruik dubbele aanhalingstekens (\") in plaats van enkele"),
+            Some(c) => self.fail(&format!("onverwacht teken '{}'", c.escape_debug())),
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_ws(&mut self) -> Parsed<()> {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+        Ok(())
+    }
+
+    fn expect(&mut self, b: u8, message: &str) -> Parsed<()> {
+        if self.peek() == Some(b) {
+            self.pos += 1;
+            Ok(())
+        } else if self.peek().is_none() {
+            Err(self.unexpected())
+        } else {
+            Err(self.fail(message))
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Parsed<Value> {
+        if depth > limits::JSON_DEPTH.max {
+            return Err(Failure { pos: self.pos, reason: Reason::Limit(limits::JSON_DEPTH), path: Vec::new() });
+        }
+        match self.peek() {
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => self.string().map(Value::String),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b't') => self.word("true", Value::Bool(true)),
+            Some(b'f') => self.word("false", Value::Bool(false)),
+            Some(b'n') => self.word("null", Value::Null),
+            _ => Err(self.unexpected()),
+        }
+    }
+
+    fn word(&mut self, word: &str, value: Value) -> Parsed<Value> {
+        if self.bytes[self.pos..].starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            Err(self.unexpected())
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Parsed<Value> {
+        self.pos += 1;
+        let mut map = Map::new();
+        self.skip_ws()?;
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Value::Object(map));
+        }
+        loop {
+            self.skip_ws()?;
+            if self.peek() != Some(b'"') {
+                return Err(if self.peek() == Some(b'}') {
+                    self.fail("na het laatste onderdeel staat een komma; haal die komma weg")
+                } else {
+                    self.fail("hier hoort een naam tussen dubbele aanhalingstekens")
+                });
+            }
+            let key_pos = self.pos;
+            let key = self.string()?;
+            if map.contains_key(&key) {
+                return Err(Failure { pos: key_pos, reason: Reason::Duplicate(key), path: Vec::new() });
+            }
+            self.skip_ws()?;
+            self.expect(b':', "na een naam hoort een dubbele punt (:)")?;
+            self.skip_ws()?;
+            let value = self.value(depth + 1).map_err(|mut f| {
+                f.path.push(limits::shorten(&key));
+                f
+            })?;
+            map.insert(key, value);
+            self.skip_ws()?;
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Value::Object(map));
+                }
+                None => return Err(self.unexpected()),
+                Some(_) => return Err(self.fail("mist hier een komma tussen twee onderdelen, of een }?")),
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Parsed<Value> {
+        self.pos += 1;
+        let mut list = Vec::new();
+        self.skip_ws()?;
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Value::Array(list));
+        }
+        loop {
+            self.skip_ws()?;
+            if self.peek() == Some(b']') {
+                return Err(self.fail("na het laatste onderdeel staat een komma; haal die komma weg"));
+            }
+            let index = list.len();
+            let value = self.value(depth + 1).map_err(|mut f| {
+                f.path.push(format!("[{index}]"));
+                f
+            })?;
+            list.push(value);
+            self.skip_ws()?;
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Value::Array(list));
+                }
+                None => return Err(self.unexpected()),
+                Some(_) => return Err(self.fail("mist hier een komma tussen twee onderdelen, of een ]?")),
+            }
+        }
+    }
+
+    fn string(&mut self) -> Parsed<String> {
+        let start = self.pos;
+        self.pos += 1;
+        let mut out = String::new();
+        loop {
+            // Copy the plain run at once.
+            let run = self.pos;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            out.push_str(&self.text[run..self.pos]);
+            match self.peek() {
+                None => {
+                    self.pos = start;
+                    return Err(self.fail("een tekst tussen aanhalingstekens wordt niet afgesloten"));
+                }
+                Some(b'"') => {
+                    self.pos += 1;
+                    break;
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let c = self.escape()?;
+                    out.push(c);
+                }
+                Some(_) => return Err(self.fail("een tekst mag geen regeleinde of tab bevatten (schrijf \\n of \\t)")),
+            }
+        }
+        if out.len() > limits::STRING_BYTES.max {
+            return Err(Failure { pos: start, reason: Reason::Limit(limits::STRING_BYTES), path: Vec::new() });
+        }
+        Ok(out)
+    }
+
+    fn escape(&mut self) -> Parsed<char> {
+        let c = match self.peek() {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                self.pos += 1;
+                let first = self.hex4()?;
+                if (0xD800..0xDC00).contains(&first) {
+                    if self.bytes[self.pos..].starts_with(b"\\u") {
+                        self.pos += 2;
+                        let second = self.hex4()?;
+                        if (0xDC00..0xE000).contains(&second) {
+                            let code = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00);
+                            return char::from_u32(code).ok_or_else(|| self.fail("ongeldige \\u-code"));
+                        }
+                    }
+                    return Err(self.fail("ongeldige \\u-code (een losse surrogaat)"));
+                }
+                return char::from_u32(first).ok_or_else(|| self.fail("ongeldige \\u-code (een losse surrogaat)"));
+            }
+            _ => return Err(self.fail("ongeldige \\-code in een tekst")),
+        };
+        self.pos += 1;
+        Ok(c)
+    }
+
+    fn hex4(&mut self) -> Parsed<u32> {
+        let digits = self.text.get(self.pos..self.pos + 4).filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()));
+        let value =
+            digits.and_then(|d| u32::from_str_radix(d, 16).ok()).ok_or_else(|| self.fail("ongeldige \\u-code"))?;
+        self.pos += 4;
+        Ok(value)
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.pos;
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+        self.pos - start
+    }
+
+    fn number(&mut self) -> Parsed<Value> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        let int_start = self.pos;
+        let n = self.digits();
+        if n == 0 {
+            return Err(self.fail("een getal zonder cijfers"));
+        }
+        if n > 1 && self.bytes[int_start] == b'0' {
+            return Err(Failure { pos: int_start, ..self.fail("een getal mag niet met een 0 beginnen") });
+        }
+        let mut integer = true;
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            integer = false;
+            if self.digits() == 0 {
+                return Err(self.fail("na de punt in een getal horen cijfers"));
+            }
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            integer = false;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if self.digits() == 0 {
+                return Err(self.fail("na de e in een getal horen cijfers"));
+            }
+        }
+        let literal = &self.text[start..self.pos];
+        if integer {
+            if let Ok(i) = literal.parse::<i64>() {
+                return Ok(Value::Number(i.into()));
+            }
+            if let Ok(u) = literal.parse::<u64>() {
+                return Ok(Value::Number(u.into()));
+            }
+        }
+        let f: f64 = literal.parse().map_err(|_| Failure { pos: start, ..self.fail("ongeldig getal") })?;
+        match Number::from_f64(f) {
+            Some(n) => Ok(Value::Number(n)),
+            // Beyond a double: JavaScript reads it as Infinity and JSON.stringify writes null.
+            None if self.kind == Kind::Answers => Ok(Value::Null),
+            None => Err(Failure { pos: start, ..self.fail("het getal is te groot") }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> Error {
+        read(text.as_bytes(), "x.json", Kind::Package).unwrap_err()
+    }
+
+    #[test]
+    fn reads_json_like_serde() {
+        let text = r#"{"a": [1, -2, 2.5, 1e2, "t\u00e9\n\ud83d\ude00", true, null, {}], "b": 18446744073709551615}"#;
+        let ours = read(text.as_bytes(), "x", Kind::Package).unwrap();
+        let theirs: Value = serde_json::from_str(text).unwrap();
+        assert_eq!(ours, theirs);
+    }
+
+    #[test]
+    fn duplicate_keys_are_refused_with_their_path() {
+        let e = err("{\"versions\": [{\"values\": {\n  \"amount\": 1,\n  \"amount\": 2}}]}");
+        assert_eq!(e.code(), "duplicate_key");
+        match e {
+            Error::DuplicateKey { path, key, line, column, .. } => {
+                assert_eq!((path.as_str(), key.as_str(), line, column), ("versions[0].values", "amount", 3, 3));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(err(r#"{"a":1,"a":1}"#).path(), Some("(document)"));
+    }
+
+    #[test]
+    fn bom_utf8_and_syntax_errors_have_line_and_column() {
+        let bom = read(b"\xef\xbb\xbf{}", "x", Kind::Package).unwrap_err();
+        assert_eq!((bom.code(), bom.to_object().line, bom.to_object().column), ("invalid_json", Some(1), Some(1)));
+        let bad = read(b"{\n \"a\": \"\xff\"}", "x", Kind::Package).unwrap_err();
+        assert_eq!((bad.code(), bad.to_object().line, bad.to_object().column), ("invalid_json", Some(2), Some(8)));
+        let comma = err("{\"a\": 1,\n}");
+        assert_eq!((comma.to_object().line, comma.to_object().column), (Some(2), Some(1)));
+        assert!(comma.to_string().contains("komma"), "{comma}");
+        let short = err("{\"a\": [1, 2");
+        assert!(short.to_string().contains("te vroeg"), "{short}");
+        for text in ["", "01", "1.", "-", "[1,]", "{'a':1}", "\"\t\"", "nul", "1 2", "\"\\ud800\""] {
+            assert_eq!(err(text).code(), "invalid_json", "{text:?}");
+        }
+    }
+
+    #[test]
+    fn huge_numbers_are_null_in_answers_only() {
+        assert_eq!(read(b"{\"n\": 1e400}", "a", Kind::Answers).unwrap()["n"], Value::Null);
+        assert_eq!(err("{\"n\": 1e400}").code(), "invalid_json");
+        assert_eq!(read(b"-0", "a", Kind::Answers).unwrap(), Value::Number(0.into()));
+    }
+
+    #[test]
+    fn limits_are_coded() {
+        let deep = "[".repeat(200) + &"]".repeat(200);
+        assert_eq!(err(&deep).code(), "limit");
+        let long = format!("{{\"d\": \"{}\"}}", "x".repeat(limits::STRING_BYTES.max + 1));
+        let e = err(&long);
+        assert_eq!(e.code(), "limit");
+        assert!(e.to_string().len() < 300, "{e}");
+    }
+}
