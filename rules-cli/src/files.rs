@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use rules_core::input::assemble::{self, InputFile};
+use rules_core::input::json;
 use rules_core::Package;
 use serde_json::Value;
 
@@ -20,66 +22,70 @@ pub fn package_file(path: &Path) -> PathBuf {
     }
 }
 
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Failure> {
+    std::fs::read(path).map_err(|e| Failure::Io(format!("kan {} niet lezen: {e}", path.display())))
+}
+
+/// A JSON document read with the core's strict reader (duplicate keys, BOM,
+/// invalid UTF-8 and limits refused with a coded error naming the file).
+pub fn read_json(path: &Path, kind: json::Kind) -> Result<Value, Failure> {
+    Ok(json::read(&read_bytes(path)?, &path.display().to_string(), kind)?)
+}
+
 pub fn load_package(path: &Path) -> Result<Package, Failure> {
-    let document = assemble(path, 0)?;
+    let document = assemble(path)?;
     Ok(Package::from_value(document)?)
 }
 
-/// The package document with what lives beside it in the source tree:
-/// `overlays/*.json` go into `overlays`, and packages named by transition
-/// rules (sibling directories under norms/) go into `linked`. A bundle
-/// carries all of it inline.
-pub fn assemble(path: &Path, depth: usize) -> Result<Value, Failure> {
-    let file = package_file(path);
-    let text = read(&file)?;
-    let mut doc: Value = serde_json::from_str(&text).map_err(|e| {
-        Failure::Core(
-            rules_core::Error::InvalidPackage {
-                path: "(document)".into(),
-                message: format!("{}: geen geldige JSON: {e}", file.display()),
-            },
-            crate::Format::Text,
-        )
-    })?;
-    if !path.is_dir() || !doc.is_object() {
-        return Ok(doc);
+/// The package document with what lives beside it in the source tree,
+/// assembled by the core (`input::assemble`): this only reads the folder
+/// (`package.json`, `overlays/*.json`) and, for each package a transition
+/// rule names that is not read yet, the sibling folder of that id. A file
+/// (a bundle) is read as it is.
+pub fn assemble(path: &Path) -> Result<Value, Failure> {
+    if !path.is_dir() {
+        return read_json(path, json::Kind::Package);
     }
-    let overlay_dir = path.join("overlays");
-    if let Ok(entries) = std::fs::read_dir(&overlay_dir) {
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
-        files.sort();
-        let mut overlays = serde_json::Map::new();
-        for f in files {
-            let overlay: Value = serde_json::from_str(&read(&f)?)
-                .map_err(|e| Failure::Io(format!("{}: geen geldige JSON: {e}", f.display())))?;
-            let key = f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-            overlays.insert(key, overlay);
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut read_dirs = vec![path.to_path_buf()];
+    read_folder(path, &mut files)?;
+    let root = package_file(path).display().to_string();
+    loop {
+        let inputs: Vec<InputFile<'_>> = files.iter().map(|(p, b)| InputFile { path: p, bytes: b }).collect();
+        let (document, missing) = assemble::assemble_package(&inputs, &root)?;
+        let mut added = false;
+        for id in missing {
+            let sibling = path.parent().map(|p| p.join(&id)).unwrap_or_else(|| PathBuf::from(&id));
+            if !read_dirs.contains(&sibling) && sibling.join("package.json").is_file() {
+                read_folder(&sibling, &mut files)?;
+                read_dirs.push(sibling);
+                added = true;
+            }
         }
-        if !overlays.is_empty() {
-            doc["overlays"] = Value::Object(overlays);
+        if !added {
+            return Ok(document);
         }
     }
-    let mut linked = serde_json::Map::new();
-    let targets: Vec<String> = doc["versions"]
-        .as_array()
-        .map(|vs| vs.iter().filter_map(|v| v["transition"]["package"].as_str().map(str::to_owned)).collect())
-        .unwrap_or_default();
-    for id in targets {
-        if linked.contains_key(&id) || depth >= 4 {
-            continue;
-        }
-        let sibling = path.parent().map(|p| p.join(&id)).unwrap_or_else(|| PathBuf::from(&id));
-        if sibling.join("package.json").is_file() {
-            linked.insert(id, assemble(&sibling, depth + 1)?);
-        }
+}
+
+/// `package.json` and `overlays/*.json` of a package folder.
+fn read_folder(dir: &Path, files: &mut Vec<(String, Vec<u8>)>) -> Result<(), Failure> {
+    let file = package_file(dir);
+    files.push((file.display().to_string(), read_bytes(&file)?));
+    for f in json_files(&dir.join("overlays")) {
+        files.push((f.display().to_string(), read_bytes(&f)?));
     }
-    if !linked.is_empty() {
-        doc["linked"] = Value::Object(linked);
-    }
-    Ok(doc)
+    Ok(())
+}
+
+fn json_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files
 }
 
 /// `cases/*.json` of a package directory, sorted by name.

@@ -215,9 +215,10 @@ fn eval(package: &Path, answers: &Path, norm: NormChoice, format: Format) -> Res
         Failure::Core(e, _) => with_format(e),
         other => other,
     })?;
-    let text = files::read(answers)?;
-    let value: serde_json::Value = serde_json::from_str(&text)
-        .map_err(|e| with_format(Error::InvalidAnswers { message: format!("geen geldige JSON: {e}") }))?;
+    let value = files::read_json(answers, rules_core::input::json::Kind::Answers).map_err(|f| match f {
+        Failure::Core(e, _) => with_format(e),
+        other => other,
+    })?;
     let options = norm.options().map_err(with_format)?;
     let printed = rules_core::evaluate_with(&package, &value, &options, |ind| match format {
         Format::Json => format!("{}\n", output::to_json(ind, true)),
@@ -237,9 +238,9 @@ fn test(path: &Path) -> Result<ExitCode, Failure> {
     let (mut passed, mut failed) = (0, 0);
     for file in &cases {
         let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let outcome = files::read(file)
+        let outcome = files::read_bytes(file)
             .map_err(|_| vec!["kan het bestand niet lezen".to_string()])
-            .and_then(|t| Case::parse(&t).map_err(|e| vec![e]))
+            .and_then(|b| Case::read(&b, &name).map_err(|e| vec![e]))
             .and_then(|c| c.run(&package));
         match outcome {
             Ok(()) => {

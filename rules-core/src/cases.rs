@@ -72,8 +72,15 @@ pub struct ExpectError {
 }
 
 impl Case {
+    /// Reads a case document with the strict reader (`file` names it in errors).
     pub fn parse(text: &str) -> Result<Case, String> {
-        serde_json::from_str(text).map_err(|e| format!("geen geldig testgeval: {e}"))
+        Case::read(text.as_bytes(), "(testgeval)")
+    }
+
+    /// Reads a case from the bytes of a file with the strict reader.
+    pub fn read(bytes: &[u8], file: &str) -> Result<Case, String> {
+        let value = crate::input::json::read(bytes, file, crate::input::json::Kind::Case).map_err(|e| e.to_string())?;
+        serde_json::from_value(value).map_err(|e| format!("geen geldig testgeval: {e}"))
     }
 
     pub fn options(&self) -> Result<Options, String> {

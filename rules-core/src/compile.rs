@@ -24,8 +24,7 @@ pub const START_DATE_KEY: &str = "indicatie_startdatum";
 impl Package {
     /// Loads a package from JSON text.
     pub fn load(text: &str) -> Result<Package, Error> {
-        let value: Value =
-            serde_json::from_str(text).map_err(|e| Error::package("(document)", format!("geen geldige JSON: {e}")))?;
+        let value = crate::input::json::read_str(text, "(document)", crate::input::json::Kind::Package)?;
         Package::from_value(value)
     }
 
@@ -33,12 +32,13 @@ impl Package {
     /// written by `bundle`, must match the content. Overlays and linked
     /// packages carried in the document are resolved and compiled too.
     pub fn from_value(value: Value) -> Result<Package, Error> {
+        crate::input::limits::check_package(&value, "")?;
         load_value(value, 0)
     }
 }
 
-/// Linked packages may link packages themselves, but not endlessly.
-const MAX_LINK_DEPTH: usize = 4;
+/// Linked packages may link packages themselves, but not endlessly (the one depth, also the assembly's).
+const MAX_LINK_DEPTH: usize = crate::input::assemble::LINK_DEPTH;
 
 fn load_value(mut value: Value, depth: usize) -> Result<Package, Error> {
     if depth > MAX_LINK_DEPTH {

@@ -110,7 +110,7 @@ fn structural_mistakes_name_the_element() {
     doc["versions"][0]["values"]["basis_volledige_overname"]["source"]["document"] = json!("onbekend");
     assert_eq!(refused(doc).path.as_deref(), Some("versions[2019.1].values.basis_volledige_overname.source.document"));
 
-    assert_eq!(Package::load("{").unwrap_err().code(), "invalid_package");
+    assert_eq!(Package::load("{").unwrap_err().code(), "invalid_json");
     assert_eq!(Package::load("[]").unwrap_err().code(), "invalid_package");
 }
 

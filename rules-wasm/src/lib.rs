@@ -14,6 +14,8 @@
 // Input paths never unwrap: bad input gets a coded error, not a panic (tests may unwrap).
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
+use rules_core::input::assemble::{self, InputFile};
+use rules_core::input::json;
 use rules_core::workdays;
 use rules_core::{check, describe, Date, Error, Options, Package};
 use serde_json::Value;
@@ -36,6 +38,18 @@ extern "C" {
 
     #[wasm_bindgen(method, setter, js_class = "Error")]
     fn set_path(this: &JsError, path: &str);
+
+    #[wasm_bindgen(method, setter, js_class = "Error")]
+    fn set_file(this: &JsError, file: &str);
+
+    #[wasm_bindgen(method, setter, js_class = "Error")]
+    fn set_line(this: &JsError, line: u32);
+
+    #[wasm_bindgen(method, setter, js_class = "Error")]
+    fn set_column(this: &JsError, column: u32);
+
+    #[wasm_bindgen(method, setter, js_class = "Error")]
+    fn set_limit(this: &JsError, limit: &str);
 }
 
 /// The one error conversion: a core error becomes a JavaScript `Error`
@@ -51,13 +65,23 @@ fn js_error(e: &Error) -> JsValue {
     if let Some(p) = &object.path {
         error.set_path(p);
     }
+    if let Some(f) = &object.file {
+        error.set_file(f);
+    }
+    if let (Some(line), Some(column)) = (object.line, object.column) {
+        error.set_line(u32::try_from(line).unwrap_or(u32::MAX));
+        error.set_column(u32::try_from(column).unwrap_or(u32::MAX));
+    }
+    if let Some(l) = object.limit {
+        error.set_limit(l);
+    }
     error.into()
 }
 
-/// Answers arrive as JSON text; text that is no JSON is refused the way the
-/// CLI refuses an unreadable answers file.
+/// Answers arrive as JSON text, read by the core's strict reader exactly as
+/// the CLI reads an answers file (same limits, same codes).
 fn parse_answers(answers: &str) -> Result<Value, Error> {
-    serde_json::from_str(answers).map_err(|e| Error::InvalidAnswers { message: format!("geen geldige JSON: {e}") })
+    json::read_str(answers, "(antwoorden)", json::Kind::Answers)
 }
 
 /// The date whose norm applies, `YYYY-MM-DD` (the wrapper defaults it to today).
@@ -174,12 +198,51 @@ pub fn plan_json(intake: &str, start: &str, evaluation: Option<String>) -> Resul
 #[wasm_bindgen(js_name = checkReportJson)]
 pub fn check_report_json(document: &str, cases: &str) -> String {
     let cases: Vec<(String, Value)> = serde_json::from_str(cases).unwrap_or_default();
-    let loaded = serde_json::from_str(document)
-        .map_err(|e| {
-            Error::InvalidPackage { path: "(document)".into(), message: format!("geen geldige JSON: {e}") }.to_object()
-        })
-        .and_then(check::load);
+    let loaded = json::read_str(document, "(document)", json::Kind::Package).map_err(|e| e.to_object()).and_then(check::load);
     serde_json::to_string(&check::report(loaded.as_ref().map_err(Clone::clone), &cases)).unwrap_or_default()
+}
+
+/// The files as `InputFile`s: `paths[i]` has the next `lengths[i]` bytes of `data`.
+fn input_files<'a>(paths: &'a [String], data: &'a [u8], lengths: &[u32]) -> Result<Vec<InputFile<'a>>, Error> {
+    let mismatch = || Error::InvalidPackage { path: "(bestanden)".into(), message: "paden en lengtes passen niet".into() };
+    if paths.len() != lengths.len() {
+        return Err(mismatch());
+    }
+    let mut files = Vec::with_capacity(paths.len());
+    let mut at = 0usize;
+    for (path, &len) in paths.iter().zip(lengths) {
+        let end = at.checked_add(len as usize).filter(|&e| e <= data.len()).ok_or_else(mismatch)?;
+        files.push(InputFile { path, bytes: &data[at..end] });
+        at = end;
+    }
+    Ok(files)
+}
+
+/// The checking page's whole check of a set of files (`input::assemble::check_files`:
+/// what each file is, each package assembled, loaded, linted and its cases run)
+/// as JSON text. The files arrive as bytes, so invalid UTF-8 is seen as such.
+#[wasm_bindgen(js_name = checkFilesJson)]
+pub fn check_files_json(paths: Vec<String>, data: &[u8], lengths: &[u32]) -> Result<String, JsValue> {
+    let files = input_files(&paths, data, lengths).map_err(|e| js_error(&e))?;
+    let report = assemble::check_files(&files).map_err(|e| js_error(&e))?;
+    Ok(serde_json::to_string(&report).unwrap_or_default())
+}
+
+/// What each file is (`input::assemble::classify`), as a JSON array.
+#[wasm_bindgen(js_name = classifyFilesJson)]
+pub fn classify_files_json(paths: Vec<String>, data: &[u8], lengths: &[u32]) -> Result<String, JsValue> {
+    let files = input_files(&paths, data, lengths).map_err(|e| js_error(&e))?;
+    let infos: Vec<_> = files.into_iter().map(assemble::classify).collect();
+    Ok(serde_json::to_string(&infos).unwrap_or_default())
+}
+
+/// The core's error codes (`docs/errors.md`) as a JSON array: the wrapper
+/// passes only these on, anything else becomes `internal`.
+#[wasm_bindgen(js_name = errorCodesJson)]
+pub fn error_codes_json() -> String {
+    let plan = [workdays::PlanError::StartBeforeIntake.code(), workdays::PlanError::EvaluationBeforeStart.code()];
+    let codes: Vec<&str> = rules_core::ERROR_CODES.iter().copied().chain(plan).collect();
+    serde_json::to_string(&codes).unwrap_or_default()
 }
 
 /// Test hook: panics on purpose, so the tests can check that the wrapper
