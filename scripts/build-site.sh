@@ -2,7 +2,7 @@
 # Builds the citizen self-check site into www/dist/ (gitignored):
 #   www/dist/index.html, app.js (esbuild bundle of www/src), site.css (esbuild
 #   bundle of www/styles with the NL Design System component CSS),
-#   controle.html, controle.js, controle.css (the checking page for policy staff),
+#   controle.html, controle.js, controle-worker.js, controle.css (the checking page for policy staff),
 #   pkg/ (the browser build from www/pkg/), packages/ (every norm package
 #   under norms/, bundled by the CLI, with index.json).
 # Needs www/pkg/ (bash scripts/build-wasm.sh) and node_modules (npm ci).
@@ -25,7 +25,7 @@ CLI=$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.st
 
 # Only what this script owns: www/dist/widget/ belongs to scripts/build-widget.sh.
 rm -rf "$OUT/index.html" "$OUT/app.js" "$OUT/site.css" "$OUT/favicon.svg" "$OUT/pkg" "$OUT/packages" \
-  "$OUT/controle.html" "$OUT/controle.js" "$OUT/controle.css"
+  "$OUT/controle.html" "$OUT/controle.js" "$OUT/controle-worker.js" "$OUT/controle.css"
 mkdir -p "$OUT/pkg" "$OUT/packages"
 
 echo "== norm packages -> $OUT/packages"
@@ -44,6 +44,9 @@ echo "== app.js, site.css, controle.js, controle.css (esbuild $("$ESBUILD" --ver
 # The checking page for policy staff: its own script and a small stylesheet on top of site.css.
 "$ESBUILD" www/src/check-page.js --bundle --format=esm --target=es2020 --minify \
   --external:./pkg/urenwijzer.js --outfile="$OUT/controle.js" --log-level=warning
+# Its worker (a module worker next to controle.js; the core runs there, off the main thread).
+"$ESBUILD" www/src/check-worker.js --bundle --format=esm --target=es2020 --minify \
+  --external:./pkg/urenwijzer.js --outfile="$OUT/controle-worker.js" --log-level=warning
 "$ESBUILD" www/styles/check.css --bundle --minify --outfile="$OUT/controle.css" --log-level=warning
 
 cp www/index.html www/controle.html www/favicon.svg "$OUT/"

@@ -19,6 +19,7 @@ export const CSP = [
   "form-action 'none'",
   "frame-ancestors 'none'",
   "object-src 'none'",
+  "worker-src 'self'",
 ].join('; ');
 
 const HEADERS = {

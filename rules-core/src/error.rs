@@ -145,6 +145,10 @@ impl Error {
                 Error::Limit { name, .. } => Some(name),
                 _ => None,
             },
+            detail: match self {
+                Error::InvalidJson { message, .. } => Some(message.clone()),
+                _ => None,
+            },
         }
     }
 
@@ -153,7 +157,7 @@ impl Error {
     }
 }
 
-/// Serialisable error, key order `code, message, question, path, file, line, column, limit`.
+/// Serialisable error, key order `code, message, question, path, file, line, column, limit, detail`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ErrorObject {
     pub code: &'static str,
@@ -172,6 +176,9 @@ pub struct ErrorObject {
     /// The name of the limit (code `limit`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub limit: Option<&'static str>,
+    /// What is wrong, without the file and position (code `invalid_json`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 impl ErrorObject {

@@ -20,9 +20,19 @@ import initGlue, {
   __debugPanic,
   planJson,
   checkReportJson,
+  checkFilesJson,
+  classifyFilesJson,
+  errorCodesJson,
 } from './urenwijzer_wasm.js';
 
 let initialized = false;
+/** The core's own error codes (docs/errors.md); only these pass through as they are. */
+let coreCodes = new Set();
+
+function loaded() {
+  initialized = true;
+  coreCodes = new Set(JSON.parse(errorCodesJson()));
+}
 /** Bumped each time the instance is replaced after a trap. */
 let generation = 0;
 
@@ -35,7 +45,7 @@ let generation = 0;
 export async function init(input) {
   if (!initialized) {
     await initGlue(input === undefined ? undefined : { module_or_path: input });
-    initialized = true;
+    loaded();
   }
 }
 
@@ -43,43 +53,50 @@ export async function init(input) {
 export function initSync(bytes) {
   if (!initialized) {
     initGlueSync({ module: bytes });
-    initialized = true;
+    loaded();
   }
 }
 
 /** An error of the rules core (or `internal` / `not_initialized` from this wrapper). */
 export class UrenwijzerError extends Error {
-  constructor(code, message, question, path, options) {
+  constructor(code, message, question, path, options, where = {}) {
     super(message, options);
     this.name = 'UrenwijzerError';
     this.code = code;
     if (question !== undefined) this.question = question;
     if (path !== undefined) this.path = path;
+    for (const key of POSITION_KEYS) if (where[key] !== undefined) this[key] = where[key];
   }
 
-  /** `{code, message, question?, path?}`: the core's error object, same key order. */
+  /** `{code, message, question?, path?, file?, line?, column?, limit?, detail?}`: the core's error object, same key order. */
   toJSON() {
     return errorObject(this);
   }
 }
 
-/** The core's error object `{code, message, question?, path?}` of an error. */
+/** Where a reading error is: the file, 1-based line and column, the limit's name, what is wrong. */
+const POSITION_KEYS = ['file', 'line', 'column', 'limit', 'detail'];
+
+/** The core's error object `{code, message, question?, path?, file?, line?, column?, limit?, detail?}` of an error. */
 export function errorObject(error) {
   const o = { code: error.code, message: error.message };
   if (error.question !== undefined) o.question = error.question;
   if (error.path !== undefined) o.path = error.path;
+  for (const key of POSITION_KEYS) if (error[key] !== undefined) o[key] = error[key];
   return o;
 }
 
 /**
- * Converts what a call into the module threw. A core error (an Error with a
- * string `code`, made by the Rust side) becomes an UrenwijzerError. Anything
- * else means the instance aborted or was left mid-call: it is replaced and
- * the caller gets an `internal` error.
+ * Converts what a call into the module threw. A core error (an Error whose
+ * `code` is one of the core's codes, made by the Rust side) becomes an
+ * UrenwijzerError. Anything else (a trap, or an error of the JavaScript
+ * engine such as Node's ERR_STRING_TOO_LONG) means the instance may have
+ * aborted or been left mid-call: it is replaced and the caller gets an
+ * `internal` error with the original as `cause`.
  */
 function failure(thrown) {
-  if (thrown instanceof Error && typeof thrown.code === 'string' && !(thrown instanceof WebAssembly.RuntimeError)) {
-    return new UrenwijzerError(thrown.code, thrown.message, thrown.question, thrown.path);
+  if (thrown instanceof Error && !(thrown instanceof WebAssembly.RuntimeError) && coreCodes.has(thrown.code)) {
+    return new UrenwijzerError(thrown.code, thrown.message, thrown.question, thrown.path, undefined, thrown);
   }
   let detail = thrown instanceof Error ? thrown.message : String(thrown);
   try {
@@ -307,6 +324,63 @@ export function checkPackage(document, cases = []) {
   let text;
   try {
     text = checkReportJson(docText, JSON.stringify(list));
+  } catch (e) {
+    throw failure(e);
+  }
+  return JSON.parse(text);
+}
+
+/** Bytes of a file's content: a string is encoded as UTF-8; bytes stay as they are. */
+function contentBytes(content) {
+  if (typeof content === 'string') return new TextEncoder().encode(content);
+  if (content instanceof Uint8Array) return content;
+  if (content instanceof ArrayBuffer) return new Uint8Array(content);
+  if (ArrayBuffer.isView(content)) return new Uint8Array(content.buffer, content.byteOffset, content.byteLength);
+  throw new UrenwijzerError('invalid_package', 'ongeldig normpakket bij (bestanden): de inhoud van een bestand moet tekst of bytes zijn', undefined, '(bestanden)');
+}
+
+/** Files as the module takes them: paths, all bytes one after the other, and each file's length. */
+function packFiles(files) {
+  const list = (Array.isArray(files) ? files : Object.entries(files)).map((f) => (Array.isArray(f) ? { path: f[0], content: f[1] } : { path: f.path, content: f.bytes ?? f.text ?? f.content }));
+  const paths = list.map((f) => String(f.path));
+  const parts = list.map((f) => contentBytes(f.content));
+  const lengths = new Uint32Array(parts.map((p) => p.length));
+  const data = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    data.set(p, at);
+    at += p.length;
+  }
+  return [paths, data, lengths];
+}
+
+/**
+ * The checking page's whole check of a set of files, assembled by the core as
+ * the CLI assembles a package folder: `files` is an array of `{path, bytes}`
+ * (or `{path, text}`, or `[path, content]`), paths with their folders
+ * (`norms/h4/overlays/delft.json`). Pass files as bytes (`Uint8Array`): then
+ * invalid UTF-8 is refused as the CLI refuses it. Returns `{files, reports,
+ * unplaced, duplicates}` (docs/browser-api.md).
+ */
+export function checkFiles(files) {
+  if (!initialized) throw notInitialized();
+  const packed = packFiles(files);
+  let text;
+  try {
+    text = checkFilesJson(...packed);
+  } catch (e) {
+    throw failure(e);
+  }
+  return JSON.parse(text);
+}
+
+/** What each file is (package, overlay, case, invalid with its error, unknown, skipped); `files` as for `checkFiles`. */
+export function classifyFiles(files) {
+  if (!initialized) throw notInitialized();
+  const packed = packFiles(files);
+  let text;
+  try {
+    text = classifyFilesJson(...packed);
   } catch (e) {
     throw failure(e);
   }

@@ -50,6 +50,9 @@ extern "C" {
 
     #[wasm_bindgen(method, setter, js_class = "Error")]
     fn set_limit(this: &JsError, limit: &str);
+
+    #[wasm_bindgen(method, setter, js_class = "Error")]
+    fn set_detail(this: &JsError, detail: &str);
 }
 
 /// The one error conversion: a core error becomes a JavaScript `Error`
@@ -74,6 +77,9 @@ fn js_error(e: &Error) -> JsValue {
     }
     if let Some(l) = object.limit {
         error.set_limit(l);
+    }
+    if let Some(d) = &object.detail {
+        error.set_detail(d);
     }
     error.into()
 }

@@ -1,20 +1,46 @@
 // Normpakket controleren: the checking page for policy staff (www/controle.html).
 //
-// Chosen or dropped files are read here, in the browser (File.text()), put
-// together the way the CLI assembles a package folder (check-model.js), and
-// checked by the rules core compiled to WebAssembly (checkPackage): does the
-// package load, what do the lints say, do its cases pass. Nothing is sent
-// anywhere and nothing is stored: after the page has loaded it makes no
-// requests at all.
+// Chosen or dropped files are read here, in the browser, as bytes, and handed
+// to a worker (check-worker.js) where the rules core compiled to WebAssembly
+// reads them strictly, puts them together the way the CLI assembles a package
+// folder and checks them (checkFiles): does the package load, what do the
+// lints say, do its cases pass. The tab stays responsive meanwhile. Nothing
+// is sent anywhere and nothing is stored: after the page has loaded it makes
+// no requests at all.
 
-import { init, checkPackage } from './pkg/urenwijzer.js';
 import { h, replace } from './dom.js';
 import { dutchDate } from './format.js';
 import {
-  classify, merge, assemble, describeError, fileOfError, caseSummary, errorHint,
+  merge, placeReport, describeError, fileOfError, caseSummary, errorHint,
 } from './check-model.js';
 
-const ready = init();
+// Built next to controle.js (scripts/build-site.sh); a module worker, allowed by the CSP's 'self'.
+const worker = new Worker(new URL('./controle-worker.js', import.meta.url), { type: 'module' });
+let nextCall = 0;
+const pending = new Map();
+worker.addEventListener('message', (ev) => {
+  const { id, result, error } = ev.data;
+  const p = pending.get(id);
+  pending.delete(id);
+  if (error) p?.reject(Object.assign(new Error(error.message), error));
+  else p?.resolve(result);
+});
+worker.addEventListener('error', (ev) => {
+  for (const p of pending.values()) p.reject(new Error(ev.message || 'worker'));
+  pending.clear();
+});
+
+/** One call to the core in the worker: 'classify' or 'check' the files ({path, bytes}). */
+function call(op, list) {
+  const id = (nextCall += 1);
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ id, op, files: list.map(({ path, bytes }) => ({ path, bytes })) });
+  });
+}
+
+// The engine is loaded when the worker answers a first (empty) call.
+const ready = call('classify', []);
 const NOT_LOADED = 'De controle kon niet worden geladen. Probeer het later nog eens, of gebruik een andere browser.';
 const out = document.getElementById('uitkomst');
 const status = document.getElementById('status');
@@ -87,34 +113,53 @@ async function droppedFiles(dt) {
   return list;
 }
 
-/** Reads and checks files one batch after the other. */
-function queue(listOrPromise) {
+/** Shows (or ends) the busy state: the page stays usable, the results are marked as being updated. */
+function setBusy(on, text) {
+  out.setAttribute('aria-busy', String(on));
+  document.body.dataset.busy = String(on);
+  if (text) status.textContent = text;
+}
+
+/** Runs one job after the other (reading, checking, removing), with the busy state around it. */
+function serial(job) {
   busy = busy.then(async () => {
-    status.textContent = 'Bezig met lezen en controleren…';
+    setBusy(true, 'Bezig met lezen en controleren…');
     try {
-      const list = await listOrPromise;
-      if (list.length === 0) {
-        status.textContent = 'Er zijn geen bestanden gekozen.';
-        return;
-      }
-      const added = [];
-      // Only .json files are read; others are listed as skipped.
-      for (const { file, path } of list) added.push(classify(path, /\.json$/i.test(path) ? await file.text() : ''));
-      const merged = merge(files, added);
-      files = merged.files;
-      try {
-        await ready;
-      } catch {
-        status.textContent = NOT_LOADED;
-        return;
-      }
-      render({ added: added.length, replaced: merged.replaced });
+      await job();
     } catch (e) {
       console.warn(e);
       status.textContent = 'Er ging iets mis bij het lezen van de bestanden. Probeer het nog eens.';
+    } finally {
+      setBusy(false);
     }
   });
   return busy;
+}
+
+/** Reads and checks files one batch after the other. */
+function queue(listOrPromise) {
+  return serial(async () => {
+    const list = await listOrPromise;
+    if (list.length === 0) {
+      status.textContent = 'Er zijn geen bestanden gekozen.';
+      return;
+    }
+    // Only .json files are read (as bytes); others are listed as skipped.
+    const read = [];
+    for (const { file, path } of list) read.push({ path, bytes: /\.json$/i.test(path) ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(0) });
+    let infos;
+    try {
+      await ready;
+      infos = await call('classify', read);
+    } catch {
+      status.textContent = NOT_LOADED;
+      return;
+    }
+    const added = infos.map((info, i) => ({ ...info, bytes: read[i].bytes }));
+    const merged = merge(files, added);
+    files = merged.files;
+    await render({ added: added.length, replaced: merged.replaced });
+  });
 }
 
 function byPath(list) {
@@ -122,32 +167,40 @@ function byPath(list) {
 }
 
 function removeFile(path) {
-  const index = byPath(files).findIndex((f) => f.path === path);
-  files = files.filter((f) => f.path !== path);
-  render({ removedPath: path, keepOpen: true });
-  // Focus stays in the list: on the next file's button, else on what is left.
-  const buttons = out.querySelectorAll('.uw-remove');
-  const target = buttons[Math.min(index, buttons.length - 1)] ?? document.getElementById('alles-weghalen') ?? fileInput;
-  target.focus();
+  return serial(async () => {
+    const index = byPath(files).findIndex((f) => f.path === path);
+    files = files.filter((f) => f.path !== path);
+    await render({ removedPath: path, keepOpen: true });
+    // Focus stays in the list: on the next file's button, else on what is left.
+    const buttons = out.querySelectorAll('.uw-remove');
+    const target = buttons[Math.min(index, buttons.length - 1)] ?? document.getElementById('alles-weghalen') ?? fileInput;
+    target.focus();
+  });
 }
 
 function removeAll() {
-  files = [];
-  render({});
-  fileInput.focus();
+  return serial(async () => {
+    files = [];
+    await render({});
+    fileInput.focus();
+  });
 }
 
 // ------------------------------------------------------------ rendering
 
-function render({ added = 0, replaced = 0, removedPath = null, keepOpen = false } = {}) {
+async function render({ added = 0, replaced = 0, removedPath = null, keepOpen = false } = {}) {
   if (files.length === 0) {
     replace(out);
     status.textContent = removedPath ? `${removedPath} is weggehaald. Er zijn geen bestanden meer gekozen.` : 'Alle bestanden zijn weggehaald.';
     return;
   }
   const wasOpen = keepOpen && Boolean(out.querySelector('.uw-details')?.open);
-  const { reports, unplaced, duplicates } = assemble(files);
-  const results = reports.map((r) => ({ r, res: run(r) }));
+  const checked = await run();
+  const byFile = new Map(files.map((f) => [f.path, f]));
+  const results = checked.reports.map((report) => placeReport(report, files));
+  const reports = results.map(({ r }) => r);
+  const unplaced = checked.unplaced.map((u) => ({ entry: byFile.get(u.path), reason: u.reason })).filter((u) => u.entry);
+  const duplicates = checked.duplicates.map((p) => byFile.get(p)).filter(Boolean);
   const owner = new Map();
   for (const { r } of results) {
     owner.set(r.entry, r);
@@ -176,18 +229,20 @@ function render({ added = 0, replaced = 0, removedPath = null, keepOpen = false 
   status.textContent = parts.join(' ');
 }
 
-function run(r) {
+/** The core's check of all chosen files (in the worker); a refusal of the whole set is shown as a problem of the first file. */
+async function run() {
   try {
-    return checkPackage(r.document, r.cases);
+    return await call('check', files);
   } catch (e) {
-    // Only a broken module gets here (checkPackage reports package errors in its result).
+    // A limit on the whole set (too many files) or a broken module.
     console.warn(e);
-    return { ok: false, error: { code: e.code ?? 'internal', message: String(e.message ?? e), path: null }, package: null, lints: [], cases: [] };
+    const first = files[0];
+    return { files: [], reports: [], unplaced: [{ path: first.path, reason: `${e.message} (${e.code ?? 'internal'})` }], duplicates: [] };
   }
 }
 
 function titleOf(r, res) {
-  return res.package?.title ?? (typeof r.entry.doc?.title === 'string' ? r.entry.doc.title : null) ?? r.entry.path;
+  return res.package?.title ?? r.entry.title ?? r.entry.path;
 }
 
 function verdict(res) {
@@ -214,7 +269,8 @@ function problemsBox(unplaced, duplicates, results) {
   const items = [];
   for (const f of files) {
     if (f.kind === 'invalid') {
-      items.push(fileProblem(f, f.error.message, f.error.detail));
+      const e = f.error;
+      items.push(fileProblem(f, e.code === 'invalid_json' ? `Geen geldige JSON (regel ${e.line}, kolom ${e.column}): ${e.detail}.` : `${e.message} (${e.code})`));
     } else if (f.kind === 'unknown') {
       items.push(fileProblem(f, 'Dit is geen normpakket, aanvulling of testgeval. Het bestand is niet gebruikt.'));
     }
@@ -271,7 +327,7 @@ function filesLine(r) {
 
 function loadError(r, error) {
   const e = describeError(error);
-  const file = fileOfError(r, error.path);
+  const file = fileOfError(r, error);
   const hint = errorHint(r, error);
   const whole = !e.path || e.path === '(document)';
   return h('div', { class: 'utrecht-alert utrecht-alert--error uw-load-error', 'data-code': e.code, 'data-path': e.path ?? '' },
@@ -312,8 +368,7 @@ function caseId(id, i) {
 /** Things worth knowing that are not errors: no overlays for a package that has municipal choices, no cases. */
 function notes(r, res) {
   const list = [];
-  const doc = r.entry.doc;
-  if (!r.entry.bundled && r.overlays.length === 0 && Array.isArray(doc.municipal_choices) && doc.municipal_choices.length > 0) {
+  if (!r.entry.bundled && r.overlays.length === 0 && r.hasMunicipalChoices) {
     list.push('Gemeenten mogen bij dit pakket zelf iets kiezen (municipal_choices), maar er zijn geen aanvullingen gekozen. Kies ook de bestanden in de map overlays, anders rekenen testgevallen van gemeenten zonder hun keuzes.');
   }
   if (res.cases.length === 0) list.push('Kies ook de testgevallen (de map cases): pas dan ziet u of het pakket rekent wat u verwacht.');
@@ -323,11 +378,11 @@ function notes(r, res) {
 }
 
 function aboutPackage(r, pkg, id) {
-  const overlays = new Set(Object.keys(r.document?.overlays ?? {}));
+  const overlays = new Set(r.overlayMunicipalities);
   const municipalities = pkg.municipalities.length === 0 ? 'Geen (het pakket geldt niet voor een bepaalde gemeente)'
     : h('ul', { class: 'utrecht-unordered-list uw-compact' }, pkg.municipalities.map((m) => h('li', { class: 'utrecht-unordered-list__item' },
       m.name, ` (${m.id})`, overlays.has(m.id) ? ' – met aanvulling' : '')));
-  const linked = Object.keys(r.document?.linked ?? {});
+  const linked = r.linkedIds;
   return [
     h('h3', { class: 'utrecht-heading-3', id: `${id}-over` }, 'Over het pakket'),
     h('dl', { class: 'uw-facts', 'aria-labelledby': `${id}-over` },

@@ -61,6 +61,9 @@ pub struct FileInfo {
     pub kind: FileKind,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// A package's title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub base: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -110,6 +113,7 @@ pub fn classify(file: InputFile<'_>) -> FileInfo {
         name,
         kind: FileKind::Skipped,
         id: None,
+        title: None,
         base: None,
         municipality: None,
         bundled: false,
@@ -157,6 +161,7 @@ pub fn classify(file: InputFile<'_>) -> FileInfo {
     match info.kind {
         FileKind::Package => {
             info.id = text("id");
+            info.title = text("title");
             info.bundled = doc.get("fingerprint").is_some_and(Value::is_string);
         }
         FileKind::Overlay => {
