@@ -66,7 +66,11 @@ export type CoreErrorCode =
   | 'invalid_date'
   | 'no_version_for_date'
   | 'unknown_municipality'
-  | 'overflow';
+  | 'overflow'
+  | 'invalid_json'
+  | 'duplicate_key'
+  | 'limit'
+  | 'overlay_name';
 
 /** Problems with the dates given to `plan`. */
 export type PlanErrorCode = 'start_before_intake' | 'evaluation_before_start';
@@ -84,8 +88,17 @@ export interface ErrorObject {
   message: string;
   /** The question the error is about, when it is about one answer. */
   question?: string;
-  /** The package element the error is about. */
+  /** The package element the error is about (for `duplicate_key`: the object holding the key twice). */
   path?: string;
+  /** The file (or document) a reading error is in. */
+  file?: string;
+  /** 1-based line and column (in characters) of a reading error. */
+  line?: number;
+  column?: number;
+  /** The name of the limit (`limit`), e.g. `document_bytes`, `answer_keys`. */
+  limit?: string;
+  /** What is wrong, without file and position (`invalid_json`). */
+  detail?: string;
 }
 
 /** Every error the API throws. */
@@ -94,6 +107,11 @@ export class UrenwijzerError extends Error {
   readonly code: ErrorCode;
   readonly question?: string;
   readonly path?: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly limit?: string;
+  readonly detail?: string;
   toJSON(): ErrorObject;
 }
 
@@ -376,6 +394,59 @@ export function checkPackage(
   document: PackageDocument | string,
   cases?: { readonly [name: string]: unknown } | ReadonlyArray<readonly [string, unknown]>,
 ): CheckReport;
+
+/** One file for `checkFiles` / `classifyFiles`: its path with folders, and its content (bytes preferred, so invalid UTF-8 is seen). */
+export type InputFile =
+  | { path: string; bytes: Uint8Array | ArrayBuffer }
+  | { path: string; text: string }
+  | readonly [string, Uint8Array | ArrayBuffer | string];
+
+/** What a file is, as the core reads it. */
+export interface FileInfo {
+  path: string;
+  name: string;
+  kind: 'package' | 'overlay' | 'case' | 'invalid' | 'unknown' | 'skipped';
+  id?: string;
+  title?: string;
+  base?: string;
+  municipality?: string;
+  /** A bundle: carries its fingerprint, overlays and linked packages. */
+  bundled: boolean;
+  /** Why the file does not read (`kind` is `invalid`). */
+  error?: ErrorObject;
+}
+
+/** One package checked by `checkFiles`: the files that went into it (paths) and the check. */
+export interface PackageFilesReport {
+  id: string | null;
+  path: string;
+  bundled: boolean;
+  overlays: string[];
+  ignored_overlays: string[];
+  linked: string[];
+  /** Ids named by transition rules that are not among the files. */
+  missing: string[];
+  case_files: string[];
+  overlay_municipalities: string[];
+  linked_ids: string[];
+  has_municipal_choices: boolean;
+  check: CheckReport;
+}
+
+export interface FilesReport {
+  files: FileInfo[];
+  reports: PackageFilesReport[];
+  /** Overlays and cases that belong to no package, with the reason (Dutch). */
+  unplaced: { path: string; reason: string }[];
+  /** Package files not used: an earlier one has the same id. */
+  duplicates: string[];
+}
+
+/** Assembles packages from their files as the CLI does (overlays, linked packages, cases) and checks each. */
+export function checkFiles(files: ReadonlyArray<InputFile>): FilesReport;
+
+/** What each file is. */
+export function classifyFiles(files: ReadonlyArray<InputFile>): FileInfo[];
 
 /** @internal Test hooks; not part of the API. */
 export const __testing: {
