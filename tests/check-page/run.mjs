@@ -458,6 +458,41 @@ async function main() {
       await privacy('broken', s, base, contents);
       await s.context.close();
     });
+
+    await scenario('hostile files: the verdict of tests/fixtures/hostile/expect.json, as the CLI and the core', async () => {
+      const dir = path.join(repo, 'tests', 'fixtures', 'hostile');
+      const manifest = readJson(path.join(dir, 'expect.json'));
+      const s = await openPage(browser, base);
+      const alone = manifest.cases.filter((c) => c.as === 'package' || c.as === 'case');
+      const said = await choose(s.page, '#bestanden', alone.map((c) => ({ name: c.file, mimeType: 'application/json', buffer: fs.readFileSync(path.join(dir, c.file)) })));
+      check(said.includes(`${alone.length} bestanden gelezen`), `status: ${said}`);
+      for (const c of alone) {
+        const got = await s.page.evaluate((f) => {
+          const li = document.querySelector(`#bestandsfouten li[data-file="${f}"]`);
+          return li ? { code: li.dataset.code, text: li.textContent } : null;
+        }, c.file);
+        const cliRun = spawnSync(cli, ['check', path.join(dir, c.file), '--format', 'json'], { encoding: 'utf8' });
+        const cliCode = c.as === 'package' ? JSON.parse(cliRun.stdout).code : c.code;
+        check(got?.code === c.code && cliCode === c.code, `${c.file}: page ${JSON.stringify(got)}, CLI ${cliCode}, want ${c.code}`);
+        if (c.line) check(got?.text.includes(`regel ${c.line}, kolom ${c.column}`), `${c.file}: no line and column in ${got?.text}`);
+      }
+      await capture(s.page, 'vijandige-bestanden', report);
+      await s.context.close();
+      // An overlay with a duplicate key, in the overlays folder of h4: the package's error, as the CLI says.
+      const o = manifest.cases.find((c) => c.as === 'overlay');
+      const tmp = tempPackage({ 'package.json': fs.readFileSync(path.join(h4, 'package.json'), 'utf8'), 'overlays/delft.json': fs.readFileSync(path.join(dir, o.file), 'utf8') });
+      const h4dir = path.join(tmp, 'h4');
+      fs.mkdirSync(h4dir);
+      for (const f of ['package.json', 'overlays']) fs.renameSync(path.join(tmp, f), path.join(h4dir, f));
+      const wantErr = cliJson(['check', h4dir, '--format', 'json']).json;
+      const s2 = await openPage(browser, base);
+      await choose(s2.page, '#map', h4dir);
+      const e = (await shown(s2.page, 'h4'))?.error;
+      check(e?.code === o.code && wantErr?.code === o.code, `overlay with a duplicate key: page ${JSON.stringify(e)}, CLI ${JSON.stringify(wantErr)}`);
+      check(e?.text.includes('delft.json'), 'overlay with a duplicate key: the file is not named');
+      fs.rmSync(tmp, { recursive: true, force: true });
+      await s2.context.close();
+    });
   } finally {
     await browser.close();
     server.child.kill('SIGTERM');

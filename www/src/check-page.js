@@ -270,7 +270,7 @@ function problemsBox(unplaced, duplicates, results) {
   for (const f of files) {
     if (f.kind === 'invalid') {
       const e = f.error;
-      items.push(fileProblem(f, e.code === 'invalid_json' ? `Geen geldige JSON (regel ${e.line}, kolom ${e.column}): ${e.detail}.` : `${e.message} (${e.code})`));
+      items.push(fileProblem(f, e.code === 'invalid_json' ? `Geen geldige JSON (regel ${e.line}, kolom ${e.column}): ${e.detail}.` : `${e.message} (${e.code})`, e.code));
     } else if (f.kind === 'unknown') {
       items.push(fileProblem(f, 'Dit is geen normpakket, aanvulling of testgeval. Het bestand is niet gebruikt.'));
     }
@@ -295,10 +295,9 @@ function problemsBox(unplaced, duplicates, results) {
   ];
 }
 
-function fileProblem(f, message, detail) {
-  return h('li', { class: 'utrecht-unordered-list__item uw-file-problem', 'data-file': f.path },
-    h('strong', { class: 'uw-path' }, f.path), ': ', message,
-    detail ? h('span', { class: 'uw-detail' }, ` (melding van de browser: ${detail})`) : null);
+function fileProblem(f, message, code = '') {
+  return h('li', { class: 'utrecht-unordered-list__item uw-file-problem', 'data-file': f.path, 'data-code': code },
+    h('strong', { class: 'uw-path' }, f.path), ': ', message);
 }
 
 function reportSection(r, res, i) {
@@ -327,7 +326,8 @@ function filesLine(r) {
 
 function loadError(r, error) {
   const e = describeError(error);
-  const file = fileOfError(r, error);
+  // An error in a file that did not read (an overlay in the package's folder) names it.
+  const file = files.find((f) => f.path === error.file) ?? fileOfError(r, error);
   const hint = errorHint(r, error);
   const whole = !e.path || e.path === '(document)';
   return h('div', { class: 'utrecht-alert utrecht-alert--error uw-load-error', 'data-code': e.code, 'data-path': e.path ?? '' },
