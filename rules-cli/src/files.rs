@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rules_core::input::assemble::{self, InputFile};
+use rules_core::assemble::{self, InputFile};
 use rules_core::input::json;
 use rules_core::Package;
 use serde_json::Value;
@@ -38,7 +38,7 @@ pub fn load_package(path: &Path) -> Result<Package, Failure> {
 }
 
 /// The package document with what lives beside it in the source tree,
-/// assembled by the core (`input::assemble`): this only reads the folder
+/// assembled by the core (`assemble`): this only reads the folder
 /// (`package.json`, `overlays/*.json`) and, for each package a transition
 /// rule names that is not read yet, the sibling folder of that id. A file
 /// (a bundle) is read as it is.

@@ -38,7 +38,7 @@ impl Package {
 }
 
 /// Linked packages may link packages themselves, but not endlessly (the one depth, also the assembly's).
-const MAX_LINK_DEPTH: usize = crate::input::assemble::LINK_DEPTH;
+const MAX_LINK_DEPTH: usize = crate::input::limits::LINK_DEPTH;
 
 fn load_value(mut value: Value, depth: usize) -> Result<Package, Error> {
     if depth > MAX_LINK_DEPTH {

@@ -8,6 +8,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
 pub mod answers;
+pub mod assemble;
 pub mod canonical;
 pub mod cases;
 pub mod check;

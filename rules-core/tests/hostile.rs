@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rules_core::input::assemble::{assemble_package, check_files, InputFile};
+use rules_core::assemble::{assemble_package, check_files, InputFile};
 use rules_core::input::json::{self, Kind};
 use rules_core::{Date, Error, Options, Package};
 use serde_json::Value;

@@ -14,7 +14,7 @@
 // Input paths never unwrap: bad input gets a coded error, not a panic (tests may unwrap).
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
-use rules_core::input::assemble::{self, InputFile};
+use rules_core::assemble::{self, InputFile};
 use rules_core::input::json;
 use rules_core::workdays;
 use rules_core::{check, describe, Date, Error, Options, Package};
@@ -224,7 +224,7 @@ fn input_files<'a>(paths: &'a [String], data: &'a [u8], lengths: &[u32]) -> Resu
     Ok(files)
 }
 
-/// The checking page's whole check of a set of files (`input::assemble::check_files`:
+/// The checking page's whole check of a set of files (`assemble::check_files`:
 /// what each file is, each package assembled, loaded, linted and its cases run)
 /// as JSON text. The files arrive as bytes, so invalid UTF-8 is seen as such.
 #[wasm_bindgen(js_name = checkFilesJson)]
@@ -234,7 +234,7 @@ pub fn check_files_json(paths: Vec<String>, data: &[u8], lengths: &[u32]) -> Res
     Ok(serde_json::to_string(&report).unwrap_or_default())
 }
 
-/// What each file is (`input::assemble::classify`), as a JSON array.
+/// What each file is (`assemble::classify`), as a JSON array.
 #[wasm_bindgen(js_name = classifyFilesJson)]
 pub fn classify_files_json(paths: Vec<String>, data: &[u8], lengths: &[u32]) -> Result<String, JsValue> {
     let files = input_files(&paths, data, lengths).map_err(|e| js_error(&e))?;

@@ -1,7 +1,7 @@
 // The checking page's logic without the page (www/controle.html): which
 // chosen file replaces which, and the core's answer put in the page's terms.
 // What each file is and how the files become packages is the core's job
-// (rules-core input::assemble, through checkFiles / classifyFiles of the
+// (rules-core `assemble`, through checkFiles / classifyFiles of the
 // browser build), the same code the CLI assembles a package folder with.
 // Pure functions, unit-tested in Node (tests/check-page/unit.test.mjs).
 

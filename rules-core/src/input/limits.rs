@@ -57,6 +57,10 @@ pub const TABLE_ROWS: Limit = Limit { name: "table_rows", max: 1_000, what: "rij
 /// Files handed to the assembly at once (the checking page).
 pub const FILES: Limit = Limit { name: "files", max: 2_000, what: "bestanden" };
 
+/// How deep linked packages are followed (a linked package may link another):
+/// the one depth, used by the assembly and by loading.
+pub const LINK_DEPTH: usize = 4;
+
 /// Every limit, in documentation order (expression depth is the parser's own, `MAX_DEPTH`).
 pub const ALL: &[Limit] =
     &[DOCUMENT_BYTES, ANSWERS_BYTES, ANSWER_KEYS, STRING_BYTES, JSON_DEPTH, QUESTIONS, RULES, TABLE_ROWS, FILES];

@@ -1,6 +1,5 @@
-//! Everything that comes in as bytes: the strict JSON reader, the documented
-//! limits, and the assembly of a package from its files.
+//! Everything that comes in as bytes: the strict JSON reader and the
+//! documented limits. A leaf: it uses nothing of the crate but `error`.
 
-pub mod assemble;
 pub mod json;
 pub mod limits;

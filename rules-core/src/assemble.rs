@@ -15,20 +15,19 @@
 //! - a file in `X/overlays/` that does not read is the error of package X; one
 //!   in `X/cases/` is a failed case of X.
 //!
-//! Every file is read with the strict reader ([`super::json`]).
+//! Every file is read with the strict reader ([`crate::input::json`]).
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::json::{self, Kind};
-use super::limits;
+use crate::input::json::{self, Kind};
+use crate::input::limits;
 use crate::check;
 use crate::error::{Error, ErrorObject};
 
-/// How deep linked packages are followed (a linked package may link another).
-pub const LINK_DEPTH: usize = 4;
+pub use crate::input::limits::LINK_DEPTH;
 
 /// One file as read: its path within what was chosen (folders kept, `/`
 /// separated) and its bytes.
