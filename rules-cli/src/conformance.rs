@@ -34,8 +34,8 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
         let package = files::load_package(path)?;
         for file in files::case_files(path)? {
             let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            let case =
-                Case::read(&files::read_bytes(&file)?, &file.display().to_string()).map_err(|e| Failure::Io(format!("{}: {e}", file.display())))?;
+            let case = Case::read(&files::read_bytes(&file)?, &file.display().to_string())
+                .map_err(|e| Failure::Io(format!("{}: {e}", file.display())))?;
             let output = canonical_output(&package, &case, !args.no_trace);
             let line = json!({ "package": package.id, "case": name, "output": output });
             writeln!(out, "{line}").map_err(|e| Failure::Io(format!("kan niet schrijven: {e}")))?;

@@ -4,13 +4,12 @@
 
 use serde_json::Value;
 
-use crate::compile::START_DATE_KEY;
 use crate::date::Date;
 use crate::document::QuestionKind;
 use crate::error::Error;
 use crate::expr::{Tables, ABSENT};
 use crate::input::limits::{self, shorten};
-use crate::package::{Package, Question};
+use crate::package::{Package, Question, START_DATE_KEY};
 
 /// Checked answers: one slot per question (`ABSENT` when not asked).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -22,10 +22,10 @@ use std::collections::HashMap;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::input::json::{self, Kind};
-use crate::input::limits;
 use crate::check;
 use crate::error::{Error, ErrorObject};
+use crate::input::json::{self, Kind};
+use crate::input::limits;
 
 pub use crate::input::limits::LINK_DEPTH;
 

@@ -3,12 +3,11 @@
 //! weeks and periods happens once, upwards, at the very end.
 
 use crate::answers::Answers;
-use crate::compile::START_DATE_KEY;
 use crate::date::Date;
 use crate::document::RuleKind;
 use crate::error::Error;
 use crate::expr::{Overflow, SAFE_MAX};
-use crate::package::{Package, Transition, Version};
+use crate::package::{Package, Transition, Version, START_DATE_KEY};
 use serde_json::Value;
 use std::borrow::Cow;
 

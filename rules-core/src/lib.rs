@@ -22,17 +22,17 @@ pub mod explain;
 pub mod expr;
 pub mod input;
 pub mod lint;
+mod load;
 pub mod output;
 pub mod package;
 pub mod workdays;
 
 pub use answers::Answers;
-pub use compile::START_DATE_KEY;
 pub use date::Date;
 pub use error::{Error, ErrorObject, ERROR_CODES};
 pub use eval::{evaluate, evaluate_with, select, Indication, Options, Selection};
 pub use output::{ENGINE_NAME, ENGINE_VERSION};
-pub use package::Package;
+pub use package::{Package, START_DATE_KEY};
 
 /// One call from answers JSON to canonical indication JSON: what the CLI's
 /// `eval --format json` and the browser build both print.

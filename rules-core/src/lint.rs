@@ -28,7 +28,7 @@ pub fn lint(package: &Package) -> Vec<Lint> {
     }
     // The transition rule reads the reserved start date.
     if package.versions.iter().any(|v| v.transition.is_some()) {
-        if let Some(i) = package.question_index(crate::START_DATE_KEY) {
+        if let Some(i) = package.question_index(crate::package::START_DATE_KEY) {
             used[i] = true;
         }
     }

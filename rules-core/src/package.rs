@@ -1,10 +1,14 @@
 //! The validated, compiled package: what `evaluate` works on. Built only by
-//! `Package::load`/`Package::from_value` (see `compile.rs`), so every
+//! `Package::load`/`Package::from_value` (see `load.rs`), so every
 //! instance has passed all load-time checks.
 
 use crate::date::Date;
 use crate::document::{ContributionPer, QuestionKind, RuleKind, Status, TariffKind, Unit};
 use crate::expr::{Expr, Tables};
+
+/// Answer key reserved for the start date of the client's current indication.
+/// Here, in the model, because loading, answers and evaluation all need it.
+pub const START_DATE_KEY: &str = "indicatie_startdatum";
 
 #[derive(Debug, Clone)]
 pub struct Package {
@@ -178,9 +182,18 @@ pub struct Version {
     pub contribution: Option<Contribution>,
     pub transition: Option<Transition>,
     /// Warning messages prepared at load time.
-    pub texts: crate::explain::WarningTexts,
+    pub texts: WarningTexts,
     /// JSON fragments that do not depend on the answers, escaped once at load.
     pub json: JsonCache,
+}
+
+/// Warning messages that depend only on the version, written once at load
+/// (by `explain::warning_texts`).
+#[derive(Debug, Clone, Default)]
+pub struct WarningTexts {
+    pub concept: String,
+    pub not_encoded: Vec<String>,
+    pub not_covered: String,
 }
 
 /// Pre-rendered JSON of the parts of an indication that depend only on the

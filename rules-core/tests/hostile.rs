@@ -41,8 +41,10 @@ fn verdict(case: &Value, package: &Package) -> Result<String, Error> {
         }
         "overlay" => {
             let base = std::fs::read(repo().join("norms/h4/package.json")).unwrap();
-            let files =
-                [InputFile { path: "h4/package.json", bytes: &base }, InputFile { path: "h4/overlays/delft.json", bytes: &bytes }];
+            let files = [
+                InputFile { path: "h4/package.json", bytes: &base },
+                InputFile { path: "h4/overlays/delft.json", bytes: &bytes },
+            ];
             let (doc, _) = assemble_package(&files, "h4/package.json")?;
             Package::from_value(doc).map(|p| p.fingerprint)
         }

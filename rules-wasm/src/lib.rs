@@ -204,13 +204,15 @@ pub fn plan_json(intake: &str, start: &str, evaluation: Option<String>) -> Resul
 #[wasm_bindgen(js_name = checkReportJson)]
 pub fn check_report_json(document: &str, cases: &str) -> String {
     let cases: Vec<(String, Value)> = serde_json::from_str(cases).unwrap_or_default();
-    let loaded = json::read_str(document, "(document)", json::Kind::Package).map_err(|e| e.to_object()).and_then(check::load);
+    let loaded =
+        json::read_str(document, "(document)", json::Kind::Package).map_err(|e| e.to_object()).and_then(check::load);
     serde_json::to_string(&check::report(loaded.as_ref().map_err(Clone::clone), &cases)).unwrap_or_default()
 }
 
 /// The files as `InputFile`s: `paths[i]` has the next `lengths[i]` bytes of `data`.
 fn input_files<'a>(paths: &'a [String], data: &'a [u8], lengths: &[u32]) -> Result<Vec<InputFile<'a>>, Error> {
-    let mismatch = || Error::InvalidPackage { path: "(bestanden)".into(), message: "paden en lengtes passen niet".into() };
+    let mismatch =
+        || Error::InvalidPackage { path: "(bestanden)".into(), message: "paden en lengtes passen niet".into() };
     if paths.len() != lengths.len() {
         return Err(mismatch());
     }

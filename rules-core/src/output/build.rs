@@ -1,0 +1,198 @@
+//! An indication into the JSON model, taking the pre-rendered fragments
+//! where the version has them.
+
+use crate::document::RuleKind;
+use crate::eval::{AppliedTransition, Indication, StepKind};
+use crate::explain::{self, Warning};
+use crate::package::{Package, Version};
+
+use super::citations::{rule_sources, value_citation};
+use super::cost::cost_json;
+use super::model::*;
+use super::{ENGINE_NAME, ENGINE_VERSION};
+
+fn kind_name(k: RuleKind) -> &'static str {
+    match k {
+        RuleKind::Base => "base",
+        RuleKind::Surcharge => "surcharge",
+        RuleKind::Reduction => "reduction",
+    }
+}
+
+/// Builds the JSON form. With `trace == false` the trace and explanation
+/// are left empty (bulk use); everything else is identical.
+pub fn to_json_model<'a>(ind: &'a Indication<'a>, trace: bool) -> IndicationJson<'a> {
+    let v = ind.version;
+    let pkg = ind.package;
+    let areas = v
+        .areas
+        .iter()
+        .zip(&ind.areas)
+        .map(|(a, &exact)| {
+            let f = Figures::of(exact);
+            AreaJson {
+                id: &a.id,
+                title: &a.title,
+                minutes_per_week: f.minutes_per_week,
+                minutes_per_period: f.minutes_per_period,
+                minutes_per_year: f.minutes_per_year,
+            }
+        })
+        .collect();
+    let mut steps = Vec::new();
+    if trace {
+        steps.reserve(ind.steps.len() + 1);
+        if let Some(t) = &ind.transition {
+            steps.push(transition_step(ind, t));
+        }
+        steps.extend(ind.steps.iter().map(|s| step_json(ind, s)));
+    }
+    IndicationJson {
+        package: match v.json.package.get(ind.municipality.map_or(0, |m| m + 1)) {
+            Some(raw) => Fragment::Raw(raw),
+            None => Fragment::Value(package_ref(pkg, v, ind.municipality)),
+        },
+        date: ind.date.to_string(),
+        engine: EngineRef { name: ENGINE_NAME, version: ENGINE_VERSION },
+        transition: ind.transition.as_ref().map(|t| TransitionJson {
+            from: PackageVersionJson {
+                id: &t.from.id,
+                version: &t.from_version.version,
+                fingerprint: &t.from.fingerprint,
+            },
+            started: t.started.to_string(),
+            started_before: t.rule.started_before.to_string(),
+            reason: &t.rule.reason,
+        }),
+        total: Figures::of(ind.total),
+        areas,
+        cost: cost_json(ind),
+        trace: steps,
+        explanation: if trace { explain::sentences(ind) } else { Vec::new() },
+        warnings: warnings_json(ind),
+    }
+}
+
+pub(super) fn package_ref<'a>(pkg: &'a Package, v: &'a Version, municipality: Option<usize>) -> PackageRef<'a> {
+    PackageRef {
+        id: &pkg.id,
+        title: &pkg.title,
+        version: &v.version,
+        status: v.status.as_str(),
+        municipality: municipality.map(|m| pkg.municipalities[m].id.as_str()),
+        overlay: pkg.overlay.as_ref().map(|o| o.municipality.as_str()),
+        fingerprint: &pkg.fingerprint,
+        base_fingerprint: pkg.overlay.as_ref().map(|o| o.base_fingerprint.as_str()),
+    }
+}
+
+/// The warnings, with the version-only ones taken pre-rendered.
+fn warnings_json<'a>(ind: &Indication<'a>) -> Vec<Fragment<'a, Warning<'a>>> {
+    let cache = &ind.version.json;
+    let mut not_encoded = cache.not_encoded.iter();
+    explain::warnings(ind)
+        .into_iter()
+        .map(|w| {
+            let raw = match w.code {
+                "concept" => cache.concept.as_deref(),
+                "not_encoded" => not_encoded.next().map(|b| &**b),
+                "not_covered" => cache.not_covered.as_deref(),
+                _ => None,
+            };
+            raw.map_or(Fragment::Value(w), Fragment::Raw)
+        })
+        .collect()
+}
+
+fn transition_step<'a>(ind: &'a Indication<'a>, t: &AppliedTransition<'a>) -> StepJson<'a> {
+    let sources = t
+        .rule
+        .source
+        .as_ref()
+        .map(|(doc, locator)| {
+            let d = &t.from.sources[*doc];
+            Citation {
+                name: "overgangsrecht",
+                label: &t.rule.reason,
+                amount: None,
+                unit: "number",
+                document: Some(&d.id),
+                title: Some(&d.title),
+                locator: Some(locator),
+                provisional: None,
+            }
+        })
+        .into_iter()
+        .collect();
+    StepJson {
+        area: None,
+        rule: None,
+        kind: "transition",
+        label: Fragment::Value(format!("Overgangsrecht: {} ({}) blijft gelden", ind.package.title, ind.package.id)),
+        condition: Fragment::Value(None),
+        answers: UsedAnswers(vec![(crate::package::START_DATE_KEY, crate::answers::Answer::Date(t.started))]),
+        count: None,
+        unit_amount: 0,
+        change: 0,
+        total: 0,
+        sources: Fragment::Value(sources),
+    }
+}
+
+fn step_json<'a>(ind: &'a Indication<'a>, s: &crate::eval::Step) -> StepJson<'a> {
+    let v = ind.version;
+    let pkg = ind.package;
+    let area = &v.areas[s.area as usize];
+    match s.kind {
+        StepKind::Rule { rule: ri } => {
+            let rule = &area.rules[ri as usize];
+            let answers = rule
+                .questions
+                .iter()
+                .filter_map(|&q| {
+                    let question = &pkg.questions[q as usize];
+                    ind.answers.answer(question, q as usize).map(|val| (question.id.as_str(), val))
+                })
+                .collect();
+            let cached = v.json.rules.get(s.area as usize).and_then(|r| r.get(ri as usize));
+            StepJson {
+                area: Some(&area.id),
+                rule: Some(&rule.id),
+                kind: kind_name(rule.kind),
+                label: cached.map_or_else(|| Fragment::Value(rule.label.clone()), |c| Fragment::Raw(&c.label)),
+                condition: cached.map_or_else(
+                    || Fragment::Value(rule.when.as_ref().map(|c| c.text.as_str())),
+                    |c| Fragment::Raw(&c.condition),
+                ),
+                answers: UsedAnswers(answers),
+                count: s.count,
+                unit_amount: s.unit_amount,
+                change: s.change,
+                total: s.total,
+                sources: cached
+                    .map_or_else(|| Fragment::Value(rule_sources(pkg, v, rule)), |c| Fragment::Raw(&c.sources)),
+            }
+        }
+        // Floor and maximum are not rules: no condition, no answers, no count.
+        StepKind::Floor | StepKind::Maximum => {
+            let (kind, label, sources) = if s.kind == StepKind::Floor {
+                ("floor", "Niet minder dan nul", Vec::new())
+            } else {
+                ("maximum", "Maximum", area.maximum.map(|m| value_citation(pkg, v, m)).into_iter().collect())
+            };
+            StepJson {
+                area: Some(&area.id),
+                rule: None,
+                kind,
+                label: Fragment::Value(label.to_string()),
+                condition: Fragment::Value(None),
+                answers: UsedAnswers(Vec::new()),
+                count: None,
+                unit_amount: s.unit_amount,
+                change: s.change,
+                total: s.total,
+                sources: Fragment::Value(sources),
+            }
+        }
+    }
+}

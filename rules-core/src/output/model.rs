@@ -1,0 +1,166 @@
+//! The JSON model of an indication: these structs' field order is the key
+//! order of the canonical JSON.
+
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+use serde_json::value::RawValue;
+
+use crate::eval::figures;
+use crate::explain::Warning;
+
+/// Either JSON pre-rendered at load time, spliced in verbatim, or a value
+/// serialised now. Both give the same bytes; the first is just faster.
+pub enum Fragment<'a, T> {
+    Raw(&'a RawValue),
+    Value(T),
+}
+
+impl<T: Serialize> Serialize for Fragment<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Fragment::Raw(raw) => raw.serialize(s),
+            Fragment::Value(v) => v.serialize(s),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct IndicationJson<'a> {
+    pub package: Fragment<'a, PackageRef<'a>>,
+    pub date: String,
+    pub engine: EngineRef,
+    pub transition: Option<TransitionJson<'a>>,
+    pub total: Figures,
+    pub areas: Vec<AreaJson<'a>>,
+    pub cost: Option<CostJson<'a>>,
+    pub trace: Vec<StepJson<'a>>,
+    pub explanation: Vec<String>,
+    pub warnings: Vec<Fragment<'a, Warning<'a>>>,
+}
+
+#[derive(Serialize)]
+pub struct PackageRef<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub version: &'a str,
+    pub status: &'static str,
+    pub municipality: Option<&'a str>,
+    /// The municipality whose overlay was applied (null without overlay).
+    pub overlay: Option<&'a str>,
+    /// Fingerprint of the package as applied (resolved with its overlay).
+    pub fingerprint: &'a str,
+    /// Fingerprint of the shared base document, when an overlay was applied.
+    pub base_fingerprint: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct TransitionJson<'a> {
+    /// The package whose transition rule sent the client to `package`.
+    pub from: PackageVersionJson<'a>,
+    pub started: String,
+    pub started_before: String,
+    pub reason: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct PackageVersionJson<'a> {
+    pub id: &'a str,
+    pub version: &'a str,
+    pub fingerprint: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct CostJson<'a> {
+    pub tariff: Option<MoneyJson<'a>>,
+    /// Cost per four-week period in whole cents (per-hour tariffs: minutes
+    /// per period × tariff / 60, rounded half up).
+    pub cents_per_period: Option<i64>,
+    pub contribution: Option<MoneyJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct MoneyJson<'a> {
+    /// `per_hour` / `per_period` for tariffs, `month` / `period` for contributions.
+    pub per: &'static str,
+    pub cents: i64,
+    pub label: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provisional: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct EngineRef {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct Figures {
+    pub minutes_per_week: i64,
+    pub minutes_per_period: i64,
+    pub minutes_per_year: i64,
+}
+
+impl Figures {
+    pub(super) fn of(exact: i64) -> Figures {
+        let (w, p, y) = figures(exact);
+        Figures { minutes_per_week: w, minutes_per_period: p, minutes_per_year: y }
+    }
+}
+
+#[derive(Serialize)]
+pub struct AreaJson<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub minutes_per_week: i64,
+    pub minutes_per_period: i64,
+    pub minutes_per_year: i64,
+}
+
+#[derive(Serialize)]
+pub struct StepJson<'a> {
+    /// Null for the step that records which norm applies (transition).
+    pub area: Option<&'a str>,
+    pub rule: Option<&'a str>,
+    pub kind: &'static str,
+    pub label: Fragment<'a, String>,
+    pub condition: Fragment<'a, Option<&'a str>>,
+    pub answers: UsedAnswers<'a>,
+    pub count: Option<i64>,
+    pub unit_amount: i64,
+    pub change: i64,
+    pub total: i64,
+    pub sources: Fragment<'a, Vec<Citation<'a>>>,
+}
+
+/// The answers a rule read, in question order.
+pub struct UsedAnswers<'a>(pub(super) Vec<(&'a str, crate::answers::Answer<'a>)>);
+
+impl Serialize for UsedAnswers<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+#[derive(Serialize)]
+pub struct Citation<'a> {
+    /// Name of the value or table.
+    pub name: &'a str,
+    pub label: &'a str,
+    /// The number as written in the package, and its unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<i64>,
+    pub unit: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locator: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provisional: Option<&'a str>,
+}
