@@ -148,7 +148,7 @@ impl Parser<'_> {
     fn unexpected(&self) -> Failure {
         match self.text[self.pos.min(self.text.len())..].chars().next() {
             None => self.fail("het document houdt te vroeg op (mist er een } of ] aan het eind?)"),
-            Some(c) if c == '\'' => self.fail("gebruik dubbele aanhalingstekens (\") in plaats van enkele"),
+            Some('\'') => self.fail("gebruik dubbele aanhalingstekens (\") in plaats van enkele"),
             Some(c) => self.fail(&format!("onverwacht teken '{}'", c.escape_debug())),
         }
     }
