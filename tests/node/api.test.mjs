@@ -56,10 +56,11 @@ test('a changed bundle is refused: invalid_package with a path', () => {
   assert.equal(e.code, 'invalid_package');
   assert.equal(e.path, 'fingerprint');
   assert.equal(e.question, undefined);
+  // Text that is no JSON: the strict reader's error, with where it stops.
   const bad = thrown(() => new Engine('{"format": 1'));
-  assert.equal(bad.code, 'invalid_package');
-  assert.equal(bad.path, '(document)');
-  assert.deepEqual(Object.keys(JSON.parse(JSON.stringify(bad))), ['code', 'message', 'path']);
+  assert.equal(bad.code, 'invalid_json');
+  assert.deepEqual([bad.file, bad.line, bad.column], ['(document)', 1, 13]);
+  assert.deepEqual(Object.keys(JSON.parse(JSON.stringify(bad))), ['code', 'message', 'file', 'line', 'column', 'detail']);
 });
 
 test('questions: types, labels, options and bounds', () => {
