@@ -10,8 +10,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { entriesOf, parseNumber, parseDate, applyInfo, calculation } from '../../www/src/model.js';
-import { duration, minutesText, money, dutchDate, perText } from '../../www/src/format.js';
-import { fieldMessage, pageMessage } from '../../www/src/messages.js';
+import { duration, minutesText, euro, dutchDate, longDate, answerText } from '../../www/shared/format.js';
+import { fieldMessage, pageMessage, dateMessage } from '../../www/shared/messages.js';
+import { perText } from '../../www/src/texts.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = process.env.URENWIJZER_CLI ?? path.join(repo, 'target', 'release', 'urenwijzer');
@@ -79,7 +80,7 @@ test('durations, money and dates in plain Dutch', () => {
   assert.equal(duration(-30), 'min 30 minuten');
   assert.equal(minutesText(1), '1 minuut');
   assert.equal(minutesText(937), '937 minuten');
-  assert.match(money(1900), /^€\s?19,00$/);
+  assert.match(euro(1900), /^€\s?19,00$/);
   assert.equal(dutchDate('2026-11-25'), '25 november 2026');
   assert.equal(dutchDate('2021-01-01'), '1 januari 2021');
   assert.equal(dutchDate('gisteren'), 'gisteren');
@@ -109,6 +110,33 @@ test('engine error codes become Dutch messages at the field, never the engine te
   for (const code of ['no_version_for_date', 'unknown_municipality', 'internal', 'invalid_package', undefined]) {
     assert.ok(pageMessage({ code }).length > 10);
   }
+});
+
+test('the shared messages speak English too, and never name a question id', () => {
+  const number = { id: 'kamers', type: 'number', min: 0, max: 10 };
+  assert.equal(fieldMessage({ code: 'out_of_range' }, number, 'en'), 'Enter a number from 0 up to and including 10.');
+  assert.equal(fieldMessage({ code: 'out_of_range' }, number, 'xx'), 'Vul een getal in van 0 tot en met 10.');
+  for (const lang of ['nl', 'en']) {
+    for (const code of ['missing_answer', 'out_of_range', 'wrong_type', 'not_an_option', 'invalid_date', 'not_asked', 'iets_nieuws']) {
+      const text = fieldMessage({ code, message: `vraag 'kamers'`, question: 'kamers' }, number, lang);
+      assert.ok(text && !text.includes('kamers'), `${lang}/${code}: ${text}`);
+    }
+    for (const code of ['invalid_date', 'start_before_intake', 'evaluation_before_start', 'iets_nieuws']) {
+      assert.ok(dateMessage({ code }, lang).length > 10);
+    }
+    assert.ok(pageMessage({ code: 'internal' }, lang).length > 10);
+  }
+  assert.equal(dateMessage({ code: 'start_before_intake' }), 'De startdatum ligt vóór de intake. Kies een latere startdatum.');
+});
+
+test('answers and dates as people read them (site and widget)', () => {
+  assert.equal(answerText({ type: 'yes_no' }, true), 'Ja');
+  assert.equal(answerText({ type: 'yes_no' }, false, { lang: 'en' }), 'No');
+  assert.equal(answerText({ type: 'choice', options: [{ id: 'a', label: 'Alleen' }] }, 'a'), 'Alleen');
+  assert.equal(answerText({ type: 'date' }, '2026-11-25'), '25 november 2026');
+  assert.equal(answerText({ type: 'date' }, '2026-11-25', { date: longDate }), 'woensdag 25 november 2026');
+  assert.equal(answerText({ type: 'number' }, undefined, { empty: 'Niet ingevuld' }), 'Niet ingevuld');
+  assert.equal(duration(125, 'en'), '2 hours and 5 minutes');
 });
 
 function rulesById(doc, out = new Map()) {
