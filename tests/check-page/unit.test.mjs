@@ -11,7 +11,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  classify, merge, assemble, parseJson, locateJsonError, ownerDir, describeError, fileOfError, caseSummary, errorHint, transitionTargets,
+  classify,
+  merge,
+  assemble,
+  parseJson,
+  locateJsonError,
+  ownerDir,
+  describeError,
+  fileOfError,
+  caseSummary,
+  errorHint,
+  transitionTargets,
 } from '../../www/src/check-model.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -57,13 +67,22 @@ test('JSON errors: a Dutch message with line and column (our own scan: browsers 
 
 test('JSON scan: agrees with JSON.parse on every file in norms/ and on every cut-off or damaged version of one', () => {
   const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
-  const texts = walk(path.join(repo, 'norms')).filter((f) => f.endsWith('.json')).map((f) => fs.readFileSync(f, 'utf8'));
+  const texts = walk(path.join(repo, 'norms'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => fs.readFileSync(f, 'utf8'));
   for (const t of texts) assert.equal(locateJsonError(t), null);
-  const sample = fs.readFileSync(path.join(repo, 'norms', 'kpmg-2019', 'cases', fs.readdirSync(path.join(repo, 'norms', 'kpmg-2019', 'cases')).sort()[0]), 'utf8');
+  const sample = fs.readFileSync(
+    path.join(repo, 'norms', 'kpmg-2019', 'cases', fs.readdirSync(path.join(repo, 'norms', 'kpmg-2019', 'cases')).sort()[0]),
+    'utf8',
+  );
   for (let k = 0; k < sample.length; k++) {
     for (const t of [sample.slice(0, k), sample.slice(0, k) + sample.slice(k + 1), `${sample.slice(0, k)},${sample.slice(k)}`]) {
       let valid = true;
-      try { JSON.parse(t); } catch { valid = false; }
+      try {
+        JSON.parse(t);
+      } catch {
+        valid = false;
+      }
       assert.equal(locateJsonError(t) === null, valid, JSON.stringify(t));
     }
   }
@@ -79,19 +98,31 @@ test('merge: a file chosen again replaces the earlier one (same path, same packa
   const c2 = classify('cases/01.json', kase('twee'));
   ({ files, replaced } = merge(files, [a2, c2]));
   assert.equal(replaced, 2);
-  assert.deepEqual(files.map((f) => f.doc.title ?? f.doc.description), ['twee', 'twee']);
+  assert.deepEqual(
+    files.map((f) => f.doc.title ?? f.doc.description),
+    ['twee', 'twee'],
+  );
   // a file that was not JSON and is now fixed replaces the broken one, and the other way round
   const bad = classify('package.json', '{');
   ({ files } = merge([bad], [classify('package.json', pkg('a'))]));
-  assert.deepEqual(files.map((f) => f.kind), ['package']);
+  assert.deepEqual(
+    files.map((f) => f.kind),
+    ['package'],
+  );
   ({ files } = merge(files, [classify('package.json', '{')]));
-  assert.deepEqual(files.map((f) => f.kind), ['invalid']);
+  assert.deepEqual(
+    files.map((f) => f.kind),
+    ['invalid'],
+  );
   // two packages both called package.json, chosen one after the other: both stay
   ({ files, replaced } = merge(merge([], [classify('package.json', pkg('nieuw'))]).files, [classify('package.json', pkg('oud'))]));
   assert.deepEqual([files.map((f) => f.id), replaced], [['nieuw', 'oud'], 0]);
   // then one of them broken: it replaces the last one chosen with that name
   ({ files } = merge(files, [classify('package.json', '{')]));
-  assert.deepEqual(files.map((f) => f.id ?? f.kind), ['nieuw', 'invalid']);
+  assert.deepEqual(
+    files.map((f) => f.id ?? f.kind),
+    ['nieuw', 'invalid'],
+  );
 });
 
 test('ownerDir: cases/ and overlays/ belong to the folder above', () => {
@@ -114,12 +145,24 @@ test('assemble: overlays by municipality, linked packages by id, cases by folder
   ];
   const { reports, unplaced } = assemble(files);
   assert.deepEqual(unplaced, []);
-  assert.deepEqual(reports.map((r) => r.id), ['los', 'nieuw', 'oud']);
+  assert.deepEqual(
+    reports.map((r) => r.id),
+    ['los', 'nieuw', 'oud'],
+  );
   const nieuw = reports.find((r) => r.id === 'nieuw');
   assert.deepEqual(Object.keys(nieuw.document.overlays), ['stad']); // by municipality, not by file name
   assert.deepEqual(Object.keys(nieuw.document.linked), ['oud']);
-  assert.deepEqual(nieuw.cases.map(([n, d]) => [n, d.description]), [['01.json', 'n1'], ['02.json', 'n2']]);
-  assert.deepEqual(reports.find((r) => r.id === 'oud').cases.map(([, d]) => d.description), ['o1']);
+  assert.deepEqual(
+    nieuw.cases.map(([n, d]) => [n, d.description]),
+    [
+      ['01.json', 'n1'],
+      ['02.json', 'n2'],
+    ],
+  );
+  assert.deepEqual(
+    reports.find((r) => r.id === 'oud').cases.map(([, d]) => d.description),
+    ['o1'],
+  );
   assert.equal(reports.find((r) => r.id === 'los').cases.length, 0);
   // the source document itself is not changed
   assert.equal(files[0].doc.overlays, undefined);
@@ -133,16 +176,22 @@ test('assemble: files without folders go to the one main package; a linked packa
     classify('delft.json', overlay('nieuw', 'delft')),
   ];
   const { reports, unplaced } = assemble(files);
-  assert.deepEqual(reports.map((r) => [r.id, r.cases.length, r.overlays.length]), [['nieuw', 1, 1]]);
+  assert.deepEqual(
+    reports.map((r) => [r.id, r.cases.length, r.overlays.length]),
+    [['nieuw', 1, 1]],
+  );
   assert.deepEqual(unplaced, []);
 });
 
 test('assemble: a missing linked package is named; cases with two main packages and no folders are not placed', () => {
-  let { reports } = assemble([classify('package.json', pkg('nieuw', { versions: [{ transition: { package: 'oud' } }] }))]);
+  const { reports } = assemble([classify('package.json', pkg('nieuw', { versions: [{ transition: { package: 'oud' } }] }))]);
   assert.deepEqual(reports[0].missing, ['oud']);
   assert.match(errorHint(reports[0], { path: 'versions[2021.1].transition.package' }), /norms\/oud\/package\.json/);
   const r2 = assemble([classify('a.json', pkg('a')), classify('b.json', pkg('b')), classify('01.json', kase()), classify('x.json', overlay('c', 'x'))]);
-  assert.deepEqual(r2.unplaced.map((u) => u.entry.name), ['x.json', '01.json']);
+  assert.deepEqual(
+    r2.unplaced.map((u) => u.entry.name),
+    ['x.json', '01.json'],
+  );
   assert.match(r2.unplaced[0].reason, /'c'/);
   const r3 = assemble([classify('01.json', kase())]);
   assert.deepEqual(r3.reports, []);
@@ -150,17 +199,32 @@ test('assemble: a missing linked package is named; cases with two main packages 
 });
 
 test('assemble: a bundle is checked as it is; overlays chosen with it are set aside', () => {
-  const { reports } = assemble([classify('h4.json', pkg('h4', { fingerprint: 'sha256:0', overlays: { delft: {} } })), classify('delft.json', overlay('h4', 'delft'))]);
+  const { reports } = assemble([
+    classify('h4.json', pkg('h4', { fingerprint: 'sha256:0', overlays: { delft: {} } })),
+    classify('delft.json', overlay('h4', 'delft')),
+  ]);
   assert.equal(reports[0].ignoredOverlays.length, 1);
   assert.deepEqual(Object.keys(reports[0].document.overlays), ['delft']);
   assert.equal(reports[0].document.overlays.delft.format, undefined);
 });
 
 test('errors: path and message apart; the file an error is in', () => {
-  assert.deepEqual(describeError({ code: 'invalid_package', path: 'versions[2019.1].values.basis', message: 'ongeldig normpakket bij versions[2019.1].values.basis: dit getal heeft geen herkomst' }),
-    { code: 'invalid_package', path: 'versions[2019.1].values.basis', column: '', message: 'dit getal heeft geen herkomst' });
-  assert.deepEqual(describeError({ code: 'invalid_expression', path: 'versions[1].areas[a].rules[b].amount', message: "ongeldige expressie bij versions[1].areas[a].rules[b].amount, kolom 8: 'wastjd' is geen tabel" }),
-    { code: 'invalid_expression', path: 'versions[1].areas[a].rules[b].amount', column: ', kolom 8', message: "'wastjd' is geen tabel" });
+  assert.deepEqual(
+    describeError({
+      code: 'invalid_package',
+      path: 'versions[2019.1].values.basis',
+      message: 'ongeldig normpakket bij versions[2019.1].values.basis: dit getal heeft geen herkomst',
+    }),
+    { code: 'invalid_package', path: 'versions[2019.1].values.basis', column: '', message: 'dit getal heeft geen herkomst' },
+  );
+  assert.deepEqual(
+    describeError({
+      code: 'invalid_expression',
+      path: 'versions[1].areas[a].rules[b].amount',
+      message: "ongeldige expressie bij versions[1].areas[a].rules[b].amount, kolom 8: 'wastjd' is geen tabel",
+    }),
+    { code: 'invalid_expression', path: 'versions[1].areas[a].rules[b].amount', column: ', kolom 8', message: "'wastjd' is geen tabel" },
+  );
   assert.equal(describeError({ code: 'x', path: null, message: 'm' }).message, 'm');
   const files = [classify('h4/package.json', pkg('h4')), classify('h4/overlays/delft.json', overlay('h4', 'delft'))];
   const [r] = assemble(files).reports;
@@ -178,10 +242,15 @@ test('every package in norms/, put together from its files as the page does, giv
   const { initSync, checkPackage } = await import('../../www/pkg/urenwijzer.js');
   initSync(fs.readFileSync(wasm));
   const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
-  const files = walk(path.join(repo, 'norms')).sort().map((f) => classify(path.relative(repo, f).split(path.sep).join('/'), fs.readFileSync(f, 'utf8')));
+  const files = walk(path.join(repo, 'norms'))
+    .sort()
+    .map((f) => classify(path.relative(repo, f).split(path.sep).join('/'), fs.readFileSync(f, 'utf8')));
   const { reports, unplaced } = assemble(files);
   assert.deepEqual(unplaced, []);
-  const dirs = fs.readdirSync(path.join(repo, 'norms')).filter((d) => fs.existsSync(path.join(repo, 'norms', d, 'package.json'))).sort();
+  const dirs = fs
+    .readdirSync(path.join(repo, 'norms'))
+    .filter((d) => fs.existsSync(path.join(repo, 'norms', d, 'package.json')))
+    .sort();
   assert.deepEqual(reports.map((r) => r.id).sort(), dirs);
   for (const r of reports) {
     const got = checkPackage(r.document, r.cases);
@@ -191,11 +260,26 @@ test('every package in norms/, put together from its files as the page does, giv
     const want = JSON.parse(check.stdout);
     assert.equal(got.error, null, `${r.id}: ${JSON.stringify(got.error)}`);
     assert.equal(got.package.fingerprint, want.fingerprint, `${r.id}: fingerprint`);
-    assert.deepEqual(got.lints.map((l) => [l.code, l.path, l.message]), want.lints.map((l) => [l.code, l.path, l.message]), `${r.id}: lints`);
+    assert.deepEqual(
+      got.lints.map((l) => [l.code, l.path, l.message]),
+      want.lints.map((l) => [l.code, l.path, l.message]),
+      `${r.id}: lints`,
+    );
     const run = spawnSync(cli, ['test', dir], { encoding: 'utf8' });
-    const lines = run.stdout.split('\n').map((l) => /^(ok|FOUT)\s+(\S+)$/.exec(l)).filter(Boolean).map((m) => [m[2], m[1] === 'ok']);
-    assert.deepEqual(got.cases.map((c) => [c.name, c.ok]), lines, `${r.id}: cases`);
+    const lines = run.stdout
+      .split('\n')
+      .map((l) => /^(ok|FOUT)\s+(\S+)$/.exec(l))
+      .filter(Boolean)
+      .map((m) => [m[2], m[1] === 'ok']);
+    assert.deepEqual(
+      got.cases.map((c) => [c.name, c.ok]),
+      lines,
+      `${r.id}: cases`,
+    );
     assert.ok(got.ok, `${r.id}: not ok`);
-    assert.deepEqual(transitionTargets(r.entry.doc).filter((id) => !(id in (r.document.linked ?? {}))), []);
+    assert.deepEqual(
+      transitionTargets(r.entry.doc).filter((id) => !(id in (r.document.linked ?? {}))),
+      [],
+    );
   }
 });

@@ -22,15 +22,31 @@ test('entry points: one per municipality, superseded packages left out, names ma
     packages: [
       { id: 'oud', title: 'Oude norm', file: 'oud.json', superseded_by: ['nieuw'], municipalities: [{ id: 'b', name: 'Bergen' }] },
       { id: 'nieuw', title: 'Nieuwe norm', file: 'nieuw.json', superseded_by: [], municipalities: [{ id: 'b', name: 'Bergen' }] },
-      { id: 'regio', title: 'Regionorm', file: 'regio.json', superseded_by: [], municipalities: [{ id: 'z', name: 'Zeist' }, { id: 'a', name: "'s-Gravenhage" }, { id: 'b2', name: 'Bergen' }] },
+      {
+        id: 'regio',
+        title: 'Regionorm',
+        file: 'regio.json',
+        superseded_by: [],
+        municipalities: [
+          { id: 'z', name: 'Zeist' },
+          { id: 'a', name: "'s-Gravenhage" },
+          { id: 'b2', name: 'Bergen' },
+        ],
+      },
       { id: 'los', title: 'Algemene norm', file: 'los.json', municipalities: [] },
     ],
   };
   const list = entriesOf(index);
-  assert.deepEqual(list.map((e) => e.label), ["'s-Gravenhage", 'Algemene norm', 'Bergen (Nieuwe norm)', 'Bergen (Regionorm)', 'Zeist']);
+  assert.deepEqual(
+    list.map((e) => e.label),
+    ["'s-Gravenhage", 'Algemene norm', 'Bergen (Nieuwe norm)', 'Bergen (Regionorm)', 'Zeist'],
+  );
   assert.ok(!list.some((e) => e.pkg.id === 'oud'));
   assert.equal(list.find((e) => e.pkg.id === 'los').municipality, null);
-  assert.deepEqual(list.map((e) => e.index), [0, 1, 2, 3, 4]);
+  assert.deepEqual(
+    list.map((e) => e.index),
+    [0, 1, 2, 3, 4],
+  );
   assert.equal(new Set(list.map((e) => e.key)).size, list.length);
   assert.deepEqual(entriesOf({}), []);
 });
@@ -59,7 +75,10 @@ test('dates: day, month and year become YYYY-MM-DD; incomplete dates stay invali
 test('how to apply: overlay first, then the package, then linked packages; only https links', () => {
   const doc = {
     id: 'nieuw',
-    municipalities: [{ id: 'a', name: 'A', how_to_apply: 'Bel het loket.' }, { id: 'b', name: 'B' }],
+    municipalities: [
+      { id: 'a', name: 'A', how_to_apply: 'Bel het loket.' },
+      { id: 'b', name: 'B' },
+    ],
     overlays: { a: { how_to_apply: 'Kom langs op het stadhuis.', url: 'https://a.example/wmo' } },
     linked: { oud: { id: 'oud', municipalities: [{ id: 'b', name: 'B', how_to_apply: 'Oude route.', url: 'javascript:alert(1)' }] } },
   };
@@ -147,8 +166,11 @@ function rulesById(doc, out = new Map()) {
   return out;
 }
 
-test('"Hoe is dit berekend?": each trace step gets its own sentence, for every conformance case of every package', { skip: !fs.existsSync(cli) && `no CLI at ${cli}` }, () => {
-  const dirs = fs.readdirSync(path.join(repo, 'norms'), { withFileTypes: true })
+test('"Hoe is dit berekend?": each trace step gets its own sentence, for every conformance case of every package', {
+  skip: !fs.existsSync(cli) && `no CLI at ${cli}`,
+}, () => {
+  const dirs = fs
+    .readdirSync(path.join(repo, 'norms'), { withFileTypes: true })
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(repo, 'norms', d.name, 'package.json')))
     .map((d) => path.join(repo, 'norms', d.name));
   assert.ok(dirs.length > 0);

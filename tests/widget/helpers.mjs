@@ -122,7 +122,7 @@ export async function answerAll(page, scope, answers) {
 export function activeElement(page) {
   return page.evaluate(() => {
     let el = document.activeElement;
-    while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
     if (!el) return null;
     const cs = getComputedStyle(el);
     return {

@@ -5,7 +5,12 @@
 // Never put a question id in a message here.
 
 const nl = {
-  missing: { number: 'Vul een aantal in. Is het er geen? Vul dan 0 in.', date: 'Vul een datum in: dag, maand en jaar.', yes_no: 'Kies Ja of Nee.', other: 'Kies een antwoord.' },
+  missing: {
+    number: 'Vul een aantal in. Is het er geen? Vul dan 0 in.',
+    date: 'Vul een datum in: dag, maand en jaar.',
+    yes_no: 'Kies Ja of Nee.',
+    other: 'Kies een antwoord.',
+  },
   range: (min, max) => `Vul een getal in van ${min} tot en met ${max}.`,
   rangeUnknown: 'Dit getal is te groot of te klein.',
   wrongType: {

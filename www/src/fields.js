@@ -17,31 +17,45 @@ export function makeField(q) {
   const errorId = `${base}-fout`;
   const help = q.help ? h('p', { class: 'utrecht-form-field-description', id: helpId }, q.help) : null;
   const error = h('p', { class: 'utrecht-form-field-error-message', id: errorId, hidden: true });
-  const describedBy = (hasError) => [q.help ? helpId : null, q.type === 'date' ? `${base}-voorbeeld` : null, hasError ? errorId : null]
-    .filter(Boolean).join(' ') || false;
+  const describedBy = (hasError) =>
+    [q.help ? helpId : null, q.type === 'date' ? `${base}-voorbeeld` : null, hasError ? errorId : null].filter(Boolean).join(' ') || false;
 
   if (q.type === 'yes_no' || q.type === 'choice') {
-    const opts = q.type === 'yes_no'
-      ? [{ id: true, label: T.yes }, { id: false, label: T.no }]
-      : (q.options ?? []);
-    const inputs = opts.map((o, i) => h('input', {
-      type: 'radio',
-      class: 'utrecht-radio-button utrecht-radio-button--html-input',
-      id: `${base}-${i}`,
-      name: base,
-      value: String(i),
-      'data-question': q.id,
-    }));
-    const fieldset = h('fieldset', {
-      class: 'utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset',
-      'aria-describedby': describedBy(false),
-    },
-    h('legend', { class: 'utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend uw-legend' }, q.label),
-    help,
-    error,
-    opts.map((o, i) => h('div', { class: 'utrecht-form-field utrecht-form-field--radio uw-radio' },
-      h('div', { class: 'utrecht-form-field__input' }, inputs[i]),
-      h('label', { class: 'utrecht-form-field__label utrecht-form-label utrecht-form-label--radio', for: `${base}-${i}` }, o.label))));
+    const opts =
+      q.type === 'yes_no'
+        ? [
+            { id: true, label: T.yes },
+            { id: false, label: T.no },
+          ]
+        : (q.options ?? []);
+    const inputs = opts.map((_o, i) =>
+      h('input', {
+        type: 'radio',
+        class: 'utrecht-radio-button utrecht-radio-button--html-input',
+        id: `${base}-${i}`,
+        name: base,
+        value: String(i),
+        'data-question': q.id,
+      }),
+    );
+    const fieldset = h(
+      'fieldset',
+      {
+        class: 'utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset',
+        'aria-describedby': describedBy(false),
+      },
+      h('legend', { class: 'utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend uw-legend' }, q.label),
+      help,
+      error,
+      opts.map((o, i) =>
+        h(
+          'div',
+          { class: 'utrecht-form-field utrecht-form-field--radio uw-radio' },
+          h('div', { class: 'utrecht-form-field__input' }, inputs[i]),
+          h('label', { class: 'utrecht-form-field__label utrecht-form-label utrecht-form-label--radio', for: `${base}-${i}` }, o.label),
+        ),
+      ),
+    );
     const root = h('div', { class: 'utrecht-form-fieldset uw-question', 'data-question': q.id, 'data-type': q.type }, fieldset);
     return {
       question: q,
@@ -52,7 +66,9 @@ export function makeField(q) {
         return { answer: i < 0 ? undefined : opts[i].id, raw: undefined };
       },
       write(value) {
-        inputs.forEach((x, i) => { x.checked = value !== undefined && opts[i].id === value; });
+        inputs.forEach((x, i) => {
+          x.checked = value !== undefined && opts[i].id === value;
+        });
       },
       hasError: () => !error.hidden,
       setError(message) {
@@ -66,7 +82,11 @@ export function makeField(q) {
   }
 
   if (q.type === 'date') {
-    const parts = [['day', T.day, 2], ['month', T.month, 2], ['year', T.year, 4]];
+    const parts = [
+      ['day', T.day, 2],
+      ['month', T.month, 2],
+      ['year', T.year, 4],
+    ];
     const inputs = {};
     const groups = parts.map(([key, label, size]) => {
       const id = `${base}-${key}`;
@@ -80,19 +100,20 @@ export function makeField(q) {
         'data-question': q.id,
         'data-part': key,
       });
-      return h('div', { class: 'uw-date__part' },
-        h('label', { class: 'utrecht-form-label uw-date__label', for: id }, label),
-        inputs[key]);
+      return h('div', { class: 'uw-date__part' }, h('label', { class: 'utrecht-form-label uw-date__label', for: id }, label), inputs[key]);
     });
-    const fieldset = h('fieldset', {
-      class: 'utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset',
-      'aria-describedby': describedBy(false),
-    },
-    h('legend', { class: 'utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend uw-legend' }, q.label),
-    help,
-    h('p', { class: 'utrecht-form-field-description uw-date__hint', id: `${base}-voorbeeld` }, T.dateExample),
-    error,
-    h('div', { class: 'uw-date' }, groups));
+    const fieldset = h(
+      'fieldset',
+      {
+        class: 'utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset',
+        'aria-describedby': describedBy(false),
+      },
+      h('legend', { class: 'utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend uw-legend' }, q.label),
+      help,
+      h('p', { class: 'utrecht-form-field-description uw-date__hint', id: `${base}-voorbeeld` }, T.dateExample),
+      error,
+      h('div', { class: 'uw-date' }, groups),
+    );
     const root = h('div', { class: 'utrecht-form-fieldset uw-question', 'data-question': q.id, 'data-type': q.type }, fieldset);
     return {
       question: q,
@@ -134,19 +155,21 @@ export function makeField(q) {
   });
   const describedByNumber = (hasError) => [q.help ? helpId : null, bounds ? boundsId : null, hasError ? errorId : null].filter(Boolean).join(' ') || false;
   setAttr(input, 'aria-describedby', describedByNumber(false));
-  const root = h('div', { class: 'utrecht-form-field utrecht-form-field--text uw-question', 'data-question': q.id, 'data-type': q.type },
-    h('div', { class: 'utrecht-form-field__label' },
-      h('label', { class: 'utrecht-form-label uw-legend', for: inputId }, q.label)),
+  const root = h(
+    'div',
+    { class: 'utrecht-form-field utrecht-form-field--text uw-question', 'data-question': q.id, 'data-type': q.type },
+    h('div', { class: 'utrecht-form-field__label' }, h('label', { class: 'utrecht-form-label uw-legend', for: inputId }, q.label)),
     help,
     bounds ? h('p', { class: 'utrecht-form-field-description', id: boundsId }, bounds) : null,
     error,
-    h('div', { class: 'utrecht-form-field__input' }, input));
+    h('div', { class: 'utrecht-form-field__input' }, input),
+  );
   return {
     question: q,
     root,
     focusId: inputId,
     read() {
-      const answer = q.type === 'number' ? parseNumber(input.value) : (input.value.trim() || undefined);
+      const answer = q.type === 'number' ? parseNumber(input.value) : input.value.trim() || undefined;
       return { answer, raw: input.value === '' ? undefined : input.value };
     },
     write(raw) {

@@ -19,8 +19,7 @@ export const T = {
   // start
   whichMunicipality: 'In welke gemeente woont u?',
   municipalityHelp: 'Elke gemeente heeft eigen regels. De zelftest gebruikt de regels van uw gemeente.',
-  notListed:
-    'Staat uw gemeente er niet bij? Dan kunt u deze zelftest niet gebruiken. Vraag dan bij het Wmo-loket van uw gemeente hoe u hulp aanvraagt.',
+  notListed: 'Staat uw gemeente er niet bij? Dan kunt u deze zelftest niet gebruiken. Vraag dan bij het Wmo-loket van uw gemeente hoe u hulp aanvraagt.',
   startButton: 'Start de zelftest',
   chooseMunicipality: 'Kies uw gemeente.',
   lead: 'Met deze zelftest ziet u hoeveel hulp bij het huishouden ongeveer past bij uw situatie.',
@@ -29,8 +28,7 @@ export const T = {
     'De uitkomst is een schatting volgens de regels van uw gemeente. De gemeente beslist zelf hoeveel hulp u krijgt, na een gesprek met u.',
   ],
   privacyTitle: 'Uw antwoorden blijven bij u',
-  privacy:
-    'De zelftest rekent alles uit op uw eigen apparaat. Uw antwoorden worden niet verstuurd en niet bewaard. Sluit u deze pagina, dan zijn ze weg.',
+  privacy: 'De zelftest rekent alles uit op uw eigen apparaat. Uw antwoorden worden niet verstuurd en niet bewaard. Sluit u deze pagina, dan zijn ze weg.',
   noMunicipalities: 'Er zijn nog geen gemeenten in de zelftest.',
 
   // steps
@@ -62,8 +60,7 @@ export const T = {
   changeAnswers: 'Antwoorden wijzigen',
   restart: 'Opnieuw beginnen',
   transitionTitle: 'Voor u gelden de regels van vóór de wijziging',
-  transition: (started, before, title) =>
-    `U krijgt al hulp sinds ${started}. Wie al hulp kreeg vóór ${before}, houdt de oude regels: ${title}.`,
+  transition: (started, before, title) => `U krijgt al hulp sinds ${started}. Wie al hulp kreeg vóór ${before}, houdt de oude regels: ${title}.`,
   totalTitle: 'Zoveel hulp past volgens de regels bij uw situatie',
   perWeek: ' per week',
   perWeekColumn: 'Per week',

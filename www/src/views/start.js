@@ -76,11 +76,7 @@ export function showStart({ focus = true, error = null, push = true } = {}) {
   show(
     SITE_TITLE,
     [
-      progress(
-        1,
-        Math.max(3, state.engine ? steps().length + 2 : 3),
-        state.engine ? stepNames(steps()) : [T.stepMunicipality, T.stepQuestions, T.stepResult],
-      ),
+      progress(1, Math.max(3, state.engine ? steps().length + 2 : 3), state.engine ? stepNames(steps()) : [T.stepMunicipality, T.stepQuestions, T.stepResult]),
       h('h1', { class: 'utrecht-heading-1' }, SITE_TITLE),
       h('p', { class: 'utrecht-paragraph utrecht-paragraph--lead' }, T.lead),
       h('p', { class: 'utrecht-paragraph' }, ...T.intro),
@@ -90,9 +86,7 @@ export function showStart({ focus = true, error = null, push = true } = {}) {
         h('h2', { class: 'utrecht-heading-3' }, T.privacyTitle),
         h('p', { class: 'utrecht-paragraph' }, T.privacy),
       ),
-      list.length === 0
-        ? h('div', { class: 'utrecht-alert utrecht-alert--warning' }, h('p', { class: 'utrecht-paragraph' }, T.noMunicipalities))
-        : form,
+      list.length === 0 ? h('div', { class: 'utrecht-alert utrecht-alert--warning' }, h('p', { class: 'utrecht-paragraph' }, T.noMunicipalities)) : form,
     ],
     { focus, record: { v: 'start' }, push },
   );

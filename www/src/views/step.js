@@ -107,8 +107,8 @@ function onAnswer(step, progressSlot, live) {
 
 /** Once a question with an error is answered again, its message goes (at the field and in the summary). */
 function clearError(id, summarySlot) {
-  const field = id && state.fields.get(id);
-  if (!field || !field.hasError()) return;
+  const field = id ? state.fields.get(id) : undefined;
+  if (!field?.hasError()) return;
   field.setError(null);
   summarySlot.querySelector(`li[data-question="${CSS.escape(id)}"]`)?.remove();
   const left = summarySlot.querySelectorAll('li').length;
