@@ -15,13 +15,12 @@
 // anything of the files, nothing is stored, no CSP violation, no console
 // error.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { axe, DESKTOP, describeViolations, launchChromium, PHONE, serveSite, screenshot } from '../lib/browser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
@@ -30,18 +29,6 @@ const artifacts = path.resolve(process.env.CHECK_ARTIFACTS ?? path.join(repo, 't
 const cli = process.env.URENWIJZER_CLI ?? path.join(repo, 'target', 'release', 'urenwijzer');
 const norms = path.join(repo, 'norms');
 
-const PHONE = { width: 375, height: 812 };
-const DESKTOP = { width: 1280, height: 800 };
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const EXPECTED_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 // Distinctive text put into the files chosen: it must never be in a request.
 const MARKER = 'Geheim-Controle-7f3a9c';
@@ -55,22 +42,6 @@ function check(condition, message) {
   return condition;
 }
 const log = (m) => console.log(m);
-
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repo, 'scripts', 'serve.mjs'), root], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /Open http:\/\/localhost:(\d+)\//.exec(out);
-      if (m) resolve({ child, url: `http://127.0.0.1:${m[1]}/` });
-    });
-    child.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}: ${out}`)));
-  });
-}
 
 // ------------------------------------------------------------ the CLI
 
@@ -118,27 +89,18 @@ const readJson = (f) => JSON.parse(fs.readFileSync(f, 'utf8'));
 
 let shot = 0;
 async function capture(page, name, report) {
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  report.axe.push({ state: name, violations: axe.violations.length, passes: axe.passes.length });
-  for (const v of axe.violations) {
-    check(
-      false,
-      `${name}: axe ${v.id} (${v.impact}): ${v.help} – ${v.nodes
-        .slice(0, 3)
-        .map((n) => n.target.join(' '))
-        .join(' | ')}`,
-    );
-  }
+  const result = await axe(page);
+  report.axe.push({ state: name, violations: result.violations.length, passes: result.passes.length });
+  for (const v of describeViolations(result)) check(false, `${name}: axe ${v}`);
   shot += 1;
   const base = `${String(shot).padStart(2, '0')}-${name}`;
-  await page.screenshot({ path: path.join(artifacts, `${base}-desktop.png`), fullPage: true });
+  await screenshot(page, path.join(artifacts, `${base}-desktop.png`));
   const size = page.viewportSize();
   await page.setViewportSize(PHONE);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check(overflow <= 0, `${name}: ${overflow}px sideways scrolling at phone width`);
-  const phoneAxe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  for (const v of phoneAxe.violations) check(false, `${name} (phone): axe ${v.id}: ${v.help}`);
-  await page.screenshot({ path: path.join(artifacts, `${base}-phone.png`), fullPage: true });
+  for (const v of describeViolations(await axe(page))) check(false, `${name} (phone): axe ${v}`);
+  await screenshot(page, path.join(artifacts, `${base}-phone.png`));
   await page.setViewportSize(size);
 }
 
@@ -297,8 +259,8 @@ async function main() {
   fs.rmSync(artifacts, { recursive: true, force: true });
   fs.mkdirSync(artifacts, { recursive: true });
   const report = { root, started: new Date().toISOString(), scenarios: [], axe: [] };
-  const server = await startServer();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const server = await serveSite(root);
+  const browser = await launchChromium();
   const base = server.url;
   const contents = []; // every file content chosen, for the privacy check
   const fileContents = (list) => list.map((f) => (typeof f === 'string' ? fs.readFileSync(f, 'utf8') : f.buffer.toString('utf8')));
@@ -561,7 +523,7 @@ async function main() {
     });
   } finally {
     await browser.close();
-    server.child.kill('SIGTERM');
+    server.close();
   }
 
   report.failures = failures;

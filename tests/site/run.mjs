@@ -17,13 +17,12 @@
 // Storage, service workers); no Content Security Policy violation; the
 // server sends the CSP header.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { axe, DESKTOP, describeViolations, launchChromium, PHONE, serveSite, screenshot, tabTo } from '../lib/browser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
@@ -32,18 +31,6 @@ const artifacts = path.resolve(process.env.SITE_ARTIFACTS ?? path.join(repo, 'te
 const cli = process.env.URENWIJZER_CLI ?? path.join(repo, 'target', 'release', 'urenwijzer');
 const only = process.env.SITE_ONLY; // e.g. "kpmg-2019/almere" to run one flow
 
-const PHONE = { width: 375, height: 812 };
-const DESKTOP = { width: 1280, height: 800 };
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const EXPECTED_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 // A typed value that is not a number: distinctive, and checked against every request.
 const NOT_A_NUMBER = 'zeventien';
@@ -60,36 +47,7 @@ function log(message) {
   console.log(message);
 }
 
-// ---------------------------------------------------------------- server
-
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repo, 'scripts', 'serve.mjs'), root], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /Open (http:\/\/localhost:(\d+)\/)/.exec(out);
-      if (m) resolve({ child, url: `http://127.0.0.1:${m[2]}/`, printed: m[1] });
-    });
-    child.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}: ${out}`)));
-  });
-}
-
 // -------------------------------------------------------------- keyboard
-
-/** Presses Tab (or Shift+Tab) until the focused element matches the selector. */
-async function tabTo(page, selector, { max = 80, back = false } = {}) {
-  for (let i = 0; i < max; i++) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-  }
-  if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-  const at = await page.evaluate(() => document.activeElement?.outerHTML?.slice(0, 200));
-  throw new Error(`Tab never reached ${selector} (focus on ${at})`);
-}
 
 /** In a radio group that has focus: select option k (Space for the focused one, arrows otherwise). */
 async function pickRadio(page, k) {
@@ -137,22 +95,14 @@ async function settled(page, before) {
 
 let shotCounter = 0;
 async function capture(page, flow, name, report) {
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  for (const v of axe.violations) {
-    check(
-      false,
-      `${flow.slug} ${name}: axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 3)
-        .join(', ')}`,
-    );
-  }
-  report.axe.push({ flow: flow.slug, state: name, violations: axe.violations.length, passes: axe.passes.length });
+  const result = await axe(page);
+  for (const v of describeViolations(result)) check(false, `${flow.slug} ${name}: axe ${v}`);
+  report.axe.push({ flow: flow.slug, state: name, violations: result.violations.length, passes: result.passes.length });
   const n = String(++shotCounter).padStart(3, '0');
   const base = path.join(artifacts, `${flow.slug.replace('/', '--')}-${n}-${name}`);
-  await page.screenshot({ path: `${base}-desktop.png`, fullPage: true });
+  await screenshot(page, `${base}-desktop.png`);
   await page.setViewportSize(PHONE);
-  await page.screenshot({ path: `${base}-phone.png`, fullPage: true });
+  await screenshot(page, `${base}-phone.png`);
   // The phone layout must not scroll sideways.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   check(overflow <= 0, `${flow.slug} ${name}: the phone layout is ${overflow}px wider than the screen`);
@@ -648,9 +598,9 @@ async function main() {
   );
   check(entries.length > 0, 'no entry points in packages/index.json');
 
-  const server = await startServer();
+  const server = await serveSite(root);
   check(/^http:\/\/localhost:\d+\/$/.test(server.printed), `serve.mjs printed ${server.printed}`);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const report = { root, started: new Date().toISOString(), flows: [], results: [], axe: [] };
   try {
     for (const entry of entries) {
@@ -662,7 +612,7 @@ async function main() {
     }
   } finally {
     await browser.close();
-    server.child.kill('SIGTERM');
+    server.close();
   }
   report.failures = failures;
   fs.writeFileSync(path.join(artifacts, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
+import { axe as runAxe } from '../lib/browser.mjs';
 import { setup, open, problems, w, activeElement, tabTo, indicationText, cliEval, ARTIFACTS } from './helpers.mjs';
 
 let env;
@@ -12,7 +12,7 @@ before(async () => (env = await setup()));
 after(async () => env?.close());
 
 async function axe(page, label) {
-  const result = await new AxeBuilder({ page }).include('#w').analyze();
+  const result = await runAxe(page, { include: '#w', tags: null });
   const violations = result.violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
   assert.deepEqual(violations, []);
   assert.ok(result.passes.length > 10, `${label}: axe ran (${result.passes.length} rules passed)`);
