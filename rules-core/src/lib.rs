@@ -20,6 +20,7 @@ pub mod eval;
 pub mod explain;
 pub mod expr;
 pub mod lint;
+mod links;
 mod load;
 pub mod output;
 pub mod package;
