@@ -167,13 +167,13 @@ mod tests {
     fn rows(input: &[u8]) -> Vec<Row> {
         let mut reader = Reader::new(input, "test".into());
         let mut out = Vec::new();
-        while let Some(row) = reader.next_row().unwrap() {
+        while let Ok(Some(row)) = reader.next_row() {
             out.push(row);
         }
         out
     }
 
-    fn summary(row: &Row) -> (usize, String, &str) {
+    fn summary(row: &Row) -> (usize, String, &'static str) {
         match row {
             Ok(h) => (h.line, h.id.clone(), "ok"),
             Err(r) => (r.line, r.id.clone(), r.error.code),
@@ -199,12 +199,13 @@ mod tests {
 
     #[test]
     fn duplicate_ids_are_refused_naming_both_lines() {
-        let input = b"{\"id\":\"a\",\"answers\":{}}\n{\"id\":\"a\",\"answers\":{}}\n{\"id\":\"2\",\"answers\":{}}\n";
+        let input = b"{\"id\":\"a\",\"answers\":{}}\n{\"id\":\"a\",\"answers\":{}}\n{}\n{\"id\":3,\"answers\":{}}\n";
         let got = rows(input);
         let Err(r) = &got[1] else { panic!("refused") };
         assert_eq!((r.error.code, r.error.message.as_str()), (DUPLICATE_ID, "regel 2: id 'a' staat ook op regel 1"));
-        // Line 3's own id "2" is the line number of line 2.
-        assert_eq!(summary(&got[2]), (3, "2".into(), DUPLICATE_ID));
+        // Line 4's own id 3 is the id of line 3, which has none of its own.
+        assert_eq!(summary(&got[2]), (3, "3".into(), "ok"));
+        assert_eq!(summary(&got[3]), (4, "3".into(), DUPLICATE_ID));
     }
 
     #[test]
