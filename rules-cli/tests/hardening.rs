@@ -333,3 +333,23 @@ fn check_refuses_a_link_that_is_not_https() {
         assert_eq!(e["path"], format!("{field}[{id}].url"));
     }
 }
+
+#[test]
+fn check_refuses_a_javascript_link_in_an_overlay() {
+    let dir = scratch("overlay-link");
+    let bundled = run(&["bundle", s(&root().join("norms/h4"))]);
+    assert!(bundled.status.success());
+    let mut doc: Value = serde_json::from_slice(&bundled.stdout).unwrap();
+    doc.as_object_mut().unwrap().remove("fingerprint");
+    let overlays = doc["overlays"].as_object_mut().unwrap();
+    let (name, overlay) = overlays.iter_mut().next().unwrap();
+    let name = name.clone();
+    overlay["url"] = json!("javascript:alert(1)");
+    let file = dir.join("h4.json");
+    std::fs::write(&file, doc.to_string()).unwrap();
+    let out = run(&["check", s(&file), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let e: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(e["code"], "invalid_package");
+    assert_eq!(e["path"], format!("overlays[{name}] (toegepast).municipalities[{name}].url"));
+}
