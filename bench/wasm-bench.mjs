@@ -87,7 +87,10 @@ async function viaJsonRulesEngine(answers) {
   const { events } = await rulesEngine.run(answers);
   let hours = 0;
   for (const e of events) hours += e.params.uren * (e.params.per ? answers[e.params.per] : 1);
-  return figures(hours * 60, events.map((e) => e.params.regel));
+  return figures(
+    hours * 60,
+    events.map((e) => e.params.regel),
+  );
 }
 
 let zen = null;
@@ -136,7 +139,10 @@ async function viaZen(answers) {
   const { result } = await zen.evaluate(answers);
   let hours = 0;
   for (const r of result) hours += r.uren;
-  return figures(hours * 60, result.map((r) => r.regel));
+  return figures(
+    hours * 60,
+    result.map((r) => r.regel),
+  );
 }
 
 function figures(minutesPerYear, rules) {
@@ -214,28 +220,43 @@ const lines = [];
 const say = (s = '') => lines.push(s);
 say(`Urenwijzer browser build benchmark: node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} (${os.cpus().length} cores)`);
 say();
-say(`size (gzip -9): .wasm ${kb(size.wasm.gzip)} (${kb(size.wasm.bytes)} raw) + glue ${kb(size.glue.gzip)} = ${kb(size.wasmPlusGlue)}  [budget ${BUDGET.gzipKB} KB: ${verdict(size.wasmPlusGlue <= BUDGET.gzipKB * 1024)}]`);
+say(
+  `size (gzip -9): .wasm ${kb(size.wasm.gzip)} (${kb(size.wasm.bytes)} raw) + glue ${kb(size.glue.gzip)} = ${kb(size.wasmPlusGlue)}  [budget ${BUDGET.gzipKB} KB: ${verdict(size.wasmPlusGlue <= BUDGET.gzipKB * 1024)}]`,
+);
 say(`               + wrapper urenwijzer.js ${kb(size.wrapper.gzip)} = ${kb(size.all)} downloaded in all`);
 say();
 say(`KPMG package, ${households.length} different households, per call (median / p95):`);
-say(`  urenwijzer evaluate, trace        ${µs(timing.trace.median)} / ${µs(timing.trace.p95)}  [budget ${BUDGET.traceMicros} µs: ${verdict(timing.trace.median <= BUDGET.traceMicros)}]`);
-say(`  urenwijzer evaluate, no trace     ${µs(timing.noTrace.median)} / ${µs(timing.noTrace.p95)}  [budget ${BUDGET.noTraceMicros} µs: ${verdict(timing.noTrace.median <= BUDGET.noTraceMicros)}]`);
+say(
+  `  urenwijzer evaluate, trace        ${µs(timing.trace.median)} / ${µs(timing.trace.p95)}  [budget ${BUDGET.traceMicros} µs: ${verdict(timing.trace.median <= BUDGET.traceMicros)}]`,
+);
+say(
+  `  urenwijzer evaluate, no trace     ${µs(timing.noTrace.median)} / ${µs(timing.noTrace.p95)}  [budget ${BUDGET.noTraceMicros} µs: ${verdict(timing.noTrace.median <= BUDGET.noTraceMicros)}]`,
+);
 say(`    of which in wasm + glue (evaluateToJson): ${µs(timing.textTrace.median)} trace, ${µs(timing.textNoTrace.median)} no trace`);
-say(`    of which JSON.parse of the result:        ${µs(timing.parseTrace.median)} trace (${sample.length} B), ${µs(timing.parseNoTrace.median)} no trace (${sampleBare.length} B)`);
+say(
+  `    of which JSON.parse of the result:        ${µs(timing.parseTrace.median)} trace (${sample.length} B), ${µs(timing.parseNoTrace.median)} no trace (${sampleBare.length} B)`,
+);
 say(`  json-rules-engine (await run)     ${µs(timing.jsonRulesEngine.median)} / ${µs(timing.jsonRulesEngine.p95)}`);
 if (timing.zen) say(`  @gorules/zen-engine (await)       ${µs(timing.zen.median)} / ${µs(timing.zen.p95)}`);
 else say(`  @gorules/zen-engine               not measured: ${zenProblem}`);
 say();
 const ratio = (x, y) => `${(x / y).toFixed(1)}×`;
 say('ratios (their median / Urenwijzer median; Urenwijzer with its full trace and explanation, they without):');
-say(`  json-rules-engine: ${ratio(timing.jsonRulesEngine.median, timing.trace.median)} vs trace, ${ratio(timing.jsonRulesEngine.median, timing.noTrace.median)} vs no trace`);
-if (timing.zen) say(`  zen-engine:        ${ratio(timing.zen.median, timing.trace.median)} vs trace, ${ratio(timing.zen.median, timing.noTrace.median)} vs no trace`);
+say(
+  `  json-rules-engine: ${ratio(timing.jsonRulesEngine.median, timing.trace.median)} vs trace, ${ratio(timing.jsonRulesEngine.median, timing.noTrace.median)} vs no trace`,
+);
+if (timing.zen)
+  say(`  zen-engine:        ${ratio(timing.zen.median, timing.trace.median)} vs trace, ${ratio(timing.zen.median, timing.noTrace.median)} vs no trace`);
 say();
-say(disagreements.length === 0 ? `all engines agree on all ${households.length} households (total minutes and rules that fire)` : `DISAGREEMENTS:\n${disagreements.join('\n')}`);
+say(
+  disagreements.length === 0
+    ? `all engines agree on all ${households.length} households (total minutes and rules that fire)`
+    : `DISAGREEMENTS:\n${disagreements.join('\n')}`,
+);
 console.log(lines.join('\n'));
 
 const jsonAt = process.argv.indexOf('--json');
 if (jsonAt > 0) {
-  writeFileSync(process.argv[jsonAt + 1], JSON.stringify({ node: process.version, size, timing, budget: BUDGET, zenProblem }, null, 2) + '\n');
+  writeFileSync(process.argv[jsonAt + 1], `${JSON.stringify({ node: process.version, size, timing, budget: BUDGET, zenProblem }, null, 2)}\n`);
 }
 if (disagreements.length > 0) process.exit(1);

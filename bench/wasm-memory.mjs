@@ -15,9 +15,11 @@ api.initSync(readFileSync(join(pkgDir, 'urenwijzer_wasm_bg.wasm')));
 const total = Number(process.argv[2] ?? 1_000_000);
 /** Allowed growth after warm-up. */
 const BOUND = { wasmBytes: 0, heapBytes: 2 * 1024 * 1024 };
-const gc = globalThis.gc ?? (() => {
-  throw new Error('run with node --expose-gc');
-});
+const gc =
+  globalThis.gc ??
+  (() => {
+    throw new Error('run with node --expose-gc');
+  });
 
 const bundle = existsSync(cli())
   ? execFileSync(cli(), ['bundle', 'norms/kpmg-2019'], { cwd: root, encoding: 'utf8' })
@@ -75,10 +77,10 @@ for (let i = 0; i < total; i++) {
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 const end = measure();
 const grew = { wasm: peak.wasm - base.wasm, heap: end.heap - base.heap };
+console.log(`${total} evaluations (${errors} refused) in ${seconds.toFixed(1)} s (${((seconds * 1e6) / total).toFixed(2)} µs each, checksum ${checksum})`);
 console.log(
-  `${total} evaluations (${errors} refused) in ${seconds.toFixed(1)} s (${((seconds * 1e6) / total).toFixed(2)} µs each, checksum ${checksum})`,
+  `growth after warm-up: wasm memory ${grew.wasm} B (bound ${BOUND.wasmBytes}), JS heap ${(grew.heap / 1024).toFixed(0)} KB (bound ${BOUND.heapBytes / 1024} KB), peak rss ${mb(peak.rss)}`,
 );
-console.log(`growth after warm-up: wasm memory ${grew.wasm} B (bound ${BOUND.wasmBytes}), JS heap ${(grew.heap / 1024).toFixed(0)} KB (bound ${BOUND.heapBytes / 1024} KB), peak rss ${mb(peak.rss)}`);
 if (grew.wasm > BOUND.wasmBytes || grew.heap > BOUND.heapBytes) {
   console.log('MEMORY GROWS');
   process.exit(1);

@@ -7,10 +7,7 @@
 #   under norms/, bundled by the CLI, with index.json).
 # Needs www/pkg/ (bash scripts/build-wasm.sh) and node_modules (npm ci).
 # Used by scripts/serve.sh and scripts/test-site.sh.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-
-fail() { printf 'build-site: %s\n' "$*" >&2; exit 1; }
+. "$(dirname "$0")/lib.sh"
 
 OUT=www/dist
 ESBUILD=node_modules/.bin/esbuild
@@ -20,8 +17,8 @@ for f in urenwijzer.js urenwijzer_wasm.js urenwijzer_wasm_bg.wasm; do
 done
 
 echo "== urenwijzer CLI (release)"
-cargo build --locked --release -q -p rules-cli
-CLI=$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')/release/urenwijzer
+build_cli
+CLI=$(cli_path)
 
 # Only what this script owns: www/dist/widget/ belongs to scripts/build-widget.sh.
 rm -rf "$OUT/index.html" "$OUT/app.js" "$OUT/site.css" "$OUT/favicon.svg" "$OUT/pkg" "$OUT/packages" \

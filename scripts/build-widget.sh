@@ -9,10 +9,7 @@
 #
 # The browser build (www/pkg) is rebuilt first with scripts/build-wasm.sh;
 # set WIDGET_SKIP_WASM=1 to use the www/pkg that is there.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-
-fail() { printf 'build-widget: %s\n' "$*" >&2; exit 1; }
+. "$(dirname "$0")/lib.sh"
 
 VERSION=$(node -p 'require("./package.json").version')
 CARGO_VERSION=$(awk -F'"' '/^\[workspace.package\]/ {w=1} w && /^version *=/ {print $2; exit}' Cargo.toml)

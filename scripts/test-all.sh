@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Every test: Rust (core, CLI, all norm package cases), then the browser build
 # and site tests when their scripts exist. Used by .ci/run and the README.
-set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/lib.sh"
 bash scripts/setup.sh
 
 echo; echo "== cargo fmt --check, cargo clippy (warnings are errors; unwrap denied outside tests)"
@@ -14,13 +13,13 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 echo; echo "== cargo test (rules core, CLI, conformance cases of every package)"
 cargo test --workspace --locked
 
-echo; echo "== urenwijzer check + test for every package"
-cargo build --locked --release -p rules-cli
-for pkg in norms/*/; do
-  [ -f "$pkg/package.json" ] || continue
-  ./target/release/urenwijzer check "$pkg"
-  ./target/release/urenwijzer test "$pkg"
-done
+# `urenwijzer check` and `urenwijzer test` over every package in norms/ and
+# tests/conformance/fixtures/ ran inside cargo test (rules-cli/tests/conformance.rs).
+export URENWIJZER_CARGO_TESTED=1
+
+echo; echo "== npm run lint (Biome: formatting and lint of the JavaScript)"
+need_npm
+npm run -s lint
 
 for step in scripts/test-wasm.sh scripts/test-site.sh scripts/test-check-page.sh scripts/test-widget.sh; do
   if [ -f "$step" ]; then

@@ -7,20 +7,21 @@
 #                                 against real outputs.
 # Called by scripts/test-all.sh after scripts/setup.sh (which installs the
 # wasm-bindgen CLI, chromium and the npm packages).
-set -euo pipefail
-cd "$(dirname "$0")/.."
-
-[ -d node_modules ] || npm ci --no-audit --no-fund
-command -v "${CHROMIUM_PATH:-/usr/bin/chromium}" >/dev/null \
-  || { echo "test-wasm: chromium not found at ${CHROMIUM_PATH:-/usr/bin/chromium} (scripts/setup.sh installs it)" >&2; exit 1; }
+. "$(dirname "$0")/lib.sh"
+need_npm
+need_chromium
 
 bash scripts/build-wasm.sh
 
 echo; echo "== native CLI (the reference side of the conformance test)"
-cargo build --locked --release -p rules-cli
-for pkg in tests/conformance/fixtures/*/; do
-  ./target/release/urenwijzer test "$pkg"
-done
+build_cli
+# cargo test runs `urenwijzer test` over these too (rules-cli/tests/conformance.rs);
+# scripts/test-all.sh sets URENWIJZER_CARGO_TESTED=1 so it is not run twice.
+if [ "${URENWIJZER_CARGO_TESTED:-}" != "1" ]; then
+  for pkg in tests/conformance/fixtures/*/; do
+    "$(cli_path)" test "$pkg"
+  done
+fi
 
 echo; echo "== node --test tests/node/"
 node --test tests/node/

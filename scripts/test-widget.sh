@@ -5,15 +5,16 @@
 # consultant comparison, and byte equality with `urenwijzer eval`.
 # Builds what it needs: the widget (scripts/build-widget.sh, which builds the
 # wasm unless WIDGET_SKIP_WASM=1), the CLI, and the norm package bundles.
-set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/lib.sh"
+need_npm
+need_chromium
 
 bash scripts/build-widget.sh
 
 echo "== urenwijzer CLI and package bundles"
-cargo build --locked --release -p rules-cli
-TARGET_DIR=$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')
-export URENWIJZER_BIN="$TARGET_DIR/release/urenwijzer"
+build_cli
+URENWIJZER_BIN=$(cli_path)
+export URENWIJZER_BIN
 ART=tests/artifacts/widget
 rm -rf "$ART"
 mkdir -p "$ART/packages"

@@ -1,87 +1,34 @@
 //! `urenwijzer batch` (many households, one package) and `urenwijzer compare`
 //! (many households, old norm against new norm: what does a new norm do to
-//! existing clients?). Input is JSON Lines: each line either the answers
-//! object itself or `{"id", "answers", "date"?, "municipality"?}`.
+//! existing clients?). Input is JSON Lines, read by [`crate::lines`]: every
+//! line gets a row naming its line, and any refusal makes the status 1.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::BufReader;
 use std::path::Path;
 use std::process::ExitCode;
 
-use rules_core::{Date, Options, Package};
+use rules_core::eval::figures;
+use rules_core::{output, ErrorObject, Options, Package};
 use serde_json::{json, Value};
 
-use crate::{files, Failure};
+use crate::lines::{Household, Reader, Row};
+use crate::out::{self, errln};
+use crate::safe_text::one_line;
+use crate::{files, progress, Failure, Format};
 
-/// One household from the input.
-struct Household {
-    id: String,
-    answers: Value,
-    date: Option<Date>,
-    municipality: Option<String>,
-}
-
-fn households(path: &Path) -> Result<Vec<Result<Household, String>>, Failure> {
-    let file = std::fs::File::open(path).map_err(|e| Failure::Io(format!("kan {} niet lezen: {e}", path.display())))?;
-    let mut out = Vec::new();
-    for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
-        let line = line.map_err(|e| Failure::Io(format!("{}: {e}", path.display())))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let line_no = n + 1;
-        let parsed =
-            serde_json::from_str::<Value>(&line).map_err(|e| format!("regel {line_no}: geen geldige JSON: {e}"));
-        out.push(parsed.and_then(|v| {
-            if v.get("answers").is_some() {
-                let date = match v.get("date").and_then(Value::as_str) {
-                    Some(d) => Some(Date::parse(d).ok_or_else(|| format!("regel {line_no}: ongeldige datum '{d}'"))?),
-                    None => None,
-                };
-                Ok(Household {
-                    id: v
-                        .get("id")
-                        .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_owned))
-                        .unwrap_or_else(|| line_no.to_string()),
-                    answers: v["answers"].clone(),
-                    date,
-                    municipality: v.get("municipality").and_then(Value::as_str).map(str::to_owned),
-                })
-            } else {
-                Ok(Household { id: line_no.to_string(), answers: v, date: None, municipality: None })
-            }
-        }));
+/// Streams the rows of `input`, calling `each` with every row.
+fn each_row(input: &Path, mut each: impl FnMut(Row) -> Result<(), Failure>) -> Result<(), Failure> {
+    let file =
+        std::fs::File::open(input).map_err(|e| Failure::Io(format!("kan {} niet lezen: {e}", input.display())))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let bar = progress::bar(size);
+    let mut reader = Reader::new(BufReader::new(file), input.display().to_string());
+    while let Some(row) = reader.next_row()? {
+        each(row)?;
+        bar.set_position(reader.bytes_read());
     }
-    Ok(out)
-}
-
-/// A progress bar on stderr for long runs (only when stderr is a terminal).
-struct Progress {
-    total: usize,
-    shown: usize,
-    on: bool,
-}
-
-impl Progress {
-    fn new(total: usize) -> Progress {
-        Progress { total, shown: usize::MAX, on: std::io::stderr().is_terminal() && total > 0 }
-    }
-    fn tick(&mut self, done: usize) {
-        if !self.on {
-            return;
-        }
-        let pct = done * 100 / self.total;
-        if pct != self.shown {
-            self.shown = pct;
-            let bar = "#".repeat(pct / 4) + &" ".repeat(25 - pct / 4);
-            eprint!("\r[{bar}] {pct:3}% {done}/{}", self.total);
-            let _ = std::io::stderr().flush();
-        }
-    }
-    fn finish(&self) {
-        if self.on {
-            eprintln!();
-        }
-    }
+    bar.finish_and_clear();
+    Ok(())
 }
 
 /// A household's own date and municipality, else the command's.
@@ -92,38 +39,39 @@ fn options(h: &Household, default: &Options) -> Options {
     }
 }
 
+fn id_json(id: &str) -> String {
+    Value::String(id.to_owned()).to_string()
+}
+
 pub fn batch(package: &Path, input: &Path, default: Options) -> Result<ExitCode, Failure> {
     let package = files::load_package(package)?;
-    let list = households(input)?;
-    let mut progress = Progress::new(list.len());
     let (mut ok, mut refused, mut minutes_per_week) = (0usize, 0usize, 0i64);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    for (i, h) in list.iter().enumerate() {
-        let line = match h {
-            Err(e) => {
-                refused += 1;
-                json!({"id": (i + 1).to_string(), "error": {"code": "invalid_answers", "message": e}}).to_string()
+    let mut out = out::stdout(Format::Json);
+    each_row(input, |row| {
+        let (id, line, outcome) = match row {
+            Err(r) => (r.id, r.line, Err(r.error)),
+            Ok(h) => {
+                let done = rules_core::evaluate_with(&package, &h.answers, &options(&h, &default), |ind| {
+                    (output::to_json(ind, false), figures(ind.total).0)
+                });
+                (h.id, h.line, done.map_err(|e| e.to_object()))
             }
-            Ok(h) => match rules_core::evaluate_to_json(&package, &h.answers, &options(h, &default), false) {
-                Ok(result) => {
-                    ok += 1;
-                    let v: Value = serde_json::from_str(&result).unwrap_or(Value::Null);
-                    minutes_per_week += v["total"]["minutes_per_week"].as_i64().unwrap_or(0);
-                    format!("{{\"id\":{},\"result\":{result}}}", Value::String(h.id.clone()))
-                }
-                Err(e) => {
-                    refused += 1;
-                    format!("{{\"id\":{},\"error\":{}}}", Value::String(h.id.clone()), e.to_object().to_json())
-                }
-            },
         };
-        let _ = writeln!(out, "{line}");
-        progress.tick(i + 1);
-    }
-    let _ = out.flush();
-    progress.finish();
-    eprintln!("{ok} berekend, {refused} geweigerd; samen {minutes_per_week} minuten per week");
+        let body = match outcome {
+            Ok((result, week)) => {
+                ok += 1;
+                minutes_per_week = minutes_per_week.saturating_add(week);
+                format!("\"result\":{result}")
+            }
+            Err(error) => {
+                refused += 1;
+                format!("\"error\":{}", error.to_json())
+            }
+        };
+        writeln!(out, "{{\"id\":{},\"line\":{line},{body}}}", id_json(&id))
+    })?;
+    out.finish()?;
+    errln!("{ok} berekend, {refused} geweigerd; samen {minutes_per_week} minuten per week");
     Ok(if refused == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
@@ -143,75 +91,82 @@ fn answers_for(package: &Package, other: &Package, answers: &Value) -> Value {
     }
 }
 
-pub fn compare(old: &Path, new: &Path, input: &Path, default: Options, json_out: bool) -> Result<ExitCode, Failure> {
+/// Minutes per week of one household under one package.
+fn week(package: &Package, other: &Package, h: &Household, opts: &Options) -> Result<i64, ErrorObject> {
+    rules_core::evaluate_with(package, &answers_for(package, other, &h.answers), opts, |ind| figures(ind.total).0)
+        .map_err(|e| e.to_object())
+}
+
+pub fn compare(old: &Path, new: &Path, input: &Path, default: Options, format: Format) -> Result<ExitCode, Failure> {
     let (old, new) = (files::load_package(old)?, files::load_package(new)?);
-    let list = households(input)?;
-    let mut progress = Progress::new(list.len());
     let (mut higher, mut lower, mut equal, mut refused) = (0usize, 0usize, 0usize, 0usize);
     let (mut old_total, mut new_total) = (0i64, 0i64);
     let mut rows = Vec::new();
-    for (i, h) in list.iter().enumerate() {
-        progress.tick(i + 1);
-        let Ok(h) = h else {
-            refused += 1;
-            continue;
+    each_row(input, |row| {
+        let h = match row {
+            Ok(h) => h,
+            Err(r) => {
+                refused += 1;
+                rows.push(json!({"id": r.id, "line": r.line, "error": r.error}));
+                return Ok(());
+            }
         };
-        let opts = options(h, &default);
-        let a = rules_core::evaluate_to_json(&old, &answers_for(&old, &new, &h.answers), &opts, false);
-        let b = rules_core::evaluate_to_json(&new, &answers_for(&new, &old, &h.answers), &opts, false);
-        match (a, b) {
-            (Ok(a), Ok(b)) => {
-                let (a, b): (Value, Value) =
-                    (serde_json::from_str(&a).unwrap_or_default(), serde_json::from_str(&b).unwrap_or_default());
-                let (wa, wb) = (
-                    a["total"]["minutes_per_week"].as_i64().unwrap_or(0),
-                    b["total"]["minutes_per_week"].as_i64().unwrap_or(0),
-                );
-                old_total += wa;
-                new_total += wb;
+        let opts = options(&h, &default);
+        match (week(&old, &new, &h, &opts), week(&new, &old, &h, &opts)) {
+            (Ok(wa), Ok(wb)) => {
+                old_total = old_total.saturating_add(wa);
+                new_total = new_total.saturating_add(wb);
                 match wb.cmp(&wa) {
                     std::cmp::Ordering::Greater => higher += 1,
                     std::cmp::Ordering::Less => lower += 1,
                     std::cmp::Ordering::Equal => equal += 1,
                 }
-                rows.push(
-                    json!({"id": h.id, "old_minutes_per_week": wa, "new_minutes_per_week": wb, "difference": wb - wa}),
-                );
+                rows.push(json!({"id": h.id, "line": h.line, "old_minutes_per_week": wa, "new_minutes_per_week": wb, "difference": wb - wa}));
             }
             (a, b) => {
                 refused += 1;
-                let err = |r: Result<String, rules_core::Error>| {
-                    r.err().map(|e| serde_json::to_value(e.to_object()).unwrap_or_default())
-                };
-                rows.push(json!({"id": h.id, "old_error": err(a), "new_error": err(b)}));
+                rows.push(json!({"id": h.id, "line": h.line, "old_error": a.err(), "new_error": b.err()}));
             }
         }
-    }
-    progress.finish();
+        Ok(())
+    })?;
     let compared = higher + lower + equal;
-    if json_out {
+    let mut out = out::stdout(format);
+    if format == Format::Json {
         let summary = json!({
             "old": {"id": old.id, "fingerprint": old.fingerprint},
             "new": {"id": new.id, "fingerprint": new.fingerprint},
             "date": default.date.to_string(),
-            "households": compared, "refused": refused, "higher": higher, "lower": lower, "equal": equal,
+            "households": compared + refused, "compared": compared, "refused": refused,
+            "higher": higher, "lower": lower, "equal": equal,
             "old_minutes_per_week": old_total, "new_minutes_per_week": new_total,
             "rows": rows,
         });
-        println!("{summary}");
+        writeln!(out, "{summary}")?;
     } else {
-        println!("Vergelijking {} → {} op {}", old.id, new.id, default.date);
-        println!("  huishoudens vergeleken: {compared} (geweigerd: {refused})");
-        println!("  meer tijd: {higher}, minder tijd: {lower}, gelijk: {equal}");
-        println!("  samen per week: {old_total} → {new_total} minuten ({:+})", new_total - old_total);
-        for r in rows.iter().filter(|r| r["difference"].as_i64().is_some_and(|d| d != 0)).take(20) {
-            println!(
-                "  {}: {} → {} minuten per week",
-                r["id"].as_str().unwrap_or(""),
-                r["old_minutes_per_week"],
-                r["new_minutes_per_week"]
-            );
+        writeln!(out, "Vergelijking {} → {} op {}", old.id, new.id, default.date)?;
+        writeln!(out, "  huishoudens: {} (vergeleken: {compared}, geweigerd: {refused})", compared + refused)?;
+        writeln!(out, "  meer tijd: {higher}, minder tijd: {lower}, gelijk: {equal}")?;
+        writeln!(out, "  samen per week: {old_total} → {new_total} minuten ({:+})", new_total - old_total)?;
+        let shown = |r: &&Value| r["difference"].as_i64().is_some_and(|d| d != 0);
+        for r in rows.iter().filter(shown).take(20) {
+            let id = one_line(r["id"].as_str().unwrap_or(""));
+            let (a, b) = (&r["old_minutes_per_week"], &r["new_minutes_per_week"]);
+            writeln!(out, "  {id} (regel {}): {a} → {b} minuten per week", r["line"])?;
+        }
+        for r in rows.iter().filter(|r| r["difference"].is_null()).take(20) {
+            let id = one_line(r["id"].as_str().unwrap_or(""));
+            for (side, key) in [("", "error"), ("oud: ", "old_error"), ("nieuw: ", "new_error")] {
+                if let Some(e) = r[key].as_object() {
+                    let (code, message) = (e["code"].as_str().unwrap_or(""), e["message"].as_str().unwrap_or(""));
+                    writeln!(out, "  geweigerd {id} (regel {}): {side}[{code}] {}", r["line"], one_line(message))?;
+                }
+            }
+        }
+        if refused > 20 {
+            writeln!(out, "  … en nog {} geweigerd (zie --format json)", refused - 20)?;
         }
     }
-    Ok(ExitCode::SUCCESS)
+    out.finish()?;
+    Ok(if refused == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

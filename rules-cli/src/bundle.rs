@@ -8,7 +8,8 @@ use std::process::ExitCode;
 use rules_core::{canonical, describe, Package};
 use serde_json::{json, Value};
 
-use crate::{files, Failure};
+use crate::out::{self, errln};
+use crate::{files, Failure, Format};
 
 /// The bundled document: the package content plus its fingerprint, in
 /// canonical (JCS) form so the file itself is byte-stable.
@@ -25,22 +26,24 @@ pub fn run(paths: &[PathBuf], out: Option<&Path>) -> Result<ExitCode, Failure> {
     for p in paths {
         // `bundle norms/*` also matches norms/README.md: say so and go on.
         if !p.is_dir() && p.extension().is_none_or(|x| x != "json") {
-            eprintln!("overgeslagen: {} (geen normpakket)", p.display());
+            errln!("overgeslagen: {} (geen normpakket)", p.display());
             continue;
         }
         packages.push(files::load_package(p)?);
     }
     let Some(dir) = out else {
+        let mut out = out::stdout(Format::Json);
         for p in &packages {
-            println!("{}", bundled(p));
+            writeln!(out, "{}", bundled(p))?;
         }
+        out.finish()?;
         return Ok(ExitCode::SUCCESS);
     };
     std::fs::create_dir_all(dir).map_err(|e| Failure::Io(format!("kan {} niet maken: {e}", dir.display())))?;
     for p in &packages {
         let file = dir.join(format!("{}.json", p.id));
         write(&file, &bundled(p))?;
-        eprintln!("gebundeld: {} ({})", file.display(), p.fingerprint);
+        errln!("gebundeld: {} ({})", file.display(), p.fingerprint);
     }
     // The index covers every bundle in the directory, also earlier ones.
     let mut entries = Vec::new();

@@ -9,14 +9,13 @@
 //! follows the same order of checks as the browser build: the date, then
 //! the core (municipality, version, transition, answers).
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use rules_core::{cases::Case, Date, Error, Options, Package};
 use serde_json::json;
 
-use crate::{files, Failure};
+use crate::{files, out, Failure, Format};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -29,7 +28,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> Result<ExitCode, Failure> {
-    let mut out = std::io::stdout().lock();
+    let mut out = out::stdout(Format::Json);
     for path in &args.packages {
         let package = files::load_package(path)?;
         for file in files::case_files(path)? {
@@ -38,9 +37,10 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
                 .map_err(|e| Failure::Io(format!("{}: {e}", file.display())))?;
             let output = canonical_output(&package, &case, !args.no_trace);
             let line = json!({ "package": package.id, "case": name, "output": output });
-            writeln!(out, "{line}").map_err(|e| Failure::Io(format!("kan niet schrijven: {e}")))?;
+            writeln!(out, "{line}")?;
         }
     }
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -2,17 +2,24 @@
 //! All file reading happens here; the rules core does no I/O.
 // Input paths never unwrap: bad input gets a coded error, not a panic (tests may unwrap).
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
+// A Failure carries one error object (with its reading position) per run, never on a hot path.
+#![allow(clippy::result_large_err)]
 
 mod batch;
 mod bundle;
 mod conformance;
 mod files;
+mod lines;
+mod out;
+mod progress;
+mod safe_text;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use rules_core::{cases::Case, describe, lint, output, Date, Error, Options};
+use out::errln;
+use rules_core::{cases::Case, describe, lint, output, Date, Error, ErrorObject, Options};
 
 #[derive(Parser)]
 #[command(name = "urenwijzer", version, about = "Rekent huishoudelijke hulp (Wmo) uit volgens een normpakket")]
@@ -114,7 +121,10 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage(&e),
+    };
     let result = match cli.command {
         Command::Check { package, format } => check(&package, format),
         Command::Eval { package, answers, norm, format } => eval(&package, &answers, norm, format),
@@ -126,35 +136,82 @@ fn main() -> ExitCode {
         }
         Command::Compare { old, new, households, norm, format } => norm
             .options()
-            .map_err(Failure::from)
-            .and_then(|o| batch::compare(&old, &new, &households, o, format == Format::Json)),
+            .map_err(|e| Failure::Core(e, format))
+            .and_then(|o| batch::compare(&old, &new, &households, o, format))
+            .map_err(|f| f.in_format(format)),
         Command::Plan { intake, start, evaluation, format } => plan(&intake, &start, evaluation.as_deref(), format),
         Command::Schema { overlay } => {
             let schema =
                 if overlay { rules_core::document::schema::overlay() } else { rules_core::document::schema::package() };
-            println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());
-            Ok(ExitCode::SUCCESS)
+            print_json(&serde_json::to_string_pretty(&schema).unwrap_or_default())
         }
-        Command::Questions { package } => files::load_package(&package).map(|p| {
-            println!("{}", serde_json::to_string_pretty(&describe::questions(&p)).unwrap_or_default());
-            ExitCode::SUCCESS
-        }),
+        Command::Questions { package } => files::load_package(&package)
+            .and_then(|p| print_json(&serde_json::to_string_pretty(&describe::questions(&p)).unwrap_or_default())),
     };
     result.unwrap_or_else(|e| e.report())
 }
 
-/// A failure: either a core error (with a stable code) or a file problem.
+/// Help, version and usage errors from clap, through the escaping boundary
+/// (a bad `--format` value is quoted back).
+fn usage(e: &clap::Error) -> ExitCode {
+    let text = e.render().to_string();
+    let status = u8::try_from(e.exit_code()).unwrap_or(2);
+    if e.use_stderr() {
+        errln!("{}", text.trim_end());
+        return ExitCode::from(status);
+    }
+    let mut out = out::stdout(Format::Text);
+    match writeln!(out, "{}", text.trim_end()).and_then(|()| out.finish()) {
+        Ok(()) => ExitCode::from(status),
+        Err(f) => f.report(),
+    }
+}
+
+fn print_json(text: &str) -> Result<ExitCode, Failure> {
+    let mut out = out::stdout(Format::Json);
+    writeln!(out, "{text}")?;
+    out.finish()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A failure: a core error (with a stable code), another coded error, a
+/// file problem, or a closed output pipe.
 pub enum Failure {
     Core(Error, Format),
+    Coded(ErrorObject, Format),
     Io(String),
+    /// Stdout was closed by the reader (`| head`): end quietly.
+    BrokenPipe,
 }
 
 impl Failure {
-    fn report(self) -> ExitCode {
+    /// The same failure, reported in `format` (JSON on stdout or text on stderr).
+    pub fn in_format(self, format: Format) -> Failure {
         match self {
-            Failure::Core(e, Format::Json) => println!("{}", e.to_object().to_json()),
-            Failure::Core(e, Format::Text) => eprintln!("fout [{}]: {e}", e.code()),
-            Failure::Io(m) => eprintln!("fout: {m}"),
+            Failure::Core(e, _) => Failure::Core(e, format),
+            Failure::Coded(e, _) => Failure::Coded(e, format),
+            other => other,
+        }
+    }
+
+    fn report(self) -> ExitCode {
+        let object = match self {
+            Failure::BrokenPipe => return ExitCode::from(out::BROKEN_PIPE_STATUS),
+            Failure::Io(m) => {
+                errln!("fout: {m}");
+                return ExitCode::from(2);
+            }
+            Failure::Core(e, format) => (e.to_object(), format),
+            Failure::Coded(e, format) => (e, format),
+        };
+        match object {
+            (e, Format::Json) => {
+                let mut out = out::stdout(Format::Json);
+                if let Err(Failure::BrokenPipe) = writeln!(out, "{}", e.to_json()).and_then(|()| out.finish()) {
+                    return ExitCode::from(out::BROKEN_PIPE_STATUS);
+                }
+            }
+            (e, Format::Text) => errln!("fout [{}]: {}", e.code, e.message),
         }
         ExitCode::from(2)
     }
@@ -180,52 +237,47 @@ fn parse_date(text: Option<&str>) -> Result<Date, Error> {
 }
 
 fn check(path: &Path, format: Format) -> Result<ExitCode, Failure> {
-    let package = files::load_package(path).map_err(|f| match f {
-        Failure::Core(e, _) => Failure::Core(e, format),
-        other => other,
-    })?;
+    let package = files::load_package(path).map_err(|f| f.in_format(format))?;
     let lints = lint::lint(&package);
+    let mut out = out::stdout(format);
     if format == Format::Json {
         let report = serde_json::json!({
             "package": package.id,
             "fingerprint": package.fingerprint,
             "lints": lints,
         });
-        println!("{report}");
+        writeln!(out, "{report}")?;
     } else {
-        println!("{} ({}): geldig normpakket", package.title, package.id);
-        println!("vingerafdruk: {}", package.fingerprint);
+        writeln!(out, "{} ({}): geldig normpakket", package.title, package.id)?;
+        writeln!(out, "vingerafdruk: {}", package.fingerprint)?;
         for v in &package.versions {
             let until = v.valid_until.map(|d| d.to_string()).unwrap_or_else(|| "onbepaald".into());
-            println!("versie {} ({}), geldig {} t/m {until}", v.version, v.status.as_str(), v.valid_from);
+            writeln!(out, "versie {} ({}), geldig {} t/m {until}", v.version, v.status.as_str(), v.valid_from)?;
         }
         if lints.is_empty() {
-            println!("geen opmerkingen");
+            writeln!(out, "geen opmerkingen")?;
         }
         for l in &lints {
-            println!("opmerking [{}] {}: {}", l.code, l.path, l.message);
+            writeln!(out, "opmerking [{}] {}: {}", l.code, l.path, l.message)?;
         }
     }
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn eval(package: &Path, answers: &Path, norm: NormChoice, format: Format) -> Result<ExitCode, Failure> {
     let with_format = |e: Error| Failure::Core(e, format);
-    let package = files::load_package(package).map_err(|f| match f {
-        Failure::Core(e, _) => with_format(e),
-        other => other,
-    })?;
-    let value = files::read_json(answers, rules_core::input::json::Kind::Answers).map_err(|f| match f {
-        Failure::Core(e, _) => with_format(e),
-        other => other,
-    })?;
+    let package = files::load_package(package).map_err(|f| f.in_format(format))?;
+    let value = files::read_json(answers, rules_core::input::json::Kind::Answers).map_err(|f| f.in_format(format))?;
     let options = norm.options().map_err(with_format)?;
     let printed = rules_core::evaluate_with(&package, &value, &options, |ind| match format {
         Format::Json => format!("{}\n", output::to_json(ind, true)),
         Format::Text => output::to_text(ind),
     })
     .map_err(with_format)?;
-    print!("{printed}");
+    let mut out = out::stdout(format);
+    write!(out, "{printed}")?;
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -235,9 +287,11 @@ fn test(path: &Path) -> Result<ExitCode, Failure> {
     if cases.is_empty() {
         return Err(Failure::Io(format!("geen testgevallen gevonden in {}", path.join("cases").display())));
     }
+    let mut out = out::stdout(Format::Text);
     let (mut passed, mut failed) = (0, 0);
     for file in &cases {
         let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = safe_text::one_line(&name);
         let outcome = files::read_bytes(file)
             .map_err(|_| vec!["kan het bestand niet lezen".to_string()])
             .and_then(|b| Case::read(&b, &name).map_err(|e| vec![e]))
@@ -245,18 +299,19 @@ fn test(path: &Path) -> Result<ExitCode, Failure> {
         match outcome {
             Ok(()) => {
                 passed += 1;
-                println!("ok    {name}");
+                writeln!(out, "ok    {name}")?;
             }
             Err(problems) => {
                 failed += 1;
-                println!("FOUT  {name}");
+                writeln!(out, "FOUT  {name}")?;
                 for p in problems {
-                    println!("      {p}");
+                    writeln!(out, "      {}", safe_text::one_line(&p))?;
                 }
             }
         }
     }
-    println!("{}: {passed} passed, {failed} failed", package.id);
+    writeln!(out, "{}: {passed} passed, {failed} failed", package.id)?;
+    out.finish()?;
     Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
@@ -268,27 +323,26 @@ fn plan(intake: &str, start: &str, evaluation: Option<&str>, format: Format) -> 
         Some(e) => Some(date(e)?),
         None => None,
     };
-    let plan = rules_core::workdays::plan(date(intake)?, date(start)?, evaluation).map_err(|e| {
-        Failure::Io(match e {
-            rules_core::workdays::PlanError::StartBeforeIntake => "de startdatum ligt vóór de intake".into(),
-            rules_core::workdays::PlanError::EvaluationBeforeStart => "de evaluatie ligt vóór de start".into(),
-        })
-    })?;
+    let plan = rules_core::workdays::plan(date(intake)?, date(start)?, evaluation)
+        .map_err(|e| Failure::Coded(e.to_object(), format))?;
+    let mut out = out::stdout(format);
     if format == Format::Json {
-        println!("{}", serde_json::to_string(&plan).unwrap_or_default());
+        writeln!(out, "{}", serde_json::to_string(&plan).unwrap_or_default())?;
     } else {
-        println!("Intake:            {}", plan.intake);
-        println!(
+        writeln!(out, "Intake:            {}", plan.intake)?;
+        writeln!(
+            out,
             "Start:             {} ({} werkdagen na de intake; uiterlijk {})",
             plan.start, plan.start_working_days, plan.start_deadline
-        );
-        println!("Evaluatie tussen:  {} en {}", plan.evaluation_from, plan.evaluation_until);
+        )?;
+        writeln!(out, "Evaluatie tussen:  {} en {}", plan.evaluation_from, plan.evaluation_until)?;
         if let (Some(e), Some(ok)) = (&plan.evaluation, plan.evaluation_in_window) {
-            println!("Evaluatie:         {e} ({})", if ok { "binnen de periode" } else { "buiten de periode" });
+            writeln!(out, "Evaluatie:         {e} ({})", if ok { "binnen de periode" } else { "buiten de periode" })?;
         }
         for w in &plan.warnings {
-            println!("Let op: {w}");
+            writeln!(out, "Let op: {w}")?;
         }
     }
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -39,6 +39,7 @@ fn batch_writes_one_line_per_household_and_refuses_bad_ones() {
         lines[..3].iter().map(|l| l["result"]["total"]["minutes_per_week"].as_i64().unwrap()).collect();
     assert_eq!(weeks, [125, 174, 222]);
     assert_eq!(lines[3]["id"], "fout");
+    assert_eq!(lines[3]["line"], 4);
     assert_eq!(lines[3]["error"]["code"], "missing_answer");
     assert!(String::from_utf8_lossy(&out.stderr).contains("3 berekend, 1 geweigerd"));
 }
@@ -59,8 +60,10 @@ fn compare_counts_who_gets_more_and_less() {
         ])
         .output()
         .unwrap();
-    assert!(out.status.success());
+    assert_eq!(out.status.code(), Some(1), "one household is refused");
     let s: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!((s["households"].as_i64(), s["equal"].as_i64(), s["refused"].as_i64()), (Some(3), Some(3), Some(1)));
+    let counts = ["households", "compared", "equal", "refused"].map(|k| s[k].as_i64().unwrap());
+    assert_eq!(counts, [4, 3, 3, 1], "households = compared + refused");
+    assert_eq!(s["rows"][3]["line"], 4);
     assert_eq!(s["old_minutes_per_week"], s["new_minutes_per_week"]);
 }

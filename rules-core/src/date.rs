@@ -3,13 +3,17 @@
 
 use std::fmt;
 
+/// The first and last year a [`Date`] can hold (what [`Date::parse`] accepts).
+pub const FIRST_YEAR: i32 = 1900;
+pub const LAST_YEAR: i32 = 2999;
+
 /// A calendar date, stored as days since 1970-01-01 so comparisons and
 /// differences are plain integer operations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(i32);
 
 impl Date {
-    /// Parses exactly `YYYY-MM-DD` (years 1900..=2999), refusing impossible dates.
+    /// Parses exactly `YYYY-MM-DD` (years [`FIRST_YEAR`]..=[`LAST_YEAR`]), refusing impossible dates.
     pub fn parse(text: &str) -> Option<Date> {
         let b = text.as_bytes();
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
@@ -23,7 +27,7 @@ impl Date {
     }
 
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {
-        if !(1900..=2999).contains(&year) || !(1..=12).contains(&month) {
+        if !(FIRST_YEAR..=LAST_YEAR).contains(&year) || !(1..=12).contains(&month) {
             return None;
         }
         if day == 0 || day > days_in_month(year, month) {

@@ -158,7 +158,7 @@ impl Error {
 }
 
 /// Serialisable error, key order `code, message, question, path, file, line, column, limit, detail`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ErrorObject {
     pub code: &'static str,
     pub message: String,

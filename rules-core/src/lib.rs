@@ -21,6 +21,7 @@ pub mod eval;
 pub mod explain;
 pub mod expr;
 pub mod input;
+mod links;
 pub mod lint;
 mod load;
 pub mod output;

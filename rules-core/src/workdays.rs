@@ -126,6 +126,10 @@ pub enum PlanError {
     StartBeforeIntake,
     #[error("de evaluatiedatum ligt vóór de startdatum")]
     EvaluationBeforeStart,
+    /// A date of the plan would fall after the last supported day, which
+    /// `Date::parse` itself refuses (a start on 2999-12-31).
+    #[error("de evaluatieperiode loopt tot na {last}, de laatste datum die Urenwijzer kent")]
+    OutOfRange { last: String },
 }
 
 impl PlanError {
@@ -134,6 +138,22 @@ impl PlanError {
         match self {
             PlanError::StartBeforeIntake => "start_before_intake",
             PlanError::EvaluationBeforeStart => "evaluation_before_start",
+            PlanError::OutOfRange { .. } => "date_out_of_range",
+        }
+    }
+
+    /// The JSON form, as the core's other errors: `{code, message}`.
+    pub fn to_object(&self) -> crate::ErrorObject {
+        crate::ErrorObject {
+            code: self.code(),
+            message: self.to_string(),
+            question: None,
+            path: None,
+            file: None,
+            line: None,
+            column: None,
+            limit: None,
+            detail: None,
         }
     }
 }
@@ -150,6 +170,10 @@ pub fn plan(intake: Date, start: Date, evaluation: Option<Date>) -> Result<Plan,
     let start_late = start > deadline;
     let from = on_or_next_working_day(start.add_days(EVALUATION_FROM_DAYS));
     let until = on_or_next_working_day(start.add_days(EVALUATION_UNTIL_DAYS));
+    // `until` is the plan's latest date (the deadline is before the start + 42 days).
+    if until.ymd().0 > crate::date::LAST_YEAR {
+        return Err(PlanError::OutOfRange { last: format!("{}-12-31", crate::date::LAST_YEAR) });
+    }
     let mut warnings = Vec::new();
     if start_late {
         warnings.push(format!(
@@ -229,5 +253,18 @@ mod tests {
         assert_eq!(p.evaluation_in_window, Some(false));
         assert_eq!(p.warnings.len(), 1);
         assert_eq!(plan(d("2026-11-02"), d("2026-11-01"), None), Err(PlanError::StartBeforeIntake));
+    }
+
+    #[test]
+    fn refuses_a_plan_beyond_the_supported_dates() {
+        let e = plan(d("2999-12-30"), d("2999-12-31"), None).unwrap_err();
+        assert_eq!(e.code(), "date_out_of_range");
+        assert_eq!(
+            e.to_object().to_json(),
+            r#"{"code":"date_out_of_range","message":"de evaluatieperiode loopt tot na 2999-12-31, de laatste datum die Urenwijzer kent"}"#
+        );
+        // The last start whose window still ends in 2999 plans fine.
+        let p = plan(d("2999-11-01"), d("2999-11-04"), None).unwrap();
+        assert!(p.evaluation_until.starts_with("2999-12-"), "{}", p.evaluation_until);
     }
 }

@@ -73,7 +73,7 @@ export type CoreErrorCode =
   | 'overlay_name';
 
 /** Problems with the dates given to `plan`. */
-export type PlanErrorCode = 'start_before_intake' | 'evaluation_before_start';
+export type PlanErrorCode = 'start_before_intake' | 'evaluation_before_start' | 'date_out_of_range';
 
 /**
  * `internal`: the module aborted (it has been restarted; the call may be
@@ -354,7 +354,7 @@ export interface Plan {
 /**
  * The omgekeerd-toewijzen plan (start within three working days of the
  * intake, evaluation four to six weeks after the start). Throws
- * UrenwijzerError `invalid_date`, `start_before_intake`, `evaluation_before_start`.
+ * UrenwijzerError `invalid_date`, `start_before_intake`, `evaluation_before_start`, `date_out_of_range`.
  */
 export function plan(intake: DateInput, start: DateInput, evaluation?: DateInput | null): Plan;
 

@@ -288,7 +288,6 @@ export class Engine {
     // A raw engine of an earlier (aborted) instance is gone with it.
     if (raw !== undefined && this.#generation === generation) raw.free();
   }
-
 }
 if (typeof Symbol.dispose === 'symbol') Engine.prototype[Symbol.dispose] = Engine.prototype.free;
 

@@ -178,8 +178,8 @@ impl Engine {
 
 /// The omgekeerd-toewijzen plan (`workdays::plan`: start within three
 /// working days, evaluation four to six weeks after the start) as JSON text.
-/// Date problems are errors with code `invalid_date`, `start_before_intake`
-/// or `evaluation_before_start`.
+/// Date problems are errors with code `invalid_date`, `start_before_intake`,
+/// `evaluation_before_start` or `date_out_of_range` (a window after 2999).
 #[wasm_bindgen(js_name = planJson)]
 pub fn plan_json(intake: &str, start: &str, evaluation: Option<String>) -> Result<String, JsValue> {
     let dates = parse_date(intake).and_then(|i| {

@@ -41,7 +41,9 @@ before(async () => {
     requests.push(path);
     if (path === '' || path === 'index.html') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end('<!doctype html><html lang="nl"><meta charset="utf-8"><title>Urenwijzer conformance</title><body><h1>Urenwijzer conformance</h1><pre id="out">bezig…</pre></body></html>');
+      res.end(
+        '<!doctype html><html lang="nl"><meta charset="utf-8"><title>Urenwijzer conformance</title><body><h1>Urenwijzer conformance</h1><pre id="out">bezig…</pre></body></html>',
+      );
       return;
     }
     if (path === 'data.json') {
@@ -112,7 +114,13 @@ test('in Chromium too, an abort becomes an internal error and the engine recover
     const api = await import('/www/pkg/urenwijzer.js');
     await api.init();
     const engine = new api.Engine(bundle);
-    const answers = { eigen_mogelijkheden: false, beperkingen: 'geen', samenstelling_huishouden: false, extra_kamers_in_gebruik: 0, extra_kamers_niet_in_gebruik: 0 };
+    const answers = {
+      eigen_mogelijkheden: false,
+      beperkingen: 'geen',
+      samenstelling_huishouden: false,
+      extra_kamers_in_gebruik: 0,
+      extra_kamers_niet_in_gebruik: 0,
+    };
     const before = engine.evaluateToJson(answers, { date: '2024-01-01' });
     let error;
     try {

@@ -15,13 +15,12 @@
 // anything of the files, nothing is stored, no CSP violation, no console
 // error.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { axe, DESKTOP, describeViolations, launchChromium, PHONE, serveSite, screenshot } from '../lib/browser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
@@ -30,10 +29,6 @@ const artifacts = path.resolve(process.env.CHECK_ARTIFACTS ?? path.join(repo, 't
 const cli = process.env.URENWIJZER_CLI ?? path.join(repo, 'target', 'release', 'urenwijzer');
 const norms = path.join(repo, 'norms');
 
-const PHONE = { width: 375, height: 812 };
-const DESKTOP = { width: 1280, height: 800 };
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-  '--no-first-run', '--disable-component-update', '--disable-sync'];
 const EXPECTED_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 // Distinctive text put into the files chosen: it must never be in a request.
 const MARKER = 'Geheim-Controle-7f3a9c';
@@ -48,22 +43,6 @@ function check(condition, message) {
 }
 const log = (m) => console.log(m);
 
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repo, 'scripts', 'serve.mjs'), root], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /Open http:\/\/localhost:(\d+)\//.exec(out);
-      if (m) resolve({ child, url: `http://127.0.0.1:${m[1]}/` });
-    });
-    child.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}: ${out}`)));
-  });
-}
-
 // ------------------------------------------------------------ the CLI
 
 function cliJson(args) {
@@ -76,12 +55,22 @@ function cliReport(dir) {
   const c = cliJson(['check', dir, '--format', 'json']);
   if (c.status !== 0) return { error: c.json };
   const t = spawnSync(cli, ['test', dir], { encoding: 'utf8' });
-  const cases = t.stdout.split('\n').map((l) => /^(ok|FOUT)\s+(\S+)$/.exec(l)).filter(Boolean).map((m) => [m[2], m[1] === 'ok']);
+  const cases = t.stdout
+    .split('\n')
+    .map((l) => /^(ok|FOUT)\s+(\S+)$/.exec(l))
+    .filter(Boolean)
+    .map((m) => [m[2], m[1] === 'ok']);
   return { fingerprint: c.json.fingerprint, lints: c.json.lints, cases };
 }
 
 function jsonFiles(dir) {
-  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(dir, f)) : [];
+  return fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => path.join(dir, f))
+    : [];
 }
 
 /** A package folder written to a temporary place, so the CLI can check a changed copy. */
@@ -100,21 +89,18 @@ const readJson = (f) => JSON.parse(fs.readFileSync(f, 'utf8'));
 
 let shot = 0;
 async function capture(page, name, report) {
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  report.axe.push({ state: name, violations: axe.violations.length, passes: axe.passes.length });
-  for (const v of axe.violations) {
-    check(false, `${name}: axe ${v.id} (${v.impact}): ${v.help} – ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  }
+  const result = await axe(page);
+  report.axe.push({ state: name, violations: result.violations.length, passes: result.passes.length });
+  for (const v of describeViolations(result)) check(false, `${name}: axe ${v}`);
   shot += 1;
   const base = `${String(shot).padStart(2, '0')}-${name}`;
-  await page.screenshot({ path: path.join(artifacts, `${base}-desktop.png`), fullPage: true });
+  await screenshot(page, path.join(artifacts, `${base}-desktop.png`));
   const size = page.viewportSize();
   await page.setViewportSize(PHONE);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check(overflow <= 0, `${name}: ${overflow}px sideways scrolling at phone width`);
-  const phoneAxe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  for (const v of phoneAxe.violations) check(false, `${name} (phone): axe ${v.id}: ${v.help}`);
-  await page.screenshot({ path: path.join(artifacts, `${base}-phone.png`), fullPage: true });
+  for (const v of describeViolations(await axe(page))) check(false, `${name} (phone): axe ${v}`);
+  await screenshot(page, path.join(artifacts, `${base}-phone.png`));
   await page.setViewportSize(size);
 }
 
@@ -124,7 +110,9 @@ async function openPage(browser, base) {
   const requests = [];
   const problems = [];
   page.on('request', (r) => requests.push({ url: r.url(), method: r.method(), postData: r.postData(), headers: r.allHeaders(), at: Date.now() }));
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   await page.addInitScript(() => {
     window.__csp = [];
@@ -142,14 +130,22 @@ async function openPage(browser, base) {
 async function choose(page, selector, files) {
   const before = await page.evaluate(() => document.getElementById('status').textContent);
   await page.setInputFiles(selector, files);
-  await page.waitForFunction((prev) => {
-    const t = document.getElementById('status').textContent;
-    return t !== prev && !t.startsWith('Bezig');
-  }, before, { timeout: 20000 });
+  await page.waitForFunction(
+    (prev) => {
+      const t = document.getElementById('status').textContent;
+      return t !== prev && !t.startsWith('Bezig');
+    },
+    before,
+    { timeout: 20000 },
+  );
   return page.evaluate(() => document.getElementById('status').textContent);
 }
 
-const buffer = (name, content) => ({ name, mimeType: 'application/json', buffer: Buffer.from(typeof content === 'string' ? content : JSON.stringify(content, null, 2)) });
+const buffer = (name, content) => ({
+  name,
+  mimeType: 'application/json',
+  buffer: Buffer.from(typeof content === 'string' ? content : JSON.stringify(content, null, 2)),
+});
 
 /** What a package's report on the page shows. */
 async function shown(page, id) {
@@ -161,7 +157,9 @@ async function shown(page, id) {
       state: s.dataset.state,
       heading: s.querySelector('h2')?.textContent ?? '',
       text: s.textContent,
-      error: err ? { code: err.dataset.code, path: err.dataset.path, text: err.textContent, message: err.querySelector('.uw-load-error__message')?.textContent ?? '' } : null,
+      error: err
+        ? { code: err.dataset.code, path: err.dataset.path, text: err.textContent, message: err.querySelector('.uw-load-error__message')?.textContent ?? '' }
+        : null,
       fingerprint: s.querySelector('[data-fingerprint]')?.dataset.fingerprint ?? null,
       lints: [...s.querySelectorAll('.uw-lint')].map((li) => ({ code: li.dataset.lint, path: li.dataset.path, text: li.textContent })),
       noLints: Boolean(s.querySelector('.uw-lints-none')),
@@ -177,14 +175,21 @@ function agrees(got, want, label) {
   if (!check(got, `${label}: no report on the page`)) return;
   check(got.state === 'ok', `${label}: state ${got.state}${got.error ? ` (${got.error.text})` : ''}`);
   check(got.fingerprint === want.fingerprint, `${label}: fingerprint ${got.fingerprint} ≠ CLI ${want.fingerprint}`);
-  check(JSON.stringify(got.lints.map((l) => [l.code, l.path])) === JSON.stringify(want.lints.map((l) => [l.code, l.path])),
-    `${label}: lints ${JSON.stringify(got.lints.map((l) => [l.code, l.path]))} ≠ CLI ${JSON.stringify(want.lints.map((l) => [l.code, l.path]))}`);
+  check(
+    JSON.stringify(got.lints.map((l) => [l.code, l.path])) === JSON.stringify(want.lints.map((l) => [l.code, l.path])),
+    `${label}: lints ${JSON.stringify(got.lints.map((l) => [l.code, l.path]))} ≠ CLI ${JSON.stringify(want.lints.map((l) => [l.code, l.path]))}`,
+  );
   for (const [i, l] of want.lints.entries()) check(got.lints[i]?.text.includes(l.message), `${label}: lint ${l.code} without its message`);
   check(got.noLints === (want.lints.length === 0), `${label}: "Geen opmerkingen." ${got.noLints ? 'shown' : 'missing'}`);
-  check(JSON.stringify(got.cases.map((c) => [c.name, c.ok])) === JSON.stringify(want.cases),
-    `${label}: cases ${JSON.stringify(got.cases.map((c) => [c.name, c.ok]))} ≠ CLI ${JSON.stringify(want.cases)}`);
+  check(
+    JSON.stringify(got.cases.map((c) => [c.name, c.ok])) === JSON.stringify(want.cases),
+    `${label}: cases ${JSON.stringify(got.cases.map((c) => [c.name, c.ok]))} ≠ CLI ${JSON.stringify(want.cases)}`,
+  );
   const n = want.cases.length;
-  check(got.summary.includes(`${n} van ${n} ${n === 1 ? 'testgeval' : 'testgevallen'} geslaagd`), `${label}: summary ${JSON.stringify(got.summary)}, expected "${n} van ${n} testgevallen geslaagd"`);
+  check(
+    got.summary.includes(`${n} van ${n} ${n === 1 ? 'testgeval' : 'testgevallen'} geslaagd`),
+    `${label}: summary ${JSON.stringify(got.summary)}, expected "${n} van ${n} testgevallen geslaagd"`,
+  );
 }
 
 async function tabTo(page, selector, max = 120) {
@@ -198,12 +203,27 @@ async function tabTo(page, selector, max = 120) {
 async function privacy(name, { context, page, requests, problems, loaded }, base, contents) {
   const origin = new URL(base).origin;
   const staticFiles = new Set(listFiles(root).map((f) => `/${path.relative(root, f).split(path.sep).join('/')}`));
-  check(requests.length === loaded, `${name}: ${requests.length - loaded} request(s) after the page had loaded: ${requests.slice(loaded).map((r) => r.url).join(', ')}`);
-  const needles = [MARKER, ...contents.flatMap((c) => {
-    // a few distinctive pieces of every file chosen
-    const doc = (() => { try { return JSON.parse(c); } catch { return null; } })();
-    return [doc?.description, doc?.title, doc?.id && doc.format ? `"id":"${doc.id}"` : null].filter((s) => typeof s === 'string' && s.length >= 8);
-  })];
+  check(
+    requests.length === loaded,
+    `${name}: ${requests.length - loaded} request(s) after the page had loaded: ${requests
+      .slice(loaded)
+      .map((r) => r.url)
+      .join(', ')}`,
+  );
+  const needles = [
+    MARKER,
+    ...contents.flatMap((c) => {
+      // a few distinctive pieces of every file chosen
+      const doc = (() => {
+        try {
+          return JSON.parse(c);
+        } catch {
+          return null;
+        }
+      })();
+      return [doc?.description, doc?.title, doc?.id && doc.format ? `"id":"${doc.id}"` : null].filter((s) => typeof s === 'string' && s.length >= 8);
+    }),
+  ];
   for (const r of requests) {
     const u = new URL(r.url);
     const where = `${name}: request ${r.method} ${r.url}`;
@@ -239,8 +259,8 @@ async function main() {
   fs.rmSync(artifacts, { recursive: true, force: true });
   fs.mkdirSync(artifacts, { recursive: true });
   const report = { root, started: new Date().toISOString(), scenarios: [], axe: [] };
-  const server = await startServer();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const server = await serveSite(root);
+  const browser = await launchChromium();
   const base = server.url;
   const contents = []; // every file content chosen, for the privacy check
   const fileContents = (list) => list.map((f) => (typeof f === 'string' ? fs.readFileSync(f, 'utf8') : f.buffer.toString('utf8')));
@@ -262,7 +282,10 @@ async function main() {
       const page = await context.newPage();
       await page.goto(base);
       const link = await page.evaluate(() => [...document.querySelectorAll('footer a')].map((a) => [a.textContent, a.getAttribute('href')]));
-      check(link.some(([t, href]) => t === 'Normpakket controleren (voor beleidsmedewerkers)' && href === 'controle.html'), `footer links: ${JSON.stringify(link)}`);
+      check(
+        link.some(([t, href]) => t === 'Normpakket controleren (voor beleidsmedewerkers)' && href === 'controle.html'),
+        `footer links: ${JSON.stringify(link)}`,
+      );
       await context.close();
     });
 
@@ -275,13 +298,20 @@ async function main() {
       check(await tabTo(page, '#bestanden'), 'Tab does not reach the file control');
       const label = await page.evaluate(() => [...document.getElementById('bestanden').labels].map((l) => l.textContent));
       check(label.includes('Kies bestanden'), `file control label: ${JSON.stringify(label)}`);
-      check(await page.evaluate(() => document.getElementById('map').labels[0]?.textContent === 'Kies een map' && document.getElementById('map').hasAttribute('webkitdirectory')),
-        'the folder control is missing or unlabelled');
+      check(
+        await page.evaluate(
+          () => document.getElementById('map').labels[0]?.textContent === 'Kies een map' && document.getElementById('map').hasAttribute('webkitdirectory'),
+        ),
+        'the folder control is missing or unlabelled',
+      );
       const files = [path.join(kpmg, 'package.json'), ...jsonFiles(path.join(kpmg, 'cases'))];
       contents.push(...fileContents(files));
       const said = await choose(page, '#bestanden', files);
       const want = cliReport(kpmg);
-      check(said.includes(`${files.length} bestanden gelezen`) && said.includes(`${want.cases.length} van ${want.cases.length} testgevallen geslaagd`), `status: ${said}`);
+      check(
+        said.includes(`${files.length} bestanden gelezen`) && said.includes(`${want.cases.length} van ${want.cases.length} testgevallen geslaagd`),
+        `status: ${said}`,
+      );
       const got = await shown(page, 'kpmg-2019');
       agrees(got, want, 'kpmg-2019');
       check(want.lints.length === 0 && got.noLints, 'kpmg-2019 should have no lints');
@@ -303,9 +333,15 @@ async function main() {
       const failed = after.cases.find((c) => c.name === '99-verkeerd.json');
       check(failed && !failed.ok && failed.text.includes('Mislukt'), `the wrong case is not shown as failed: ${JSON.stringify(failed)}`);
       check(wantWrong.cases.find(([n]) => n === '99-verkeerd.json')?.[1] === false, 'the CLI passes the wrong case?');
-      check(failed?.text.includes(`totaal: verwacht ${wrong.expect.total.minutes_per_week} minuten per week, berekend ${wrong.expect.total.minutes_per_week - 1}`), `problem not shown: ${failed?.text}`);
+      check(
+        failed?.text.includes(`totaal: verwacht ${wrong.expect.total.minutes_per_week} minuten per week, berekend ${wrong.expect.total.minutes_per_week - 1}`),
+        `problem not shown: ${failed?.text}`,
+      );
       const n = want.cases.length + 1;
-      check(after.state === 'failed' && after.summary.includes(`${n - 1} van ${n} testgevallen geslaagd`), `summary after a wrong case: ${after.state} ${JSON.stringify(after.summary)}`);
+      check(
+        after.state === 'failed' && after.summary.includes(`${n - 1} van ${n} testgevallen geslaagd`),
+        `summary after a wrong case: ${after.state} ${JSON.stringify(after.summary)}`,
+      );
       check(after.text.includes('1 testgeval is mislukt'), 'no "1 testgeval is mislukt"');
       const link = await page.evaluate(() => {
         const a = document.querySelector('.uw-verdict a[href^="#"]');
@@ -343,7 +379,10 @@ async function main() {
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.getElementById('status').textContent.includes('99-verkeerd.json is weggehaald'));
       agrees(await shown(page, 'kpmg-2019'), want, 'kpmg-2019 after removing the wrong case');
-      check(await page.evaluate(() => document.activeElement?.classList.contains('uw-remove') && document.querySelector('.uw-details').open), 'focus is not on the next remove button after removing');
+      check(
+        await page.evaluate(() => document.activeElement?.classList.contains('uw-remove') && document.querySelector('.uw-details').open),
+        'focus is not on the next remove button after removing',
+      );
       await privacy('kpmg-2019', s, base, contents);
       await s.context.close();
     });
@@ -363,7 +402,10 @@ async function main() {
       // Without the overlays: a note that says to choose them.
       const s2 = await openPage(browser, base);
       await choose(s2.page, '#bestanden', [path.join(h4, 'package.json')]);
-      check(await s2.page.evaluate(() => document.querySelector('.uw-notes')?.textContent.includes('overlays')), 'h4 without overlays: no note about the overlays');
+      check(
+        await s2.page.evaluate(() => document.querySelector('.uw-notes')?.textContent.includes('overlays')),
+        'h4 without overlays: no note about the overlays',
+      );
       // A broken overlay: the error names the overlay's element and file.
       const delft = readJson(path.join(h4, 'overlays', 'delft.json'));
       delete delft.tariff.source;
@@ -396,7 +438,7 @@ async function main() {
       // A separate pick of the other package.json (same file name, other id): both stay.
       await choose(s.page, '#bestanden', [path.join(ciz, 'package.json')]);
       agrees(await shown(s.page, 'haarlem-2021'), cliReport(h2021), 'haarlem-2021');
-      check(await s.page.evaluate(() => document.querySelectorAll('.uw-report').length) === 1, 'haarlem-ciz (linked, no cases) got a report of its own');
+      check((await s.page.evaluate(() => document.querySelectorAll('.uw-report').length)) === 1, 'haarlem-ciz (linked, no cases) got a report of its own');
       await capture(s.page, 'haarlem-goed', report);
       await privacy('haarlem-2021', s, base, contents);
       await s.context.close();
@@ -405,8 +447,14 @@ async function main() {
     await scenario('the whole norms/ folder with the folder control', async () => {
       const s = await openPage(browser, base);
       const said = await choose(s.page, '#map', norms);
-      const dirs = fs.readdirSync(norms).filter((d) => fs.existsSync(path.join(norms, d, 'package.json'))).sort();
-      check(await s.page.evaluate(() => [...document.querySelectorAll('.uw-report')].map((r) => r.dataset.package).join()) === dirs.join(), `reports for ${dirs}`);
+      const dirs = fs
+        .readdirSync(norms)
+        .filter((d) => fs.existsSync(path.join(norms, d, 'package.json')))
+        .sort();
+      check(
+        (await s.page.evaluate(() => [...document.querySelectorAll('.uw-report')].map((r) => r.dataset.package).join())) === dirs.join(),
+        `reports for ${dirs}`,
+      );
       for (const d of dirs) agrees(await shown(s.page, d), cliReport(path.join(norms, d)), `norms/${d}`);
       check(await s.page.evaluate(() => document.getElementById('overgeslagen')?.textContent.includes('README.md')), 'README.md is not listed as skipped');
       check(!(await s.page.$('#bestandsfouten')), 'file problems shown for norms/');
@@ -431,30 +479,45 @@ async function main() {
       // Dropped on the page, as a file manager would (the drop handler, not the control).
       const said = await (async () => {
         const before = await s.page.evaluate(() => document.getElementById('status').textContent);
-        await s.page.evaluate((list) => {
-          const dt = new DataTransfer();
-          for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
-          const zone = document.getElementById('sleepvak');
-          zone.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true, cancelable: true }));
-          zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-          zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-        }, files.map((f) => ({ name: f.name, text: f.buffer.toString('utf8') })));
-        await s.page.waitForFunction((prev) => { const t = document.getElementById('status').textContent; return t !== prev && !t.startsWith('Bezig'); }, before);
+        await s.page.evaluate(
+          (list) => {
+            const dt = new DataTransfer();
+            for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+            const zone = document.getElementById('sleepvak');
+            zone.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true, cancelable: true }));
+            zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+            zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+          },
+          files.map((f) => ({ name: f.name, text: f.buffer.toString('utf8') })),
+        );
+        await s.page.waitForFunction((prev) => {
+          const t = document.getElementById('status').textContent;
+          return t !== prev && !t.startsWith('Bezig');
+        }, before);
         return s.page.evaluate(() => document.getElementById('status').textContent);
       })();
       check(said.includes('2 bestanden gelezen') && said.includes('1 bestand is geen geldige JSON'), `status after the drop: ${said}`);
       const e = (await shown(s.page, 'kpmg-2019'))?.error;
-      check(e && e.code === 'invalid_expression' && e.code === wantErr.code && e.path === wantErr.path, `typo: ${JSON.stringify(e)} ≠ CLI ${JSON.stringify(wantErr)}`);
+      check(
+        e && e.code === 'invalid_expression' && e.code === wantErr.code && e.path === wantErr.path,
+        `typo: ${JSON.stringify(e)} ≠ CLI ${JSON.stringify(wantErr)}`,
+      );
       check(e?.message.startsWith(`Fout in ${wantErr.path}, kolom `) && e.message.includes(`'${rule.amount}'`), `typo message: ${e?.message}`);
       const bad = await s.page.evaluate(() => document.querySelector('#bestandsfouten li[data-file="kapot.json"]')?.textContent ?? '');
       check(bad.includes('kapot.json') && bad.includes('Geen geldige JSON (regel 4, kolom 1)') && bad.includes('komma'), `JSON error of kapot.json: ${bad}`);
-      check(!(await s.page.evaluate(() => document.getElementById('sleepvak').classList.contains('uw-dropzone--active'))), 'drop zone still highlighted after the drop');
+      check(
+        !(await s.page.evaluate(() => document.getElementById('sleepvak').classList.contains('uw-dropzone--active'))),
+        'drop zone still highlighted after the drop',
+      );
       await capture(s.page, 'fout-expressie-en-json', report);
       // Remove all: back to the start.
       check(await tabTo(s.page, '#alles-weghalen', 400), 'Tab does not reach "Alle bestanden weghalen"');
       await s.page.keyboard.press('Enter');
       await s.page.waitForFunction(() => document.getElementById('status').textContent === 'Alle bestanden zijn weggehaald.');
-      check(await s.page.evaluate(() => document.getElementById('uitkomst').children.length === 0 && document.activeElement?.id === 'bestanden'), 'after removing all: results left or focus not on the file control');
+      check(
+        await s.page.evaluate(() => document.getElementById('uitkomst').children.length === 0 && document.activeElement?.id === 'bestanden'),
+        'after removing all: results left or focus not on the file control',
+      );
       await privacy('broken', s, base, contents);
       await s.context.close();
     });
@@ -495,7 +558,7 @@ async function main() {
     });
   } finally {
     await browser.close();
-    server.child.kill('SIGTERM');
+    server.close();
   }
 
   report.failures = failures;

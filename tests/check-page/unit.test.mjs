@@ -74,15 +74,24 @@ test('merge: a file chosen again replaces the earlier one (same path, same packa
   // a file that was not JSON and is now fixed replaces the broken one, and the other way round
   const bad = classify('package.json', '{');
   ({ files } = merge([bad], [classify('package.json', pkg('a'))]));
-  assert.deepEqual(files.map((f) => f.kind), ['package']);
+  assert.deepEqual(
+    files.map((f) => f.kind),
+    ['package'],
+  );
   ({ files } = merge(files, [classify('package.json', '{')]));
-  assert.deepEqual(files.map((f) => f.kind), ['invalid']);
+  assert.deepEqual(
+    files.map((f) => f.kind),
+    ['invalid'],
+  );
   // two packages both called package.json, chosen one after the other: both stay
   ({ files, replaced } = merge(merge([], [classify('package.json', pkg('nieuw'))]).files, [classify('package.json', pkg('oud'))]));
   assert.deepEqual([files.map((f) => f.id), replaced], [['nieuw', 'oud'], 0]);
   // then one of them broken: it replaces the last one chosen with that name
   ({ files } = merge(files, [classify('package.json', '{')]));
-  assert.deepEqual(files.map((f) => f.id ?? f.kind), ['nieuw', 'invalid']);
+  assert.deepEqual(
+    files.map((f) => f.id ?? f.kind),
+    ['nieuw', 'invalid'],
+  );
 });
 
 test('checkFiles (the core): overlays by file name, linked packages by id, cases by folder', () => {
@@ -97,7 +106,10 @@ test('checkFiles (the core): overlays by file name, linked packages by id, cases
   ];
   const { reports, unplaced } = checkFiles(files);
   assert.deepEqual(unplaced, []);
-  assert.deepEqual(reports.map((r) => r.id), ['los', 'nieuw', 'oud']);
+  assert.deepEqual(
+    reports.map((r) => r.id),
+    ['los', 'nieuw', 'oud'],
+  );
   const nieuw = reports.find((r) => r.id === 'nieuw');
   assert.deepEqual(nieuw.overlay_municipalities, ['stad']);
   assert.deepEqual(nieuw.linked_ids, ['oud']);
@@ -141,10 +153,22 @@ test('checkFiles: a bundle is checked as it is; overlays chosen with it are set 
 });
 
 test('errors: path and message apart; the file an error is in', () => {
-  assert.deepEqual(describeError({ code: 'invalid_package', path: 'versions[2019.1].values.basis', message: 'ongeldig normpakket bij versions[2019.1].values.basis: dit getal heeft geen herkomst' }),
-    { code: 'invalid_package', path: 'versions[2019.1].values.basis', column: '', message: 'dit getal heeft geen herkomst' });
-  assert.deepEqual(describeError({ code: 'invalid_expression', path: 'versions[1].areas[a].rules[b].amount', message: "ongeldige expressie bij versions[1].areas[a].rules[b].amount, kolom 8: 'wastjd' is geen tabel" }),
-    { code: 'invalid_expression', path: 'versions[1].areas[a].rules[b].amount', column: ', kolom 8', message: "'wastjd' is geen tabel" });
+  assert.deepEqual(
+    describeError({
+      code: 'invalid_package',
+      path: 'versions[2019.1].values.basis',
+      message: 'ongeldig normpakket bij versions[2019.1].values.basis: dit getal heeft geen herkomst',
+    }),
+    { code: 'invalid_package', path: 'versions[2019.1].values.basis', column: '', message: 'dit getal heeft geen herkomst' },
+  );
+  assert.deepEqual(
+    describeError({
+      code: 'invalid_expression',
+      path: 'versions[1].areas[a].rules[b].amount',
+      message: "ongeldige expressie bij versions[1].areas[a].rules[b].amount, kolom 8: 'wastjd' is geen tabel",
+    }),
+    { code: 'invalid_expression', path: 'versions[1].areas[a].rules[b].amount', column: ', kolom 8', message: "'wastjd' is geen tabel" },
+  );
   assert.equal(describeError({ code: 'x', path: null, message: 'm' }).message, 'm');
   const list = [['h4/package.json', pkg('h4')], ['h4/overlays/delft.json', overlay('h4', 'delft')]];
   const entries = classifyFiles(list);
@@ -162,7 +186,10 @@ test('every package in norms/, put together from its files as the page does, giv
   const files = walk(path.join(repo, 'norms')).sort().map((f) => ({ path: path.relative(repo, f).split(path.sep).join('/'), bytes: fs.readFileSync(f) }));
   const { reports, unplaced } = checkFiles(files);
   assert.deepEqual(unplaced, []);
-  const dirs = fs.readdirSync(path.join(repo, 'norms')).filter((d) => fs.existsSync(path.join(repo, 'norms', d, 'package.json'))).sort();
+  const dirs = fs
+    .readdirSync(path.join(repo, 'norms'))
+    .filter((d) => fs.existsSync(path.join(repo, 'norms', d, 'package.json')))
+    .sort();
   assert.deepEqual(reports.map((r) => r.id).sort(), dirs);
   for (const r of reports) {
     const got = r.check;
@@ -172,10 +199,22 @@ test('every package in norms/, put together from its files as the page does, giv
     const want = JSON.parse(check.stdout);
     assert.equal(got.error, null, `${r.id}: ${JSON.stringify(got.error)}`);
     assert.equal(got.package.fingerprint, want.fingerprint, `${r.id}: fingerprint`);
-    assert.deepEqual(got.lints.map((l) => [l.code, l.path, l.message]), want.lints.map((l) => [l.code, l.path, l.message]), `${r.id}: lints`);
+    assert.deepEqual(
+      got.lints.map((l) => [l.code, l.path, l.message]),
+      want.lints.map((l) => [l.code, l.path, l.message]),
+      `${r.id}: lints`,
+    );
     const run = spawnSync(cli, ['test', dir], { encoding: 'utf8' });
-    const lines = run.stdout.split('\n').map((l) => /^(ok|FOUT)\s+(\S+)$/.exec(l)).filter(Boolean).map((m) => [m[2], m[1] === 'ok']);
-    assert.deepEqual(got.cases.map((c) => [c.name, c.ok]), lines, `${r.id}: cases`);
+    const lines = run.stdout
+      .split('\n')
+      .map((l) => /^(ok|FOUT)\s+(\S+)$/.exec(l))
+      .filter(Boolean)
+      .map((m) => [m[2], m[1] === 'ok']);
+    assert.deepEqual(
+      got.cases.map((c) => [c.name, c.ok]),
+      lines,
+      `${r.id}: cases`,
+    );
     assert.ok(got.ok, `${r.id}: not ok`);
     assert.deepEqual(r.missing, []);
   }

@@ -49,7 +49,9 @@ export function packageDirs() {
 function caseFiles(dir) {
   const cases = join(root, dir, 'cases');
   if (!existsSync(cases)) return [];
-  return readdirSync(cases).filter((f) => f.endsWith('.json')).sort();
+  return readdirSync(cases)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 }
 
 /** JSON lines of `urenwijzer conformance` → Map case file → output. */
@@ -135,8 +137,7 @@ export function generateCases(engine, count = 120) {
     return answers;
   };
   const cases = [];
-  const add = (description, date, municipality, answers) =>
-    cases.push({ description, date, ...(municipality ? { municipality } : {}), answers });
+  const add = (description, date, municipality, answers) => cases.push({ description, date, ...(municipality ? { municipality } : {}), answers });
   for (let i = 0; i < count; i++) {
     const date = pick(dates);
     const municipality = pick(municipalities);
@@ -190,9 +191,9 @@ export function collect(Engine, { generated = true } = {}) {
       const engine = new Engine(bundle);
       const gen = join(genRoot, relative(root, join(root, dir)).replaceAll('/', '__'));
       mkdirSync(join(gen, 'cases'), { recursive: true });
-      writeFileSync(join(gen, 'package.json'), bundle + '\n');
+      writeFileSync(join(gen, 'package.json'), `${bundle}\n`);
       generateCases(engine).forEach((c, i) => {
-        writeFileSync(join(gen, 'cases', `gen-${String(i).padStart(4, '0')}.json`), JSON.stringify(c, null, 1) + '\n');
+        writeFileSync(join(gen, 'cases', `gen-${String(i).padStart(4, '0')}.json`), `${JSON.stringify(c, null, 1)}\n`);
       });
       engine.free();
       sources.push({ dir: relative(root, gen), label: `${dir} (gegenereerd)` });

@@ -41,7 +41,10 @@ test('loads a bundle as text or object; fingerprint and package info', () => {
   assert.equal(info.fingerprint, kpmg.fingerprint);
   assert.ok(info.title.length > 0);
   assert.ok(info.versions.length >= 1 && typeof info.versions[0].status === 'string');
-  assert.deepEqual(info.municipalities.map((m) => m.id), ['almere']);
+  assert.deepEqual(
+    info.municipalities.map((m) => m.id),
+    ['almere'],
+  );
   assert.ok(Object.isFrozen(info) && Object.isFrozen(info.versions[0]));
   assert.equal(kpmg.package, kpmg.package);
   fromObject.free();
@@ -65,9 +68,15 @@ test('a changed bundle is refused: invalid_package with a path', () => {
 
 test('questions: types, labels, options and bounds', () => {
   const qs = kpmg.questions();
-  assert.deepEqual(qs.map((q) => q.type), ['yes_no', 'choice', 'yes_no', 'number', 'number']);
+  assert.deepEqual(
+    qs.map((q) => q.type),
+    ['yes_no', 'choice', 'yes_no', 'number', 'number'],
+  );
   const choice = qs[1];
-  assert.deepEqual(choice.options.map((o) => o.id), ['geen', 'enig', 'veel']);
+  assert.deepEqual(
+    choice.options.map((o) => o.id),
+    ['geen', 'enig', 'veel'],
+  );
   assert.equal(qs[3].min, 0);
   assert.equal(qs[3].max, 20);
   assert.equal(qs[0].ask_if, null);
@@ -129,10 +138,7 @@ test('evaluate: refusals are UrenwijzerErrors with code and question', () => {
   assert.equal(e.code, 'not_an_option');
   assert.equal(e.question, 'beperkingen');
   assert.match(e.message, /weinig/);
-  assert.equal(
-    JSON.stringify(e),
-    `{"code":"not_an_option","message":${JSON.stringify(e.message)},"question":"beperkingen"}`,
-  );
+  assert.equal(JSON.stringify(e), `{"code":"not_an_option","message":${JSON.stringify(e.message)},"question":"beperkingen"}`);
   assert.deepEqual(errorObject(e), JSON.parse(JSON.stringify(e)));
   assert.equal(thrown(() => kpmg.evaluate(answers, { date: '2024-13-01' })).code, 'invalid_date');
   assert.equal(thrown(() => kpmg.evaluate(answers, { date: '2020-01-01' })).code, 'no_version_for_date');
@@ -160,7 +166,10 @@ test('validate: every problem, per question, without evaluating', () => {
     ],
   );
   for (const p of problems) assert.deepEqual(Object.keys(p), ['code', 'message', 'question']);
-  assert.deepEqual(kpmg.validate(null).map((p) => p.code), ['invalid_answers']);
+  assert.deepEqual(
+    kpmg.validate(null).map((p) => p.code),
+    ['invalid_answers'],
+  );
 });
 
 test('plan: working days and the evaluation window', () => {
@@ -184,7 +193,10 @@ test('checkPackage: what urenwijzer check and test report', () => {
   const report = checkPackage(doc, cases);
   assert.equal(report.ok, true);
   assert.equal(report.package.id, 'kpmg-2019');
-  assert.deepEqual(report.cases.map((c) => [c.name, c.ok]), names.map((n) => [n, true]));
+  assert.deepEqual(
+    report.cases.map((c) => [c.name, c.ok]),
+    names.map((n) => [n, true]),
+  );
   const wrong = { ...cases['01-basis.json'], expect: { total: { minutes_per_week: 1 } } };
   const failed = checkPackage(JSON.parse(doc), [['fout.json', wrong]]);
   assert.equal(failed.ok, false);

@@ -45,7 +45,10 @@ test('a panic becomes an internal error and the engines recover', () => {
   assert.equal(b.evaluateToJson(answers, options), before);
   assert.equal(a.fingerprint, b.fingerprint);
   assert.equal(a.questions().length, 5);
-  assert.deepEqual(a.validate({}).map((p) => p.code), Array(5).fill('missing_answer'));
+  assert.deepEqual(
+    a.validate({}).map((p) => p.code),
+    Array(5).fill('missing_answer'),
+  );
   // Errors are still core errors, not internal ones.
   assert.throws(() => a.evaluate({ ...answers, beperkingen: 'x' }, options), { code: 'not_an_option' });
   // New engines work too, and freeing one from the aborted instance is harmless.

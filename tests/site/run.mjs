@@ -17,13 +17,12 @@
 // Storage, service workers); no Content Security Policy violation; the
 // server sends the CSP header.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { axe, DESKTOP, describeViolations, launchChromium, PHONE, serveSite, screenshot, tabTo } from '../lib/browser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
@@ -32,10 +31,6 @@ const artifacts = path.resolve(process.env.SITE_ARTIFACTS ?? path.join(repo, 'te
 const cli = process.env.URENWIJZER_CLI ?? path.join(repo, 'target', 'release', 'urenwijzer');
 const only = process.env.SITE_ONLY; // e.g. "kpmg-2019/almere" to run one flow
 
-const PHONE = { width: 375, height: 812 };
-const DESKTOP = { width: 1280, height: 800 };
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-  '--no-first-run', '--disable-component-update', '--disable-sync'];
 const EXPECTED_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 // A typed value that is not a number: distinctive, and checked against every request.
 const NOT_A_NUMBER = 'zeventien';
@@ -52,36 +47,7 @@ function log(message) {
   console.log(message);
 }
 
-// ---------------------------------------------------------------- server
-
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repo, 'scripts', 'serve.mjs'), root], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /Open (http:\/\/localhost:(\d+)\/)/.exec(out);
-      if (m) resolve({ child, url: `http://127.0.0.1:${m[2]}/`, printed: m[1] });
-    });
-    child.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}: ${out}`)));
-  });
-}
-
 // -------------------------------------------------------------- keyboard
-
-/** Presses Tab (or Shift+Tab) until the focused element matches the selector. */
-async function tabTo(page, selector, { max = 80, back = false } = {}) {
-  for (let i = 0; i < max; i++) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-  }
-  if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-  const at = await page.evaluate(() => document.activeElement?.outerHTML?.slice(0, 200));
-  throw new Error(`Tab never reached ${selector} (focus on ${at})`);
-}
 
 /** In a radio group that has focus: select option k (Space for the focused one, arrows otherwise). */
 async function pickRadio(page, k) {
@@ -112,31 +78,31 @@ async function press(page, selector, key = 'Enter') {
 
 /** Waits until focus is on a heading or the error summary whose text differs from `before`. */
 async function settled(page, before) {
-  await page.waitForFunction((prev) => {
-    const el = document.activeElement;
-    if (!el) return false;
-    if (el.id === 'foutmeldingen') return true;
-    return el.tagName === 'H1' && el.textContent !== prev;
-  }, before, { timeout: 10000 });
-  return page.evaluate(() => document.activeElement.tagName === 'H1' ? document.activeElement.textContent : '#foutmeldingen');
+  await page.waitForFunction(
+    (prev) => {
+      const el = document.activeElement;
+      if (!el) return false;
+      if (el.id === 'foutmeldingen') return true;
+      return el.tagName === 'H1' && el.textContent !== prev;
+    },
+    before,
+    { timeout: 10000 },
+  );
+  return page.evaluate(() => (document.activeElement.tagName === 'H1' ? document.activeElement.textContent : '#foutmeldingen'));
 }
 
 // ------------------------------------------------------- axe, screenshots
 
 let shotCounter = 0;
 async function capture(page, flow, name, report) {
-  const axe = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  for (const v of axe.violations) {
-    check(false, `${flow.slug} ${name}: axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  }
-  report.axe.push({ flow: flow.slug, state: name, violations: axe.violations.length, passes: axe.passes.length });
+  const result = await axe(page);
+  for (const v of describeViolations(result)) check(false, `${flow.slug} ${name}: axe ${v}`);
+  report.axe.push({ flow: flow.slug, state: name, violations: result.violations.length, passes: result.passes.length });
   const n = String(++shotCounter).padStart(3, '0');
   const base = path.join(artifacts, `${flow.slug.replace('/', '--')}-${n}-${name}`);
-  await page.screenshot({ path: `${base}-desktop.png`, fullPage: true });
+  await screenshot(page, `${base}-desktop.png`);
   await page.setViewportSize(PHONE);
-  await page.screenshot({ path: `${base}-phone.png`, fullPage: true });
+  await screenshot(page, `${base}-phone.png`);
   // The phone layout must not scroll sideways.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   check(overflow <= 0, `${flow.slug} ${name}: the phone layout is ${overflow}px wider than the screen`);
@@ -154,11 +120,16 @@ function plannedValue(q, variant = 'A') {
   const min = Number.isInteger(q.min) ? q.min : 0;
   const max = Number.isInteger(q.max) ? q.max : min + 10;
   switch (q.type) {
-    case 'yes_no': return variant === 'A';
-    case 'choice': return q.options[variant === 'A' ? q.options.length - 1 : Math.floor((q.options.length - 1) / 2)].id;
-    case 'number': return variant === 'A' ? Math.min(max, min + 2) : max;
-    case 'date': return variant === 'A' ? '2019-03-14' : '2022-06-01';
-    default: throw new Error(`unknown question type ${q.type}`);
+    case 'yes_no':
+      return variant === 'A';
+    case 'choice':
+      return q.options[variant === 'A' ? q.options.length - 1 : Math.floor((q.options.length - 1) / 2)].id;
+    case 'number':
+      return variant === 'A' ? Math.min(max, min + 2) : max;
+    case 'date':
+      return variant === 'A' ? '2019-03-14' : '2022-06-01';
+    default:
+      throw new Error(`unknown question type ${q.type}`);
   }
 }
 
@@ -197,9 +168,12 @@ async function fieldState(page, qid) {
     const root = document.querySelector(`.uw-question[data-question="${id}"]`);
     if (!root) return null;
     const inputs = [...root.querySelectorAll('input')];
-    const describers = inputs.map((i) => i.getAttribute('aria-describedby'))
+    const describers = inputs
+      .map((i) => i.getAttribute('aria-describedby'))
       .concat([...root.querySelectorAll('fieldset')].map((f) => f.getAttribute('aria-describedby')))
-      .filter(Boolean).join(' ').split(/\s+/);
+      .filter(Boolean)
+      .join(' ')
+      .split(/\s+/);
     const error = root.querySelector('.utrecht-form-field-error-message');
     return {
       hidden: root.hidden,
@@ -233,7 +207,9 @@ async function runFlow(browser, base, entry, report) {
   const requests = [];
   const problems = [];
   page.on('request', (r) => requests.push({ url: r.url(), method: r.method(), postData: r.postData(), headers: r.allHeaders() }));
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   await page.addInitScript(() => {
     window.__csp = [];
@@ -252,13 +228,18 @@ async function runFlow(browser, base, entry, report) {
   // Start without choosing: an error at the field.
   await press(page, '#start');
   await page.waitForSelector('#gemeente-fout');
-  check(await page.evaluate(() => document.querySelector('fieldset').getAttribute('aria-describedby').includes('gemeente-fout')),
-    `${flow.slug}: the municipality error is not linked to its fieldset`);
+  check(
+    await page.evaluate(() => document.querySelector('fieldset').getAttribute('aria-describedby').includes('gemeente-fout')),
+    `${flow.slug}: the municipality error is not linked to its fieldset`,
+  );
   await capture(page, flow, 'gemeente-fout', report);
 
   // Choose the municipality with the arrow keys.
-  const labels = await page.evaluate(() => [...document.querySelectorAll('input[name=gemeente] + label, input[name=gemeente]')]
-    .filter((el) => el.tagName === 'INPUT').map((el) => document.querySelector(`label[for="${el.id}"]`).textContent));
+  const labels = await page.evaluate(() =>
+    [...document.querySelectorAll('input[name=gemeente] + label, input[name=gemeente]')]
+      .filter((el) => el.tagName === 'INPUT')
+      .map((el) => document.querySelector(`label[for="${el.id}"]`).textContent),
+  );
   const k = labels.indexOf(entry.label);
   if (!check(k >= 0, `${flow.slug}: "${entry.label}" is not in the list of municipalities (${labels.join(', ')})`)) {
     await context.close();
@@ -270,8 +251,10 @@ async function runFlow(browser, base, entry, report) {
   await press(page, '#start');
   heading = await settled(page, heading);
   if (municipality) {
-    check(await page.evaluate(() => document.documentElement.dataset.municipality) === municipality.id,
-      `${flow.slug}: <html data-municipality> is not set for the theme`);
+    check(
+      (await page.evaluate(() => document.documentElement.dataset.municipality)) === municipality.id,
+      `${flow.slug}: <html data-municipality> is not set for the theme`,
+    );
   }
 
   // The steps.
@@ -283,9 +266,14 @@ async function runFlow(browser, base, entry, report) {
   while (await page.$('#volgende')) {
     stepNo += 1;
     const title = heading;
-    check(await page.evaluate(() => document.activeElement?.tagName === 'H1'), `${flow.slug} step ${stepNo}: focus is not on the heading after the step changed`);
-    check(/^Stap \d+ van \d+/.test(await page.evaluate(() => document.querySelector('.uw-progress__label')?.textContent ?? '')),
-      `${flow.slug} step ${stepNo}: no "Stap x van y"`);
+    check(
+      await page.evaluate(() => document.activeElement?.tagName === 'H1'),
+      `${flow.slug} step ${stepNo}: focus is not on the heading after the step changed`,
+    );
+    check(
+      /^Stap \d+ van \d+/.test(await page.evaluate(() => document.querySelector('.uw-progress__label')?.textContent ?? '')),
+      `${flow.slug} step ${stepNo}: no "Stap x van y"`,
+    );
     await capture(page, flow, `stap${stepNo}`, report);
 
     if (!errorsShown) {
@@ -325,7 +313,7 @@ async function runFlow(browser, base, entry, report) {
         await capture(page, flow, `stap${stepNo}-getal-fout`, report);
         numberErrorsShown = true;
       }
-      typed.push(...await answer(page, q, value));
+      typed.push(...(await answer(page, q, value)));
       answers[qid] = value;
       done.add(qid);
       const after = await visibleQuestions(page);
@@ -338,7 +326,7 @@ async function runFlow(browser, base, entry, report) {
     }
     for (const qid of Object.keys(answers)) {
       const f = await fieldState(page, qid);
-      if (f && f.hidden) delete answers[qid];
+      if (f?.hidden) delete answers[qid];
     }
     await capture(page, flow, `stap${stepNo}-ingevuld`, report);
 
@@ -352,7 +340,10 @@ async function runFlow(browser, base, entry, report) {
         check(heading === title, `${flow.slug}: "Vorige" did not return to "${title}" (got "${heading}")`);
         for (const qid of await visibleQuestions(page)) {
           const f = await fieldState(page, qid);
-          check(f.values.some((v) => v === true || (typeof v === 'string' && v !== '')), `${flow.slug} ${qid}: the answer was lost after going back`);
+          check(
+            f.values.some((v) => v === true || (typeof v === 'string' && v !== '')),
+            `${flow.slug} ${qid}: the answer was lost after going back`,
+          );
         }
         wentBack = true;
       } else {
@@ -362,7 +353,10 @@ async function runFlow(browser, base, entry, report) {
     }
     await press(page, '#volgende');
     heading = await settled(page, heading);
-    check(heading !== '#foutmeldingen', `${flow.slug} step ${stepNo}: the answers were refused: ${await page.evaluate(() => document.getElementById('foutmeldingen')?.textContent)}`);
+    check(
+      heading !== '#foutmeldingen',
+      `${flow.slug} step ${stepNo}: the answers were refused: ${await page.evaluate(() => document.getElementById('foutmeldingen')?.textContent)}`,
+    );
     if (heading === '#foutmeldingen') break;
   }
 
@@ -371,8 +365,9 @@ async function runFlow(browser, base, entry, report) {
   await verifyResult(page, flow, entry, answers, report);
   await capture(page, flow, 'uitkomst', report);
   await page.emulateMedia({ media: 'print' });
-  const printHidden = await page.evaluate(() => ['.uw-buttons', '.uw-progress', '.uw-footer']
-    .every((s) => [...document.querySelectorAll(s)].every((el) => getComputedStyle(el).display === 'none')));
+  const printHidden = await page.evaluate(() =>
+    ['.uw-buttons', '.uw-progress', '.uw-footer'].every((s) => [...document.querySelectorAll(s)].every((el) => getComputedStyle(el).display === 'none')),
+  );
   check(printHidden, `${flow.slug}: buttons, progress or footer are printed`);
   await page.screenshot({ path: path.join(artifacts, `${flow.slug.replace('/', '--')}-print.png`), fullPage: true });
   await page.emulateMedia({ media: 'screen' });
@@ -404,9 +399,12 @@ async function runFlow(browser, base, entry, report) {
     await answer(page, q, trigger.value);
     for (const id of trigger.appeared) {
       const f = await fieldState(page, id);
-      check(!f.hidden && f.values.every((v) => v === false || v === ''), `${flow.slug}: ${id} came back with its old answer (it should have been dropped): ${JSON.stringify(f.values)}`);
+      check(
+        !f.hidden && f.values.every((v) => v === false || v === ''),
+        `${flow.slug}: ${id} came back with its old answer (it should have been dropped): ${JSON.stringify(f.values)}`,
+      );
       const qq = questions.get(id);
-      typed.push(...await answer(page, qq, answers[id] ?? plannedValue(qq, variant)));
+      typed.push(...(await answer(page, qq, answers[id] ?? plannedValue(qq, variant))));
     }
     // On to the result again.
     for (let guard = 0; guard < 20 && heading !== 'Uw uitkomst'; guard++) {
@@ -469,14 +467,22 @@ async function verifyResult(page, flow, entry, answers, report) {
   check(got.rows.length === want.areas.length, `${flow.slug}: ${got.rows.length} result rows, expected ${want.areas.length}`);
   want.areas.forEach((a, i) => {
     const row = got.rows[i] ?? [];
-    check(row[0] === a.title && row[1]?.includes(`${a.minutes_per_week} minut`) && row[2]?.includes(`${a.minutes_per_period} minut`),
-      `${flow.slug}: row ${i} is ${JSON.stringify(row)}, expected ${a.title} ${a.minutes_per_week}/${a.minutes_per_period}`);
+    check(
+      row[0] === a.title && row[1]?.includes(`${a.minutes_per_week} minut`) && row[2]?.includes(`${a.minutes_per_period} minut`),
+      `${flow.slug}: row ${i} is ${JSON.stringify(row)}, expected ${a.title} ${a.minutes_per_week}/${a.minutes_per_period}`,
+    );
   });
   check(got.fingerprint === want.package.fingerprint, `${flow.slug}: fingerprint ${got.fingerprint} ≠ ${want.package.fingerprint}`);
   const needsBanner = want.warnings.some((w) => w.code === 'concept' || w.code === 'provisional');
-  check(got.banner === needsBanner, `${flow.slug}: concept/provisional banner ${got.banner ? 'shown' : 'missing'} (warnings: ${want.warnings.map((w) => w.code)})`);
+  check(
+    got.banner === needsBanner,
+    `${flow.slug}: concept/provisional banner ${got.banner ? 'shown' : 'missing'} (warnings: ${want.warnings.map((w) => w.code)})`,
+  );
   const c = want.cost?.contribution;
-  check(Boolean(got.contribution) === Boolean(c), `${flow.slug}: eigen bijdrage ${got.contribution ? 'shown' : 'missing'} (cost: ${JSON.stringify(want.cost)})`);
+  check(
+    Boolean(got.contribution) === Boolean(c),
+    `${flow.slug}: eigen bijdrage ${got.contribution ? 'shown' : 'missing'} (cost: ${JSON.stringify(want.cost)})`,
+  );
   if (c && got.contribution) {
     const euros = (c.cents / 100).toFixed(2).replace('.', ',');
     check(got.contribution.includes(euros), `${flow.slug}: eigen bijdrage "${got.contribution}" does not show ${euros}`);
@@ -494,8 +500,17 @@ async function verifyResult(page, flow, entry, answers, report) {
   if (entry.municipality?.how_to_apply) {
     check(got.apply.length > 0, `${flow.slug}: no "how to apply" text`);
   }
-  report.results.push({ flow: flow.slug, answers, total: want.total, version: want.package.version, status: want.package.status,
-    overlay: want.package.overlay, transition: Boolean(want.transition), warnings: want.warnings.map((w) => w.code), contribution: c ?? null });
+  report.results.push({
+    flow: flow.slug,
+    answers,
+    total: want.total,
+    version: want.package.version,
+    status: want.package.status,
+    overlay: want.package.overlay,
+    transition: Boolean(want.transition),
+    warnings: want.warnings.map((w) => w.code),
+    contribution: c ?? null,
+  });
 }
 
 async function verifyPrivacy(page, context, flow, base, requests, typed, answers, questions, problems) {
@@ -578,12 +593,14 @@ async function main() {
   let entries = entriesOf(index);
   const skipped = (index.packages ?? []).filter((p) => (p.superseded_by ?? []).length > 0).map((p) => p.id);
   if (only) entries = entries.filter((e) => `${e.pkg.id}/${e.municipality?.id ?? '-'}/${e.variant}`.startsWith(only));
-  log(`site: ${root}\nflows: ${entries.length} (${entries.map((e) => `${e.label} ${e.variant}`).join(', ')})${skipped.length ? `; not entry points: ${skipped.join(', ')}` : ''}`);
+  log(
+    `site: ${root}\nflows: ${entries.length} (${entries.map((e) => `${e.label} ${e.variant}`).join(', ')})${skipped.length ? `; not entry points: ${skipped.join(', ')}` : ''}`,
+  );
   check(entries.length > 0, 'no entry points in packages/index.json');
 
-  const server = await startServer();
+  const server = await serveSite(root);
   check(/^http:\/\/localhost:\d+\/$/.test(server.printed), `serve.mjs printed ${server.printed}`);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const report = { root, started: new Date().toISOString(), flows: [], results: [], axe: [] };
   try {
     for (const entry of entries) {
@@ -595,7 +612,7 @@ async function main() {
     }
   } finally {
     await browser.close();
-    server.child.kill('SIGTERM');
+    server.close();
   }
   report.failures = failures;
   fs.writeFileSync(path.join(artifacts, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);

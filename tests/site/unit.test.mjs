@@ -10,8 +10,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { entriesOf, parseNumber, parseDate, applyInfo, calculation } from '../../www/src/model.js';
-import { duration, minutesText, money, dutchDate, perText } from '../../www/src/format.js';
-import { fieldMessage, pageMessage } from '../../www/src/messages.js';
+import { duration, minutesText, euro, dutchDate, longDate, answerText } from '../../www/shared/format.js';
+import { fieldMessage, pageMessage, dateMessage } from '../../www/shared/messages.js';
+import { perText } from '../../www/src/texts.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = process.env.URENWIJZER_CLI ?? path.join(repo, 'target', 'release', 'urenwijzer');
@@ -21,15 +22,31 @@ test('entry points: one per municipality, superseded packages left out, names ma
     packages: [
       { id: 'oud', title: 'Oude norm', file: 'oud.json', superseded_by: ['nieuw'], municipalities: [{ id: 'b', name: 'Bergen' }] },
       { id: 'nieuw', title: 'Nieuwe norm', file: 'nieuw.json', superseded_by: [], municipalities: [{ id: 'b', name: 'Bergen' }] },
-      { id: 'regio', title: 'Regionorm', file: 'regio.json', superseded_by: [], municipalities: [{ id: 'z', name: 'Zeist' }, { id: 'a', name: "'s-Gravenhage" }, { id: 'b2', name: 'Bergen' }] },
+      {
+        id: 'regio',
+        title: 'Regionorm',
+        file: 'regio.json',
+        superseded_by: [],
+        municipalities: [
+          { id: 'z', name: 'Zeist' },
+          { id: 'a', name: "'s-Gravenhage" },
+          { id: 'b2', name: 'Bergen' },
+        ],
+      },
       { id: 'los', title: 'Algemene norm', file: 'los.json', municipalities: [] },
     ],
   };
   const list = entriesOf(index);
-  assert.deepEqual(list.map((e) => e.label), ["'s-Gravenhage", 'Algemene norm', 'Bergen (Nieuwe norm)', 'Bergen (Regionorm)', 'Zeist']);
+  assert.deepEqual(
+    list.map((e) => e.label),
+    ["'s-Gravenhage", 'Algemene norm', 'Bergen (Nieuwe norm)', 'Bergen (Regionorm)', 'Zeist'],
+  );
   assert.ok(!list.some((e) => e.pkg.id === 'oud'));
   assert.equal(list.find((e) => e.pkg.id === 'los').municipality, null);
-  assert.deepEqual(list.map((e) => e.index), [0, 1, 2, 3, 4]);
+  assert.deepEqual(
+    list.map((e) => e.index),
+    [0, 1, 2, 3, 4],
+  );
   assert.equal(new Set(list.map((e) => e.key)).size, list.length);
   assert.deepEqual(entriesOf({}), []);
 });
@@ -58,7 +75,10 @@ test('dates: day, month and year become YYYY-MM-DD; incomplete dates stay invali
 test('how to apply: overlay first, then the package, then linked packages; only https links', () => {
   const doc = {
     id: 'nieuw',
-    municipalities: [{ id: 'a', name: 'A', how_to_apply: 'Bel het loket.' }, { id: 'b', name: 'B' }],
+    municipalities: [
+      { id: 'a', name: 'A', how_to_apply: 'Bel het loket.' },
+      { id: 'b', name: 'B' },
+    ],
     overlays: { a: { how_to_apply: 'Kom langs op het stadhuis.', url: 'https://a.example/wmo' } },
     linked: { oud: { id: 'oud', municipalities: [{ id: 'b', name: 'B', how_to_apply: 'Oude route.', url: 'javascript:alert(1)' }] } },
   };
@@ -79,7 +99,7 @@ test('durations, money and dates in plain Dutch', () => {
   assert.equal(duration(-30), 'min 30 minuten');
   assert.equal(minutesText(1), '1 minuut');
   assert.equal(minutesText(937), '937 minuten');
-  assert.match(money(1900), /^€\s?19,00$/);
+  assert.match(euro(1900), /^€\s?19,00$/);
   assert.equal(dutchDate('2026-11-25'), '25 november 2026');
   assert.equal(dutchDate('2021-01-01'), '1 januari 2021');
   assert.equal(dutchDate('gisteren'), 'gisteren');
@@ -111,6 +131,33 @@ test('engine error codes become Dutch messages at the field, never the engine te
   }
 });
 
+test('the shared messages speak English too, and never name a question id', () => {
+  const number = { id: 'kamers', type: 'number', min: 0, max: 10 };
+  assert.equal(fieldMessage({ code: 'out_of_range' }, number, 'en'), 'Enter a number from 0 up to and including 10.');
+  assert.equal(fieldMessage({ code: 'out_of_range' }, number, 'xx'), 'Vul een getal in van 0 tot en met 10.');
+  for (const lang of ['nl', 'en']) {
+    for (const code of ['missing_answer', 'out_of_range', 'wrong_type', 'not_an_option', 'invalid_date', 'not_asked', 'iets_nieuws']) {
+      const text = fieldMessage({ code, message: `vraag 'kamers'`, question: 'kamers' }, number, lang);
+      assert.ok(text && !text.includes('kamers'), `${lang}/${code}: ${text}`);
+    }
+    for (const code of ['invalid_date', 'start_before_intake', 'evaluation_before_start', 'iets_nieuws']) {
+      assert.ok(dateMessage({ code }, lang).length > 10);
+    }
+    assert.ok(pageMessage({ code: 'internal' }, lang).length > 10);
+  }
+  assert.equal(dateMessage({ code: 'start_before_intake' }), 'De startdatum ligt vóór de intake. Kies een latere startdatum.');
+});
+
+test('answers and dates as people read them (site and widget)', () => {
+  assert.equal(answerText({ type: 'yes_no' }, true), 'Ja');
+  assert.equal(answerText({ type: 'yes_no' }, false, { lang: 'en' }), 'No');
+  assert.equal(answerText({ type: 'choice', options: [{ id: 'a', label: 'Alleen' }] }, 'a'), 'Alleen');
+  assert.equal(answerText({ type: 'date' }, '2026-11-25'), '25 november 2026');
+  assert.equal(answerText({ type: 'date' }, '2026-11-25', { date: longDate }), 'woensdag 25 november 2026');
+  assert.equal(answerText({ type: 'number' }, undefined, { empty: 'Niet ingevuld' }), 'Niet ingevuld');
+  assert.equal(duration(125, 'en'), '2 hours and 5 minutes');
+});
+
 function rulesById(doc, out = new Map()) {
   for (const v of doc.versions ?? []) {
     for (const a of v.areas ?? []) for (const r of a.rules ?? []) out.set(`${doc.id}/${v.version}/${a.id}/${r.id}`, r);
@@ -119,8 +166,11 @@ function rulesById(doc, out = new Map()) {
   return out;
 }
 
-test('"Hoe is dit berekend?": each trace step gets its own sentence, for every conformance case of every package', { skip: !fs.existsSync(cli) && `no CLI at ${cli}` }, () => {
-  const dirs = fs.readdirSync(path.join(repo, 'norms'), { withFileTypes: true })
+test('"Hoe is dit berekend?": each trace step gets its own sentence, for every conformance case of every package', {
+  skip: !fs.existsSync(cli) && `no CLI at ${cli}`,
+}, () => {
+  const dirs = fs
+    .readdirSync(path.join(repo, 'norms'), { withFileTypes: true })
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(repo, 'norms', d.name, 'package.json')))
     .map((d) => path.join(repo, 'norms', d.name));
   assert.ok(dirs.length > 0);

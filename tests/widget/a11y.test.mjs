@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
+import { axe as runAxe } from '../lib/browser.mjs';
 import { setup, open, problems, w, activeElement, tabTo, indicationText, cliEval, ARTIFACTS } from './helpers.mjs';
 
 let env;
@@ -12,7 +12,7 @@ before(async () => (env = await setup()));
 after(async () => env?.close());
 
 async function axe(page, label) {
-  const result = await new AxeBuilder({ page }).include('#w').analyze();
+  const result = await runAxe(page, { include: '#w', tags: null });
   const violations = result.violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
   assert.deepEqual(violations, []);
   assert.ok(result.passes.length > 10, `${label}: axe ran (${result.passes.length} rules passed)`);
@@ -33,7 +33,18 @@ test('axe-core: no violations in citizen, provider and consultant mode, in all s
   await provider.evaluate(() => {
     const el = document.getElementById('w');
     el.setDates({ intake: '2026-11-02', start: '2026-11-06', evaluation: '2026-12-21' });
-    const a = { huishouden_grootte: 3, aantal_kinderen: 1, hulp_bij_kinderen: true, eigen_mogelijkheden: false, beperkingen: 'enig', extra_kamers_in_gebruik: 1, extra_was: 'normaal', wasservice: false, boodschappen_maaltijden: 'geen', regie: 'geen' };
+    const a = {
+      huishouden_grootte: 3,
+      aantal_kinderen: 1,
+      hulp_bij_kinderen: true,
+      eigen_mogelijkheden: false,
+      beperkingen: 'enig',
+      extra_kamers_in_gebruik: 1,
+      extra_was: 'normaal',
+      wasservice: false,
+      boodschappen_maaltijden: 'geen',
+      regie: 'geen',
+    };
     el.setAnswers(a);
     el.setAnswers({ ...a, beperkingen: 'veel', regie: 'deels' }, { phase: 'evaluation' });
   });
@@ -44,9 +55,22 @@ test('axe-core: no violations in citizen, provider and consultant mode, in all s
   await axe(provider, 'provider with warnings and missing reasons');
   await provider.screenshot({ path: path.join(ARTIFACTS, 'provider-h4-westland.png'), fullPage: true });
 
-  const consultant = await open(env, '/plain.html?mode=consultant&package=/packages/haarlem-2021.json&compare=/packages/haarlem-ciz.json&municipality=haarlem&date=2026-11-02');
+  const consultant = await open(
+    env,
+    '/plain.html?mode=consultant&package=/packages/haarlem-2021.json&compare=/packages/haarlem-ciz.json&municipality=haarlem&date=2026-11-02',
+  );
   await consultant.evaluate(() =>
-    document.getElementById('w').setAnswers({ heeft_indicatie: true, indicatie_startdatum: '2019-03-01', volwassen_huisgenoot: true, huisgenoot_kan_huishouden_doen: false, kinderen_onder_5: 0, kinderen_5_tot_12: 0, kinderen_13_tot_17: 1, slaapkamers_in_gebruik: 2, kan_zelf_strijken: true }),
+    document.getElementById('w').setAnswers({
+      heeft_indicatie: true,
+      indicatie_startdatum: '2019-03-01',
+      volwassen_huisgenoot: true,
+      huisgenoot_kan_huishouden_doen: false,
+      kinderen_onder_5: 0,
+      kinderen_5_tot_12: 0,
+      kinderen_13_tot_17: 1,
+      slaapkamers_in_gebruik: 2,
+      kan_zelf_strijken: true,
+    }),
   );
   await axe(consultant, 'consultant comparison');
 

@@ -13,13 +13,24 @@ before(async () => (env = await setup()));
 after(async () => env?.close());
 
 const COMPARE = '/plain.html?mode=consultant&package=/packages/haarlem-2021.json&compare=/packages/haarlem-ciz.json&municipality=haarlem&date=2026-11-02';
-const ANSWERS = { heeft_indicatie: false, volwassen_huisgenoot: true, huisgenoot_kan_huishouden_doen: false, kinderen_onder_5: 0, kinderen_5_tot_12: 1, kinderen_13_tot_17: 1, slaapkamers_in_gebruik: 3, kan_zelf_strijken: false };
+const ANSWERS = {
+  heeft_indicatie: false,
+  volwassen_huisgenoot: true,
+  huisgenoot_kan_huishouden_doen: false,
+  kinderen_onder_5: 0,
+  kinderen_5_tot_12: 1,
+  kinderen_13_tot_17: 1,
+  slaapkamers_in_gebruik: 3,
+  kan_zelf_strijken: false,
+};
 
 const questionIds = (pkg) => JSON.parse(execFileSync(CLI, ['questions', path.join(repo, 'norms', pkg)], { encoding: 'utf8' })).map((q) => q.id);
 
 test('two packages side by side: union of questions, each shared question once, difference per area', async () => {
   const page = await open(env, COMPARE);
-  const ids = await page.evaluate(() => [...document.getElementById('w').shadowRoot.querySelectorAll('[data-question]')].map((e) => e.getAttribute('data-question')));
+  const ids = await page.evaluate(() =>
+    [...document.getElementById('w').shadowRoot.querySelectorAll('[data-question]')].map((e) => e.getAttribute('data-question')),
+  );
   const a = questionIds('haarlem-2021');
   const b = questionIds('haarlem-ciz');
   const union = [...a, ...b.filter((id) => !a.includes(id))];

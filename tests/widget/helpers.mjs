@@ -1,12 +1,12 @@
 // Shared setup of the widget tests: the static server with the CSP, headless
-// Chromium (Debian's, through playwright-core), the CLI for comparisons.
+// Chromium (tests/lib/browser.mjs), the CLI for comparisons.
 
-import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launchChromium } from '../lib/browser.mjs';
 import { startServer } from './server.mjs';
 
 export const here = path.dirname(fileURLToPath(import.meta.url));
@@ -16,18 +16,8 @@ export const CLI = process.env.URENWIJZER_BIN ?? path.join(repo, 'target/release
 export const VERSION = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')).version;
 export const ARTIFACTS = path.join(repo, 'tests/artifacts/widget');
 
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-  // Dutch browser UI: date fields are dd-mm-jjjj, as for a Dutch provider.
-  '--lang=nl-NL',
-];
+// Dutch browser UI: date fields are dd-mm-jjjj, as for a Dutch provider.
+const ARGS = ['--lang=nl-NL'];
 
 /** Server + browser for one test file; `close()` at the end. */
 export async function setup() {
@@ -35,7 +25,7 @@ export async function setup() {
     if (!fs.existsSync(f)) throw new Error(`${f} is missing: run scripts/test-widget.sh (it builds the widget, the CLI and the packages)`);
   }
   const server = await startServer({ packages: PACKAGES });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+  const browser = await launchChromium({ args: ARGS });
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return {
     url: server.url,
@@ -122,7 +112,7 @@ export async function answerAll(page, scope, answers) {
 export function activeElement(page) {
   return page.evaluate(() => {
     let el = document.activeElement;
-    while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
     if (!el) return null;
     const cs = getComputedStyle(el);
     return {

@@ -13,14 +13,61 @@ before(async () => (env = await setup()));
 after(async () => env?.close());
 
 const PROPS = [
-  'display', 'position', 'float', 'visibility', 'opacity', 'transform', 'box-sizing', 'direction', 'writing-mode',
-  'color', 'background-color', 'background-image', 'font-family', 'font-size', 'font-weight', 'font-style', 'font-variant-caps',
-  'line-height', 'letter-spacing', 'word-spacing', 'text-transform', 'text-align', 'text-indent', 'text-shadow', 'white-space',
-  'hyphens', 'cursor', 'accent-color', 'caret-color', 'color-scheme', 'list-style-type', 'list-style-position', 'quotes',
-  'border-collapse', 'appearance', '-webkit-text-fill-color',
-  'margin-top', 'margin-right', 'margin-bottom', 'margin-left', 'padding-top', 'padding-right', 'padding-bottom', 'padding-left',
-  'border-top-width', 'border-top-style', 'border-top-color', 'border-left-width', 'border-left-style', 'border-left-color',
-  'border-top-left-radius', 'outline-style', 'outline-width', 'outline-color', 'box-shadow',
+  'display',
+  'position',
+  'float',
+  'visibility',
+  'opacity',
+  'transform',
+  'box-sizing',
+  'direction',
+  'writing-mode',
+  'color',
+  'background-color',
+  'background-image',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'font-variant-caps',
+  'line-height',
+  'letter-spacing',
+  'word-spacing',
+  'text-transform',
+  'text-align',
+  'text-indent',
+  'text-shadow',
+  'white-space',
+  'hyphens',
+  'cursor',
+  'accent-color',
+  'caret-color',
+  'color-scheme',
+  'list-style-type',
+  'list-style-position',
+  'quotes',
+  'border-collapse',
+  'appearance',
+  '-webkit-text-fill-color',
+  'margin-top',
+  'margin-right',
+  'margin-bottom',
+  'margin-left',
+  'padding-top',
+  'padding-right',
+  'padding-bottom',
+  'padding-left',
+  'border-top-width',
+  'border-top-style',
+  'border-top-color',
+  'border-left-width',
+  'border-left-style',
+  'border-left-color',
+  'border-top-left-radius',
+  'outline-style',
+  'outline-width',
+  'outline-color',
+  'box-shadow',
 ];
 
 /** Computed styles of every element in the widget's shadow root, in document order. */
@@ -64,7 +111,15 @@ async function fillProvider(page) {
 
 const PROVIDER = '?mode=provider&package=/packages/kpmg-2019.json&municipality=almere';
 const CONSULTANT = '?mode=consultant&package=/packages/haarlem-2021.json&compare=/packages/haarlem-ciz.json&municipality=haarlem&date=2026-11-02';
-const HAARLEM = { heeft_indicatie: false, volwassen_huisgenoot: false, kinderen_onder_5: 0, kinderen_5_tot_12: 1, kinderen_13_tot_17: 0, slaapkamers_in_gebruik: 3, kan_zelf_strijken: false };
+const HAARLEM = {
+  heeft_indicatie: false,
+  volwassen_huisgenoot: false,
+  kinderen_onder_5: 0,
+  kinderen_5_tot_12: 1,
+  kinderen_13_tot_17: 0,
+  slaapkamers_in_gebruik: 3,
+  kan_zelf_strijken: false,
+};
 
 for (const [name, query, fill] of [
   ['provider', PROVIDER, fillProvider],
@@ -125,8 +180,20 @@ test('widget styles do not leak to the host page', async () => {
     shadowStyleAttrs: document.getElementById('w').shadowRoot.querySelectorAll('[style]').length,
     shadowStyleEls: document.getElementById('w').shadowRoot.querySelectorAll('style, link').length,
   }));
-  const bareDoc = await bare.evaluate(() => ({ sheets: document.styleSheets.length, head: document.head.children.length, body: document.body.children.length }));
-  assert.deepEqual(doc, { adopted: 0, sheets: bareDoc.sheets, head: bareDoc.head + 1, body: bareDoc.body, styleAttrs: 0, shadowStyleAttrs: 0, shadowStyleEls: 0 });
+  const bareDoc = await bare.evaluate(() => ({
+    sheets: document.styleSheets.length,
+    head: document.head.children.length,
+    body: document.body.children.length,
+  }));
+  assert.deepEqual(doc, {
+    adopted: 0,
+    sheets: bareDoc.sheets,
+    head: bareDoc.head + 1,
+    body: bareDoc.body,
+    styleAttrs: 0,
+    shadowStyleAttrs: 0,
+    shadowStyleEls: 0,
+  });
   assert.deepEqual(await problems(withWidget), []);
   await context.close();
   await withWidget.context().close();

@@ -178,16 +178,19 @@ test('the exported JSON, opened again, restores the record and gives the same in
   const third = await open(env, PAGE);
   await third.evaluate((text) => document.getElementById('w').importRecord(text), fs.readFileSync(file, 'utf8'));
   assert.equal(await indicationText(third), before);
-  const err = await third.evaluate((text) => {
-    const r = JSON.parse(text);
-    r.package.id = 'h4';
-    try {
-      document.getElementById('w').importRecord(r);
-      return null;
-    } catch (e) {
-      return e.message;
-    }
-  }, fs.readFileSync(file, 'utf8'));
+  const err = await third.evaluate(
+    (text) => {
+      const r = JSON.parse(text);
+      r.package.id = 'h4';
+      try {
+        document.getElementById('w').importRecord(r);
+        return null;
+      } catch (e) {
+        return e.message;
+      }
+    },
+    fs.readFileSync(file, 'utf8'),
+  );
   assert.match(err, /hoort bij normpakket h4/);
   // A broken file gives a message in the widget, not an exception.
   const broken = path.join(ARTIFACTS, 'broken.json');
@@ -216,7 +219,15 @@ test('printable summary: print view shows only the summary; the HTML summary can
   assert.equal(await w(page, '.print-summary').isVisible(), true);
   assert.equal(await w(page, 'section[data-step="1"]').isVisible(), false);
   const text = await w(page, '.print-summary').innerText();
-  for (const s of ['Samenvatting omgekeerd toewijzen', 'KPMG normenkader', 'maandag 2 november 2026', 'donderdag 10 december 2026', 'Meer pijn bij bukken.', 'Datum en paraaf', 'sha256:']) {
+  for (const s of [
+    'Samenvatting omgekeerd toewijzen',
+    'KPMG normenkader',
+    'maandag 2 november 2026',
+    'donderdag 10 december 2026',
+    'Meer pijn bij bukken.',
+    'Datum en paraaf',
+    'sha256:',
+  ]) {
     assert.ok(text.includes(s), `summary has ${s}`);
   }
   await page.screenshot({ path: path.join(ARTIFACTS, 'provider-print.png'), fullPage: true });

@@ -15,7 +15,10 @@ export function entriesOf(index) {
   for (const e of list) count.set(e.name, (count.get(e.name) ?? 0) + 1);
   for (const e of list) e.label = count.get(e.name) > 1 ? `${e.name} (${e.pkg.title})` : e.name;
   list.sort((a, b) => a.label.localeCompare(b.label, 'nl'));
-  list.forEach((e, i) => { e.key = `${e.pkg.id}/${e.municipality?.id ?? ''}`; e.index = i; });
+  list.forEach((e, i) => {
+    e.key = `${e.pkg.id}/${e.municipality?.id ?? ''}`;
+    e.index = i;
+  });
   return list;
 }
 

@@ -132,10 +132,12 @@ fn compile(doc: &PackageDoc) -> Result<Package, Error> {
             ));
         }
         need_text(&format!("municipalities[{}].name", m.id), "naam", &m.name)?;
+        crate::links::check_url(&format!("municipalities[{}].url", m.id), m.url.as_deref())?;
     }
     unique("sources", "bron", doc.sources.iter().map(|s| s.id.as_str()))?;
     for s in &doc.sources {
         need_text(&format!("sources[{}].title", s.id), "titel", &s.title)?;
+        crate::links::check_url(&format!("sources[{}].url", s.id), s.url.as_deref())?;
     }
     unique("topics", "onderwerp", doc.topics.iter().map(|t| t.id.as_str()))?;
 

@@ -2,25 +2,14 @@
 // All questions are rendered once; which ones are asked is toggled with
 // `hidden`, so focus and typed text survive every recalculation.
 
-import { h, replace } from './dom.js';
-import { longDate } from './format.js';
+import { h, replace } from '../../shared/dom.js';
+import { answerText as formatAnswer, longDate } from '../../shared/format.js';
 
 const INTEGER = /^-?\d+$/;
 
-/** An answer as people read it. */
+/** An answer as people read it, in the widget's language (dates with the weekday). */
 export function answerText(question, value, t, lang) {
-  if (value === undefined || value === null) return t('noAnswer');
-  if (!question) return typeof value === 'string' ? value : JSON.stringify(value);
-  switch (question.type) {
-    case 'yes_no':
-      return value === true ? t('yes') : value === false ? t('no') : String(value);
-    case 'choice':
-      return question.options?.find((o) => o.id === value)?.label ?? String(value);
-    case 'date':
-      return longDate(value, lang);
-    default:
-      return String(value);
-  }
+  return formatAnswer(question, value, { lang, empty: t('noAnswer'), date: longDate });
 }
 
 export class QuestionForm {
@@ -68,9 +57,9 @@ export class QuestionForm {
     const baseId = this.#id('q', q.id);
     const helpId = `${baseId}-help`;
     const errorId = `${baseId}-error`;
-    const help = q.help ? h('p', { class: 'help', attrs: { id: helpId }, text: q.help }) : null;
-    const onlyIn = q.onlyIn ? h('p', { class: 'only-in', attrs: { id: `${baseId}-only` }, text: t('onlyIn', { title: q.onlyIn }) }) : null;
-    const error = h('p', { class: 'field-error', attrs: { id: errorId }, props: { hidden: true } });
+    const help = q.help ? h('p', { class: 'help', id: helpId, text: q.help }) : null;
+    const onlyIn = q.onlyIn ? h('p', { class: 'only-in', id: `${baseId}-only`, text: t('onlyIn', { title: q.onlyIn }) }) : null;
+    const error = h('p', { class: 'field-error', id: errorId, props: { hidden: true } });
     const describedBy = [help && helpId, onlyIn && `${baseId}-only`].filter(Boolean).join(' ');
     const item = { q, error, describedBy, inputs: [], wrapper: null, change: null, reason: null, reasonError: null };
     const onInput = () => this.onInput?.(q.id);
@@ -87,16 +76,19 @@ export class QuestionForm {
       const legendId = `${baseId}-legend`;
       const radios = options.map((o, i) => {
         const input = h('input', {
-          attrs: { type: 'radio', id: `${baseId}-${i}`, name: baseId, value: o.id },
+          type: 'radio',
+          id: `${baseId}-${i}`,
+          name: baseId,
+          value: o.id,
           on: { change: onInput },
         });
         item.inputs.push(input);
-        return h('div', { class: 'option' }, input, h('label', { attrs: { for: `${baseId}-${i}` }, text: o.label }));
+        return h('div', { class: 'option' }, input, h('label', { for: `${baseId}-${i}`, text: o.label }));
       });
       control = h(
         'fieldset',
-        { class: 'field', attrs: { 'aria-describedby': describedBy || null } },
-        h('legend', { class: 'label', attrs: { id: legendId }, text: q.label }),
+        { class: 'field', 'aria-describedby': describedBy || null },
+        h('legend', { class: 'label', id: legendId, text: q.label }),
         help,
         onlyIn,
         error,
@@ -106,37 +98,30 @@ export class QuestionForm {
     } else {
       const input = h('input', {
         class: q.type === 'number' ? 'input input-number' : 'input input-date',
-        attrs: {
-          id: baseId,
-          name: baseId,
-          type: q.type === 'date' ? 'date' : 'text',
-          inputmode: q.type === 'number' ? 'numeric' : null,
-          autocomplete: 'off',
-          'aria-describedby': describedBy || null,
-        },
+        id: baseId,
+        name: baseId,
+        type: q.type === 'date' ? 'date' : 'text',
+        inputmode: q.type === 'number' ? 'numeric' : null,
+        autocomplete: 'off',
+        'aria-describedby': describedBy || null,
         on: { input: onInput, change: onInput },
       });
       item.inputs.push(input);
-      control = h(
-        'div',
-        { class: 'field' },
-        h('label', { class: 'label', attrs: { for: baseId }, text: q.label }),
-        help,
-        onlyIn,
-        error,
-        input,
-      );
+      control = h('div', { class: 'field' }, h('label', { class: 'label', for: baseId, text: q.label }), help, onlyIn, error, input);
     }
 
-    const wrapper = h('div', { class: 'question', attrs: { 'data-question': q.id } }, control);
+    const wrapper = h('div', { class: 'question', 'data-question': q.id }, control);
     if (withReasons) {
       const reasonId = `${baseId}-reason`;
       const reasonErrorId = `${reasonId}-error`;
       item.changeText = h('p', { class: 'change-text' });
-      item.reasonError = h('p', { class: 'field-error', attrs: { id: reasonErrorId }, props: { hidden: true }, text: t('reasonMissing') });
+      item.reasonError = h('p', { class: 'field-error', id: reasonErrorId, props: { hidden: true }, text: t('reasonMissing') });
       item.reason = h('textarea', {
         class: 'input textarea',
-        attrs: { id: reasonId, name: reasonId, rows: 2, 'aria-describedby': `${baseId}-change` },
+        id: reasonId,
+        name: reasonId,
+        rows: 2,
+        'aria-describedby': `${baseId}-change`,
         on: { input: onInput },
       });
       item.changeText.id = `${baseId}-change`;
@@ -144,7 +129,7 @@ export class QuestionForm {
         'div',
         { class: 'change', props: { hidden: true } },
         item.changeText,
-        h('label', { class: 'label', attrs: { for: reasonId }, text: t('reason') }),
+        h('label', { class: 'label', for: reasonId, text: t('reason') }),
         item.reasonError,
         item.reason,
       );
@@ -248,7 +233,7 @@ export class QuestionForm {
   getReasons() {
     const out = {};
     for (const [id, item] of this.items) {
-      if (item.reason && item.reason.value.trim()) out[id] = item.reason.value.trim();
+      if (item.reason?.value.trim()) out[id] = item.reason.value.trim();
     }
     return out;
   }

@@ -56,12 +56,8 @@ const nl = {
   startLateWarning: 'Let op: de hulp start {n} werkdagen na de intake. Afgesproken is binnen 3 werkdagen, dus uiterlijk {deadline}.',
   window: 'Evalueer tussen {from} en {until}. Dat is vier tot zes weken na de start.',
   outsideWindow: 'De evaluatie valt buiten de periode van vier tot zes weken na de start ({from} tot en met {until}).',
-  startBeforeIntake: 'De startdatum ligt vóór de intake. Kies een latere startdatum.',
-  evaluationBeforeStart: 'De evaluatie ligt vóór de start. Kies een latere datum.',
-  invalidDate: 'Dit is geen geldige datum.',
   step3: 'Stap 3. Evaluatie',
-  step3Intro:
-    'Bespreek met de cliënt hoe het gaat. Is de situatie anders dan bij de intake? Pas dan de antwoorden aan. Schrijf bij elke wijziging waarom.',
+  step3Intro: 'Bespreek met de cliënt hoe het gaat. Is de situatie anders dan bij de intake? Pas dan de antwoorden aan. Schrijf bij elke wijziging waarom.',
   evaluationDate: 'Datum van de evaluatie',
   needStart: 'Vul eerst de datum van de intake en de startdatum in.',
   changeWas: 'Bij de intake: {before}. Nu: {after}.',
@@ -181,9 +177,6 @@ const en = {
   startLateWarning: 'Please note: help starts {n} working days after the intake. The agreement is within 3 working days, so at the latest {deadline}.',
   window: 'Evaluate between {from} and {until}. That is four to six weeks after the start.',
   outsideWindow: 'The evaluation is outside the period of four to six weeks after the start ({from} up to and including {until}).',
-  startBeforeIntake: 'The start date is before the intake. Choose a later start date.',
-  evaluationBeforeStart: 'The evaluation is before the start. Choose a later date.',
-  invalidDate: 'This is not a valid date.',
   step3: 'Step 3. Evaluation',
   step3Intro:
     'Discuss with the client how things are going. Is the situation different from the intake? Then change the answers. Write down why for every change.',
@@ -205,8 +198,7 @@ const en = {
   finalReady: 'Indication after the evaluation: about {duration} per week.',
   difference: 'Difference with the first estimate: {diff} minutes per week.',
   step5: 'Step 5. Record',
-  step5Intro:
-    'Save the record as a file. You can open it again later. Print or save the summary and attach it to the proposal for the decision.',
+  step5Intro: 'Save the record as a file. You can open it again later. Print or save the summary and attach it to the proposal for the decision.',
   statusComplete: 'The record is complete. You can record the hours.',
   statusIncomplete: 'The record is not complete yet. You can already save it.',
   save: 'Save record (JSON)',
@@ -263,6 +255,8 @@ export function translator(lang) {
 }
 
 export function languageOf(attr) {
-  const l = String(attr ?? '').toLowerCase().split('-')[0];
+  const l = String(attr ?? '')
+    .toLowerCase()
+    .split('-')[0];
   return l in LANGUAGES ? l : 'nl';
 }

@@ -1,0 +1,53 @@
+# Shared set-up of the scripts/*.sh build and test scripts. Source it:
+#   . "$(dirname "$0")/lib.sh"
+# It stops on errors, moves to the repository root, and offers:
+#   fail MESSAGE          print "<script>: MESSAGE" and exit 1
+#   target_dir            Cargo's target directory (CARGO_TARGET_DIR aware)
+#   cli_path              the release urenwijzer binary (build it with build_cli)
+#   build_cli             cargo build --release -p rules-cli (quiet when up to date)
+#   need_npm              npm ci unless the packages the tests use are there
+#   need_chromium         exit with a hint when Chromium is missing
+#   need_wasm             build www/pkg/ unless it is newer than its sources
+#                         (SITE_SKIP_WASM=1 reuses it as it is)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+SCRIPT_NAME=$(basename "$0" .sh)
+
+fail() {
+  printf '%s: %s\n' "$SCRIPT_NAME" "$*" >&2
+  exit 1
+}
+
+target_dir() {
+  cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))'
+}
+
+cli_path() {
+  printf '%s/release/urenwijzer\n' "$(target_dir)"
+}
+
+build_cli() {
+  cargo build --locked --release -q -p rules-cli
+}
+
+need_npm() {
+  [ -d node_modules/playwright-core ] && [ -d node_modules/@axe-core/playwright ] && [ -x node_modules/.bin/esbuild ] \
+    && [ -x node_modules/.bin/biome ] || npm ci --no-audit --no-fund
+}
+
+need_chromium() {
+  command -v "${CHROMIUM:-/usr/bin/chromium}" >/dev/null || fail "chromium is missing (run bash scripts/setup.sh)"
+}
+
+need_wasm() {
+  local wasm=www/pkg/urenwijzer_wasm_bg.wasm
+  if [ "${SITE_SKIP_WASM:-}" = "1" ] && [ -f www/pkg/urenwijzer.js ]; then
+    echo "== www/pkg/ reused (SITE_SKIP_WASM=1)"
+  elif [ -f "$wasm" ] && [ -f www/pkg/urenwijzer.js ] \
+      && [ -z "$(find rules-core rules-wasm Cargo.toml Cargo.lock scripts/build-wasm.sh -type f -newer "$wasm" -print -quit)" ]; then
+    echo "== www/pkg/ is up to date"
+  else
+    bash scripts/build-wasm.sh
+  fi
+}

@@ -1,0 +1,125 @@
+// The self-check's state: the chosen package and municipality, the answers,
+// the step on screen; which questions are asked and the steps they make; and
+// `go`, the views by name (filled in by main.js), so views can move to each
+// other without importing each other.
+
+import { Engine } from './pkg/urenwijzer.js';
+
+export const state = {
+  entries: [], // where a resident can start: one per municipality of each entry-point package
+  entry: null, // the chosen entry
+  doc: null, // the chosen bundled package document
+  engine: null,
+  questions: [],
+  topics: [],
+  answers: {}, // question id → answer as the engine takes it
+  raw: {}, // question id → what was typed (text and date fields)
+  stepIndex: 0,
+  fields: new Map(), // question id → field of the step on screen
+  indication: null,
+};
+
+/** The views: go.start(opts), go.step(opts), go.result(opts). */
+export const go = {};
+
+export async function fetchJson(url) {
+  // Plain GET of a static file: no answers, no credentials, no referrer.
+  const response = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-cache' });
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.json();
+}
+
+/** Loads the package of `entry` (unless it is loaded already) and keeps the answers that still apply. */
+export async function choose(entry) {
+  const samePackage = state.entry && state.doc && state.entry.pkg.id === entry.pkg.id;
+  state.entry = entry;
+  setTheme(entry);
+  if (!samePackage) {
+    state.engine?.free?.();
+    state.engine = null;
+    state.doc = null;
+    state.answers = {};
+    state.raw = {};
+    const doc = await fetchJson(`packages/${encodeURIComponent(entry.pkg.file)}`);
+    const engine = new Engine(doc);
+    if (entry.pkg.fingerprint && engine.fingerprint !== entry.pkg.fingerprint) {
+      throw Object.assign(new Error('fingerprint differs from index.json'), { code: 'invalid_package' });
+    }
+    state.doc = doc;
+    state.engine = engine;
+    state.questions = engine.questions();
+    state.topics = engine.package.topics ?? [];
+  }
+  normalize();
+}
+
+function setTheme(entry) {
+  const id = entry?.municipality?.id;
+  if (id) document.documentElement.dataset.municipality = id;
+  else delete document.documentElement.dataset.municipality;
+  document.documentElement.dataset.package = entry?.pkg.id ?? '';
+  document.getElementById('header-municipality').textContent = entry ? entry.label : '';
+}
+
+export function options() {
+  const municipality = state.entry?.municipality?.id;
+  return municipality ? { municipality } : {};
+}
+
+/** Ids of the questions asked now. */
+function askedNow() {
+  return new Set(state.engine.asked(state.answers, options()));
+}
+
+/** Drops answers to questions that are no longer asked, until nothing changes. */
+export function normalize() {
+  for (let round = 0; round < 50; round++) {
+    const asked = askedNow();
+    const stale = Object.keys(state.answers).filter((id) => !asked.has(id));
+    for (const id of Object.keys(state.raw)) if (!asked.has(id)) delete state.raw[id];
+    if (stale.length === 0) return asked;
+    for (const id of stale) delete state.answers[id];
+  }
+  return askedNow();
+}
+
+/** The steps: each topic that has at least one question asked now, in order. */
+export function steps(asked = askedNow()) {
+  const order = [...state.topics];
+  for (const q of state.questions) {
+    if (!order.some((t) => t.id === q.topic)) order.push({ id: q.topic, title: q.topic });
+  }
+  return order
+    .map((topic) => ({
+      topic,
+      all: state.questions.filter((q) => q.topic === topic.id),
+      questions: state.questions.filter((q) => q.topic === topic.id && asked.has(q.id)),
+    }))
+    .filter((s) => s.questions.length > 0);
+}
+
+export function setAnswer(id, value) {
+  if (value === undefined) delete state.answers[id];
+  else state.answers[id] = value;
+}
+
+export function restart() {
+  state.answers = {};
+  state.raw = {};
+  state.indication = null;
+  state.stepIndex = 0;
+  go.start();
+}
+
+/** The browser's back and forward buttons: show the recorded view again. */
+export function onHistory(ev) {
+  const r = ev.state;
+  if (!r || r.v === 'start' || !state.engine) {
+    go.start({ push: false });
+  } else if (r.v === 'step') {
+    state.stepIndex = r.i ?? 0;
+    go.step({ push: false });
+  } else if (r.v === 'result') {
+    go.result({ push: false });
+  }
+}

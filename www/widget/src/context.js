@@ -1,0 +1,170 @@
+// What the parts of one <hbh-indicatie> share: its attributes and language,
+// the loaded packages, the municipality, one evaluation per package (asked,
+// missing, problems per question, indication), and the `indicatie` event.
+// The element (hbh-indicatie.js) owns one; the form, comparison, provider,
+// summary and result modules take it as `ctx`.
+
+import { h } from '../../shared/dom.js';
+import { isIsoDate, today } from '../../shared/format.js';
+import { fieldMessage, pageMessage } from '../../shared/messages.js';
+import { translator } from './i18n.js';
+import { pick } from './record.js';
+
+let instances = 0;
+
+/** Questions by id per engine (asked once per package). */
+const questionsOf = new WeakMap();
+function questionMap(engine) {
+  if (!questionsOf.has(engine)) questionsOf.set(engine, new Map(engine.questions().map((q) => [q.id, q])));
+  return questionsOf.get(engine);
+}
+
+export class WidgetContext {
+  constructor(host, root) {
+    this.host = host;
+    this.root = root;
+    this.uid = `hbh${++instances}`;
+    this.t = translator('nl');
+    this.lang = 'nl';
+    this.mode = 'citizen';
+    this.main = null;
+    this.compare = null;
+    this.mainUrl = null;
+    this.municipalityChoice = null;
+    this.indicationText = null;
+    this.emittedText = undefined;
+    // citizen / consultant
+    this.form = null;
+    this.els = {};
+    // provider
+    this.p = null;
+    /** What to put in the form once it is rendered: {answers, evalAnswers, reasons, dates, record}. */
+    this.pending = {};
+    /** Set by the element: recalculates and redraws. */
+    this.update = () => {};
+  }
+
+  /** The date the norm is taken from: the `date` attribute, or today. */
+  date() {
+    const d = this.host.getAttribute('date');
+    return isIsoDate(d) ? d : today();
+  }
+
+  municipality() {
+    const attr = this.host.getAttribute('municipality');
+    if (attr) return attr;
+    return this.municipalityChoice || null;
+  }
+
+  /** The municipality for an engine: only when that package knows it. */
+  municipalityFor(engine) {
+    const m = this.municipality();
+    if (!m) return undefined;
+    if (engine === this.main) return m;
+    return engine.package.municipalities.some((x) => x.id === m) ? m : undefined;
+  }
+
+  header(titleKey) {
+    const t = this.t;
+    const info = this.main.package;
+    const muni = info.municipalities.find((x) => x.id === this.municipality());
+    const els = [
+      h('h2', { class: 'title', text: t(titleKey) }),
+      h('p', { class: 'meta', text: t('norm', { title: info.title }) + (muni ? ` · ${t('municipality')}: ${muni.name}` : '') }),
+    ];
+    if (this.compare) els.push(h('p', { class: 'meta', text: t('norm', { title: this.compare.package.title }) }));
+    return els;
+  }
+
+  /** A municipality picker when the host set none and the package has several. */
+  municipalityPicker() {
+    const info = this.main.package;
+    if (this.host.getAttribute('municipality') || info.municipalities.length < 2) return null;
+    const id = `${this.uid}-municipality`;
+    const select = h(
+      'select',
+      {
+        class: 'input',
+        id,
+        on: {
+          change: () => {
+            this.municipalityChoice = select.value || null;
+            this.update();
+          },
+        },
+      },
+      h('option', { value: '', text: this.t('municipalityNone') }),
+      info.municipalities.map((m) => h('option', { value: m.id, props: { selected: m.id === this.municipalityChoice }, text: m.name })),
+    );
+    return h('div', { class: 'question screen-only' }, h('label', { class: 'label', for: id, text: this.t('municipality') }), select);
+  }
+
+  /** Questions of the main package, then those only the compare package asks (each id once). */
+  questions() {
+    const main = this.main.questions();
+    const topics = [...this.main.package.topics];
+    if (!this.compare) return { questions: main, topics };
+    const other = this.compare.questions();
+    const otherIds = new Set(other.map((q) => q.id));
+    const mainIds = new Set(main.map((q) => q.id));
+    const questions = main.map((q) => (otherIds.has(q.id) ? q : { ...q, onlyIn: this.main.package.title }));
+    for (const q of other) if (!mainIds.has(q.id)) questions.push({ ...q, onlyIn: this.compare.package.title });
+    for (const tp of this.compare.package.topics) if (!topics.some((x) => x.id === tp.id)) topics.push(tp);
+    return { questions, topics };
+  }
+
+  /**
+   * Evaluates `answers` with one engine: which questions it asks, what is
+   * missing, per-question problems, and the indication when complete. The
+   * messages are the shared ones per error code (www/shared/messages.js),
+   * never the engine's text with question ids.
+   */
+  evaluate(engine, answers, date) {
+    const municipality = this.municipalityFor(engine);
+    const out = { asked: [], missing: [], fieldErrors: new Map(), error: null, indication: null, text: null };
+    try {
+      out.asked = engine.asked(answers, { date, municipality });
+    } catch (e) {
+      out.error = pageMessage(e, this.lang);
+      return out;
+    }
+    const byId = questionMap(engine);
+    const message = (problem) => fieldMessage(problem, byId.get(problem.question), this.lang);
+    const given = pick(answers, out.asked);
+    out.given = given;
+    out.missing = out.asked.filter((id) => given[id] === undefined);
+    for (const p of engine.validate(given)) {
+      if (p.question && !['missing_answer', 'unknown_question', 'not_asked'].includes(p.code) && !out.fieldErrors.has(p.question)) {
+        out.fieldErrors.set(p.question, message(p));
+      }
+    }
+    if (out.missing.length || out.fieldErrors.size) return out;
+    try {
+      out.text = engine.evaluateToJson(given, { date, municipality, trace: true });
+      out.indication = JSON.parse(out.text);
+    } catch (e) {
+      if (e.question && out.asked.includes(e.question)) out.fieldErrors.set(e.question, message(e));
+      else out.error = pageMessage(e, this.lang);
+    }
+    return out;
+  }
+
+  /** Keeps the indication (canonical JSON text) and fires `indicatie` when it changed. */
+  setIndication(text) {
+    this.indicationText = text ?? null;
+    if (this.indicationText === this.emittedText) return;
+    // Do not announce "nothing" before there ever was an indication.
+    if (this.emittedText === undefined && this.indicationText === null) return;
+    this.emittedText = this.indicationText;
+    const detail = this.indicationText === null ? null : JSON.parse(this.indicationText);
+    this.host.dispatchEvent(new CustomEvent('indicatie', { detail, bubbles: true, composed: true }));
+  }
+
+  announce(el, text) {
+    if (el && el.textContent !== text) el.textContent = text;
+  }
+
+  missingText(n) {
+    return n === 1 ? this.t('missingOne') : this.t('missingMany', { n });
+  }
+}
