@@ -335,12 +335,19 @@ function contentBytes(content) {
   if (content instanceof Uint8Array) return content;
   if (content instanceof ArrayBuffer) return new Uint8Array(content);
   if (ArrayBuffer.isView(content)) return new Uint8Array(content.buffer, content.byteOffset, content.byteLength);
-  throw new UrenwijzerError('invalid_package', 'ongeldig normpakket bij (bestanden): de inhoud van een bestand moet tekst of bytes zijn', undefined, '(bestanden)');
+  throw new UrenwijzerError(
+    'invalid_package',
+    'ongeldig normpakket bij (bestanden): de inhoud van een bestand moet tekst of bytes zijn',
+    undefined,
+    '(bestanden)',
+  );
 }
 
 /** Files as the module takes them: paths, all bytes one after the other, and each file's length. */
 function packFiles(files) {
-  const list = (Array.isArray(files) ? files : Object.entries(files)).map((f) => (Array.isArray(f) ? { path: f[0], content: f[1] } : { path: f.path, content: f.bytes ?? f.text ?? f.content }));
+  const list = (Array.isArray(files) ? files : Object.entries(files)).map((f) =>
+    Array.isArray(f) ? { path: f[0], content: f[1] } : { path: f.path, content: f.bytes ?? f.text ?? f.content },
+  );
   const paths = list.map((f) => String(f.path));
   const parts = list.map((f) => contentBytes(f.content));
   const lengths = new Uint32Array(parts.map((p) => p.length));

@@ -527,7 +527,11 @@ async function main() {
       const manifest = readJson(path.join(dir, 'expect.json'));
       const s = await openPage(browser, base);
       const alone = manifest.cases.filter((c) => c.as === 'package' || c.as === 'case');
-      const said = await choose(s.page, '#bestanden', alone.map((c) => ({ name: c.file, mimeType: 'application/json', buffer: fs.readFileSync(path.join(dir, c.file)) })));
+      const said = await choose(
+        s.page,
+        '#bestanden',
+        alone.map((c) => ({ name: c.file, mimeType: 'application/json', buffer: fs.readFileSync(path.join(dir, c.file)) })),
+      );
       check(said.includes(`${alone.length} bestanden gelezen`), `status: ${said}`);
       for (const c of alone) {
         const got = await s.page.evaluate((f) => {
@@ -543,7 +547,10 @@ async function main() {
       await s.context.close();
       // An overlay with a duplicate key, in the overlays folder of h4: the package's error, as the CLI says.
       const o = manifest.cases.find((c) => c.as === 'overlay');
-      const tmp = tempPackage({ 'package.json': fs.readFileSync(path.join(h4, 'package.json'), 'utf8'), 'overlays/delft.json': fs.readFileSync(path.join(dir, o.file), 'utf8') });
+      const tmp = tempPackage({
+        'package.json': fs.readFileSync(path.join(h4, 'package.json'), 'utf8'),
+        'overlays/delft.json': fs.readFileSync(path.join(dir, o.file), 'utf8'),
+      });
       const h4dir = path.join(tmp, 'h4');
       fs.mkdirSync(h4dir);
       for (const f of ['package.json', 'overlays']) fs.renameSync(path.join(tmp, f), path.join(h4dir, f));

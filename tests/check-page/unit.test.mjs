@@ -11,9 +11,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  merge, placeReport, describeError, fileOfError, caseSummary, errorHint,
-} from '../../www/src/check-model.js';
+import { merge, placeReport, describeError, fileOfError, caseSummary, errorHint } from '../../www/src/check-model.js';
 import api from '../node/wasm.mjs';
 
 const { checkFiles, classifyFiles } = api;
@@ -45,7 +43,7 @@ test('classify (the core): package, bundle, overlay, case, invalid JSON, unknown
   assert.equal(classify('p.json', JSON.stringify({ id: 'p', versions: [] })).kind, 'package');
 });
 
-test('the core\'s JSON errors carry line, column and what is wrong', () => {
+test("the core's JSON errors carry line, column and what is wrong", () => {
   const trailing = classify('x.json', '{\n  "a": 1,\n  "b": 2,\n}').error;
   assert.deepEqual([trailing.code, trailing.line, trailing.column], ['invalid_json', 4, 1]);
   assert.match(trailing.detail, /komma/);
@@ -69,7 +67,10 @@ test('merge: a file chosen again replaces the earlier one (same path, same packa
   const c2 = classify('cases/01.json', kase('twee'));
   ({ files, replaced } = merge(files, [a2, c2]));
   assert.equal(replaced, 2);
-  assert.deepEqual(files.map((f) => f.title ?? f.path), ['twee', 'cases/01.json']);
+  assert.deepEqual(
+    files.map((f) => f.title ?? f.path),
+    ['twee', 'cases/01.json'],
+  );
   assert.equal(files[1], c2);
   // a file that was not JSON and is now fixed replaces the broken one, and the other way round
   const bad = classify('package.json', '{');
@@ -129,7 +130,10 @@ test('checkFiles: files without folders go to the one main package; a linked pac
     ['01.json', kase()],
     ['delft.json', overlay('nieuw', 'delft')],
   ]);
-  assert.deepEqual(reports.map((r) => [r.id, r.case_files.length, r.overlays.length]), [['nieuw', 1, 1]]);
+  assert.deepEqual(
+    reports.map((r) => [r.id, r.case_files.length, r.overlays.length]),
+    [['nieuw', 1, 1]],
+  );
   assert.deepEqual(unplaced, []);
 });
 
@@ -138,8 +142,16 @@ test('checkFiles: a missing linked package is named; cases with two main package
   assert.deepEqual(reports[0].missing, ['oud']);
   const { r } = placeReport(reports[0], []);
   assert.match(errorHint(r, { path: 'versions[2021.1].transition.package' }), /norms\/oud\/package\.json/);
-  const r2 = checkFiles([['a.json', pkg('a')], ['b.json', pkg('b')], ['01.json', kase()], ['x.json', overlay('c', 'x')]]);
-  assert.deepEqual(r2.unplaced.map((u) => u.path), ['01.json', 'x.json']);
+  const r2 = checkFiles([
+    ['a.json', pkg('a')],
+    ['b.json', pkg('b')],
+    ['01.json', kase()],
+    ['x.json', overlay('c', 'x')],
+  ]);
+  assert.deepEqual(
+    r2.unplaced.map((u) => u.path),
+    ['01.json', 'x.json'],
+  );
   assert.match(r2.unplaced.find((u) => u.path === 'x.json').reason, /'c'/);
   const r3 = checkFiles([['01.json', kase()]]);
   assert.deepEqual(r3.reports, []);
@@ -147,7 +159,10 @@ test('checkFiles: a missing linked package is named; cases with two main package
 });
 
 test('checkFiles: a bundle is checked as it is; overlays chosen with it are set aside', () => {
-  const { reports } = checkFiles([['h4.json', pkg('h4', { fingerprint: 'sha256:0', overlays: { delft: {} } })], ['delft.json', overlay('h4', 'delft')]]);
+  const { reports } = checkFiles([
+    ['h4.json', pkg('h4', { fingerprint: 'sha256:0', overlays: { delft: {} } })],
+    ['delft.json', overlay('h4', 'delft')],
+  ]);
   assert.deepEqual(reports[0].ignored_overlays, ['delft.json']);
   assert.deepEqual(reports[0].overlay_municipalities, ['delft']);
 });
@@ -170,7 +185,10 @@ test('errors: path and message apart; the file an error is in', () => {
     { code: 'invalid_expression', path: 'versions[1].areas[a].rules[b].amount', column: ', kolom 8', message: "'wastjd' is geen tabel" },
   );
   assert.equal(describeError({ code: 'x', path: null, message: 'm' }).message, 'm');
-  const list = [['h4/package.json', pkg('h4')], ['h4/overlays/delft.json', overlay('h4', 'delft')]];
+  const list = [
+    ['h4/package.json', pkg('h4')],
+    ['h4/overlays/delft.json', overlay('h4', 'delft')],
+  ];
   const entries = classifyFiles(list);
   const { r } = placeReport(checkFiles(list).reports[0], entries);
   assert.equal(fileOfError(r, { path: 'overlays[delft].tariff' }).path, 'h4/overlays/delft.json');
@@ -183,7 +201,9 @@ test('errors: path and message apart; the file an error is in', () => {
 test('every package in norms/, put together from its files as the page does, gives what the CLI says', async () => {
   if (!fs.existsSync(cli)) assert.fail(`needs ${cli} (cargo build --release -p rules-cli)`);
   const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
-  const files = walk(path.join(repo, 'norms')).sort().map((f) => ({ path: path.relative(repo, f).split(path.sep).join('/'), bytes: fs.readFileSync(f) }));
+  const files = walk(path.join(repo, 'norms'))
+    .sort()
+    .map((f) => ({ path: path.relative(repo, f).split(path.sep).join('/'), bytes: fs.readFileSync(f) }));
   const { reports, unplaced } = checkFiles(files);
   assert.deepEqual(unplaced, []);
   const dirs = fs

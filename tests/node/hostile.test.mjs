@@ -39,7 +39,10 @@ function verdict(c, kpmg) {
     case 'package':
       return classifyFiles([{ path: c.file, bytes }])[0].error;
     case 'overlay': {
-      const { reports } = checkFiles([{ path: 'h4/package.json', bytes: h4 }, { path: 'h4/overlays/delft.json', bytes }]);
+      const { reports } = checkFiles([
+        { path: 'h4/package.json', bytes: h4 },
+        { path: 'h4/overlays/delft.json', bytes },
+      ]);
       return reports[0].check.error;
     }
     case 'case':
@@ -85,7 +88,10 @@ test('answers with 10^6 keys get the limit code', () => {
   const e = thrown(() => kpmg.evaluate(answers, options));
   assert.deepEqual([e.code, e.limit], ['limit', 'answers_bytes']);
   assert.ok(e.message.length < 200, e.message);
-  assert.deepEqual(kpmg.validate(answers, options).map((p) => p.code), ['limit']);
+  assert.deepEqual(
+    kpmg.validate(answers, options).map((p) => p.code),
+    ['limit'],
+  );
 });
 
 test('a 50 MB description is refused by the size limit, as text and as a file', () => {
@@ -99,11 +105,15 @@ test('a 50 MB description is refused by the size limit, as text and as a file', 
   assert.deepEqual([file.kind, file.error.code, file.error.limit], ['invalid', 'limit', 'document_bytes']);
 });
 
-test('the wrapper passes only the core\'s codes: anything else is internal, with the original as cause', () => {
+test("the wrapper passes only the core's codes: anything else is internal, with the original as cause", () => {
   const kpmg = new Engine(kpmgText);
   const answers = JSON.parse(fixture('answers-zero.json').toString('utf8'));
   const foreign = Object.assign(new Error('Cannot create a string longer than 0x1fffffe8 characters'), { code: 'ERR_STRING_TOO_LONG' });
-  const date = { toString() { throw foreign; } };
+  const date = {
+    toString() {
+      throw foreign;
+    },
+  };
   const e = thrown(() => kpmg.evaluate(answers, { date }));
   assert.ok(e instanceof UrenwijzerError);
   assert.equal(e.code, 'internal');

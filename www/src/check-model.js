@@ -85,7 +85,7 @@ export function placeReport(report, files) {
  */
 export function describeError(error) {
   const path = error?.path ?? null;
-  let message = String(error?.message ?? '');
+  const message = String(error?.message ?? '');
   if (path) {
     const i = message.indexOf(`bij ${path}`);
     if (i >= 0) {

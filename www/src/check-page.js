@@ -10,9 +10,7 @@
 
 import { h, replace } from './dom.js';
 import { dutchDate } from './format.js';
-import {
-  merge, placeReport, describeError, fileOfError, caseSummary, errorHint,
-} from './check-model.js';
+import { merge, placeReport, describeError, fileOfError, caseSummary, errorHint } from './check-model.js';
 
 // Built next to controle.js (scripts/build-site.sh); a module worker, allowed by the CSP's 'self'.
 const worker = new Worker(new URL('./controle-worker.js', import.meta.url), { type: 'module' });
@@ -32,7 +30,8 @@ worker.addEventListener('error', (ev) => {
 
 /** One call to the core in the worker: 'classify' or 'check' the files ({path, bytes}). */
 function call(op, list) {
-  const id = (nextCall += 1);
+  nextCall += 1;
+  const id = nextCall;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
     worker.postMessage({ id, op, files: list.map(({ path, bytes }) => ({ path, bytes })) });
@@ -58,7 +57,9 @@ for (const input of [fileInput, folderInput]) {
   input.addEventListener('change', () => {
     const list = [...input.files].map((file) => ({ file, path: file.webkitRelativePath || file.name }));
     // Empty the control, so choosing the same (corrected) file again is a change too.
-    queue(list).finally(() => { input.value = ''; });
+    queue(list).finally(() => {
+      input.value = '';
+    });
   });
 }
 
@@ -93,7 +94,10 @@ function carriesFiles(ev) {
 
 /** The dropped files with their paths; folders are read through (webkitGetAsEntry). */
 async function droppedFiles(dt) {
-  const entries = [...(dt.items ?? [])].filter((i) => i.kind === 'file').map((i) => i.webkitGetAsEntry?.()).filter(Boolean);
+  const entries = [...(dt.items ?? [])]
+    .filter((i) => i.kind === 'file')
+    .map((i) => i.webkitGetAsEntry?.())
+    .filter(Boolean);
   if (entries.length === 0) return [...dt.files].map((file) => ({ file, path: file.name }));
   const list = [];
   const walk = async (entry) => {
@@ -211,8 +215,17 @@ async function render({ added = 0, replaced = 0, removedPath = null, keepOpen = 
 
   const sections = [
     problemsBox(unplaced, duplicates, results),
-    reports.length === 0 ? h('div', { class: 'utrecht-alert utrecht-alert--warning', id: 'geen-pakket' },
-      h('p', { class: 'utrecht-paragraph' }, 'Er is nog geen normpakket gekozen. Kies ook het bestand package.json van het pakket (of een gebundeld pakket).')) : null,
+    reports.length === 0
+      ? h(
+          'div',
+          { class: 'utrecht-alert utrecht-alert--warning', id: 'geen-pakket' },
+          h(
+            'p',
+            { class: 'utrecht-paragraph' },
+            'Er is nog geen normpakket gekozen. Kies ook het bestand package.json van het pakket (of een gebundeld pakket).',
+          ),
+        )
+      : null,
     results.length > 1 ? overview(results) : null,
     results.map(({ r, res }, i) => reportSection(r, res, i)),
     fileList(owner, duplicates, wasOpen),
@@ -220,7 +233,10 @@ async function render({ added = 0, replaced = 0, removedPath = null, keepOpen = 
   replace(out, sections);
 
   const parts = [];
-  if (added) parts.push(`${added} ${added === 1 ? 'bestand' : 'bestanden'} gelezen${replaced ? ` (${replaced} ${replaced === 1 ? 'vervangt een eerder bestand' : 'vervangen eerdere bestanden'})` : ''}.`);
+  if (added)
+    parts.push(
+      `${added} ${added === 1 ? 'bestand' : 'bestanden'} gelezen${replaced ? ` (${replaced} ${replaced === 1 ? 'vervangt een eerder bestand' : 'vervangen eerdere bestanden'})` : ''}.`,
+    );
   if (removedPath) parts.push(`${removedPath} is weggehaald.`);
   for (const { r, res } of results) parts.push(`${titleOf(r, res)}: ${verdict(res)}.`);
   const bad = files.filter((f) => f.kind === 'invalid').length;
@@ -258,10 +274,18 @@ function slug(r, i) {
 }
 
 function overview(results) {
-  return h('nav', { class: 'uw-overview', 'aria-labelledby': 'overzicht-kop' },
+  return h(
+    'nav',
+    { class: 'uw-overview', 'aria-labelledby': 'overzicht-kop' },
     h('h2', { class: 'utrecht-heading-2', id: 'overzicht-kop' }, `${results.length} pakketten gecontroleerd`),
-    h('ul', { class: 'utrecht-unordered-list' }, results.map(({ r, res }, i) => h('li', { class: 'utrecht-unordered-list__item' },
-      h('a', { class: 'utrecht-link', href: `#${slug(r, i)}` }, titleOf(r, res)), `: ${verdict(res)}`))));
+    h(
+      'ul',
+      { class: 'utrecht-unordered-list' },
+      results.map(({ r, res }, i) =>
+        h('li', { class: 'utrecht-unordered-list__item' }, h('a', { class: 'utrecht-link', href: `#${slug(r, i)}` }, titleOf(r, res)), `: ${verdict(res)}`),
+      ),
+    ),
+  );
 }
 
 /** Files that could not be used, each with its name and why. */
@@ -270,7 +294,9 @@ function problemsBox(unplaced, duplicates, results) {
   for (const f of files) {
     if (f.kind === 'invalid') {
       const e = f.error;
-      items.push(fileProblem(f, e.code === 'invalid_json' ? `Geen geldige JSON (regel ${e.line}, kolom ${e.column}): ${e.detail}.` : `${e.message} (${e.code})`, e.code));
+      items.push(
+        fileProblem(f, e.code === 'invalid_json' ? `Geen geldige JSON (regel ${e.line}, kolom ${e.column}): ${e.detail}.` : `${e.message} (${e.code})`, e.code),
+      );
     } else if (f.kind === 'unknown') {
       items.push(fileProblem(f, 'Dit is geen normpakket, aanvulling of testgeval. Het bestand is niet gebruikt.'));
     }
@@ -282,38 +308,53 @@ function problemsBox(unplaced, duplicates, results) {
   }
   const skipped = files.filter((f) => f.kind === 'skipped');
   const note = skipped.length
-    ? h('p', { class: 'utrecht-paragraph uw-note', id: 'overgeslagen' },
-      `Overgeslagen, want geen .json-bestand: ${skipped.map((f) => f.path).join(', ')}.`)
+    ? h('p', { class: 'utrecht-paragraph uw-note', id: 'overgeslagen' }, `Overgeslagen, want geen .json-bestand: ${skipped.map((f) => f.path).join(', ')}.`)
     : null;
   if (items.length === 0) return note;
   return [
-    h('div', { class: 'utrecht-alert utrecht-alert--error uw-file-problems', id: 'bestandsfouten', 'aria-labelledby': 'bestandsfouten-kop' },
-      h('h2', { class: 'utrecht-heading-3', id: 'bestandsfouten-kop' },
-        items.length === 1 ? 'Er is 1 bestand met een probleem' : `Er zijn ${items.length} bestanden met een probleem`),
-      h('ul', { class: 'utrecht-unordered-list' }, items)),
+    h(
+      'div',
+      { class: 'utrecht-alert utrecht-alert--error uw-file-problems', id: 'bestandsfouten', 'aria-labelledby': 'bestandsfouten-kop' },
+      h(
+        'h2',
+        { class: 'utrecht-heading-3', id: 'bestandsfouten-kop' },
+        items.length === 1 ? 'Er is 1 bestand met een probleem' : `Er zijn ${items.length} bestanden met een probleem`,
+      ),
+      h('ul', { class: 'utrecht-unordered-list' }, items),
+    ),
     note,
   ];
 }
 
 function fileProblem(f, message, code = '') {
-  return h('li', { class: 'utrecht-unordered-list__item uw-file-problem', 'data-file': f.path, 'data-code': code },
-    h('strong', { class: 'uw-path' }, f.path), ': ', message);
+  return h(
+    'li',
+    { class: 'utrecht-unordered-list__item uw-file-problem', 'data-file': f.path, 'data-code': code },
+    h('strong', { class: 'uw-path' }, f.path),
+    ': ',
+    message,
+  );
 }
 
 function reportSection(r, res, i) {
   const id = slug(r, i);
   const state = res.error ? 'error' : res.ok ? 'ok' : 'failed';
-  return h('section', { class: 'uw-report', id, 'data-package': r.id ?? '', 'data-state': state, 'aria-labelledby': `${id}-kop` },
+  return h(
+    'section',
+    { class: 'uw-report', id, 'data-package': r.id ?? '', 'data-state': state, 'aria-labelledby': `${id}-kop` },
     h('h2', { class: 'utrecht-heading-2', id: `${id}-kop` }, titleOf(r, res)),
     h('p', { class: 'utrecht-paragraph uw-note' }, filesLine(r)),
-    res.error ? loadError(r, res.error) : [
-      verdictBox(r, res, id),
-      notes(r, res),
-      aboutPackage(r, res.package, id),
-      versionsTable(res.package, id),
-      lintList(res.lints, id),
-      casesTable(res.cases, id),
-    ]);
+    res.error
+      ? loadError(r, res.error)
+      : [
+          verdictBox(r, res, id),
+          notes(r, res),
+          aboutPackage(r, res.package, id),
+          versionsTable(res.package, id),
+          lintList(res.lints, id),
+          casesTable(res.cases, id),
+        ],
+  );
 }
 
 function filesLine(r) {
@@ -330,15 +371,28 @@ function loadError(r, error) {
   const file = files.find((f) => f.path === error.file) ?? fileOfError(r, error);
   const hint = errorHint(r, error);
   const whole = !e.path || e.path === '(document)';
-  return h('div', { class: 'utrecht-alert utrecht-alert--error uw-load-error', 'data-code': e.code, 'data-path': e.path ?? '' },
+  return h(
+    'div',
+    { class: 'utrecht-alert utrecht-alert--error uw-load-error', 'data-code': e.code, 'data-path': e.path ?? '' },
     h('h3', { class: 'utrecht-heading-3' }, 'Het pakket laadt niet'),
-    h('p', { class: 'utrecht-paragraph uw-load-error__message' },
-      whole ? 'Fout in het bestand' : ['Fout in ', h('code', { class: 'utrecht-code uw-path' }, e.path), e.column], ': ', e.message),
-    h('dl', { class: 'uw-facts' },
-      h('dt', {}, 'Bestand'), h('dd', { class: 'uw-path' }, file.path),
-      h('dt', {}, 'Foutcode'), h('dd', {}, h('code', { class: 'utrecht-code' }, e.code))),
+    h(
+      'p',
+      { class: 'utrecht-paragraph uw-load-error__message' },
+      whole ? 'Fout in het bestand' : ['Fout in ', h('code', { class: 'utrecht-code uw-path' }, e.path), e.column],
+      ': ',
+      e.message,
+    ),
+    h(
+      'dl',
+      { class: 'uw-facts' },
+      h('dt', {}, 'Bestand'),
+      h('dd', { class: 'uw-path' }, file.path),
+      h('dt', {}, 'Foutcode'),
+      h('dd', {}, h('code', { class: 'utrecht-code' }, e.code)),
+    ),
     hint ? h('p', { class: 'utrecht-paragraph' }, h('strong', {}, 'Tip: '), hint) : null,
-    h('p', { class: 'utrecht-paragraph' }, 'Verbeter de fout en kies het bestand opnieuw. De testgevallen worden uitgevoerd zodra het pakket laadt.'));
+    h('p', { class: 'utrecht-paragraph' }, 'Verbeter de fout en kies het bestand opnieuw. De testgevallen worden uitgevoerd zodra het pakket laadt.'),
+  );
 }
 
 function verdictBox(r, res, id) {
@@ -347,18 +401,33 @@ function verdictBox(r, res, id) {
   const kind = failed ? 'error' : lints ? 'warning' : 'ok';
   const headline = failed
     ? `Het pakket laadt, maar ${failed === 1 ? '1 testgeval is' : `${failed} testgevallen zijn`} mislukt.`
-    : res.cases.length === 0 ? 'Het pakket laadt. Er zijn geen testgevallen gekozen.'
-      : lints ? 'Het pakket laadt en alle testgevallen zijn geslaagd. Kijk nog naar de opmerkingen.'
+    : res.cases.length === 0
+      ? 'Het pakket laadt. Er zijn geen testgevallen gekozen.'
+      : lints
+        ? 'Het pakket laadt en alle testgevallen zijn geslaagd. Kijk nog naar de opmerkingen.'
         : 'Het pakket is goed: het laadt en alle testgevallen zijn geslaagd.';
-  return h('div', { class: `utrecht-alert utrecht-alert--${kind} uw-verdict` },
+  return h(
+    'div',
+    { class: `utrecht-alert utrecht-alert--${kind} uw-verdict` },
     h('p', { class: 'utrecht-paragraph uw-verdict__headline' }, headline),
-    h('p', { class: 'utrecht-paragraph uw-case-summary' }, res.cases.length ? caseSummary(res.cases) : 'Geen testgevallen',
-      ` · ${res.lints.length === 0 ? 'geen opmerkingen' : res.lints.length === 1 ? '1 opmerking' : `${res.lints.length} opmerkingen`}`),
-    failed ? h('p', { class: 'utrecht-paragraph uw-failed-list' }, 'Mislukt: ',
-      res.cases.map((c, i) => [c, i]).filter(([c]) => !c.ok).map(([c, i], k) => [
-        k > 0 ? ', ' : null,
-        h('a', { class: 'utrecht-link uw-path', href: `#${caseId(id, i)}` }, c.name),
-      ])) : null);
+    h(
+      'p',
+      { class: 'utrecht-paragraph uw-case-summary' },
+      res.cases.length ? caseSummary(res.cases) : 'Geen testgevallen',
+      ` · ${res.lints.length === 0 ? 'geen opmerkingen' : res.lints.length === 1 ? '1 opmerking' : `${res.lints.length} opmerkingen`}`,
+    ),
+    failed
+      ? h(
+          'p',
+          { class: 'utrecht-paragraph uw-failed-list' },
+          'Mislukt: ',
+          res.cases
+            .map((c, i) => [c, i])
+            .filter(([c]) => !c.ok)
+            .map(([c, i], k) => [k > 0 ? ', ' : null, h('a', { class: 'utrecht-link uw-path', href: `#${caseId(id, i)}` }, c.name)]),
+        )
+      : null,
+  );
 }
 
 function caseId(id, i) {
@@ -369,28 +438,47 @@ function caseId(id, i) {
 function notes(r, res) {
   const list = [];
   if (!r.entry.bundled && r.overlays.length === 0 && r.hasMunicipalChoices) {
-    list.push('Gemeenten mogen bij dit pakket zelf iets kiezen (municipal_choices), maar er zijn geen aanvullingen gekozen. Kies ook de bestanden in de map overlays, anders rekenen testgevallen van gemeenten zonder hun keuzes.');
+    list.push(
+      'Gemeenten mogen bij dit pakket zelf iets kiezen (municipal_choices), maar er zijn geen aanvullingen gekozen. Kies ook de bestanden in de map overlays, anders rekenen testgevallen van gemeenten zonder hun keuzes.',
+    );
   }
   if (res.cases.length === 0) list.push('Kies ook de testgevallen (de map cases): pas dan ziet u of het pakket rekent wat u verwacht.');
   if (list.length === 0) return null;
-  return h('div', { class: 'utrecht-alert utrecht-alert--info uw-notes' },
-    list.map((t) => h('p', { class: 'utrecht-paragraph' }, t)));
+  return h(
+    'div',
+    { class: 'utrecht-alert utrecht-alert--info uw-notes' },
+    list.map((t) => h('p', { class: 'utrecht-paragraph' }, t)),
+  );
 }
 
 function aboutPackage(r, pkg, id) {
   const overlays = new Set(r.overlayMunicipalities);
-  const municipalities = pkg.municipalities.length === 0 ? 'Geen (het pakket geldt niet voor een bepaalde gemeente)'
-    : h('ul', { class: 'utrecht-unordered-list uw-compact' }, pkg.municipalities.map((m) => h('li', { class: 'utrecht-unordered-list__item' },
-      m.name, ` (${m.id})`, overlays.has(m.id) ? ' – met aanvulling' : '')));
+  const municipalities =
+    pkg.municipalities.length === 0
+      ? 'Geen (het pakket geldt niet voor een bepaalde gemeente)'
+      : h(
+          'ul',
+          { class: 'utrecht-unordered-list uw-compact' },
+          pkg.municipalities.map((m) =>
+            h('li', { class: 'utrecht-unordered-list__item' }, m.name, ` (${m.id})`, overlays.has(m.id) ? ' – met aanvulling' : ''),
+          ),
+        );
   const linked = r.linkedIds;
   return [
     h('h3', { class: 'utrecht-heading-3', id: `${id}-over` }, 'Over het pakket'),
-    h('dl', { class: 'uw-facts', 'aria-labelledby': `${id}-over` },
-      h('dt', {}, 'Titel'), h('dd', {}, pkg.title),
-      h('dt', {}, 'Pakket-id'), h('dd', {}, h('code', { class: 'utrecht-code' }, pkg.id)),
-      h('dt', {}, 'Vingerafdruk'), h('dd', { class: 'uw-fingerprint', 'data-fingerprint': pkg.fingerprint }, pkg.fingerprint),
-      h('dt', {}, 'Gemeenten'), h('dd', {}, municipalities),
-      linked.length ? [h('dt', {}, 'Overgangsrecht naar'), h('dd', {}, linked.join(', '))] : null),
+    h(
+      'dl',
+      { class: 'uw-facts', 'aria-labelledby': `${id}-over` },
+      h('dt', {}, 'Titel'),
+      h('dd', {}, pkg.title),
+      h('dt', {}, 'Pakket-id'),
+      h('dd', {}, h('code', { class: 'utrecht-code' }, pkg.id)),
+      h('dt', {}, 'Vingerafdruk'),
+      h('dd', { class: 'uw-fingerprint', 'data-fingerprint': pkg.fingerprint }, pkg.fingerprint),
+      h('dt', {}, 'Gemeenten'),
+      h('dd', {}, municipalities),
+      linked.length ? [h('dt', {}, 'Overgangsrecht naar'), h('dd', {}, linked.join(', '))] : null,
+    ),
   ];
 }
 
@@ -399,23 +487,43 @@ function cell(label, ...content) {
 }
 
 function headRow(...names) {
-  return h('thead', { class: 'utrecht-table__header', role: 'rowgroup' },
-    h('tr', { class: 'utrecht-table__row', role: 'row' },
-      names.map((n) => h('th', { class: 'utrecht-table__header-cell', scope: 'col', role: 'columnheader' }, n))));
+  return h(
+    'thead',
+    { class: 'utrecht-table__header', role: 'rowgroup' },
+    h(
+      'tr',
+      { class: 'utrecht-table__row', role: 'row' },
+      names.map((n) => h('th', { class: 'utrecht-table__header-cell', scope: 'col', role: 'columnheader' }, n)),
+    ),
+  );
 }
 
 function versionsTable(pkg, id) {
-  const rows = pkg.versions.map((v) => h('tr', { class: 'utrecht-table__row', role: 'row', 'data-version': v.version },
-    h('th', { class: 'utrecht-table__header-cell', scope: 'row', role: 'rowheader' }, v.version),
-    cell('Geldig', v.valid_until ? `${dutchDate(v.valid_from)} tot en met ${dutchDate(v.valid_until)}` : `vanaf ${dutchDate(v.valid_from)}, zonder einddatum`),
-    cell('Status', v.status),
-    cell('Voorlopige getallen', String(v.provisional_numbers))));
+  const rows = pkg.versions.map((v) =>
+    h(
+      'tr',
+      { class: 'utrecht-table__row', role: 'row', 'data-version': v.version },
+      h('th', { class: 'utrecht-table__header-cell', scope: 'row', role: 'rowheader' }, v.version),
+      cell(
+        'Geldig',
+        v.valid_until ? `${dutchDate(v.valid_from)} tot en met ${dutchDate(v.valid_until)}` : `vanaf ${dutchDate(v.valid_from)}, zonder einddatum`,
+      ),
+      cell('Status', v.status),
+      cell('Voorlopige getallen', String(v.provisional_numbers)),
+    ),
+  );
   return [
     h('h3', { class: 'utrecht-heading-3', id: `${id}-versies` }, 'Versies'),
-    h('div', { class: 'uw-table-wrap' },
-      h('table', { class: 'utrecht-table utrecht-table--html-table uw-table', role: 'table', 'aria-labelledby': `${id}-versies` },
+    h(
+      'div',
+      { class: 'uw-table-wrap' },
+      h(
+        'table',
+        { class: 'utrecht-table utrecht-table--html-table uw-table', role: 'table', 'aria-labelledby': `${id}-versies` },
         headRow('Versie', 'Geldig', 'Status', 'Voorlopige getallen'),
-        h('tbody', { class: 'utrecht-table__body', role: 'rowgroup' }, rows))),
+        h('tbody', { class: 'utrecht-table__body', role: 'rowgroup' }, rows),
+      ),
+    ),
   ];
 }
 
@@ -425,32 +533,69 @@ function lintList(lints, id) {
     lints.length === 0
       ? h('p', { class: 'utrecht-paragraph uw-lints-none' }, 'Geen opmerkingen.')
       : [
-        h('p', { class: 'utrecht-paragraph' }, 'Een opmerking is geen fout: het pakket laadt wel. Kijk of het zo bedoeld is. Voorlopige getallen zijn goed zolang er nog geen openbare bron is.'),
-        h('ul', { class: 'utrecht-unordered-list uw-lints', 'aria-labelledby': `${id}-opmerkingen` }, lints.map((l) => h('li',
-          { class: 'utrecht-unordered-list__item uw-lint', 'data-lint': l.code, 'data-path': l.path },
-          h('code', { class: 'utrecht-code uw-path' }, l.path), ': ', l.message,
-          h('span', { class: 'uw-lint__code' }, ` (${l.code})`)))),
-      ],
+          h(
+            'p',
+            { class: 'utrecht-paragraph' },
+            'Een opmerking is geen fout: het pakket laadt wel. Kijk of het zo bedoeld is. Voorlopige getallen zijn goed zolang er nog geen openbare bron is.',
+          ),
+          h(
+            'ul',
+            { class: 'utrecht-unordered-list uw-lints', 'aria-labelledby': `${id}-opmerkingen` },
+            lints.map((l) =>
+              h(
+                'li',
+                { class: 'utrecht-unordered-list__item uw-lint', 'data-lint': l.code, 'data-path': l.path },
+                h('code', { class: 'utrecht-code uw-path' }, l.path),
+                ': ',
+                l.message,
+                h('span', { class: 'uw-lint__code' }, ` (${l.code})`),
+              ),
+            ),
+          ),
+        ],
   ];
 }
 
 function casesTable(cases, id) {
   if (cases.length === 0) return null;
-  const rows = cases.map((c, i) => h('tr', { class: `utrecht-table__row uw-case uw-case--${c.ok ? 'ok' : 'failed'}`, role: 'row', id: caseId(id, i), 'data-case': c.name, 'data-ok': String(c.ok) },
-    h('th', { class: 'utrecht-table__header-cell uw-path', scope: 'row', role: 'rowheader' }, c.name),
-    cell('Beschrijving', c.description || '–'),
-    cell('Uitkomst',
-      h('span', { class: `uw-badge uw-badge--${c.ok ? 'ok' : 'failed'}` }, c.ok ? 'Geslaagd' : 'Mislukt'),
-      c.problems.length ? h('ul', { class: 'utrecht-unordered-list uw-problems' },
-        c.problems.map((p) => h('li', { class: 'utrecht-unordered-list__item' }, p))) : null)));
+  const rows = cases.map((c, i) =>
+    h(
+      'tr',
+      { class: `utrecht-table__row uw-case uw-case--${c.ok ? 'ok' : 'failed'}`, role: 'row', id: caseId(id, i), 'data-case': c.name, 'data-ok': String(c.ok) },
+      h('th', { class: 'utrecht-table__header-cell uw-path', scope: 'row', role: 'rowheader' }, c.name),
+      cell('Beschrijving', c.description || '–'),
+      cell(
+        'Uitkomst',
+        h('span', { class: `uw-badge uw-badge--${c.ok ? 'ok' : 'failed'}` }, c.ok ? 'Geslaagd' : 'Mislukt'),
+        c.problems.length
+          ? h(
+              'ul',
+              { class: 'utrecht-unordered-list uw-problems' },
+              c.problems.map((p) => h('li', { class: 'utrecht-unordered-list__item' }, p)),
+            )
+          : null,
+      ),
+    ),
+  );
   const summary = caseSummary(cases);
   return [
     h('h3', { class: 'utrecht-heading-3', id: `${id}-testgevallen` }, 'Testgevallen'),
     h('p', { class: 'utrecht-paragraph uw-case-summary', id: `${id}-samenvatting` }, summary),
-    h('div', { class: 'uw-table-wrap' },
-      h('table', { class: 'utrecht-table utrecht-table--html-table uw-table uw-cases', role: 'table', 'aria-labelledby': `${id}-testgevallen`, 'aria-describedby': `${id}-samenvatting` },
+    h(
+      'div',
+      { class: 'uw-table-wrap' },
+      h(
+        'table',
+        {
+          class: 'utrecht-table utrecht-table--html-table uw-table uw-cases',
+          role: 'table',
+          'aria-labelledby': `${id}-testgevallen`,
+          'aria-describedby': `${id}-samenvatting`,
+        },
         headRow('Testgeval', 'Beschrijving', 'Uitkomst'),
-        h('tbody', { class: 'utrecht-table__body', role: 'rowgroup' }, rows))),
+        h('tbody', { class: 'utrecht-table__body', role: 'rowgroup' }, rows),
+      ),
+    ),
   ];
 }
 
@@ -467,39 +612,78 @@ const KIND = {
 function fileList(owner, duplicates, open) {
   const count = (kind) => files.filter((f) => f.kind === kind).length;
   const counts = [
-    [count('package'), 'pakket', 'pakketten'], [count('overlay'), 'aanvulling', 'aanvullingen'], [count('case'), 'testgeval', 'testgevallen'],
+    [count('package'), 'pakket', 'pakketten'],
+    [count('overlay'), 'aanvulling', 'aanvullingen'],
+    [count('case'), 'testgeval', 'testgevallen'],
     [count('invalid') + count('unknown') + count('skipped'), 'ander bestand', 'andere bestanden'],
-  ].filter(([n]) => n > 0).map(([n, one, more]) => `${n} ${n === 1 ? one : more}`).join(', ');
+  ]
+    .filter(([n]) => n > 0)
+    .map(([n, one, more]) => `${n} ${n === 1 ? one : more}`)
+    .join(', ');
   const rows = byPath(files).map((f) => {
     const r = owner.get(f);
     let what = KIND[f.kind](f);
     if (duplicates.includes(f)) what += ' (niet gebruikt)';
     else if (r && (f.kind === 'case' || f.kind === 'overlay') && r.id) what += `, bij ${r.id}`;
-    return h('tr', { class: 'utrecht-table__row', role: 'row', 'data-file': f.path },
+    return h(
+      'tr',
+      { class: 'utrecht-table__row', role: 'row', 'data-file': f.path },
       h('th', { class: 'utrecht-table__header-cell uw-path', scope: 'row', role: 'rowheader' }, f.path),
       cell('Wat het is', what),
-      cell('Weghalen', h('button', {
-        type: 'button',
-        class: 'utrecht-button utrecht-button--subtle uw-remove',
-        'aria-label': `Weghalen: ${f.path}`,
-        on: { click: () => removeFile(f.path) },
-      }, 'Weghalen')));
+      cell(
+        'Weghalen',
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'utrecht-button utrecht-button--subtle uw-remove',
+            'aria-label': `Weghalen: ${f.path}`,
+            on: { click: () => removeFile(f.path) },
+          },
+          'Weghalen',
+        ),
+      ),
+    );
   });
-  return h('section', { class: 'uw-files', 'aria-labelledby': 'bestanden-kop' },
+  return h(
+    'section',
+    { class: 'uw-files', 'aria-labelledby': 'bestanden-kop' },
     h('h2', { class: 'utrecht-heading-2', id: 'bestanden-kop' }, 'Gekozen bestanden'),
     h('p', { class: 'utrecht-paragraph' }, `${counts}.`),
-    h('details', { class: 'uw-details', open },
+    h(
+      'details',
+      { class: 'uw-details', open },
       h('summary', { class: 'uw-details__summary' }, `Toon alle ${files.length} bestanden`),
-      h('div', { class: 'uw-table-wrap' },
-        h('table', { class: 'utrecht-table utrecht-table--html-table uw-table', role: 'table', 'aria-labelledby': 'bestanden-kop' },
+      h(
+        'div',
+        { class: 'uw-table-wrap' },
+        h(
+          'table',
+          { class: 'utrecht-table utrecht-table--html-table uw-table', role: 'table', 'aria-labelledby': 'bestanden-kop' },
           headRow('Bestand', 'Wat het is', 'Weghalen'),
-          h('tbody', { class: 'utrecht-table__body', role: 'rowgroup' }, rows)))),
-    h('div', { class: 'utrecht-button-group uw-buttons' },
-      h('button', { type: 'button', id: 'alles-weghalen', class: 'utrecht-button utrecht-button--secondary-action', on: { click: removeAll } }, 'Alle bestanden weghalen')));
+          h('tbody', { class: 'utrecht-table__body', role: 'rowgroup' }, rows),
+        ),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'utrecht-button-group uw-buttons' },
+      h(
+        'button',
+        { type: 'button', id: 'alles-weghalen', class: 'utrecht-button utrecht-button--secondary-action', on: { click: removeAll } },
+        'Alle bestanden weghalen',
+      ),
+    ),
+  );
 }
 
 // For tests and for anyone watching: the engine is loaded.
-ready.then(() => { document.body.dataset.ready = 'true'; }, () => {});
+ready.then(
+  () => {
+    document.body.dataset.ready = 'true';
+  },
+  () => {},
+);
 ready.catch((e) => {
   console.warn(e);
   status.textContent = NOT_LOADED;
