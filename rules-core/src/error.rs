@@ -44,6 +44,10 @@ pub enum Error {
 
     #[error("de berekening bij {path} wordt te groot")]
     Overflow { path: String },
+
+    #[error("dit normpakket heeft geen vingerafdruk (fingerprint) en is dus geen bundel van `urenwijzer bundle`; \
+             de website en de widget laden alleen bundels")]
+    MissingFingerprint,
 }
 
 impl Error {
@@ -63,6 +67,7 @@ impl Error {
             Error::NoVersionForDate { .. } => "no_version_for_date",
             Error::UnknownMunicipality { .. } => "unknown_municipality",
             Error::Overflow { .. } => "overflow",
+            Error::MissingFingerprint => "missing_fingerprint",
         }
     }
 
@@ -86,6 +91,7 @@ impl Error {
             Error::InvalidPackage { path, .. } | Error::InvalidExpression { path, .. } | Error::Overflow { path } => {
                 Some(path)
             }
+            Error::MissingFingerprint => Some("fingerprint"),
             _ => None,
         }
     }
@@ -138,4 +144,5 @@ pub const ERROR_CODES: &[&str] = &[
     "no_version_for_date",
     "unknown_municipality",
     "overflow",
+    "missing_fingerprint",
 ];

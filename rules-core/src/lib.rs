@@ -8,6 +8,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
 pub mod answers;
+mod bundled;
 pub mod canonical;
 pub mod cases;
 pub mod check;
