@@ -98,6 +98,5 @@ pub fn run(paths: &[PathBuf], out: Option<&Path>) -> Result<ExitCode, Failure> {
 }
 
 fn write(path: &Path, text: &str) -> Result<(), Failure> {
-    std::fs::write(path, text)
-        .map_err(|e| Failure::Io(format!("kan {} niet schrijven: {e}", path.display())))
+    std::fs::write(path, text).map_err(|e| Failure::Io(format!("kan {} niet schrijven: {e}", path.display())))
 }

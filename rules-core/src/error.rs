@@ -45,8 +45,10 @@ pub enum Error {
     #[error("de berekening bij {path} wordt te groot")]
     Overflow { path: String },
 
-    #[error("dit normpakket heeft geen vingerafdruk (fingerprint) en is dus geen bundel van `urenwijzer bundle`; \
-             de website en de widget laden alleen bundels")]
+    #[error(
+        "dit normpakket heeft geen vingerafdruk (fingerprint) en is dus geen bundel van `urenwijzer bundle`; \
+             de website en de widget laden alleen bundels"
+    )]
     MissingFingerprint,
 }
 

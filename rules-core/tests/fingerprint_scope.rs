@@ -107,7 +107,8 @@ fn a_linked_packages_overlays_are_covered_only_where_they_apply() {
     let answers = json!({"heeft_indicatie": true, "indicatie_startdatum": "2019-05-01", "kamers": 1, "alleen": true});
     let options = Options { date: Date::parse("2024-06-01").unwrap(), municipality: Some("a".into()) };
     let fp = |p: &Package| {
-        let v: Value = serde_json::from_str(&rules_core::evaluate_to_json(p, &answers, &options, false).unwrap()).unwrap();
+        let v: Value =
+            serde_json::from_str(&rules_core::evaluate_to_json(p, &answers, &options, false).unwrap()).unwrap();
         assert_eq!(v["package"]["id"], "regio");
         (v["package"]["fingerprint"].clone(), v["transition"]["from"]["fingerprint"].clone())
     };
@@ -117,5 +118,8 @@ fn a_linked_packages_overlays_are_covered_only_where_they_apply() {
     assert_eq!(fa.1, Value::String(a.applied_fingerprint.clone()));
     // The base fingerprint of regio's overlay package is regio without overlays.
     let regio_alone = Package::from_value(regio).unwrap();
-    assert_eq!(regio_alone.for_municipality("a").unwrap().overlay.as_ref().unwrap().base_fingerprint, regio_alone.applied_fingerprint);
+    assert_eq!(
+        regio_alone.for_municipality("a").unwrap().overlay.as_ref().unwrap().base_fingerprint,
+        regio_alone.applied_fingerprint
+    );
 }

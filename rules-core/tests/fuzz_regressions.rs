@@ -23,8 +23,7 @@ fn fuzz_regressions_end_with_their_recorded_code() {
     let mut got_all = BTreeMap::new();
     let mut seen = 0;
     for target in ["load_package", "expression", "answers"] {
-        let mut files: Vec<PathBuf> =
-            std::fs::read_dir(dir.join(target)).unwrap().map(|e| e.unwrap().path()).collect();
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join(target)).unwrap().map(|e| e.unwrap().path()).collect();
         files.sort();
         for file in files {
             let key = format!("{target}/{}", file.file_name().unwrap().to_string_lossy());
