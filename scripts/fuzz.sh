@@ -66,9 +66,14 @@ for t in "${TARGETS[@]}"; do echo "$t: $(ls fuzz/corpus/$t | wc -l) seed inputs"
 cd fuzz
 for t in "${TARGETS[@]}"; do
   echo; echo "== cargo +nightly fuzz run $t (${SECONDS_PER_TARGET}s)"
+  # One job runs in this process (with -jobs libFuzzer writes fuzz-N.log instead).
+  parallel=()
+  [ "$JOBS" -gt 1 ] && parallel=(-jobs="$JOBS" -workers="$JOBS")
+  # -detect_leaks=0: LeakSanitizer needs ptrace, which containers often block.
   nice -n 19 cargo +nightly fuzz run "$t" "corpus/$t" -- \
-    -max_total_time="$SECONDS_PER_TARGET" -jobs="$JOBS" -workers="$JOBS" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 2>&1 | tee "../target/fuzz-$t.log" | grep -E '^(#[0-9]+ +(INITED|DONE|pulse)|stat::|==[0-9]+==|SUMMARY|artifact_prefix|Test unit written)' || true
+    -max_total_time="$SECONDS_PER_TARGET" "${parallel[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+    -detect_leaks=0 -print_final_stats=1 2>&1 | tee "../target/fuzz-$t.log" \
+    | grep -E '^(#[0-9]+ +(INITED|DONE)|stat::|==[0-9]+==|SUMMARY|Test unit written)' || true
   echo "== cargo +nightly fuzz cmin $t"
   nice -n 19 cargo +nightly fuzz cmin "$t" "corpus/$t" -- -max_len=65536 -timeout=10 2>&1 | tail -n 2
   echo "$t: $(ls "corpus/$t" | wc -l) inputs after cmin; crashes: $(ls "artifacts/$t" 2>/dev/null | wc -l)"
