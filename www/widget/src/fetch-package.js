@@ -25,7 +25,10 @@ export async function fetchPackageText(abs, url, integrity, t) {
     if (init.integrity === undefined) throw new Error(t('packageFetch', { url, status: e?.message ?? String(e) }));
     // An integrity mismatch and an unreachable file both reject the fetch; a
     // second fetch without the check tells them apart (its bytes are not used).
-    const reachable = await fetch(abs, { credentials: 'same-origin' }).then((r) => r.ok, () => false);
+    const reachable = await fetch(abs, { credentials: 'same-origin' }).then(
+      (r) => r.ok,
+      () => false,
+    );
     throw new Error(reachable ? t('packageIntegrity', { url }) : t('packageFetch', { url, status: e?.message ?? String(e) }));
   }
   if (!response.ok) throw new Error(t('packageFetch', { url, status: `HTTP ${response.status}` }));
