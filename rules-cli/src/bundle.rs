@@ -5,8 +5,10 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use base64::Engine as _;
 use rules_core::{canonical, describe, Package};
 use serde_json::{json, Value};
+use sha2::{Digest, Sha384};
 
 use crate::out::{self, errln};
 use crate::{files, Failure, Format};
@@ -19,6 +21,17 @@ pub fn bundled(package: &Package) -> String {
         map.insert("fingerprint".into(), Value::String(package.fingerprint.clone()));
     }
     canonical::to_jcs(&doc)
+}
+
+/// The bundle file as written: the canonical document and a newline.
+fn file_text(package: &Package) -> String {
+    format!("{}\n", bundled(package))
+}
+
+/// The Subresource Integrity value (`sha384-…`, base64) of a file's bytes:
+/// what a portal puts in the widget's `integrity` attribute.
+pub fn integrity(bytes: &[u8]) -> String {
+    format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes)))
 }
 
 pub fn run(paths: &[PathBuf], out: Option<&Path>) -> Result<ExitCode, Failure> {
@@ -34,7 +47,9 @@ pub fn run(paths: &[PathBuf], out: Option<&Path>) -> Result<ExitCode, Failure> {
     let Some(dir) = out else {
         let mut out = out::stdout(Format::Json);
         for p in &packages {
-            writeln!(out, "{}", bundled(p))?;
+            let text = file_text(p);
+            write!(out, "{text}")?;
+            errln!("gebundeld: {} ({}, integrity {})", p.id, p.fingerprint, integrity(text.as_bytes()));
         }
         out.finish()?;
         return Ok(ExitCode::SUCCESS);
@@ -42,8 +57,9 @@ pub fn run(paths: &[PathBuf], out: Option<&Path>) -> Result<ExitCode, Failure> {
     std::fs::create_dir_all(dir).map_err(|e| Failure::Io(format!("kan {} niet maken: {e}", dir.display())))?;
     for p in &packages {
         let file = dir.join(format!("{}.json", p.id));
-        write(&file, &bundled(p))?;
-        errln!("gebundeld: {} ({})", file.display(), p.fingerprint);
+        let text = file_text(p);
+        write(&file, &text)?;
+        errln!("gebundeld: {} ({}, integrity {})", file.display(), p.fingerprint, integrity(text.as_bytes()));
     }
     // The index covers every bundle in the directory, also earlier ones.
     let mut entries = Vec::new();
@@ -55,34 +71,35 @@ pub fn run(paths: &[PathBuf], out: Option<&Path>) -> Result<ExitCode, Failure> {
     names.sort();
     let mut loaded = Vec::new();
     for file in names {
-        let package = Package::load(&files::read(&file)?)?;
-        loaded.push((file, package));
+        let text = files::read(&file)?;
+        let package = Package::load(&text)?;
+        loaded.push((file, package, integrity(text.as_bytes())));
     }
-    for (file, package) in &loaded {
+    for (file, package, sri) in &loaded {
         let info = describe::info(package);
         // A package that another bundled package keeps for earlier clients
         // (transition rule) is not an entry point for new residents.
         let superseded_by: Vec<&str> = loaded
             .iter()
-            .filter(|(_, other)| other.linked.iter().any(|l| l.id == package.id))
-            .map(|(_, other)| other.id.as_str())
+            .filter(|(_, other, _)| other.linked.iter().any(|l| l.id == package.id))
+            .map(|(_, other, _)| other.id.as_str())
             .collect();
         entries.push(json!({
             "id": package.id,
             "title": package.title,
             "file": file.file_name().map(|n| n.to_string_lossy().into_owned()),
             "fingerprint": package.fingerprint,
+            "integrity": sri,
             "superseded_by": superseded_by,
             "municipalities": info.municipalities,
             "versions": info.versions,
         }));
     }
     let index = json!({ "format": "urenwijzer-index/1", "packages": entries });
-    write(&dir.join("index.json"), &serde_json::to_string_pretty(&index).unwrap_or_default())?;
+    write(&dir.join("index.json"), &format!("{}\n", serde_json::to_string_pretty(&index).unwrap_or_default()))?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn write(path: &Path, text: &str) -> Result<(), Failure> {
-    std::fs::write(path, format!("{text}\n"))
-        .map_err(|e| Failure::Io(format!("kan {} niet schrijven: {e}", path.display())))
+    std::fs::write(path, text).map_err(|e| Failure::Io(format!("kan {} niet schrijven: {e}", path.display())))
 }

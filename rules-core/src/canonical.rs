@@ -88,6 +88,33 @@ pub fn fingerprint(document: &Value) -> String {
     hex
 }
 
+/// The fingerprint of what a package's results depend on: the document
+/// without any `overlays` member (at the top and in every `linked` package),
+/// so no municipality's overlay moves another municipality's fingerprint. A
+/// resolved overlay package carries its own choices applied in the document
+/// and names its base by `overlay.base_fingerprint`. `whole` is
+/// `fingerprint(document)`, returned as is when there is nothing to leave out.
+pub fn applied_fingerprint(document: &Value, whole: &str) -> String {
+    fn has_overlays(v: &Value) -> bool {
+        v.get("overlays").is_some()
+            || v.get("linked").and_then(Value::as_object).is_some_and(|l| l.values().any(has_overlays))
+    }
+    fn strip(v: &mut Value) {
+        if let Value::Object(map) = v {
+            map.remove("overlays");
+            if let Some(Value::Object(linked)) = map.get_mut("linked") {
+                linked.values_mut().for_each(strip);
+            }
+        }
+    }
+    if !has_overlays(document) {
+        return whole.to_string();
+    }
+    let mut copy = document.clone();
+    strip(&mut copy);
+    fingerprint(&copy)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

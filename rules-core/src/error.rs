@@ -58,6 +58,11 @@ pub enum Error {
         "aanvulling {file}: de bestandsnaam moet gelijk zijn aan de gemeente van de aanvulling ('{municipality}.json')"
     )]
     OverlayName { file: String, municipality: String },
+    #[error(
+        "dit normpakket heeft geen vingerafdruk (fingerprint) en is dus geen bundel van `urenwijzer bundle`; \
+             de website en de widget laden alleen bundels"
+    )]
+    MissingFingerprint,
 }
 
 impl Error {
@@ -81,6 +86,7 @@ impl Error {
             Error::DuplicateKey { .. } => "duplicate_key",
             Error::Limit { .. } => "limit",
             Error::OverlayName { .. } => "overlay_name",
+            Error::MissingFingerprint => "missing_fingerprint",
         }
     }
 
@@ -106,6 +112,7 @@ impl Error {
             | Error::Overflow { path }
             | Error::DuplicateKey { path, .. }
             | Error::Limit { path, .. } => Some(path),
+            Error::MissingFingerprint => Some("fingerprint"),
             _ => None,
         }
     }
@@ -207,4 +214,5 @@ pub const ERROR_CODES: &[&str] = &[
     "duplicate_key",
     "limit",
     "overlay_name",
+    "missing_fingerprint",
 ];

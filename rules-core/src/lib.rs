@@ -9,6 +9,7 @@
 
 pub mod answers;
 pub mod assemble;
+mod bundled;
 pub mod canonical;
 pub mod cases;
 pub mod check;

@@ -28,8 +28,14 @@ pub struct Package {
     pub linked: Vec<Package>,
     /// Set when this package is a base resolved with a municipal overlay.
     pub overlay: Option<OverlayInfo>,
-    /// `sha256:` fingerprint of the canonical document.
+    /// `sha256:` fingerprint of the canonical document as loaded, every
+    /// overlay included: what a bundle's `fingerprint` member must equal.
     pub fingerprint: String,
+    /// What a result's `package.fingerprint` shows: the fingerprint of the
+    /// document without other municipalities' overlays (base, this package's
+    /// own overlay choices, linked packages; `canonical::applied_fingerprint`).
+    /// Equal to `fingerprint` for a package without overlays.
+    pub applied_fingerprint: String,
     /// The document as loaded, without a fingerprint member.
     pub document: serde_json::Value,
 }

@@ -54,10 +54,13 @@ fn overlay_changes_only_declared_choices_and_names_base_and_overlay() {
     assert_eq!(b["total"]["minutes_per_week"], 140);
     assert_eq!(a["package"]["overlay"], "a");
     assert_eq!(a["package"]["municipality"], "a");
-    assert_eq!(a["package"]["base_fingerprint"], json!(p.fingerprint));
-    assert_ne!(a["package"]["fingerprint"], json!(p.fingerprint));
+    // Results name the base without any overlay (docs/json-contract.md); the
+    // bundle's own fingerprint covers the overlays too.
+    assert_eq!(a["package"]["base_fingerprint"], json!(p.applied_fingerprint));
+    assert_ne!(p.applied_fingerprint, p.fingerprint);
+    assert_ne!(a["package"]["fingerprint"], json!(p.applied_fingerprint));
     assert_eq!(b["package"]["overlay"], Value::Null);
-    assert_eq!(b["package"]["fingerprint"], json!(p.fingerprint));
+    assert_eq!(b["package"]["fingerprint"], json!(p.applied_fingerprint));
     // 144 min/week = 7488 min/year → 576 min per period × €31,50 / 60 = €302,40.
     assert_eq!(a["cost"]["cents_per_period"], 30240);
     assert_eq!(a["cost"]["tariff"]["per"], "per_hour");

@@ -70,7 +70,8 @@ export type CoreErrorCode =
   | 'invalid_json'
   | 'duplicate_key'
   | 'limit'
-  | 'overlay_name';
+  | 'overlay_name'
+  | 'missing_fingerprint';
 
 /** Problems with the dates given to `plan`. */
 export type PlanErrorCode = 'start_before_intake' | 'evaluation_before_start' | 'date_out_of_range';
@@ -303,12 +304,19 @@ export interface Indication {
 export type PackageDocument = { readonly [key: string]: unknown };
 
 /** A loaded norm package. Create after init()/initSync(). */
+/** Options of `new Engine`. */
+export interface EngineOptions {
+  /** Load a source document without `fingerprint` too (default false: only bundles load). */
+  plainDocument?: boolean;
+}
+
 export class Engine {
   /**
    * @param pkg the bundled package document, as an object or as JSON text;
-   * its fingerprint is verified. Throws UrenwijzerError (`invalid_package`, …).
+   * its fingerprint must be present and match. Throws UrenwijzerError
+   * (`invalid_package`, `missing_fingerprint`, …).
    */
-  constructor(pkg: PackageDocument | string);
+  constructor(pkg: PackageDocument | string, options?: EngineOptions);
   /** The package's `sha256:` fingerprint. */
   readonly fingerprint: string;
   /** The package's metadata (frozen). */

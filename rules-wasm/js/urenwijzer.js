@@ -175,6 +175,7 @@ function deepFreeze(value) {
 /** A loaded norm package. */
 export class Engine {
   #document;
+  #plain;
   #raw;
   #generation;
   #fingerprint;
@@ -183,11 +184,16 @@ export class Engine {
 
   /**
    * @param pkg the bundled package document (`urenwijzer bundle`), as an
-   * object or as JSON text. Its fingerprint is verified.
+   * object or as JSON text. Its fingerprint must be there (else
+   * `missing_fingerprint`) and match the content.
+   * @param options `plainDocument: true` loads a source document without
+   * fingerprint too (tools that load what they were given; never a page that
+   * shows a resident a result).
    */
-  constructor(pkg) {
+  constructor(pkg, options = {}) {
     if (!initialized) throw notInitialized();
     this.#document = typeof pkg === 'string' ? pkg : documentText(pkg);
+    this.#plain = options?.plainDocument === true;
     const raw = this.#engine();
     try {
       this.#fingerprint = raw.fingerprint;
@@ -204,7 +210,7 @@ export class Engine {
       this.#raw = undefined;
       const g = generation;
       try {
-        this.#raw = new RawEngine(this.#document);
+        this.#raw = new RawEngine(this.#document, this.#plain);
       } catch (e) {
         throw failure(e);
       }

@@ -103,11 +103,14 @@ pub struct Engine {
 
 #[wasm_bindgen]
 impl Engine {
-    /// Loads a (bundled) package document given as JSON text. A
-    /// `fingerprint` member must match the content.
+    /// Loads a bundled package document given as JSON text: its
+    /// `fingerprint` member must be there (else `missing_fingerprint`) and
+    /// match the content. With `plain_document` a source document without
+    /// fingerprint loads too (asked for explicitly by the caller).
     #[wasm_bindgen(constructor)]
-    pub fn new(document: &str) -> Result<Engine, JsValue> {
-        Package::load(document).map(|package| Engine { package }).map_err(|e| js_error(&e))
+    pub fn new(document: &str, plain_document: bool) -> Result<Engine, JsValue> {
+        let loaded = if plain_document { Package::load(document) } else { Package::load_bundle(document) };
+        loaded.map(|package| Engine { package }).map_err(|e| js_error(&e))
     }
 
     /// The package's `sha256:` fingerprint.

@@ -163,7 +163,62 @@ export function generateCases(engine, count = 120) {
   add('onbekende gemeente', date, 'bestaat-niet', base);
   add('ongeldige startdatum', date, null, { ...base, indicatie_startdatum: '2020-13-01' });
   add('tekens buiten ASCII', date, null, { ...base, 'vraag-é€😀': 'ü\u0000"\\' });
+  for (const [description, answers] of mutatedAnswers(base, questions, next)) add(description, date, pick(municipalities), answers);
   return cases;
+}
+
+const CONTROL = ['\u001b]0;titel\u0007', '\u001b[2J', '\u0000', '\u009b', '\u202e', '\u2066', '\r\n', '\ud800'];
+const ODD_VALUES = [null, true, false, 0, -0, -1, 2.5, 1e21, 2 ** 53, 2 ** 53 + 2, -(2 ** 63), '', 'ja', '3', '2021-02-30', [], {}, [1], { a: 1 }];
+
+/**
+ * Answer sets mutated the way a careless or hostile caller would: fields
+ * dropped, duplicated under another name, retyped; numbers changed; strings
+ * with control characters (in values and keys); deep nesting. Seeded, so
+ * the CLI evaluates exactly the same inputs.
+ */
+function mutatedAnswers(base, questions, next, count = 50) {
+  const pick = (xs) => xs[Math.floor(next() * xs.length)];
+  const ids = [...Object.keys(base), ...questions.map((q) => q.id)];
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    const a = structuredClone(base);
+    const edits = 1 + Math.floor(next() * 3);
+    const what = [];
+    for (let e = 0; e < edits; e++) {
+      const id = pick(ids);
+      const kind = pick(['drop', 'duplicate', 'retype', 'number', 'control', 'controlKey', 'nest']);
+      what.push(`${kind} ${id}`);
+      switch (kind) {
+        case 'drop':
+          delete a[id];
+          break;
+        case 'duplicate':
+          a[pick([id.toUpperCase(), `${id}_2`, ` ${id}`, `${id}\u0000`])] = a[id] ?? true;
+          break;
+        case 'retype':
+          a[id] = pick(ODD_VALUES);
+          break;
+        case 'number':
+          a[id] = (typeof a[id] === 'number' ? a[id] : 0) + pick([1, -1, 1000, -1000, 2 ** 31, 0.5]);
+          break;
+        case 'control':
+          a[id] = `${typeof a[id] === 'string' ? a[id] : ''}${pick(CONTROL)}`;
+          break;
+        case 'controlKey':
+          a[`${id}${pick(CONTROL)}`] = a[id] ?? 1;
+          break;
+        case 'nest': {
+          let v = a[id] ?? 1;
+          const depth = 1 + Math.floor(next() * 60);
+          for (let d = 0; d < depth; d++) v = next() < 0.5 ? [v] : { [id]: v };
+          a[id] = v;
+          break;
+        }
+      }
+    }
+    out.push([`gemuteerd: ${what.join(', ')}`, a]);
+  }
+  return out;
 }
 
 // ------------------------------------------------------------ collect

@@ -66,6 +66,19 @@ test('a changed bundle is refused: invalid_package with a path', () => {
   assert.deepEqual(Object.keys(JSON.parse(JSON.stringify(bad))), ['code', 'message', 'file', 'line', 'column', 'detail']);
 });
 
+test('a bundle without its fingerprint is refused unless a plain document is asked for', () => {
+  const doc = JSON.parse(kpmgBundle);
+  delete doc.fingerprint;
+  const e = thrown(() => new Engine(doc));
+  assert.ok(e instanceof UrenwijzerError);
+  assert.equal(e.code, 'missing_fingerprint');
+  assert.equal(e.path, 'fingerprint');
+  assert.throws(() => new Engine(JSON.stringify(doc), { plainDocument: false }), { code: 'missing_fingerprint' });
+  const plain = new Engine(doc, { plainDocument: true });
+  assert.equal(plain.fingerprint, kpmg.fingerprint);
+  plain.free();
+});
+
 test('questions: types, labels, options and bounds', () => {
   const qs = kpmg.questions();
   assert.deepEqual(

@@ -72,6 +72,8 @@ export function sync(bytes: Uint8Array, bundle: object): number {
   const p = plan('2024-01-01', new Date(), null);
   const late: boolean = p.start_late;
   const report: CheckReport = checkPackage(bundle as Record<string, unknown>, [['a.json', {}]]);
+  const plain = new Engine(JSON.stringify(bundle), { plainDocument: true });
+  plain.free();
   return text.length + (late ? 1 : 0) + report.cases.length;
 }
 

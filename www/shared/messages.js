@@ -29,6 +29,7 @@ const nl = {
     internal: 'Er ging iets mis bij het rekenen. Probeer het nog een keer.',
     invalid_package: 'De regels van deze gemeente konden niet worden geladen. Probeer het later nog eens.',
     invalid_expression: 'De regels van deze gemeente konden niet worden geladen. Probeer het later nog eens.',
+    missing_fingerprint: 'De regels van deze gemeente konden niet worden geladen. Probeer het later nog eens.',
     other: 'Er ging iets mis. Probeer het nog een keer.',
   },
   date: {
@@ -63,6 +64,7 @@ const en = {
     internal: 'Something went wrong while calculating. Please try again.',
     invalid_package: 'The rules of this municipality could not be loaded. Please try again later.',
     invalid_expression: 'The rules of this municipality could not be loaded. Please try again later.',
+    missing_fingerprint: 'The rules of this municipality could not be loaded. Please try again later.',
     other: 'Something went wrong. Please try again.',
   },
   date: {

@@ -45,6 +45,7 @@ pub(crate) fn load_value(mut value: Value, depth: usize) -> Result<Package, Erro
         None => return Err(Error::package("(document)", "een normpakket is een JSON-object")),
     };
     let fingerprint = canonical::fingerprint(&value);
+    let applied = canonical::applied_fingerprint(&value, &fingerprint);
     match claimed {
         None => {}
         Some(Value::String(s)) if s == fingerprint => {}
@@ -88,7 +89,7 @@ pub(crate) fn load_value(mut value: Value, depth: usize) -> Result<Package, Erro
         }
     }
     for (municipality, overlay) in &doc.overlays {
-        let resolved = overlay::resolve(&value, &doc, municipality, overlay, &fingerprint)?;
+        let resolved = overlay::resolve(&value, &doc, municipality, overlay, &applied)?;
         let p = load_value(resolved, depth + 1)
             .map_err(|e| prefixed(&format!("overlays[{municipality}] (toegepast)"), e))?;
         package.overlays.push(p);
@@ -98,6 +99,7 @@ pub(crate) fn load_value(mut value: Value, depth: usize) -> Result<Package, Erro
         .as_ref()
         .map(|o| OverlayInfo { municipality: o.municipality.clone(), base_fingerprint: o.base_fingerprint.clone() });
     package.fingerprint = fingerprint;
+    package.applied_fingerprint = applied;
     package.document = value;
     Ok(package)
 }
@@ -209,6 +211,7 @@ fn compile(doc: &PackageDoc) -> Result<Package, Error> {
         linked: Vec::new(),
         overlay: None,
         fingerprint: String::new(),
+        applied_fingerprint: String::new(),
         document: Value::Null,
     })
 }

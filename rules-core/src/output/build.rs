@@ -58,7 +58,7 @@ pub fn to_json_model<'a>(ind: &'a Indication<'a>, trace: bool) -> IndicationJson
             from: PackageVersionJson {
                 id: &t.from.id,
                 version: &t.from_version.version,
-                fingerprint: &t.from.fingerprint,
+                fingerprint: &t.from.applied_fingerprint,
             },
             started: t.started.to_string(),
             started_before: t.rule.started_before.to_string(),
@@ -81,7 +81,7 @@ pub(super) fn package_ref<'a>(pkg: &'a Package, v: &'a Version, municipality: Op
         status: v.status.as_str(),
         municipality: municipality.map(|m| pkg.municipalities[m].id.as_str()),
         overlay: pkg.overlay.as_ref().map(|o| o.municipality.as_str()),
-        fingerprint: &pkg.fingerprint,
+        fingerprint: &pkg.applied_fingerprint,
         base_fingerprint: pkg.overlay.as_ref().map(|o| o.base_fingerprint.as_str()),
     }
 }

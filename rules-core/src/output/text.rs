@@ -32,7 +32,7 @@ pub fn to_text(ind: &Indication) -> String {
         );
     }
     let _ = writeln!(t, "Peildatum:    {}", ind.date);
-    let _ = writeln!(t, "Vingerafdruk: {}", pkg.fingerprint);
+    let _ = writeln!(t, "Vingerafdruk: {}", pkg.applied_fingerprint);
     let _ = writeln!(t, "Rekenkern:    {ENGINE_NAME} {ENGINE_VERSION}");
     let _ = writeln!(t);
     let _ = writeln!(t, "Uitkomst (afgerond naar boven, nooit naar beneden)");

@@ -4,6 +4,8 @@
 
 import { init, Engine, plan, UrenwijzerError } from '../../pkg/urenwijzer.js';
 
+import { fetchPackageText } from './fetch-package.js';
+
 export { UrenwijzerError };
 
 let ready;
@@ -21,20 +23,23 @@ export function ensureEngine(wasmUrl) {
 
 const packages = new Map();
 
-/** Fetches and loads a bundled norm package; cached per absolute URL. */
-export function loadPackage(url, baseUrl, t) {
+/**
+ * Fetches and loads a bundled norm package (a document without fingerprint
+ * is refused: `missing_fingerprint`); with `integrity` the bytes must match
+ * it (Subresource Integrity). Cached per absolute URL and integrity value.
+ */
+export function loadPackage(url, baseUrl, t, integrity = null) {
   const abs = new URL(url, baseUrl).href;
-  if (!packages.has(abs)) {
+  const key = `${abs} ${integrity ?? ''}`;
+  if (!packages.has(key)) {
     const p = (async () => {
       await ensureEngine();
-      const response = await fetch(abs, { credentials: 'same-origin' });
-      if (!response.ok) throw new Error(t('packageFetch', { url, status: `HTTP ${response.status}` }));
-      return new Engine(await response.text());
+      return new Engine(await fetchPackageText(abs, url, integrity, t));
     })();
-    p.catch(() => packages.delete(abs));
-    packages.set(abs, p);
+    p.catch(() => packages.delete(key));
+    packages.set(key, p);
   }
-  return packages.get(abs);
+  return packages.get(key);
 }
 
 /**

@@ -48,7 +48,7 @@ const copy = (v) => (v === null || v === undefined ? null : JSON.parse(JSON.stri
 
 export class HbhIndicatie extends HTMLElement {
   static get observedAttributes() {
-    return ['package', 'compare', 'municipality', 'mode', 'lang', 'date'];
+    return ['package', 'compare', 'municipality', 'mode', 'lang', 'date', 'integrity', 'compare-integrity'];
   }
 
   #shadow = null;
@@ -235,7 +235,10 @@ export class HbhIndicatie extends HTMLElement {
       const url = this.getAttribute('package');
       if (!url) throw new Error(t('noPackage'));
       const compareUrl = ctx.mode === 'consultant' ? this.getAttribute('compare') : null;
-      const [main, compare] = await Promise.all([loadPackage(url, document.baseURI, t), compareUrl ? loadPackage(compareUrl, document.baseURI, t) : null]);
+      const [main, compare] = await Promise.all([
+        loadPackage(url, document.baseURI, t, this.getAttribute('integrity')),
+        compareUrl ? loadPackage(compareUrl, document.baseURI, t, this.getAttribute('compare-integrity')) : null,
+      ]);
       if (token !== this.#loadToken) return;
       ctx.main = main;
       ctx.mainUrl = url;
