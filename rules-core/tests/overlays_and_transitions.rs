@@ -140,7 +140,18 @@ fn transition_keeps_earlier_clients_on_the_earlier_package() {
     assert_eq!(before["transition"]["started"], "2020-12-31");
     assert_eq!(before["trace"][0]["kind"], "transition");
     assert_eq!(before["trace"][0]["sources"][0]["locator"], "amendement 2020");
-    assert!(before["explanation"][0].as_str().unwrap().contains("31 december 2020"));
+    assert!(before["explanation"][0]["text"].as_str().unwrap().contains("31 december 2020"));
+    assert_eq!(
+        (before["explanation"][0]["kind"].as_str(), before["explanation"][0]["step"].as_u64()),
+        (Some("transition"), Some(0))
+    );
+    // Every step sentence points at a trace step of its own area; the transition step shifts them by one.
+    for s in before["explanation"].as_array().unwrap().iter().filter(|s| s["kind"] == "step") {
+        let step = &before["trace"][s["step"].as_u64().unwrap() as usize];
+        assert_eq!(step["area"], s["area"]);
+        assert_ne!(step["kind"], "transition");
+    }
+    assert_eq!(before["explanation"][1]["step"], 1);
 
     let on = eval(
         &p,
@@ -245,5 +256,5 @@ fn validation_checks_the_package_that_applies() {
         &options,
     );
     assert_eq!(bad.iter().map(|e| (e.code(), e.question())).collect::<Vec<_>>(), [("out_of_range", Some("kamers"))]);
-    assert_eq!(rules_core::workdays::PlanError::StartBeforeIntake.code(), "start_before_intake");
+    assert_eq!(rules_core::Error::StartBeforeIntake.code(), "start_before_intake");
 }

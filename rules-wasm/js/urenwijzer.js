@@ -49,25 +49,33 @@ export function initSync(bytes) {
 
 /** An error of the rules core (or `internal` / `not_initialized` from this wrapper). */
 export class UrenwijzerError extends Error {
-  constructor(code, message, question, path, options) {
+  constructor(code, message, question, path, options, where = {}) {
     super(message, options);
     this.name = 'UrenwijzerError';
     this.code = code;
     if (question !== undefined) this.question = question;
     if (path !== undefined) this.path = path;
+    for (const key of POSITION_KEYS) if (where[key] !== undefined) this[key] = where[key];
   }
 
-  /** `{code, message, question?, path?}`: the core's error object, same key order. */
+  /** `{code, message, question?, path?, line?, column?, detail?}`: the core's error object, same key order. */
   toJSON() {
     return errorObject(this);
   }
 }
 
-/** The core's error object `{code, message, question?, path?}` of an error. */
+/** Where an error is (1-based line and column) and a short machine-readable extra. */
+const POSITION_KEYS = ['line', 'column', 'detail'];
+
+/** The version of the JSON contract this wrapper is typed for (`indication.contract`). */
+export const CONTRACT_VERSION = 2;
+
+/** The core's error object `{code, message, question?, path?, line?, column?, detail?}` of an error. */
 export function errorObject(error) {
   const o = { code: error.code, message: error.message };
   if (error.question !== undefined) o.question = error.question;
   if (error.path !== undefined) o.path = error.path;
+  for (const key of POSITION_KEYS) if (error[key] !== undefined) o[key] = error[key];
   return o;
 }
 
@@ -79,7 +87,7 @@ export function errorObject(error) {
  */
 function failure(thrown) {
   if (thrown instanceof Error && typeof thrown.code === 'string' && !(thrown instanceof WebAssembly.RuntimeError)) {
-    return new UrenwijzerError(thrown.code, thrown.message, thrown.question, thrown.path);
+    return new UrenwijzerError(thrown.code, thrown.message, thrown.question, thrown.path, undefined, thrown);
   }
   let detail = thrown instanceof Error ? thrown.message : String(thrown);
   try {
@@ -248,7 +256,7 @@ export class Engine {
 
   /**
    * Every problem with the answers, per question, without evaluating: an
-   * array of error objects `{code, message, question?, path?}` (empty when
+   * array of error objects `{code, message, question?, path?, line?, column?, detail?}` (empty when
    * the answers are complete and valid). Options `date` and `municipality`
    * as for `evaluate`: the answers are checked against the package that
    * applies then (municipal overlay, transition rule).

@@ -36,11 +36,21 @@ extern "C" {
 
     #[wasm_bindgen(method, setter, js_class = "Error")]
     fn set_path(this: &JsError, path: &str);
+
+    #[wasm_bindgen(method, setter, js_class = "Error")]
+    fn set_line(this: &JsError, line: u32);
+
+    #[wasm_bindgen(method, setter, js_class = "Error")]
+    fn set_column(this: &JsError, column: u32);
+
+    #[wasm_bindgen(method, setter, js_class = "Error")]
+    fn set_detail(this: &JsError, detail: &str);
 }
 
-/// The one error conversion: a core error becomes a JavaScript `Error`
-/// whose `message` is the core's message and which carries `code`, and
-/// `question` / `path` where they apply.
+/// The one error conversion, used for every error this crate throws: a core
+/// error becomes a JavaScript `Error` whose `message` is the core's message
+/// and which carries `code`, and `question`, `path`, `line`, `column` and
+/// `detail` where they apply (the fields of the core's error object).
 fn js_error(e: &Error) -> JsValue {
     let object = e.to_object();
     let error = JsError::new(&object.message);
@@ -50,6 +60,16 @@ fn js_error(e: &Error) -> JsValue {
     }
     if let Some(p) = &object.path {
         error.set_path(p);
+    }
+    // Positions are small; saturate rather than wrap on absurd input.
+    if let Some(l) = object.line {
+        error.set_line(u32::try_from(l).unwrap_or(u32::MAX));
+    }
+    if let Some(c) = object.column {
+        error.set_column(u32::try_from(c).unwrap_or(u32::MAX));
+    }
+    if let Some(d) = &object.detail {
+        error.set_detail(d);
     }
     error.into()
 }
@@ -158,14 +178,8 @@ pub fn plan_json(intake: &str, start: &str, evaluation: Option<String>) -> Resul
         Ok((i, s, e))
     });
     let (intake, start, evaluation) = dates.map_err(|e| js_error(&e))?;
-    match workdays::plan(intake, start, evaluation) {
-        Ok(plan) => Ok(serde_json::to_string(&plan).unwrap_or_default()),
-        Err(e) => {
-            let error = JsError::new(&e.to_string());
-            error.set_code(e.code());
-            Err(error.into())
-        }
-    }
+    let plan = workdays::plan(intake, start, evaluation).map_err(|e| js_error(&e))?;
+    Ok(serde_json::to_string(&plan).unwrap_or_default())
 }
 
 /// The whole check of a package document (`check::report`: does it load,
