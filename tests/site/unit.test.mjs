@@ -218,7 +218,11 @@ test('"Hoe is dit berekend?": each trace step gets its own sentence, for every c
       const calc = calculation(ind);
       assert.ok(calc, `${path.basename(dir)}/${name}: explanation and trace do not line up`);
       if (ind.transition) assert.match(calc.transition.sentence, /^U krijgt al hulp sinds/);
-      assert.equal(calc.areas.reduce((n, a) => n + a.items.length, 0) + (ind.transition ? 1 : 0), ind.trace.length, `${path.basename(dir)}/${name}: every trace step has one sentence`);
+      assert.equal(
+        calc.areas.reduce((n, a) => n + a.items.length, 0) + (ind.transition ? 1 : 0),
+        ind.trace.length,
+        `${path.basename(dir)}/${name}: every trace step has one sentence`,
+      );
       for (const { area, items, outcome } of calc.areas) {
         assert.match(outcome, /^Uitkomst voor /, `${name}: ${outcome}`);
         for (const { sentence, item } of items) {

@@ -25,7 +25,11 @@ for (const c of cases) {
   errors.push(...engine.validate(c.answers));
 }
 // Plan errors go through the same conversion as every core error.
-for (const dates of [['2026-05-22', '2026-05-21'], ['2026-05-22', '2026-05-28', '2026-05-27'], ['2026-13-01', '2026-05-28']]) {
+for (const dates of [
+  ['2026-05-22', '2026-05-21'],
+  ['2026-05-22', '2026-05-28', '2026-05-27'],
+  ['2026-13-01', '2026-05-28'],
+]) {
   try {
     api.plan(...dates);
   } catch (e) {
