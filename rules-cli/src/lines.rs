@@ -111,7 +111,7 @@ impl<R: BufRead> Reader<R> {
 }
 
 fn coded(code: &'static str, message: String) -> ErrorObject {
-    ErrorObject { code, message, question: None, path: None }
+    ErrorObject { code, message, question: None, path: None, line: None, column: None, detail: None }
 }
 
 /// One non-blank line (without its line ending) into a household.

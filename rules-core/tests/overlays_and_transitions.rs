@@ -61,7 +61,13 @@ fn overlay_changes_only_declared_choices_and_names_base_and_overlay() {
     // 144 min/week = 7488 min/year → 576 min per period × €31,50 / 60 = €302,40.
     assert_eq!(a["cost"]["cents_per_period"], 30240);
     assert_eq!(a["cost"]["tariff"]["per"], "per_hour");
-    assert_eq!(a["cost"]["contribution"], json!({"per": "month", "cents": 1900, "label": "Abonnementstarief"}));
+    // Per year from the exact 7488 minutes: × €31,50 / 60 = €3.931,20; the contribution × 12 months.
+    assert_eq!(a["cost"]["cents_per_year"], 393_120);
+    assert_eq!(a["cost"]["class"], Value::Null);
+    assert_eq!(
+        a["cost"]["contribution"],
+        json!({"per": "month", "cents": 1900, "label": "Abonnementstarief", "cents_per_year": 22800})
+    );
     assert_eq!(b["cost"], Value::Null);
     let codes: Vec<&str> = a["warnings"].as_array().unwrap().iter().map(|w| w["code"].as_str().unwrap()).collect();
     assert_eq!(codes, ["provisional"]);
