@@ -63,6 +63,17 @@ pub enum Error {
              de website en de widget laden alleen bundels"
     )]
     MissingFingerprint,
+
+    #[error("de startdatum ligt vóór de intakedatum")]
+    StartBeforeIntake,
+
+    #[error("de evaluatiedatum ligt vóór de startdatum")]
+    EvaluationBeforeStart,
+
+    /// A date of a plan would fall after the last supported day, which
+    /// `Date::parse` itself refuses (a start on 2999-12-31).
+    #[error("de evaluatieperiode loopt tot na {last}, de laatste datum die Urenwijzer kent")]
+    DateOutOfRange { last: String },
 }
 
 impl Error {
@@ -87,6 +98,9 @@ impl Error {
             Error::Limit { .. } => "limit",
             Error::OverlayName { .. } => "overlay_name",
             Error::MissingFingerprint => "missing_fingerprint",
+            Error::StartBeforeIntake => "start_before_intake",
+            Error::EvaluationBeforeStart => "evaluation_before_start",
+            Error::DateOutOfRange { .. } => "date_out_of_range",
         }
     }
 
@@ -138,7 +152,32 @@ impl Error {
         }
     }
 
-    /// The JSON form `{code, message, question?, path?}`.
+    /// 1-based line of a position in a JSON text.
+    pub fn line(&self) -> Option<usize> {
+        self.position().map(|p| p.0)
+    }
+
+    /// 1-based column: in an expression (which is one line of text, so it has
+    /// no line), or on `line` of a JSON text.
+    pub fn column(&self) -> Option<usize> {
+        match self {
+            Error::InvalidExpression { column, .. } => Some(*column),
+            _ => self.position().map(|p| p.1),
+        }
+    }
+
+    /// A short machine-readable extra: the offending value as given, or what is wrong with a JSON text.
+    pub fn detail(&self) -> Option<String> {
+        match self {
+            Error::OutOfRange { value, .. } | Error::NotAnOption { value, .. } | Error::InvalidDate { value, .. } => {
+                Some(value.clone())
+            }
+            Error::InvalidJson { message, .. } => Some(message.clone()),
+            _ => None,
+        }
+    }
+
+    /// The JSON form `{code, message, question?, path?, line?, column?, detail?}`.
     pub fn to_object(&self) -> ErrorObject {
         ErrorObject {
             code: self.code(),
@@ -146,16 +185,13 @@ impl Error {
             question: self.question().map(str::to_owned),
             path: self.path().map(str::to_owned),
             file: self.file().map(str::to_owned),
-            line: self.position().map(|p| p.0),
-            column: self.position().map(|p| p.1),
+            line: self.line(),
+            column: self.column(),
             limit: match self {
                 Error::Limit { name, .. } => Some(name),
                 _ => None,
             },
-            detail: match self {
-                Error::InvalidJson { message, .. } => Some(message.clone()),
-                _ => None,
-            },
+            detail: self.detail(),
         }
     }
 
@@ -215,4 +251,101 @@ pub const ERROR_CODES: &[&str] = &[
     "limit",
     "overlay_name",
     "missing_fingerprint",
+    "start_before_intake",
+    "evaluation_before_start",
+    "date_out_of_range",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One example of every variant. The exhaustive `match` in `index` makes
+    /// this fail to compile when a variant is added without an example here.
+    fn examples() -> Vec<Error> {
+        let q = || "q".to_string();
+        vec![
+            Error::package("p", "m"),
+            Error::InvalidExpression { path: "p".into(), column: 3, message: "m".into() },
+            Error::InvalidAnswers { message: "m".into() },
+            Error::MissingAnswer { question: q() },
+            Error::UnknownQuestion { question: q() },
+            Error::NotAsked { question: q() },
+            Error::WrongType { question: q(), expected: "ja of nee".into() },
+            Error::OutOfRange { question: q(), value: "9".into(), min: 0, max: 5 },
+            Error::NotAnOption { question: q(), value: "x".into(), options: "a, b".into() },
+            Error::InvalidDate { question: None, value: "x".into() },
+            Error::NoVersionForDate { package: "p".into(), date: "2020-01-01".into() },
+            Error::UnknownMunicipality { package: "p".into(), municipality: "m".into() },
+            Error::Overflow { path: "p".into() },
+            Error::StartBeforeIntake,
+            Error::EvaluationBeforeStart,
+            Error::DateOutOfRange { last: "2999-12-31".into() },
+            Error::InvalidJson { file: "f".into(), line: 1, column: 2, message: "m".into() },
+            Error::DuplicateKey { file: "f".into(), path: "p".into(), key: "k".into(), line: 1, column: 2 },
+            Error::Limit { name: "n", max: 1, what: "w", file: None, path: "p".into() },
+            Error::OverlayName { file: "f".into(), municipality: "m".into() },
+            Error::MissingFingerprint,
+        ]
+    }
+
+    fn index(e: &Error) -> usize {
+        match e {
+            Error::InvalidPackage { .. } => 0,
+            Error::InvalidExpression { .. } => 1,
+            Error::InvalidAnswers { .. } => 2,
+            Error::MissingAnswer { .. } => 3,
+            Error::UnknownQuestion { .. } => 4,
+            Error::NotAsked { .. } => 5,
+            Error::WrongType { .. } => 6,
+            Error::OutOfRange { .. } => 7,
+            Error::NotAnOption { .. } => 8,
+            Error::InvalidDate { .. } => 9,
+            Error::NoVersionForDate { .. } => 10,
+            Error::UnknownMunicipality { .. } => 11,
+            Error::Overflow { .. } => 12,
+            Error::StartBeforeIntake => 13,
+            Error::EvaluationBeforeStart => 14,
+            Error::DateOutOfRange { .. } => 15,
+            Error::InvalidJson { .. } => 16,
+            Error::DuplicateKey { .. } => 17,
+            Error::Limit { .. } => 18,
+            Error::OverlayName { .. } => 19,
+            Error::MissingFingerprint => 20,
+        }
+    }
+
+    #[test]
+    fn error_codes_lists_every_variant_once() {
+        let examples = examples();
+        let mut seen: Vec<usize> = examples.iter().map(index).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen.len(), examples.len(), "an example is missing or doubled");
+        let mut codes: Vec<&str> = examples.iter().map(Error::code).collect();
+        assert!(codes.iter().all(|c| ERROR_CODES.contains(c)), "a code is missing from ERROR_CODES");
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), examples.len(), "two variants share a code");
+        assert_eq!(ERROR_CODES.len(), codes.len(), "ERROR_CODES lists a code no variant has");
+    }
+
+    #[test]
+    fn every_code_is_documented() {
+        let docs = include_str!("../../docs/errors.md");
+        for code in ERROR_CODES {
+            assert!(docs.contains(&format!("| `{code}` |")), "code `{code}` is missing from docs/errors.md");
+        }
+    }
+
+    #[test]
+    fn error_objects_carry_position_and_detail() {
+        let e = Error::InvalidExpression { path: "p".into(), column: 3, message: "m".into() };
+        assert_eq!(
+            e.to_object().to_json(),
+            r#"{"code":"invalid_expression","message":"ongeldige expressie bij p, kolom 3: m","path":"p","column":3}"#
+        );
+        let e = Error::NotAnOption { question: "q".into(), value: "x".into(), options: "a".into() };
+        assert!(e.to_object().to_json().ends_with(r#","question":"q","detail":"x"}"#));
+    }
+}

@@ -9,6 +9,7 @@
 use serde::Serialize;
 
 use crate::date::Date;
+use crate::error::Error;
 
 /// Easter Sunday (anonymous Gregorian algorithm).
 pub fn easter(year: i32) -> Date {
@@ -119,51 +120,15 @@ pub struct Plan {
     pub evaluation_in_window: Option<bool>,
 }
 
-/// Problems with the dates themselves.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum PlanError {
-    #[error("de startdatum ligt vóór de intakedatum")]
-    StartBeforeIntake,
-    #[error("de evaluatiedatum ligt vóór de startdatum")]
-    EvaluationBeforeStart,
-    /// A date of the plan would fall after the last supported day, which
-    /// `Date::parse` itself refuses (a start on 2999-12-31).
-    #[error("de evaluatieperiode loopt tot na {last}, de laatste datum die Urenwijzer kent")]
-    OutOfRange { last: String },
-}
-
-impl PlanError {
-    /// Stable code, as for the core's other errors.
-    pub fn code(&self) -> &'static str {
-        match self {
-            PlanError::StartBeforeIntake => "start_before_intake",
-            PlanError::EvaluationBeforeStart => "evaluation_before_start",
-            PlanError::OutOfRange { .. } => "date_out_of_range",
-        }
-    }
-
-    /// The JSON form, as the core's other errors: `{code, message}`.
-    pub fn to_object(&self) -> crate::ErrorObject {
-        crate::ErrorObject {
-            code: self.code(),
-            message: self.to_string(),
-            question: None,
-            path: None,
-            file: None,
-            line: None,
-            column: None,
-            limit: None,
-            detail: None,
-        }
-    }
-}
-
-pub fn plan(intake: Date, start: Date, evaluation: Option<Date>) -> Result<Plan, PlanError> {
+/// The plan; dates in the wrong order are refused with `start_before_intake`
+/// or `evaluation_before_start`, a window beyond the supported dates with
+/// `date_out_of_range`.
+pub fn plan(intake: Date, start: Date, evaluation: Option<Date>) -> Result<Plan, Error> {
     if start < intake {
-        return Err(PlanError::StartBeforeIntake);
+        return Err(Error::StartBeforeIntake);
     }
     if evaluation.is_some_and(|e| e < start) {
-        return Err(PlanError::EvaluationBeforeStart);
+        return Err(Error::EvaluationBeforeStart);
     }
     let deadline = add_working_days(intake, START_WITHIN_WORKING_DAYS);
     let start_working_days = working_days_between(intake, start);
@@ -172,7 +137,7 @@ pub fn plan(intake: Date, start: Date, evaluation: Option<Date>) -> Result<Plan,
     let until = on_or_next_working_day(start.add_days(EVALUATION_UNTIL_DAYS));
     // `until` is the plan's latest date (the deadline is before the start + 42 days).
     if until.ymd().0 > crate::date::LAST_YEAR {
-        return Err(PlanError::OutOfRange { last: format!("{}-12-31", crate::date::LAST_YEAR) });
+        return Err(Error::DateOutOfRange { last: format!("{}-12-31", crate::date::LAST_YEAR) });
     }
     let mut warnings = Vec::new();
     if start_late {
@@ -252,7 +217,7 @@ mod tests {
         assert_eq!(p.evaluation_until, "2026-12-28");
         assert_eq!(p.evaluation_in_window, Some(false));
         assert_eq!(p.warnings.len(), 1);
-        assert_eq!(plan(d("2026-11-02"), d("2026-11-01"), None), Err(PlanError::StartBeforeIntake));
+        assert_eq!(plan(d("2026-11-02"), d("2026-11-01"), None), Err(Error::StartBeforeIntake));
     }
 
     #[test]

@@ -56,11 +56,11 @@ fn json_output_has_the_documented_shape() {
         true,
     )
     .unwrap();
-    assert!(json.starts_with("{\"package\":{\"id\":\"kpmg-2019\",\"title\":"), "{json}");
+    assert!(json.starts_with("{\"contract\":2,\"package\":{\"id\":\"kpmg-2019\",\"title\":"), "{json}");
     let out: serde_json::Value = serde_json::from_str(&json).unwrap();
     let keys: Vec<&str> = out.as_object().unwrap().keys().map(String::as_str).collect();
     // serde_json's map is sorted; the order in the text is checked by position below.
-    for k in ["package", "date", "engine", "total", "areas", "trace", "explanation", "warnings"] {
+    for k in ["contract", "package", "date", "engine", "total", "areas", "trace", "explanation", "warnings"] {
         assert!(keys.contains(&k));
     }
     let pos = |k: &str| json.find(&format!("\"{k}\":")).unwrap();
@@ -79,11 +79,19 @@ fn json_output_has_the_documented_shape() {
     assert_eq!(trace[2]["answers"]["extra_kamers_in_gebruik"], 2);
     assert_eq!(trace[3]["change"], -1380);
     assert_eq!(trace[1]["sources"][0]["document"], "mz-hbel-normenkader");
-    assert!(out["explanation"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|s| s.as_str().unwrap().contains("Daarom gaat er 23 uur per jaar")));
+    // Each sentence names the trace step or area it explains.
+    let explanation = out["explanation"].as_array().unwrap();
+    let reduction = explanation.iter().find(|s| s["text"].as_str().unwrap().contains("Daarom gaat er 23 uur per jaar"));
+    assert_eq!(reduction.unwrap()["step"], 3);
+    assert_eq!(reduction.unwrap()["kind"], "step");
+    assert_eq!(reduction.unwrap()["area"], trace[3]["area"]);
+    let kinds: Vec<&str> = explanation.iter().map(|s| s["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["step", "step", "step", "step", "area", "note"]);
+    assert_eq!(explanation[4]["area"], out["areas"][0]["id"]);
+    assert_eq!(explanation[4]["step"], serde_json::Value::Null);
+    // 10140 / 52 = 195 minutes per week; shown as 195 (a whole quarter hour).
+    assert_eq!(out["total"]["minutes_per_week"], 195);
+    assert_eq!(out["total"]["display_minutes_per_week"], 195);
     // Without trace the numbers are identical and trace/explanation are empty.
     let lean = rules_core::evaluate_to_json(
         &package,

@@ -64,7 +64,13 @@ fn overlay_changes_only_declared_choices_and_names_base_and_overlay() {
     // 144 min/week = 7488 min/year → 576 min per period × €31,50 / 60 = €302,40.
     assert_eq!(a["cost"]["cents_per_period"], 30240);
     assert_eq!(a["cost"]["tariff"]["per"], "per_hour");
-    assert_eq!(a["cost"]["contribution"], json!({"per": "month", "cents": 1900, "label": "Abonnementstarief"}));
+    // Per year from the exact 7488 minutes: × €31,50 / 60 = €3.931,20; the contribution × 12 months.
+    assert_eq!(a["cost"]["cents_per_year"], 393_120);
+    assert_eq!(a["cost"]["class"], Value::Null);
+    assert_eq!(
+        a["cost"]["contribution"],
+        json!({"per": "month", "cents": 1900, "label": "Abonnementstarief", "cents_per_year": 22800})
+    );
     assert_eq!(b["cost"], Value::Null);
     let codes: Vec<&str> = a["warnings"].as_array().unwrap().iter().map(|w| w["code"].as_str().unwrap()).collect();
     assert_eq!(codes, ["provisional"]);
@@ -143,7 +149,18 @@ fn transition_keeps_earlier_clients_on_the_earlier_package() {
     assert_eq!(before["transition"]["started"], "2020-12-31");
     assert_eq!(before["trace"][0]["kind"], "transition");
     assert_eq!(before["trace"][0]["sources"][0]["locator"], "amendement 2020");
-    assert!(before["explanation"][0].as_str().unwrap().contains("31 december 2020"));
+    assert!(before["explanation"][0]["text"].as_str().unwrap().contains("31 december 2020"));
+    assert_eq!(
+        (before["explanation"][0]["kind"].as_str(), before["explanation"][0]["step"].as_u64()),
+        (Some("transition"), Some(0))
+    );
+    // Every step sentence points at a trace step of its own area; the transition step shifts them by one.
+    for s in before["explanation"].as_array().unwrap().iter().filter(|s| s["kind"] == "step") {
+        let step = &before["trace"][s["step"].as_u64().unwrap() as usize];
+        assert_eq!(step["area"], s["area"]);
+        assert_ne!(step["kind"], "transition");
+    }
+    assert_eq!(before["explanation"][1]["step"], 1);
 
     let on = eval(
         &p,
@@ -248,5 +265,5 @@ fn validation_checks_the_package_that_applies() {
         &options,
     );
     assert_eq!(bad.iter().map(|e| (e.code(), e.question())).collect::<Vec<_>>(), [("out_of_range", Some("kamers"))]);
-    assert_eq!(rules_core::workdays::PlanError::StartBeforeIntake.code(), "start_before_intake");
+    assert_eq!(rules_core::Error::StartBeforeIntake.code(), "start_before_intake");
 }

@@ -1,6 +1,6 @@
 // Types of the Urenwijzer browser build (urenwijzer.js). The JSON shapes
-// follow the core's contract (docs/json-contract.md, rules-core/src/output.rs,
-// describe.rs, error.rs); tests/types checks them against real outputs.
+// follow the core's contract (docs/json-contract.md, rules-core/src/output/model.rs,
+// describe.rs, error.rs), contract version 2; tests/types checks them against real outputs.
 
 // ---------------------------------------------------------------- loading
 
@@ -71,16 +71,17 @@ export type CoreErrorCode =
   | 'duplicate_key'
   | 'limit'
   | 'overlay_name'
-  | 'missing_fingerprint';
+  | 'missing_fingerprint'
+  | PlanErrorCode;
 
-/** Problems with the dates given to `plan`. */
+/** Problems with the dates given to `plan` (codes of the same core error enum). */
 export type PlanErrorCode = 'start_before_intake' | 'evaluation_before_start' | 'date_out_of_range';
 
 /**
  * `internal`: the module aborted (it has been restarted; the call may be
  * retried). `not_initialized`: init()/initSync() was not called first.
  */
-export type ErrorCode = CoreErrorCode | PlanErrorCode | 'internal' | 'not_initialized';
+export type ErrorCode = CoreErrorCode | 'internal' | 'not_initialized';
 
 /** The core's error object; `JSON.stringify` of an UrenwijzerError gives this, same key order. */
 export interface ErrorObject {
@@ -93,12 +94,13 @@ export interface ErrorObject {
   path?: string;
   /** The file (or document) a reading error is in. */
   file?: string;
-  /** 1-based line and column (in characters) of a reading error. */
+  /** 1-based line of the position in a JSON text. */
   line?: number;
+  /** 1-based column in a JSON text (with `line`) or in an expression (alone). */
   column?: number;
   /** The name of the limit (`limit`), e.g. `document_bytes`, `answer_keys`. */
   limit?: string;
-  /** What is wrong, without file and position (`invalid_json`). */
+  /** A short machine-readable extra: the offending value as given, or what is wrong with a JSON text. */
   detail?: string;
 }
 
@@ -188,6 +190,8 @@ export interface Figures {
   minutes_per_week: number;
   minutes_per_period: number;
   minutes_per_year: number;
+  /** What a resident is shown: minutes per week rounded up to the quarter hour (never down). */
+  display_minutes_per_week: number;
 }
 
 export interface IndicationPackage {
@@ -232,11 +236,30 @@ export interface Money {
   provisional?: string;
 }
 
+/** A Resultatenmatrix class: the band of minutes per week it covers. */
+export interface CostClass {
+  id: string;
+  label: string;
+  from_minutes_per_week: number;
+  /** Null for the open top class. */
+  to_minutes_per_week: number | null;
+}
+
+/** The resident's contribution in its own unit, plus per year. */
+export interface Contribution extends Money {
+  /** A monthly contribution × 12, a four-weekly one × 13. */
+  cents_per_year: number | null;
+}
+
 export interface Cost {
+  /** Null until the package defines Resultatenmatrix classes. */
+  class: CostClass | null;
   tariff: Money | null;
   /** Cost per four-week period in whole cents. */
   cents_per_period: number | null;
-  contribution: Money | null;
+  /** Cost per year in whole cents (per-hour: from the exact minutes per year, rounded half up once). */
+  cents_per_year: number | null;
+  contribution: Contribution | null;
 }
 
 export type Unit = 'minutes_per_week' | 'hours_per_year' | 'minutes_per_year' | 'number';
@@ -281,8 +304,24 @@ export interface Warning {
   items: string[];
 }
 
+export type SentenceKind = 'transition' | 'step' | 'area' | 'total' | 'note';
+
+/** One plain-Dutch (B1) sentence, tied to what it explains. */
+export interface Sentence {
+  kind: SentenceKind;
+  /** Index into `trace` of the step this sentence explains (kinds `transition` and `step`). */
+  step: number | null;
+  /** Id of the area the sentence is about (kinds `step` and `area`). */
+  area: string | null;
+  text: string;
+}
+
+/** The version of the JSON contract described here; the first key of an indication. */
+export const CONTRACT_VERSION: 2;
+
 /** The indication: exactly the JSON of `urenwijzer eval --format json`. */
 export interface Indication {
+  contract: 2;
   package: IndicationPackage;
   /** The date whose norm was applied. */
   date: string;
@@ -293,8 +332,8 @@ export interface Indication {
   cost: Cost | null;
   /** Empty with `trace: false`. */
   trace: Step[];
-  /** Plain-Dutch sentences; empty with `trace: false`. */
-  explanation: string[];
+  /** Plain-Dutch sentences tied to trace steps and areas; empty with `trace: false`. */
+  explanation: Sentence[];
   warnings: Warning[];
 }
 

@@ -77,6 +77,9 @@ export class UrenwijzerError extends Error {
 /** Where a reading error is: the file, 1-based line and column, the limit's name, what is wrong. */
 const POSITION_KEYS = ['file', 'line', 'column', 'limit', 'detail'];
 
+/** The version of the JSON contract this wrapper is typed for (`indication.contract`). */
+export const CONTRACT_VERSION = 2;
+
 /** The core's error object `{code, message, question?, path?, file?, line?, column?, limit?, detail?}` of an error. */
 export function errorObject(error) {
   const o = { code: error.code, message: error.message };
@@ -271,7 +274,7 @@ export class Engine {
 
   /**
    * Every problem with the answers, per question, without evaluating: an
-   * array of error objects `{code, message, question?, path?}` (empty when
+   * array of error objects `{code, message, question?, path?, line?, column?, detail?}` (empty when
    * the answers are complete and valid). Options `date` and `municipality`
    * as for `evaluate`: the answers are checked against the package that
    * applies then (municipal overlay, transition rule).

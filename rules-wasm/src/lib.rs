@@ -55,9 +55,10 @@ extern "C" {
     fn set_detail(this: &JsError, detail: &str);
 }
 
-/// The one error conversion: a core error becomes a JavaScript `Error`
-/// whose `message` is the core's message and which carries `code`, and
-/// `question` / `path` where they apply.
+/// The one error conversion, used for every error this crate throws: a core
+/// error becomes a JavaScript `Error` whose `message` is the core's message
+/// and which carries `code`, and `question`, `path`, `line`, `column` and
+/// `detail` where they apply (the fields of the core's error object).
 fn js_error(e: &Error) -> JsValue {
     let object = e.to_object();
     let error = JsError::new(&object.message);
@@ -71,9 +72,12 @@ fn js_error(e: &Error) -> JsValue {
     if let Some(f) = &object.file {
         error.set_file(f);
     }
-    if let (Some(line), Some(column)) = (object.line, object.column) {
-        error.set_line(u32::try_from(line).unwrap_or(u32::MAX));
-        error.set_column(u32::try_from(column).unwrap_or(u32::MAX));
+    // Positions are small; saturate rather than wrap on absurd input.
+    if let Some(l) = object.line {
+        error.set_line(u32::try_from(l).unwrap_or(u32::MAX));
+    }
+    if let Some(c) = object.column {
+        error.set_column(u32::try_from(c).unwrap_or(u32::MAX));
     }
     if let Some(l) = object.limit {
         error.set_limit(l);
@@ -191,14 +195,8 @@ pub fn plan_json(intake: &str, start: &str, evaluation: Option<String>) -> Resul
         Ok((i, s, e))
     });
     let (intake, start, evaluation) = dates.map_err(|e| js_error(&e))?;
-    match workdays::plan(intake, start, evaluation) {
-        Ok(plan) => Ok(serde_json::to_string(&plan).unwrap_or_default()),
-        Err(e) => {
-            let error = JsError::new(&e.to_string());
-            error.set_code(e.code());
-            Err(error.into())
-        }
-    }
+    let plan = workdays::plan(intake, start, evaluation).map_err(|e| js_error(&e))?;
+    Ok(serde_json::to_string(&plan).unwrap_or_default())
 }
 
 /// The whole check of a package document (`check::report`: does it load,
@@ -251,9 +249,7 @@ pub fn classify_files_json(paths: Vec<String>, data: &[u8], lengths: &[u32]) -> 
 /// passes only these on, anything else becomes `internal`.
 #[wasm_bindgen(js_name = errorCodesJson)]
 pub fn error_codes_json() -> String {
-    let plan = [workdays::PlanError::StartBeforeIntake.code(), workdays::PlanError::EvaluationBeforeStart.code()];
-    let codes: Vec<&str> = rules_core::ERROR_CODES.iter().copied().chain(plan).collect();
-    serde_json::to_string(&codes).unwrap_or_default()
+    serde_json::to_string(rules_core::ERROR_CODES).unwrap_or_default()
 }
 
 /// Test hook: panics on purpose, so the tests can check that the wrapper

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import api from './wasm.mjs';
 import { cli, root } from '../conformance/collect.mjs';
 
-const { Engine, UrenwijzerError, errorObject, plan, checkPackage } = api;
+const { Engine, UrenwijzerError, errorObject, plan, checkPackage, CONTRACT_VERSION } = api;
 
 const kpmgBundle = execFileSync(cli(), ['bundle', 'norms/kpmg-2019'], { cwd: root, encoding: 'utf8' });
 const regioBundle = execFileSync(cli(), ['bundle', 'tests/conformance/fixtures/regio'], { cwd: root, encoding: 'utf8' });
@@ -123,7 +123,10 @@ test('evaluate: plain objects, JSON.stringify equals evaluateToJson, trace optio
   const ind = kpmg.evaluate(answers, { date: '2024-01-01' });
   assert.equal(Object.getPrototypeOf(ind), Object.prototype);
   assert.ok(Array.isArray(ind.areas) && Array.isArray(ind.trace));
-  assert.deepEqual(ind.total, { minutes_per_week: 174, minutes_per_period: 693, minutes_per_year: 9000 });
+  assert.equal(ind.contract, CONTRACT_VERSION);
+  assert.deepEqual(ind.total, { minutes_per_week: 174, minutes_per_period: 693, minutes_per_year: 9000, display_minutes_per_week: 180 });
+  // Each step sentence names the trace step it explains, and that step's area.
+  for (const s of ind.explanation.filter((x) => x.kind === 'step')) assert.equal(ind.trace[s.step].area, s.area);
   assert.equal(ind.package.fingerprint, kpmg.fingerprint);
   assert.equal(ind.date, '2024-01-01');
   assert.ok(ind.trace.length > 0 && ind.explanation.length > 0);
@@ -151,7 +154,8 @@ test('evaluate: refusals are UrenwijzerErrors with code and question', () => {
   assert.equal(e.code, 'not_an_option');
   assert.equal(e.question, 'beperkingen');
   assert.match(e.message, /weinig/);
-  assert.equal(JSON.stringify(e), `{"code":"not_an_option","message":${JSON.stringify(e.message)},"question":"beperkingen"}`);
+  assert.equal(e.detail, 'weinig');
+  assert.equal(JSON.stringify(e), `{"code":"not_an_option","message":${JSON.stringify(e.message)},"question":"beperkingen","detail":"weinig"}`);
   assert.deepEqual(errorObject(e), JSON.parse(JSON.stringify(e)));
   assert.equal(thrown(() => kpmg.evaluate(answers, { date: '2024-13-01' })).code, 'invalid_date');
   assert.equal(thrown(() => kpmg.evaluate(answers, { date: '2020-01-01' })).code, 'no_version_for_date');
@@ -178,7 +182,11 @@ test('validate: every problem, per question, without evaluating', () => {
       ['missing_answer', 'extra_kamers_niet_in_gebruik'],
     ],
   );
-  for (const p of problems) assert.deepEqual(Object.keys(p), ['code', 'message', 'question']);
+  for (const p of problems) {
+    const withValue = p.code === 'not_an_option' || p.code === 'out_of_range';
+    assert.deepEqual(Object.keys(p), ['code', 'message', 'question', ...(withValue ? ['detail'] : [])]);
+  }
+  assert.equal(problems.find((p) => p.code === 'out_of_range').detail, '99');
   assert.deepEqual(
     kpmg.validate(null).map((p) => p.code),
     ['invalid_answers'],
@@ -192,7 +200,10 @@ test('plan: working days and the evaluation window', () => {
   assert.equal(p.start_late, false);
   assert.equal(p.evaluation_in_window, true);
   assert.equal(plan(new Date(2026, 4, 22), '2026-05-28').evaluation, null);
-  assert.equal(thrown(() => plan('2026-05-22', '2026-05-21')).code, 'start_before_intake');
+  assert.deepEqual(errorObject(thrown(() => plan('2026-05-22', '2026-05-21'))), {
+    code: 'start_before_intake',
+    message: 'de startdatum ligt vóór de intakedatum',
+  });
   assert.equal(thrown(() => plan('2026-05-22', '2026-05-28', '2026-05-27')).code, 'evaluation_before_start');
   assert.equal(thrown(() => plan('2026-02-30', '2026-05-28')).code, 'invalid_date');
   assert.equal(thrown(() => plan(undefined, '2026-05-28')).code, 'invalid_date');

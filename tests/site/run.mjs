@@ -488,7 +488,7 @@ async function verifyResult(page, flow, entry, answers, report) {
     check(got.contribution.includes(euros), `${flow.slug}: eigen bijdrage "${got.contribution}" does not show ${euros}`);
   }
   check(got.transition === Boolean(want.transition), `${flow.slug}: transition note ${got.transition ? 'shown' : 'missing'}`);
-  for (const sentence of want.explanation) {
+  for (const { text: sentence } of want.explanation) {
     check(got.how.includes(sentence), `${flow.slug}: "Hoe is dit berekend?" lacks: ${sentence}`);
   }
   for (const t of want.trace) {

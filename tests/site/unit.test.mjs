@@ -166,6 +166,35 @@ function rulesById(doc, out = new Map()) {
   return out;
 }
 
+test('calculation() pairs by step and area, not by order, and refuses a sentence that points nowhere', () => {
+  const trace = [
+    { kind: 'base', area: 'a', sources: [] },
+    { kind: 'base', area: 'b', sources: [] },
+  ];
+  const areas = [
+    { id: 'a', title: 'A' },
+    { id: 'b', title: 'B' },
+  ];
+  const explanation = [
+    { kind: 'step', step: 1, area: 'b', text: 'B1' },
+    { kind: 'area', step: null, area: 'b', text: 'Uitkomst B' },
+    { kind: 'step', step: 0, area: 'a', text: 'A1' },
+    { kind: 'area', step: null, area: 'a', text: 'Uitkomst A' },
+    { kind: 'note', step: null, area: null, text: 'Slot' },
+  ];
+  const calc = calculation({ contract: 2, trace, areas, explanation, transition: null });
+  assert.deepEqual(
+    calc.areas.map((a) => [a.area.id, a.items.map((i) => [i.sentence, i.item]), a.outcome]),
+    [
+      ['a', [['A1', trace[0]]], 'Uitkomst A'],
+      ['b', [['B1', trace[1]]], 'Uitkomst B'],
+    ],
+  );
+  assert.deepEqual(calc.closing, ['Slot']);
+  assert.equal(calculation({ trace, areas, explanation: [{ kind: 'step', step: 5, area: 'a', text: 'x' }] }), null);
+  assert.equal(calculation({ trace, areas, explanation: [{ kind: 'area', step: null, area: 'zz', text: 'x' }] }), null);
+});
+
 test('"Hoe is dit berekend?": each trace step gets its own sentence, for every conformance case of every package', {
   skip: !fs.existsSync(cli) && `no CLI at ${cli}`,
 }, () => {
@@ -189,6 +218,11 @@ test('"Hoe is dit berekend?": each trace step gets its own sentence, for every c
       const calc = calculation(ind);
       assert.ok(calc, `${path.basename(dir)}/${name}: explanation and trace do not line up`);
       if (ind.transition) assert.match(calc.transition.sentence, /^U krijgt al hulp sinds/);
+      assert.equal(
+        calc.areas.reduce((n, a) => n + a.items.length, 0) + (ind.transition ? 1 : 0),
+        ind.trace.length,
+        `${path.basename(dir)}/${name}: every trace step has one sentence`,
+      );
       for (const { area, items, outcome } of calc.areas) {
         assert.match(outcome, /^Uitkomst voor /, `${name}: ${outcome}`);
         for (const { sentence, item } of items) {

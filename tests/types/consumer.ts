@@ -14,7 +14,9 @@ import {
   type Indication,
   type Question,
   type Step,
+  type Sentence,
   type CheckReport,
+  CONTRACT_VERSION,
 } from '../../www/pkg/urenwijzer.js';
 
 export async function render(bundleUrl: string): Promise<string> {
@@ -50,13 +52,20 @@ export async function render(bundleUrl: string): Promise<string> {
     const steps: Step[] = ind.trace;
     const sources = steps.flatMap((s) => s.sources.map((c) => c.document ?? c.provisional ?? ''));
     const cents: number | null = ind.cost?.cents_per_period ?? null;
+    const perYear: number | null = (ind.cost?.cents_per_year ?? 0) + (ind.cost?.contribution?.cents_per_year ?? 0);
+    const shownWeek: number = ind.total.display_minutes_per_week;
+    const version: 2 = ind.contract === CONTRACT_VERSION ? ind.contract : 2;
+    // Sentences pair with trace steps by index, never by counting.
+    const explained: Sentence[] = ind.explanation.filter((s) => s.kind === 'step' && s.step !== null);
+    const labels = explained.map((s) => (s.step === null ? '' : (ind.trace[s.step]?.label ?? '')));
     const from: string | undefined = ind.transition?.from.id;
     const fingerprint: string = ind.package.fingerprint === engine.fingerprint ? engine.package.fingerprint : '';
-    return `${week} ${sources.length} ${cents} ${from} ${fingerprint} ${ind.explanation.join(' ')}`;
+    return `${version} ${week} ${shownWeek} ${perYear} ${labels.join()} ${sources.length} ${cents} ${from} ${fingerprint} ${ind.explanation.map((s) => s.text).join(' ')}`;
   } catch (e) {
     if (e instanceof UrenwijzerError) {
       const o: ErrorObject = errorObject(e);
-      return `${e.code} ${e.question ?? ''} ${e.path ?? ''} ${JSON.stringify(o)}`;
+      const where: string = `${e.line ?? ''}:${e.column ?? ''} ${e.detail ?? ''}`;
+      return `${e.code} ${e.question ?? ''} ${e.path ?? ''} ${where} ${JSON.stringify(o)}`;
     }
     throw e;
   } finally {
@@ -90,4 +99,10 @@ export function misuse(engine: Engine): void {
   // @ts-expect-error codes are a closed set
   const code: ErrorCode = 'bestaat_niet';
   void code;
+  // @ts-expect-error explanation entries are sentences, not strings
+  const sentence: string = engine.evaluate({}).explanation[0];
+  void sentence;
+  // @ts-expect-error a sentence kind is a closed set
+  const kind: Sentence['kind'] = 'regel';
+  void kind;
 }

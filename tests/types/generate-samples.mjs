@@ -24,6 +24,18 @@ for (const c of cases) {
   }
   errors.push(...engine.validate(c.answers));
 }
+// Plan errors go through the same conversion as every core error.
+for (const dates of [
+  ['2026-05-22', '2026-05-21'],
+  ['2026-05-22', '2026-05-28', '2026-05-27'],
+  ['2026-13-01', '2026-05-28'],
+]) {
+  try {
+    api.plan(...dates);
+  } catch (e) {
+    errors.push(JSON.parse(JSON.stringify(e)));
+  }
+}
 const reports = Object.entries(bundles).map(([, text]) => api.checkPackage(text, []));
 reports.push(api.checkPackage('{}', []));
 const plans = [api.plan('2026-05-22', '2026-06-10', '2026-08-01'), api.plan('2026-05-22', '2026-05-28')];

@@ -64,21 +64,23 @@ export function applyInfo(doc, municipalityId, packageId) {
   return { how, url };
 }
 
-/** Pairs the explanation's sentences with the trace (see rules-core explain.rs: steps per area, then area outcomes, then closing lines). */
+/**
+ * Groups the explanation (contract 2: each sentence names its `kind`, the
+ * trace `step` and the `area` it explains) per area with the trace steps it
+ * explains. Null when a sentence points at a step or area that is not there.
+ */
 export function calculation(ind) {
-  const sentences = ind.explanation ?? [];
   const trace = ind.trace ?? [];
-  const transitionItems = trace.filter((t) => t.kind === 'transition');
-  const ruleItems = trace.filter((t) => t.kind !== 'transition');
-  const expected = (ind.transition ? 1 : 0) + ruleItems.length + ind.areas.length + (ind.areas.length > 1 ? 1 : 0) + 1;
-  if (sentences.length !== expected) return null;
-  let i = 0;
-  const out = { transition: null, areas: [], closing: [] };
-  if (ind.transition) out.transition = { sentence: sentences[i++], sources: transitionItems.flatMap((t) => t.sources ?? []) };
-  for (const area of ind.areas) {
-    const items = ruleItems.filter((t) => t.area === area.id).map((item) => ({ sentence: sentences[i++], item }));
-    out.areas.push({ area, items, outcome: sentences[i++] });
+  const out = { transition: null, areas: ind.areas.map((area) => ({ area, items: [], outcome: null })), closing: [] };
+  const byArea = new Map(out.areas.map((a) => [a.area.id, a]));
+  for (const s of ind.explanation ?? []) {
+    const item = s.step === null ? null : trace[s.step];
+    const group = s.area === null ? null : byArea.get(s.area);
+    if (item === undefined || group === undefined) return null;
+    if (s.kind === 'transition') out.transition = { sentence: s.text, sources: item?.sources ?? [] };
+    else if (s.kind === 'step' && item && group) group.items.push({ sentence: s.text, item });
+    else if (s.kind === 'area' && group) group.outcome = s.text;
+    else out.closing.push(s.text);
   }
-  out.closing = sentences.slice(i);
   return out;
 }

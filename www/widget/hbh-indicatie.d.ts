@@ -9,15 +9,18 @@ export type Answers = { [questionId: string]: boolean | number | string };
 
 /** The canonical indication JSON (as `urenwijzer eval --format json`). */
 export type Indication = {
+  /** The JSON contract version (2). */
+  contract: 2;
   package: { id: string; title: string; version: string; status: string; municipality: string | null; overlay: string | null; fingerprint: string; base_fingerprint: string | null };
   date: string;
   engine: { name: string; version: string };
   transition: unknown | null;
-  total: { minutes_per_week: number; minutes_per_period: number; minutes_per_year: number };
-  areas: Array<{ id: string; title: string; minutes_per_week: number; minutes_per_period: number; minutes_per_year: number }>;
+  total: { minutes_per_week: number; minutes_per_period: number; minutes_per_year: number; display_minutes_per_week: number };
+  areas: Array<{ id: string; title: string; minutes_per_week: number; minutes_per_period: number; minutes_per_year: number; display_minutes_per_week: number }>;
   cost: unknown | null;
   trace: unknown[];
-  explanation: string[];
+  /** Plain-Dutch sentences, each tied to the trace step (`step`, an index into `trace`) or area it explains. */
+  explanation: Array<{ kind: 'transition' | 'step' | 'area' | 'total' | 'note'; step: number | null; area: string | null; text: string }>;
   warnings: Array<{ code: string; message: string; items: string[] }>;
   [key: string]: unknown;
 };

@@ -36,6 +36,7 @@ pub fn to_json_model<'a>(ind: &'a Indication<'a>, trace: bool) -> IndicationJson
                 minutes_per_week: f.minutes_per_week,
                 minutes_per_period: f.minutes_per_period,
                 minutes_per_year: f.minutes_per_year,
+                display_minutes_per_week: f.display_minutes_per_week,
             }
         })
         .collect();
@@ -48,6 +49,7 @@ pub fn to_json_model<'a>(ind: &'a Indication<'a>, trace: bool) -> IndicationJson
         steps.extend(ind.steps.iter().map(|s| step_json(ind, s)));
     }
     IndicationJson {
+        contract: CONTRACT_VERSION,
         package: match v.json.package.get(ind.municipality.map_or(0, |m| m + 1)) {
             Some(raw) => Fragment::Raw(raw),
             None => Fragment::Value(package_ref(pkg, v, ind.municipality)),

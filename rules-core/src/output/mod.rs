@@ -15,7 +15,7 @@ mod prerender;
 mod text;
 
 pub use build::to_json_model;
-pub use cost::{cents_per_period, euro};
+pub use cost::{cents_per_period, cents_per_year, euro};
 pub use model::*;
 pub(crate) use prerender::prerender;
 pub use text::to_text;

@@ -6,7 +6,14 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 
 use crate::eval::figures;
-use crate::explain::Warning;
+use crate::explain::{Sentence, Warning};
+
+/// The contract version, the first key of every indication (`docs/json-contract.md`).
+pub const CONTRACT_VERSION: u32 = 2;
+
+/// Minutes per week are shown to residents rounded up to the quarter hour
+/// (never down): "ongeveer 3 uur".
+pub const DISPLAY_STEP_MINUTES: i64 = 15;
 
 /// Either JSON pre-rendered at load time, spliced in verbatim, or a value
 /// serialised now. Both give the same bytes; the first is just faster.
@@ -26,6 +33,7 @@ impl<T: Serialize> Serialize for Fragment<'_, T> {
 
 #[derive(Serialize)]
 pub struct IndicationJson<'a> {
+    pub contract: u32,
     pub package: Fragment<'a, PackageRef<'a>>,
     pub date: String,
     pub engine: EngineRef,
@@ -34,7 +42,7 @@ pub struct IndicationJson<'a> {
     pub areas: Vec<AreaJson<'a>>,
     pub cost: Option<CostJson<'a>>,
     pub trace: Vec<StepJson<'a>>,
-    pub explanation: Vec<String>,
+    pub explanation: Vec<Sentence<'a>>,
     pub warnings: Vec<Fragment<'a, Warning<'a>>>,
 }
 
@@ -71,11 +79,36 @@ pub struct PackageVersionJson<'a> {
 
 #[derive(Serialize)]
 pub struct CostJson<'a> {
+    /// The Resultatenmatrix class of the indicated time; null until a
+    /// package defines classes (issue 9).
+    pub class: Option<ClassJson<'a>>,
     pub tariff: Option<MoneyJson<'a>>,
     /// Cost per four-week period in whole cents (per-hour tariffs: minutes
     /// per period × tariff / 60, rounded half up).
     pub cents_per_period: Option<i64>,
-    pub contribution: Option<MoneyJson<'a>>,
+    /// Cost per year in whole cents: a per-period tariff × 13; a per-hour
+    /// tariff from the exact minutes per year × tariff / 60, rounded half up once.
+    pub cents_per_year: Option<i64>,
+    pub contribution: Option<ContributionJson<'a>>,
+}
+
+/// A Resultatenmatrix class: the band of minutes per week it covers.
+#[derive(Serialize)]
+pub struct ClassJson<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub from_minutes_per_week: i64,
+    /// Null for the open top class.
+    pub to_minutes_per_week: Option<i64>,
+}
+
+/// The resident's contribution in its own unit, plus per year.
+#[derive(Serialize)]
+pub struct ContributionJson<'a> {
+    #[serde(flatten)]
+    pub money: MoneyJson<'a>,
+    /// A monthly contribution × 12, a four-weekly one × 13; null on overflow.
+    pub cents_per_year: Option<i64>,
 }
 
 #[derive(Serialize)]
@@ -99,13 +132,25 @@ pub struct Figures {
     pub minutes_per_week: i64,
     pub minutes_per_period: i64,
     pub minutes_per_year: i64,
+    /// What a resident is shown: minutes per week rounded up to the quarter hour.
+    pub display_minutes_per_week: i64,
 }
 
 impl Figures {
     pub(super) fn of(exact: i64) -> Figures {
         let (w, p, y) = figures(exact);
-        Figures { minutes_per_week: w, minutes_per_period: p, minutes_per_year: y }
+        Figures {
+            minutes_per_week: w,
+            minutes_per_period: p,
+            minutes_per_year: y,
+            display_minutes_per_week: display_minutes(w),
+        }
     }
+}
+
+/// ⌈minutes / 15⌉ × 15, never rounded down (0 stays 0).
+pub fn display_minutes(minutes_per_week: i64) -> i64 {
+    crate::eval::ceil_div(minutes_per_week, DISPLAY_STEP_MINUTES).saturating_mul(DISPLAY_STEP_MINUTES)
 }
 
 #[derive(Serialize)]
@@ -115,6 +160,7 @@ pub struct AreaJson<'a> {
     pub minutes_per_week: i64,
     pub minutes_per_period: i64,
     pub minutes_per_year: i64,
+    pub display_minutes_per_week: i64,
 }
 
 #[derive(Serialize)]

@@ -62,7 +62,7 @@ pub fn to_text(ind: &Indication) -> String {
                 if tar.per == "per_hour" { "per uur" } else { "per vier weken" }
             );
         }
-        if let Some(con) = &c.contribution {
+        if let Some(con) = c.contribution.as_ref().map(|c| &c.money) {
             let _ = writeln!(
                 t,
                 "  Eigen bijdrage: {} {} ({})",
@@ -129,7 +129,7 @@ pub fn to_text(ind: &Indication) -> String {
     let _ = writeln!(t);
     let _ = writeln!(t, "Toelichting");
     for s in explain::sentences(ind) {
-        let _ = writeln!(t, "  {s}");
+        let _ = writeln!(t, "  {}", s.text);
     }
     let warnings = explain::warnings(ind);
     if !warnings.is_empty() {

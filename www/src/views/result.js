@@ -227,7 +227,7 @@ function howCalculated(ind) {
       h(
         'ol',
         { class: 'utrecht-ordered-list' },
-        (ind.explanation ?? []).map((s) => h('li', {}, s)),
+        (ind.explanation ?? []).map((s) => h('li', {}, s.text)),
       ),
       sources((ind.trace ?? []).flatMap((t) => t.sources ?? [])) ?? '',
     );

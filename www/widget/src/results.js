@@ -58,7 +58,7 @@ export function resultBlock(ctx, ind, { detailed = false, explanation = true, it
     const list = h(
       'ul',
       {},
-      ind.explanation.map((s) => h('li', { text: s })),
+      ind.explanation.map((s) => h('li', { text: s.text })),
     );
     if (collapse) els.push(h('details', { class: 'details' }, h('summary', { text: t('explanation') }), list));
     else els.push(h('h4', { class: 'sub-title', text: t('explanation') }), list);

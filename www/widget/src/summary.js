@@ -125,7 +125,7 @@ export function summary(ctx, s) {
           h(
             'ul',
             {},
-            s.final.indication.explanation.map((x) => h('li', { text: x })),
+            s.final.indication.explanation.map((x) => h('li', { text: x.text })),
           ),
         ]
       : h('p', { text: t('summaryNotYet') }),
