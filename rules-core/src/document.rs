@@ -19,7 +19,11 @@ pub struct PackageDoc {
     /// Always `urenwijzer-package/1`.
     pub format: String,
     pub id: String,
+    /// The official title (shown in the consultant's part only).
     pub title: String,
+    /// Title for residents in plain Dutch, e.g. "Regels van de gemeente Delft".
+    #[serde(default)]
+    pub resident_title: Option<String>,
     #[serde(default)]
     pub description: Option<String>,
     /// Municipalities that use this package.
@@ -66,6 +70,9 @@ pub struct OverlayDoc {
     pub how_to_apply: Option<String>,
     #[serde(default)]
     pub url: Option<String>,
+    /// How residents reach the municipality; replaces the base entry's contact.
+    #[serde(default)]
+    pub contact: Option<ContactDoc>,
     /// Extra source documents for the overlay's numbers.
     #[serde(default)]
     pub sources: Vec<SourceDoc>,
@@ -172,6 +179,42 @@ pub struct MunicipalityDoc {
     /// How and where a resident applies (plain Dutch), when known.
     #[serde(default)]
     pub how_to_apply: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    /// How residents reach the municipality, each detail from a cited source.
+    #[serde(default)]
+    pub contact: Option<ContactDoc>,
+}
+
+/// A municipality's contact details for residents. Never invented: `source`
+/// names where they were found. `url`s are https; phone numbers hold digits,
+/// spaces and `+` only (municipal numbers such as "14 015" are fine).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ContactDoc {
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Plain Dutch, e.g. "maandag tot en met vrijdag van 9.00 tot 17.00 uur".
+    #[serde(default)]
+    pub opening_hours: Option<String>,
+    /// Free independent client support (onafhankelijke cliëntondersteuning).
+    #[serde(default)]
+    pub client_support: Option<ClientSupportDoc>,
+    /// Where these details come from (an entry of `sources` and a locator).
+    pub source: SourceRefDoc,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ClientSupportDoc {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
     #[serde(default)]
     pub url: Option<String>,
 }
@@ -300,7 +343,11 @@ pub struct VersionDoc {
 pub struct NotEncodedDoc {
     pub id: String,
     pub title: String,
+    /// For officials: why the rule is not encoded.
     pub reason: String,
+    /// For residents (B1): what is not counted and what to ask the consultant.
+    #[serde(default)]
+    pub resident_text: Option<String>,
     #[serde(default)]
     pub source: Option<SourceRefDoc>,
 }
@@ -311,7 +358,11 @@ pub struct NotEncodedDoc {
 pub struct NotCoveredDoc {
     pub id: String,
     pub title: String,
+    /// For officials: why the area is not covered.
     pub reason: String,
+    /// For residents (B1): what is not counted and what to ask the consultant.
+    #[serde(default)]
+    pub resident_text: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

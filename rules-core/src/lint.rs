@@ -83,7 +83,24 @@ pub fn lint(package: &Package) -> Vec<Lint> {
             message: format!("vraag '{}' wordt door geen regel en geen vraagvoorwaarde gebruikt", q.id),
         });
     }
+    out.extend(no_contact(package));
     out
+}
+
+/// Municipalities without contact details (in their entry or their overlay):
+/// residents then only read how to find the Wmo desk themselves.
+fn no_contact(package: &Package) -> impl Iterator<Item = Lint> + '_ {
+    package.municipalities.iter().filter_map(move |m| {
+        let resolved = package.for_municipality(&m.id).and_then(|p| p.municipalities.iter().find(|x| x.id == m.id));
+        resolved.unwrap_or(m).contact.is_none().then(|| Lint {
+            code: "no_contact",
+            path: format!("municipalities[{}].contact", m.id),
+            message: format!(
+                "gemeente '{}' heeft geen contactgegevens (telefoon, website); inwoners lezen alleen hoe ze het Wmo-loket zelf vinden",
+                m.name
+            ),
+        })
+    })
 }
 
 /// Tries every combination of the answers the rule reads (when that is a

@@ -76,6 +76,8 @@ pub struct Municipality {
     pub name: String,
     pub how_to_apply: Option<String>,
     pub url: Option<String>,
+    /// Contact details for residents (checked in `compile::resident`).
+    pub contact: Option<crate::document::ContactDoc>,
 }
 
 #[derive(Debug, Clone)]

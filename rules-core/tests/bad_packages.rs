@@ -136,3 +136,53 @@ fn any_changed_number_changes_the_fingerprint() {
     let pretty = serde_json::to_string_pretty(&kpmg_doc()).unwrap();
     assert_eq!(Package::load(&pretty).unwrap().fingerprint, base);
 }
+
+fn with_contact(contact: Value) -> Value {
+    let mut doc = kpmg_doc();
+    doc["municipalities"][0]["contact"] = contact;
+    doc
+}
+
+#[test]
+fn contact_details_are_https_phone_digits_and_cited() {
+    let source = json!({"document": doc_source(), "locator": "p. 1"});
+    // Accepted: a municipal number with a space, an https address, client support.
+    let good = with_contact(json!({"phone": "14 036", "url": "https://www.almere.nl/wmo", "opening_hours": "ma-vr 9-17 uur",
+        "client_support": {"name": "Cliëntondersteuning", "phone": "+31 36 123 4567"}, "source": source}));
+    let p = Package::from_value(good).expect("accepted");
+    assert!(rules_core::lint::lint(&p).iter().all(|l| l.code != "no_contact"));
+
+    let cases = [
+        (json!({"url": "http://www.almere.nl", "source": source}), "municipalities[almere].contact.url"),
+        (json!({"url": "https://www.almere .nl", "source": source}), "municipalities[almere].contact.url"),
+        (json!({"phone": "14-036", "source": source}), "municipalities[almere].contact.phone"),
+        (json!({"phone": "bel ons", "source": source}), "municipalities[almere].contact.phone"),
+        (
+            json!({"phone": "14 036", "client_support": {"url": "javascript:alert(1)"}, "source": source}),
+            "municipalities[almere].contact.client_support.url",
+        ),
+        (json!({"opening_hours": "ma-vr", "source": source}), "municipalities[almere].contact"),
+        (json!({"phone": "14 036", "source": {"document": "nergens", "locator": "p. 1"}}), "municipalities[almere].contact.source.document"),
+    ];
+    for (contact, path) in cases {
+        let e = refused(with_contact(contact.clone()));
+        assert_eq!(e.code, "invalid_package", "{contact}");
+        assert_eq!(e.path.as_deref(), Some(path), "{contact}");
+    }
+    // The source is required.
+    assert_eq!(refused(with_contact(json!({"phone": "14 036"}))).code, "invalid_package");
+}
+
+#[test]
+fn resident_texts_may_not_be_empty() {
+    let mut doc = kpmg_doc();
+    doc["resident_title"] = json!(" ");
+    assert_eq!(refused(doc).path.as_deref(), Some("resident_title"));
+    let mut doc = kpmg_doc();
+    doc["versions"][0]["not_covered"][0]["resident_text"] = json!("");
+    assert_eq!(refused(doc).path.as_deref(), Some("versions[2019.1].not_covered[wasverzorging].resident_text"));
+}
+
+fn doc_source() -> String {
+    kpmg_doc()["sources"][0]["id"].as_str().unwrap().to_string()
+}

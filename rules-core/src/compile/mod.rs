@@ -5,7 +5,8 @@
 //! or JSON. `crate::load` composes it with the warning texts and the
 //! pre-rendered JSON (`output::prerender`) into `Package::load`.
 //!
-//! One job per file: `overlay` (resolving a municipal overlay), `names`
+//! One job per file: `overlay` (resolving a municipal overlay), `resident`
+//! (resident title and texts, contact details), `names`
 //! (ids, slugs, uniqueness, non-empty texts), `numbers` (whole numbers,
 //! units, money), `provenance` (citations), `scope` (what expressions may
 //! name), `questions`, `version` (one version) with `areas` (its areas and
@@ -17,6 +18,7 @@ mod numbers;
 mod overlay;
 mod provenance;
 mod questions;
+mod resident;
 mod scope;
 mod version;
 
@@ -142,6 +144,8 @@ fn compile(doc: &PackageDoc) -> Result<Package, Error> {
         crate::links::check_url(&format!("sources[{}].url", s.id), s.url.as_deref())?;
     }
     unique("topics", "onderwerp", doc.topics.iter().map(|t| t.id.as_str()))?;
+    resident::texts(doc)?;
+    resident::contacts(doc)?;
 
     let questions = questions::compile(doc)?;
 
@@ -189,6 +193,7 @@ fn compile(doc: &PackageDoc) -> Result<Package, Error> {
                 name: m.name.clone(),
                 how_to_apply: m.how_to_apply.clone(),
                 url: m.url.clone(),
+                contact: m.contact.clone(),
             })
             .collect(),
         sources: doc

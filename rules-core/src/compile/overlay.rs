@@ -73,7 +73,7 @@ pub(super) fn resolve(
     let Some(map) = resolved.as_object_mut() else { return Err(Error::package("(document)", "geen object")) };
     map.remove("overlays");
     let mut place = serde_json::to_value(entry).map_err(|e| Error::package(&path, e.to_string()))?;
-    for key in ["how_to_apply", "url"] {
+    for key in ["how_to_apply", "url", "contact"] {
         if let Some(v) = raw.get(key) {
             place[key] = v.clone();
         }
