@@ -21,3 +21,6 @@ node --test tests/site/unit.test.mjs
 
 echo "== site flows (tests/site/run.mjs)"
 node tests/site/run.mjs www/dist
+
+echo "== the resident's answer: three households, print, forced colours, zoom, reload (tests/site/resident.mjs)"
+node tests/site/resident.mjs www/dist

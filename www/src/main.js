@@ -25,7 +25,10 @@ async function main() {
   try {
     const [index] = await Promise.all([fetchJson('packages/index.json'), init()]);
     state.entries = entriesOf(index);
-    showStart({ focus: false, push: false });
+    // A reload (or a phone's pull-to-refresh) mid-way: the answers are gone
+    // by design, so say so in one sentence instead of silently starting over.
+    const reloaded = performance.getEntriesByType?.('navigation')?.[0]?.type === 'reload' && history.state?.v && history.state.v !== 'start';
+    showStart({ focus: false, push: false, notice: reloaded ? T.reloaded : null });
     window.addEventListener('popstate', onHistory);
   } catch (e) {
     showFatal(T.loadFailed, e);

@@ -40,11 +40,22 @@ export function parseDate({ day = '', month = '', year = '' }) {
   return `${y || '?'}-${m || '?'}-${d || '?'}`;
 }
 
+/** The package document of `packageId`: the chosen one or one it links (transition). */
+function packageDoc(doc, packageId) {
+  if (!packageId || packageId === doc?.id) return doc;
+  return doc?.linked?.[packageId] ?? doc;
+}
+
+const HTTPS = /^https:\/\/[^\s]+$/i;
+const https = (url) => (typeof url === 'string' && HTTPS.test(url) ? url : null);
+const phone = (text) => (typeof text === 'string' && /^[+\d ]+$/.test(text) && /\d{3}/.test(text.replace(/\D/g, '')) ? text.trim() : null);
+
 /**
  * How to apply: from the municipality's overlay or its entry in the package
  * document `doc`; when a transition rule sent the resident to a linked
- * package (`packageId`), that package is looked at first. Only https
- * addresses are offered as a link.
+ * package (`packageId`), that package is looked at first. The contact
+ * (overlay wins) is {phone, tel, url, opening_hours, client_support} or null.
+ * Only https addresses are offered as a link (the core refuses others too).
  */
 export function applyInfo(doc, municipalityId, packageId) {
   const id = municipalityId;
@@ -54,14 +65,56 @@ export function applyInfo(doc, municipalityId, packageId) {
   docs.push(...Object.values(linked));
   let how = null;
   let url = null;
+  let contact = null;
   for (const d of docs) {
     const overlay = id ? d?.overlays?.[id] : null;
     const m = id ? (d?.municipalities ?? []).find((x) => x.id === id) : null;
     how ??= overlay?.how_to_apply ?? m?.how_to_apply ?? null;
     url ??= overlay?.url ?? m?.url ?? null;
+    contact ??= overlay?.contact ?? m?.contact ?? null;
   }
-  if (typeof url !== 'string' || !/^https:\/\/[^\s]+$/i.test(url)) url = null;
-  return { how, url };
+  return { how, url: https(url), contact: contactOf(contact) };
+}
+
+function contactOf(c) {
+  if (!c || typeof c !== 'object') return null;
+  const support = c.client_support && typeof c.client_support === 'object' ? c.client_support : null;
+  const out = {
+    phone: phone(c.phone),
+    url: https(c.url),
+    opening_hours: typeof c.opening_hours === 'string' ? c.opening_hours : null,
+    client_support: support ? { name: support.name ?? null, phone: phone(support.phone), url: https(support.url) } : null,
+  };
+  return out.phone || out.url || out.client_support?.phone || out.client_support?.url ? out : null;
+}
+
+/** "14 015" → "tel:14015"; "+31 15 123" → "tel:+3115123". */
+export function telHref(text) {
+  return `tel:${String(text).replace(/\s+/g, '')}`;
+}
+
+/**
+ * What the result does not count, for residents: one B1 text per
+ * `not_encoded` and `not_covered` item of the version that was used (its
+ * `resident_text`, or its title when the package has none).
+ */
+export function notCounted(doc, ind) {
+  const pkg = packageDoc(doc, ind?.package?.id);
+  const version = (pkg?.versions ?? []).find((v) => v.version === ind?.package?.version);
+  if (!version) return [];
+  return [...(version.not_encoded ?? []), ...(version.not_covered ?? [])].map((n) => ({
+    id: n.id,
+    title: n.title,
+    text: n.resident_text ?? n.title,
+    reason: n.reason,
+  }));
+}
+
+/** The title residents read: the municipality's rules when the package serves several, else the package's resident title. */
+export function residentTitle(doc, ind, municipalityName) {
+  const pkg = packageDoc(doc, ind?.package?.id);
+  if (municipalityName && (pkg?.municipalities ?? []).length > 1) return `Regels van de gemeente ${municipalityName}`;
+  return pkg?.resident_title ?? (municipalityName ? `Regels van de gemeente ${municipalityName}` : (pkg?.title ?? ''));
 }
 
 /**

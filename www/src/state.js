@@ -17,6 +17,7 @@ export const state = {
   stepIndex: 0,
   fields: new Map(), // question id → field of the step on screen
   indication: null,
+  fromResult: false, // an answer is being changed from the result ("Terug naar uitkomst")
 };
 
 /** The views: go.start(opts), go.step(opts), go.result(opts). */
@@ -108,6 +109,7 @@ export function restart() {
   state.raw = {};
   state.indication = null;
   state.stepIndex = 0;
+  state.fromResult = false;
   go.start();
 }
 

@@ -102,6 +102,40 @@ export const T = {
   baseFingerprint: 'Vingerafdruk van de basisregels',
   engine: 'Rekenkern',
   fingerprintNote: 'Met de vingerafdruk kan de gemeente precies nagaan met welke regels is gerekend.',
+
+  // result for residents (issue 13): "ongeveer", one unit, what is not counted first
+  about: 'Ongeveer ',
+  roughEstimate: 'De gemeente werkt nog aan deze regels. Zie dit als een ruwe schatting.',
+  notADecision: 'Dit is geen besluit. De gemeente beslist hoeveel hulp u krijgt, na een gesprek met u.',
+  roundedUp: 'De tijden zijn naar boven afgerond op een kwartier.',
+  roundedSum: 'Daardoor is het totaal soms iets anders dan de delen bij elkaar opgeteld.',
+  notCountedTitle: 'Dit is niet meegeteld',
+  notCountedIntro: 'Vraag de consulent hiernaar. Dan kan uw hulp meer of minder worden.',
+  perWeekShort: 'per week',
+  rulesUsed: (title) => `Berekend met: ${title}.`,
+  reloaded: 'U heeft de pagina opnieuw geladen. Uw antwoorden worden voor uw privacy niet bewaard, dus u begint opnieuw.',
+  backToResult: 'Terug naar uitkomst',
+  howToApplyTitle: 'Zo vraagt u hulp aan',
+  callUs: (name) => (name ? `Bel de gemeente ${name}: ` : 'Bel de gemeente: '),
+  openingHours: 'Bereikbaar: ',
+  findDesk: (name) =>
+    `Zoek op de website van de gemeente${name ? ` ${name}` : ''} naar 'Wmo-loket'. Of bel het algemene nummer van de gemeente en vraag naar het Wmo-loket.`,
+  clientSupportTitle: 'Gratis hulp bij het gesprek',
+  clientSupport:
+    'U mag gratis hulp vragen van een onafhankelijke cliëntondersteuner. Die helpt u om het gesprek met de gemeente voor te bereiden en gaat mee als u dat wilt.',
+  clientSupportAsk: 'Vraag de gemeente hoe u een cliëntondersteuner vindt.',
+  clientSupportNamed: (name) => `Bij u is dat: ${name}.`,
+  contributionWhat:
+    'Voor hulp bij het huishouden betaalt u meestal zelf een vast bedrag: de eigen bijdrage. U betaalt die aan het CAK. Het CAK is de organisatie die de eigen bijdrage voor de gemeenten int.',
+  contributionAmount: (year, per) => [`Dat is ongeveer `, year, ` per jaar (`, per, `).`],
+  contributionUnsure: 'Dit bedrag is nog niet zeker. Vraag de gemeente welk bedrag voor u geldt.',
+  contributionUnknown:
+    'Hoeveel u betaalt, staat niet in deze zelftest. Het hangt af van de regels van de gemeente. Vraag het de gemeente, of kijk op de website van het CAK (www.hetcak.nl).',
+  detailsHow: 'Hoe is dit berekend?',
+  detailsSources: 'Bronnen',
+  forConsultant: 'Voor de consulent',
+  officialTitle: 'Regels (officiële naam)',
+  officialNotes: 'Toelichting voor de gemeente',
 };
 
 /** "2 uur en 5 minuten (125 minuten)", or just "45 minuten". */

@@ -1,13 +1,15 @@
-// The result view: the total, what the municipality decides and how to
-// apply, the contribution, how it was calculated, what is not in it, the
-// answers given, and the package it was calculated with.
+// The result view, top to bottom as a resident reads it on a phone: the
+// "ongeveer" total per week and per area, "geen besluit", what is not
+// counted, how to apply, the eigen bijdrage, the answers given; then,
+// closed, how it was calculated, the sources and the consultant's part.
 
 import { h, hidden } from '../../shared/dom.js';
-import { answerText, duration, dutchDate, euro, minutesText } from '../../shared/format.js';
+import { displayMinutes } from '../../shared/display.js';
+import { answerText, duration, dutchDate, euro } from '../../shared/format.js';
 import { pageMessage } from '../../shared/messages.js';
-import { applyInfo, calculation } from '../model.js';
+import { applyInfo, calculation, notCounted, residentTitle, telHref } from '../model.js';
 import { go, normalize, options, restart, state, steps } from '../state.js';
-import { both, perText, T, unitText } from '../texts.js';
+import { perText, T, unitText } from '../texts.js';
 import { button, buttons, progress, show, showFatal, stepNames } from './page.js';
 
 export function showResult({ push = true } = {}) {
@@ -31,45 +33,33 @@ export function showResult({ push = true } = {}) {
   state.indication = ind;
   const list = steps(asked);
   const total = list.length + 2;
-
-  const warnings = ind.warnings ?? [];
-  const banner = warnings.filter((w) => w.code === 'concept' || w.code === 'provisional');
-  const missing = warnings.filter((w) => w.code !== 'concept' && w.code !== 'provisional');
+  const name = state.entry?.municipality?.name;
 
   show(
     T.resultTitle,
     [
       progress(total, total, stepNames(list)),
       h('h1', { class: 'utrecht-heading-1' }, T.resultTitle),
-      banner.length
-        ? h(
-            'div',
-            { class: 'utrecht-alert utrecht-alert--warning uw-banner', id: 'voorlopig' },
-            h('h2', { class: 'utrecht-heading-3' }, banner.some((w) => w.code === 'concept') ? T.conceptTitle : T.provisionalTitle),
-            banner.map((w) => h('p', { class: 'utrecht-paragraph' }, w.code === 'concept' ? T.concept(ind.package.title, ind.package.version) : w.message)),
-          )
-        : null,
+      h('p', { class: 'utrecht-paragraph uw-print-only uw-print-head' }, [
+        name ? `${T.aboutMunicipality}: ${name}. ` : '',
+        `${T.aboutDate} ${dutchDate(ind.date)}.`,
+      ]),
+      totals(ind, name),
+      notCountedBox(ind),
       transitionNote(ind),
-      totals(ind),
-      decides(ind),
+      howToApply(ind, name),
       contribution(ind),
-      howCalculated(ind),
-      missing.length
-        ? h(
-            'section',
-            { class: 'uw-section', 'aria-labelledby': 'niet-berekend' },
-            h('h2', { class: 'utrecht-heading-2', id: 'niet-berekend' }, T.notCalculated),
-            missing.map((w) => h('div', { class: 'utrecht-alert utrecht-alert--info' }, h('p', { class: 'utrecht-paragraph' }, w.message))),
-          )
-        : null,
       yourAnswers(list),
-      about(ind),
+      closed('uw-how', T.detailsHow, howCalculated(ind)),
+      closed('uw-bronnen', T.detailsSources, allSources(ind)),
+      closed('uw-consulent', T.forConsultant, about(ind)),
       buttons(
         button(T.print, { primary: true, id: 'print', onClick: () => window.print() }),
         button(T.changeAnswers, {
           id: 'wijzigen',
           onClick: () => {
             state.stepIndex = 0;
+            state.fromResult = true;
             go.step();
           },
         }),
@@ -80,104 +70,151 @@ export function showResult({ push = true } = {}) {
   );
 }
 
+/** A section closed by default (a native details element: keyboard and screen readers know it). */
+function closed(id, title, content) {
+  if (!content) return null;
+  return h('details', { class: 'uw-details', id }, h('summary', { class: 'uw-details__summary' }, h('span', { class: 'utrecht-heading-3' }, title)), content);
+}
+
 function transitionNote(ind) {
   if (!ind.transition) return null;
   return h(
     'div',
     { class: 'utrecht-alert utrecht-alert--info uw-transition' },
     h('h2', { class: 'utrecht-heading-3' }, T.transitionTitle),
-    h('p', { class: 'utrecht-paragraph' }, T.transition(dutchDate(ind.transition.started), dutchDate(ind.transition.started_before), ind.package.title)),
-    ind.transition.reason ? h('p', { class: 'utrecht-paragraph' }, ind.transition.reason) : null,
+    h(
+      'p',
+      { class: 'utrecht-paragraph' },
+      T.transition(dutchDate(ind.transition.started), dutchDate(ind.transition.started_before), residentTitle(state.doc, ind, state.entry?.municipality?.name)),
+    ),
   );
 }
 
-function totals(ind) {
-  const t = ind.total;
-  // Explicit roles keep the table a table for screen readers when phones show it stacked.
-  const amount = (minutes, label) =>
-    h(
-      'td',
-      { class: 'utrecht-table__cell uw-num', role: 'cell', 'data-label': label },
-      duration(minutes),
-      minutes >= 60 ? h('span', { class: 'uw-minutes' }, ` (${minutesText(minutes)})`) : null,
-    );
-  const row = (title, week, period, extra = '') =>
+const isRough = (ind) => ind.package?.status === 'concept' || (ind.warnings ?? []).some((w) => w.code === 'provisional' || w.code === 'concept');
+
+function totals(ind, name) {
+  const week = displayMinutes(ind.total);
+  // Rows with 0 minutes say nothing to a resident.
+  const areas = ind.areas.filter((a) => a.minutes_per_week > 0);
+  const sum = areas.reduce((n, a) => n + displayMinutes(a), 0);
+  const rows = areas.map((a) =>
     h(
       'tr',
-      { class: `utrecht-table__row${extra}`, role: 'row' },
-      h('th', { class: 'utrecht-table__header-cell', scope: 'row', role: 'rowheader' }, title),
-      amount(week, T.perWeekColumn),
-      amount(period, T.perPeriodColumn),
-    );
-  const rows = ind.areas.map((a) => row(a.title, a.minutes_per_week, a.minutes_per_period));
+      { class: 'utrecht-table__row', role: 'row' },
+      h('th', { class: 'utrecht-table__header-cell', scope: 'row', role: 'rowheader' }, a.title),
+      h('td', { class: 'utrecht-table__cell uw-num', role: 'cell', 'data-label': T.perWeekColumn }, `${T.about.toLowerCase()}${duration(displayMinutes(a))}`),
+    ),
+  );
   return h(
     'section',
     { class: 'uw-section uw-total', 'aria-labelledby': 'uitkomst-kop' },
     h('h2', { class: 'utrecht-heading-2', id: 'uitkomst-kop' }, T.totalTitle),
-    h('p', { class: 'uw-total__big', id: 'totaal-per-week' }, h('span', { class: 'uw-total__amount' }, duration(t.minutes_per_week)), T.perWeek),
-    h(
-      'p',
-      { class: 'utrecht-paragraph uw-total__detail' },
-      t.minutes_per_week >= 60 ? T.thatIsPerWeek(t.minutes_per_week) : '',
-      T.perPeriod(both(t.minutes_per_period)),
-    ),
-    h(
-      'div',
-      { class: 'uw-table-wrap' },
-      h(
-        'table',
-        { class: 'utrecht-table utrecht-table--html-table uw-table', id: 'per-resultaat', role: 'table', 'aria-labelledby': 'per-resultaat-kop' },
-        h('caption', { class: 'utrecht-table__caption', id: 'per-resultaat-kop' }, T.perArea),
-        h(
-          'thead',
-          { class: 'utrecht-table__header', role: 'rowgroup' },
+    h('p', { class: 'uw-total__big', id: 'totaal-per-week' }, T.about, h('span', { class: 'uw-total__amount' }, duration(week)), ` ${T.perWeekShort}`),
+    h('p', { class: 'utrecht-paragraph', id: 'geen-besluit' }, h('strong', {}, T.notADecision)),
+    isRough(ind) ? h('p', { class: 'utrecht-paragraph', id: 'ruwe-schatting' }, T.roughEstimate) : null,
+    areas.length > 1
+      ? h(
+          'table',
+          { class: 'utrecht-table utrecht-table--html-table uw-table', id: 'per-resultaat', role: 'table', 'aria-labelledby': 'per-resultaat-kop' },
+          h('caption', { class: 'utrecht-table__caption', id: 'per-resultaat-kop' }, T.perArea),
           h(
-            'tr',
-            { class: 'utrecht-table__row', role: 'row' },
-            h('th', { class: 'utrecht-table__header-cell', scope: 'col', role: 'columnheader' }, T.areaColumn),
-            h('th', { class: 'utrecht-table__header-cell', scope: 'col', role: 'columnheader' }, T.perWeekColumn),
-            h('th', { class: 'utrecht-table__header-cell', scope: 'col', role: 'columnheader' }, T.perPeriodColumn),
+            'thead',
+            { class: 'utrecht-table__header', role: 'rowgroup' },
+            h(
+              'tr',
+              { class: 'utrecht-table__row', role: 'row' },
+              h('th', { class: 'utrecht-table__header-cell', scope: 'col', role: 'columnheader' }, T.areaColumn),
+              h('th', { class: 'utrecht-table__header-cell', scope: 'col', role: 'columnheader' }, T.perWeekColumn),
+            ),
           ),
-        ),
-        h('tbody', { class: 'utrecht-table__body', role: 'rowgroup' }, rows),
-        ind.areas.length > 1
-          ? h('tfoot', { class: 'utrecht-table__footer', role: 'rowgroup' }, row(T.together, t.minutes_per_week, t.minutes_per_period, ' uw-table__total'))
-          : null,
-      ),
-    ),
+          h('tbody', { class: 'utrecht-table__body', role: 'rowgroup' }, rows),
+        )
+      : null,
+    h('p', { class: 'utrecht-paragraph utrecht-paragraph--small', id: 'afronding' }, T.roundedUp, areas.length > 1 && sum !== week ? ` ${T.roundedSum}` : ''),
+    h('p', { class: 'utrecht-paragraph utrecht-paragraph--small' }, T.rulesUsed(residentTitle(state.doc, ind, name))),
   );
 }
 
-function decides(ind) {
-  const name = state.entry?.municipality?.name;
-  const { how, url } = applyInfo(state.doc, state.entry?.municipality?.id, ind.package.id);
+function notCountedBox(ind) {
+  const items = notCounted(state.doc, ind);
+  if (!items.length) return null;
   return h(
     'section',
-    { class: 'uw-section uw-decides', 'aria-labelledby': 'gemeente-beslist' },
-    h('h2', { class: 'utrecht-heading-2', id: 'gemeente-beslist' }, T.decidesTitle(name)),
-    h('p', { class: 'utrecht-paragraph' }, ...T.decides),
-    h('h3', { class: 'utrecht-heading-3' }, T.howToApply),
-    h('p', { class: 'utrecht-paragraph', id: 'aanvragen' }, how ?? T.howToApplyDefault),
-    url
-      ? h('p', { class: 'utrecht-paragraph' }, h('a', { class: 'utrecht-link uw-external', href: url, rel: 'noopener noreferrer external' }, T.website(name)))
-      : null,
+    { class: 'uw-section utrecht-alert utrecht-alert--warning uw-not-counted', id: 'niet-meegeteld', 'aria-labelledby': 'niet-meegeteld-kop' },
+    h('h2', { class: 'utrecht-heading-2', id: 'niet-meegeteld-kop' }, T.notCountedTitle),
+    h('p', { class: 'utrecht-paragraph' }, T.notCountedIntro),
+    h(
+      'ul',
+      { class: 'utrecht-unordered-list' },
+      items.map((n) => h('li', { 'data-item': n.id }, n.text)),
+    ),
   );
 }
 
+function howToApply(ind, name) {
+  const { how, url, contact } = applyInfo(state.doc, state.entry?.municipality?.id, ind.package.id);
+  const link = (href, text) => h('a', { class: 'utrecht-link uw-external', href, rel: 'noopener noreferrer external' }, text);
+  const support = contact?.client_support;
+  return h(
+    'section',
+    { class: 'uw-section uw-decides', 'aria-labelledby': 'aanvragen-kop' },
+    h('h2', { class: 'utrecht-heading-2', id: 'aanvragen-kop' }, T.howToApplyTitle),
+    h('p', { class: 'utrecht-paragraph', id: 'aanvragen' }, how ?? T.howToApplyDefault),
+    contact?.phone
+      ? h(
+          'p',
+          { class: 'utrecht-paragraph', id: 'telefoon' },
+          T.callUs(name),
+          h('a', { class: 'utrecht-link', href: telHref(contact.phone) }, contact.phone),
+          '.',
+        )
+      : null,
+    contact?.opening_hours ? h('p', { class: 'utrecht-paragraph' }, T.openingHours, contact.opening_hours) : null,
+    contact?.url || url ? h('p', { class: 'utrecht-paragraph' }, link(contact?.url ?? url, T.website(name))) : null,
+    contact ? null : h('p', { class: 'utrecht-paragraph', id: 'wmo-loket-zoeken' }, T.findDesk(name)),
+    h('h3', { class: 'utrecht-heading-3' }, T.clientSupportTitle),
+    h(
+      'p',
+      { class: 'utrecht-paragraph', id: 'clientondersteuning' },
+      T.clientSupport,
+      ' ',
+      support?.name ? T.clientSupportNamed(support.name) : T.clientSupportAsk,
+    ),
+    support?.phone ? h('p', { class: 'utrecht-paragraph' }, h('a', { class: 'utrecht-link', href: telHref(support.phone) }, support.phone)) : null,
+    support?.url ? h('p', { class: 'utrecht-paragraph' }, link(support.url, support.name ?? T.clientSupportTitle)) : null,
+  );
+}
+
+/** Always a section: the amount from the package where it has one (never as certain when provisional), else how it works. */
 function contribution(ind) {
   const c = ind.cost?.contribution;
-  if (!c) return null;
+  const perYear = c ? c.cents * (c.per === 'month' ? 12 : 13) : null;
   return h(
     'section',
     { class: 'uw-section', 'aria-labelledby': 'eigen-bijdrage' },
     h('h2', { class: 'utrecht-heading-2', id: 'eigen-bijdrage' }, T.contributionTitle),
-    h('p', { class: 'utrecht-paragraph' }, T.contributionIntro),
-    h('p', { class: 'utrecht-paragraph', id: 'eigen-bijdrage-bedrag' }, T.contributionIs, h('strong', {}, `${euro(c.cents)} ${perText(c.per)}`), '.'),
-    c.provisional
-      ? h('p', { class: 'utrecht-paragraph' }, h('strong', {}, T.contributionProvisional), typeof c.provisional === 'string' ? c.provisional : '')
-      : null,
-    h('p', { class: 'utrecht-paragraph' }, T.contributionCak),
+    h('p', { class: 'utrecht-paragraph' }, T.contributionWhat),
+    c
+      ? h(
+          'p',
+          { class: 'utrecht-paragraph', id: 'eigen-bijdrage-bedrag' },
+          ...T.contributionAmount(h('strong', {}, euro(perYear)), `${euro(c.cents)} ${perText(c.per)}`),
+        )
+      : h('p', { class: 'utrecht-paragraph', id: 'eigen-bijdrage-bedrag' }, T.contributionUnknown),
+    c?.provisional ? h('p', { class: 'utrecht-paragraph' }, h('strong', {}, T.contributionUnsure)) : null,
   );
+}
+
+function allSources(ind) {
+  const seen = new Set();
+  const list = [];
+  for (const s of (ind.trace ?? []).flatMap((t) => t.sources ?? [])) {
+    const key = `${s.title ?? s.document}|${s.locator ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    list.push(s);
+  }
+  return sources(list, { withLabel: false });
 }
 
 /** "tekst" + "." unless it already ends a sentence. */
@@ -283,6 +320,7 @@ function yourAnswers(list) {
               on: {
                 click: () => {
                   state.stepIndex = i;
+                  state.fromResult = true;
                   go.step();
                 },
               },

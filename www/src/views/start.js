@@ -6,7 +6,7 @@ import { choose, go, state, steps } from '../state.js';
 import { SITE_TITLE, T } from '../texts.js';
 import { button, buttons, progress, show, showFatal, stepNames } from './page.js';
 
-export function showStart({ focus = true, error = null, push = true } = {}) {
+export function showStart({ focus = true, error = null, push = true, notice = null } = {}) {
   const list = state.entries;
   const errorId = 'gemeente-fout';
   const form = h('form', { class: 'uw-form', novalidate: true });
@@ -78,6 +78,7 @@ export function showStart({ focus = true, error = null, push = true } = {}) {
     [
       progress(1, Math.max(3, state.engine ? steps().length + 2 : 3), state.engine ? stepNames(steps()) : [T.stepMunicipality, T.stepQuestions, T.stepResult]),
       h('h1', { class: 'utrecht-heading-1' }, SITE_TITLE),
+      notice ? h('div', { class: 'utrecht-alert utrecht-alert--info', id: 'herladen', role: 'status' }, h('p', { class: 'utrecht-paragraph' }, notice)) : null,
       h('p', { class: 'utrecht-paragraph utrecht-paragraph--lead' }, T.lead),
       h('p', { class: 'utrecht-paragraph' }, ...T.intro),
       h(

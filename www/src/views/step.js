@@ -39,6 +39,8 @@ export function showStep({ errors = null, push = true } = {}) {
     buttons(
       button(last ? T.toResult : T.next, { primary: true, type: 'submit', id: 'volgende' }),
       button(T.previous, { id: 'vorige', onClick: () => goBack() }),
+      // After "Wijzig" on the result: straight back once this step is right.
+      state.fromResult && !last ? button(T.backToResult, { id: 'terug-naar-uitkomst', onClick: () => next(step, summarySlot, { toResult: true }) }) : null,
     ),
   );
 
@@ -119,7 +121,7 @@ function clearError(id, summarySlot) {
   }
 }
 
-function next(step, summarySlot) {
+function next(step, summarySlot, { toResult = false } = {}) {
   const asked = normalize();
   const ids = new Set(step.all.map((q) => q.id).filter((id) => asked.has(id)));
   const problems = state.engine.validate(state.answers, options()).filter((p) => p.question && ids.has(p.question));
@@ -129,7 +131,7 @@ function next(step, summarySlot) {
   }
   const list = steps(asked);
   const index = list.findIndex((s) => s.topic.id === step.topic.id);
-  if (index + 1 < list.length) {
+  if (index + 1 < list.length && !toResult) {
     state.stepIndex = index + 1;
     showStep();
   } else {
