@@ -54,7 +54,7 @@ impl NormChoice {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Validate a package and list lints (unused questions, rules that never apply, provisional numbers).
+    /// Validate a package and list lints (unused questions, rules that never apply, provisional numbers, municipalities without contact details).
     Check {
         /// Package directory (with package.json) or package file.
         package: PathBuf,
