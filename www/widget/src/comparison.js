@@ -3,7 +3,7 @@
 
 import { h } from '../../shared/dom.js';
 import { signed } from '../../shared/format.js';
-import { resultBlock, traceBlock } from './results.js';
+import { resultBlock, scrollRegion, traceBlock } from './results.js';
 
 export function comparisonBlock(ctx, x, y) {
   const t = ctx.t;
@@ -33,7 +33,7 @@ export function comparisonBlock(ctx, x, y) {
   const cell = (v) => h('td', { class: 'num', text: v === null ? t('notInNorm') : v });
   const diffTable = h(
     'div',
-    { class: 'table-wrap' },
+    scrollRegion(t('diffTitle')),
     h(
       'table',
       { 'data-table': 'difference' },

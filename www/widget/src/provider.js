@@ -8,7 +8,7 @@ import { planDates } from './engine.js';
 import { answerText, QuestionForm } from './form.js';
 import { diffAnswers, pick } from './record.js';
 import { download, downloadSummary, importFile, restore } from './record-files.js';
-import { resultBlock } from './results.js';
+import { resultBlock, scrollRegion } from './results.js';
 import { summary } from './summary.js';
 
 export function dateField(ctx, key, labelKey, onInput) {
@@ -309,7 +309,7 @@ export function changesTable(ctx, changes) {
   const q = (id) => ctx.p.evalForm.question(id);
   return h(
     'div',
-    { class: 'table-wrap' },
+    scrollRegion(t('changes')),
     h(
       'table',
       {},

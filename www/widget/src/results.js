@@ -4,6 +4,14 @@
 import { h } from '../../shared/dom.js';
 import { duration, euro, signed } from '../../shared/format.js';
 
+/**
+ * A table's scroll container that the keyboard can reach (axe
+ * scrollable-region-focusable): focusable, a region named after the table.
+ */
+export function scrollRegion(label) {
+  return { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': label };
+}
+
 /** Total, per area, cost, explanation and warnings of one indication. */
 export function resultBlock(ctx, ind, { detailed = false, explanation = true, items = true, collapse = false } = {}) {
   const t = ctx.t;
@@ -18,12 +26,13 @@ export function resultBlock(ctx, ind, { detailed = false, explanation = true, it
         { class: total ? 'total' : null },
         h('th', { scope: 'row', text: label }),
         h('td', { class: 'num', text: f.minutes_per_week }),
-        detailed ? [h('td', { class: 'num', text: f.minutes_per_period }), h('td', { class: 'num', text: f.minutes_per_year })] : null,
+        // Per year in hours and minutes: a bare count of minutes per year reads as nothing.
+        detailed ? [h('td', { class: 'num', text: f.minutes_per_period }), h('td', { class: 'num', text: duration(f.minutes_per_year, lang) })] : null,
       );
     els.push(
       h(
         'div',
-        { class: 'table-wrap' },
+        scrollRegion(t('perArea')),
         h(
           'table',
           {},
@@ -72,7 +81,7 @@ export function resultBlock(ctx, ind, { detailed = false, explanation = true, it
         h(
           'ul',
           {},
-          ind.warnings.map((x) => h('li', { text: items && x.items.length ? `${x.message} (${x.items.join(', ')})` : x.message })),
+          ind.warnings.map((x) => h('li', { text: x.message, 'data-items': items && x.items.length ? x.items.join(' ') : null })),
         ),
       ),
     );
