@@ -186,3 +186,24 @@ fn resident_texts_may_not_be_empty() {
 fn doc_source() -> String {
     kpmg_doc()["sources"][0]["id"].as_str().unwrap().to_string()
 }
+
+#[test]
+fn an_overlay_contact_replaces_the_entry_and_is_checked_too() {
+    let dir = common::norms_dir().join("h4");
+    let mut doc: Value = serde_json::from_str(&common::read(&dir.join("package.json"))).unwrap();
+    let mut overlay: Value = serde_json::from_str(&common::read(&dir.join("overlays/delft.json"))).unwrap();
+    let source = doc["sources"][0]["id"].clone();
+    overlay["contact"] = json!({"phone": "14 015", "source": {"document": source, "locator": "p. 1"}});
+    doc["overlays"] = json!({ "delft": overlay.clone() });
+    let p = Package::from_value(doc.clone()).expect("accepted");
+    let lints = rules_core::lint::lint(&p);
+    let without: Vec<&str> = lints.iter().filter(|l| l.code == "no_contact").map(|l| l.path.as_str()).collect();
+    assert!(!without.contains(&"municipalities[delft].contact"), "{without:?}");
+    assert!(without.contains(&"municipalities[rijswijk].contact"), "{without:?}");
+
+    overlay["contact"]["url"] = json!("http://www.delft.nl");
+    doc["overlays"] = json!({ "delft": overlay });
+    let e = refused(doc);
+    assert_eq!(e.code, "invalid_package");
+    assert!(e.path.as_deref().unwrap_or_default().ends_with("municipalities[delft].contact.url"), "{:?}", e.path);
+}

@@ -9,7 +9,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { entriesOf, parseNumber, parseDate, applyInfo, calculation } from '../../www/src/model.js';
+import { entriesOf, parseNumber, parseDate, applyInfo, calculation, notCounted, residentTitle, telHref } from '../../www/src/model.js';
+import { displayMinutes } from '../../www/shared/display.js';
 import { duration, minutesText, euro, dutchDate, longDate, answerText } from '../../www/shared/format.js';
 import { fieldMessage, pageMessage, dateMessage } from '../../www/shared/messages.js';
 import { perText } from '../../www/src/texts.js';
@@ -82,11 +83,63 @@ test('how to apply: overlay first, then the package, then linked packages; only 
     overlays: { a: { how_to_apply: 'Kom langs op het stadhuis.', url: 'https://a.example/wmo' } },
     linked: { oud: { id: 'oud', municipalities: [{ id: 'b', name: 'B', how_to_apply: 'Oude route.', url: 'javascript:alert(1)' }] } },
   };
-  assert.deepEqual(applyInfo(doc, 'a', 'nieuw'), { how: 'Kom langs op het stadhuis.', url: 'https://a.example/wmo' });
-  assert.deepEqual(applyInfo(doc, 'b', 'nieuw'), { how: 'Oude route.', url: null });
-  assert.deepEqual(applyInfo(doc, 'b', 'oud'), { how: 'Oude route.', url: null });
-  assert.deepEqual(applyInfo(doc, null, 'nieuw'), { how: null, url: null });
+  assert.deepEqual(applyInfo(doc, 'a', 'nieuw'), { how: 'Kom langs op het stadhuis.', url: 'https://a.example/wmo', contact: null });
+  assert.deepEqual(applyInfo(doc, 'b', 'nieuw'), { how: 'Oude route.', url: null, contact: null });
+  assert.deepEqual(applyInfo(doc, 'b', 'oud'), { how: 'Oude route.', url: null, contact: null });
+  assert.deepEqual(applyInfo(doc, null, 'nieuw'), { how: null, url: null, contact: null });
   assert.equal(applyInfo({ municipalities: [{ id: 'c', url: 'http://c.example' }] }, 'c', 'x').url, null);
+});
+
+test('contact details: overlay first, https and phone digits only, tel: links', () => {
+  const source = { document: 's', locator: 'p. 1' };
+  const doc = {
+    id: 'p',
+    municipalities: [{ id: 'a', name: 'A', contact: { phone: '14 015', url: 'http://a.example', source } }],
+    overlays: {
+      a: { contact: { phone: '+31 15 260 2222', opening_hours: 'ma-vr 9-17 uur', client_support: { name: 'MEE', url: 'https://mee.example' }, source } },
+    },
+  };
+  const { contact } = applyInfo(doc, 'a', 'p');
+  assert.deepEqual(contact, {
+    phone: '+31 15 260 2222',
+    url: null,
+    opening_hours: 'ma-vr 9-17 uur',
+    client_support: { name: 'MEE', phone: null, url: 'https://mee.example' },
+  });
+  assert.equal(telHref('14 015'), 'tel:14015');
+  assert.equal(applyInfo({ id: 'p', municipalities: [{ id: 'b', contact: { phone: 'bel ons', url: 'javascript:x', source } }] }, 'b', 'p').contact, null);
+});
+
+test('what is not counted and the title residents read come from the package', () => {
+  const doc = {
+    id: 'p',
+    title: 'Officieel normenkader',
+    resident_title: 'Regels van de gemeente A',
+    municipalities: [{ id: 'a', name: 'A' }],
+    versions: [
+      {
+        version: '1',
+        not_encoded: [{ id: 'x', title: 'X', reason: 'niet openbaar', resident_text: 'X is niet meegeteld.' }],
+        not_covered: [{ id: 'y', title: 'Y', reason: 'bron ontbreekt' }],
+      },
+    ],
+  };
+  const ind = { package: { id: 'p', version: '1' } };
+  assert.deepEqual(
+    notCounted(doc, ind).map((n) => n.text),
+    ['X is niet meegeteld.', 'Y'],
+  );
+  assert.equal(residentTitle(doc, ind, 'A'), 'Regels van de gemeente A');
+  doc.municipalities.push({ id: 'b', name: 'B' });
+  assert.equal(residentTitle(doc, ind, 'B'), 'Regels van de gemeente B');
+});
+
+test('the resident figure: from the indication, else rounded up to the quarter hour', () => {
+  assert.equal(displayMinutes({ minutes_per_week: 281, display_minutes_per_week: 285 }), 285);
+  assert.equal(displayMinutes({ minutes_per_week: 281 }), 285);
+  assert.equal(displayMinutes({ minutes_per_week: 285 }), 285);
+  assert.equal(displayMinutes({ minutes_per_week: 0 }), 0);
+  assert.equal(displayMinutes({ minutes_per_week: 1 }), 15);
 });
 
 test('durations, money and dates in plain Dutch', () => {

@@ -346,6 +346,14 @@ function about(ind) {
     p.base_fingerprint ? [T.baseFingerprint, h('code', { class: 'uw-fingerprint' }, p.base_fingerprint)] : null,
     [T.engine, `${ind.engine?.name ?? ''} ${ind.engine?.version ?? ''}`.trim()],
   ].filter(Boolean);
+  // What officials need and residents do not: the warnings as the core words them, and the reasons.
+  const c = ind.cost?.contribution;
+  const notes = [
+    ...(ind.warnings ?? []).map((w) => w.message),
+    ...notCounted(state.doc, ind).map((n) => `${n.title}: ${n.reason}`),
+    typeof c?.provisional === 'string' ? `${T.contributionTitle}: ${c.provisional}` : null,
+    ind.transition?.reason ?? null,
+  ].filter(Boolean);
   return h(
     'section',
     { class: 'uw-section uw-about', 'aria-labelledby': 'over-berekening' },
@@ -356,5 +364,15 @@ function about(ind) {
       rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
     ),
     h('p', { class: 'utrecht-paragraph utrecht-paragraph--small' }, T.fingerprintNote),
+    notes.length
+      ? [
+          h('h3', { class: 'utrecht-heading-3' }, T.officialNotes),
+          h(
+            'ul',
+            { class: 'utrecht-unordered-list' },
+            notes.map((n) => h('li', {}, n)),
+          ),
+        ]
+      : null,
   );
 }
