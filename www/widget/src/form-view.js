@@ -6,6 +6,7 @@ import { duration } from '../../shared/format.js';
 import { comparisonBlock } from './comparison.js';
 import { QuestionForm } from './form.js';
 import { resultBlock, traceBlock } from './results.js';
+import { displayMinutes } from '../../shared/display.js';
 
 export function renderForm(ctx) {
   const t = ctx.t;
@@ -67,7 +68,7 @@ export function updateForm(ctx) {
     liveText = t('errorPrefix', { message: a.error ?? b.error });
     blocks.push(h('p', { class: 'alert alert-error', text: liveText }));
   } else if (a.indication && (!b || b.indication)) {
-    liveText = t('approxPerWeek', { duration: duration(a.indication.total.minutes_per_week, ctx.lang) });
+    liveText = t('approxPerWeek', { duration: duration(displayMinutes(a.indication.total), ctx.lang) });
   } else {
     liveText = t('fixErrors');
     blocks.push(h('p', { class: 'status', text: liveText }));

@@ -2,6 +2,7 @@
 // indication, and the trace with its citations (consultant mode).
 
 import { h } from '../../shared/dom.js';
+import { displayMinutes } from '../../shared/display.js';
 import { duration, euro, signed } from '../../shared/format.js';
 
 /**
@@ -16,7 +17,10 @@ export function scrollRegion(label) {
 export function resultBlock(ctx, ind, { detailed = false, explanation = true, items = true, collapse = false } = {}) {
   const t = ctx.t;
   const lang = ctx.lang;
-  const els = [h('p', { class: 'big', text: t('approxPerWeek', { duration: duration(ind.total.minutes_per_week, lang) }) })];
+  const shown = displayMinutes(ind.total);
+  const els = [h('p', { class: 'big', text: t('approxPerWeek', { duration: duration(shown, lang) }) })];
+  // The figure is rounded up to the quarter hour; the table keeps the exact minutes, so say why they differ.
+  if (shown !== ind.total.minutes_per_week) els.push(h('p', { class: 'meta', text: t('roundedNote', { exact: duration(ind.total.minutes_per_week, lang) }) }));
   if (ind.transition) els.push(h('p', { class: 'alert', text: t('transition', { reason: ind.transition.reason }) }));
   if (detailed || ind.areas.length > 1) {
     const head = detailed ? [t('colArea'), t('colWeek'), t('colPeriod'), t('colYear')] : [t('colArea'), t('colWeek')];
