@@ -147,7 +147,8 @@ fn with_contact(contact: Value) -> Value {
 fn contact_details_are_https_phone_digits_and_cited() {
     let source = json!({"document": doc_source(), "locator": "p. 1"});
     // Accepted: a municipal number with a space, an https address, client support.
-    let good = with_contact(json!({"phone": "14 036", "url": "https://www.almere.nl/wmo", "opening_hours": "ma-vr 9-17 uur",
+    let good =
+        with_contact(json!({"phone": "14 036", "url": "https://www.almere.nl/wmo", "opening_hours": "ma-vr 9-17 uur",
         "client_support": {"name": "Cliëntondersteuning", "phone": "+31 36 123 4567"}, "source": source}));
     let p = Package::from_value(good).expect("accepted");
     assert!(rules_core::lint::lint(&p).iter().all(|l| l.code != "no_contact"));
@@ -162,7 +163,10 @@ fn contact_details_are_https_phone_digits_and_cited() {
             "municipalities[almere].contact.client_support.url",
         ),
         (json!({"opening_hours": "ma-vr", "source": source}), "municipalities[almere].contact"),
-        (json!({"phone": "14 036", "source": {"document": "nergens", "locator": "p. 1"}}), "municipalities[almere].contact.source.document"),
+        (
+            json!({"phone": "14 036", "source": {"document": "nergens", "locator": "p. 1"}}),
+            "municipalities[almere].contact.source.document",
+        ),
     ];
     for (contact, path) in cases {
         let e = refused(with_contact(contact.clone()));

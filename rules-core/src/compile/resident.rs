@@ -48,7 +48,10 @@ fn contact(path: &str, doc: &PackageDoc, c: &ContactDoc) -> Result<(), Error> {
         if let Some(phone) = phone {
             let digits = phone.chars().filter(char::is_ascii_digit).count();
             if digits < 3 || !phone.chars().all(|ch| ch.is_ascii_digit() || ch == ' ' || ch == '+') {
-                return Err(Error::package(p, format!("'{phone}' is geen telefoonnummer (alleen cijfers, spaties en +)")));
+                return Err(Error::package(
+                    p,
+                    format!("'{phone}' is geen telefoonnummer (alleen cijfers, spaties en +)"),
+                ));
             }
         }
     }
@@ -59,7 +62,10 @@ fn contact(path: &str, doc: &PackageDoc, c: &ContactDoc) -> Result<(), Error> {
         if let Some(url) = url {
             let rest = url.strip_prefix("https://").unwrap_or_default();
             if rest.is_empty() || rest.chars().any(|ch| ch.is_whitespace() || ch.is_control()) {
-                return Err(Error::package(p, format!("'{url}' is geen https-adres (begin met https://, geen spaties)")));
+                return Err(Error::package(
+                    p,
+                    format!("'{url}' is geen https-adres (begin met https://, geen spaties)"),
+                ));
             }
         }
     }
