@@ -140,14 +140,19 @@ async function chooseMunicipality(page, name) {
 }
 
 async function answerStep(page, doc, answers) {
-  const ids = await page.evaluate(() => [...document.querySelectorAll('.uw-question')].filter((el) => !el.hidden).map((el) => el.dataset.question));
   const questions = new Map();
   const add = (d) => {
     for (const q of d.questions ?? []) if (!questions.has(q.id)) questions.set(q.id, q);
     for (const l of Object.values(d.linked ?? {})) add(l);
   };
   add(doc);
-  for (const id of ids) {
+  const done = [];
+  // Answering may make a question appear on the same step: go on until none is left.
+  for (let guard = 0; guard < 20; guard++) {
+    const ids = await page.evaluate(() => [...document.querySelectorAll('.uw-question')].filter((el) => !el.hidden).map((el) => el.dataset.question));
+    const id = ids.find((x) => !done.includes(x));
+    if (!id) break;
+    done.push(id);
     const q = questions.get(id);
     if (!(id in answers)) throw new Error(`question ${id} was asked but the household has no answer for it`);
     const value = answers[id];
@@ -160,7 +165,7 @@ async function answerStep(page, doc, answers) {
       await retype(page, String(value));
     }
   }
-  return ids;
+  return done;
 }
 
 /** Goes from the start page to the result; returns the questions asked. */
@@ -245,8 +250,11 @@ async function household(browser, base, index, h, viewport, report) {
     for (const d of document.querySelectorAll('details')) d.open = false;
   });
 
-  // Print: one A4 page.
+  // Print: one A4 page (and a picture of it: A4 less the 12 mm margins is about 703 px wide).
   await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 703, height: 1032 });
+  await shot('print');
+  await page.setViewportSize(viewport);
   const pdf = await page.pdf({ format: 'A4', printBackground: false, preferCSSPageSize: true });
   await page.emulateMedia({ media: 'screen' });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
@@ -259,7 +267,8 @@ async function household(browser, base, index, h, viewport, report) {
   await shot('uitkomst-contrast');
   await page.emulateMedia({ forcedColors: 'none' });
   for (const [name, size] of [
-    ['200%', { width: Math.floor(viewport.width / 2), height: Math.floor(viewport.height / 2) }],
+    // 200 % zoom halves the width in CSS pixels; WCAG reflow asks for no sideways scroll down to 320.
+    ['200%', { width: Math.max(320, Math.floor(viewport.width / 2)), height: Math.floor(viewport.height / 2) }],
     ['320px', { width: 320, height: 640 }],
   ]) {
     await page.setViewportSize(size);

@@ -44,8 +44,9 @@ export function showResult({ push = true } = {}) {
         name ? `${T.aboutMunicipality}: ${name}. ` : '',
         `${T.aboutDate} ${dutchDate(ind.date)}.`,
       ]),
-      totals(ind, name),
+      totals(ind),
       notCountedBox(ind),
+      totalNotes(ind, name),
       transitionNote(ind),
       howToApply(ind, name),
       contribution(ind),
@@ -92,11 +93,10 @@ function transitionNote(ind) {
 
 const isRough = (ind) => ind.package?.status === 'concept' || (ind.warnings ?? []).some((w) => w.code === 'provisional' || w.code === 'concept');
 
-function totals(ind, name) {
+function totals(ind) {
   const week = displayMinutes(ind.total);
   // Rows with 0 minutes say nothing to a resident.
   const areas = ind.areas.filter((a) => a.minutes_per_week > 0);
-  const sum = areas.reduce((n, a) => n + displayMinutes(a), 0);
   const rows = areas.map((a) =>
     h(
       'tr',
@@ -130,6 +130,17 @@ function totals(ind, name) {
           h('tbody', { class: 'utrecht-table__body', role: 'rowgroup' }, rows),
         )
       : null,
+  );
+}
+
+/** Small print under the box: rounding, and which rules (after "not counted", so that box stays within the first screen). */
+function totalNotes(ind, name) {
+  const week = displayMinutes(ind.total);
+  const areas = ind.areas.filter((a) => a.minutes_per_week > 0);
+  const sum = areas.reduce((n, a) => n + displayMinutes(a), 0);
+  return h(
+    'div',
+    { class: 'uw-total-notes' },
     h('p', { class: 'utrecht-paragraph utrecht-paragraph--small', id: 'afronding' }, T.roundedUp, areas.length > 1 && sum !== week ? ` ${T.roundedSum}` : ''),
     h('p', { class: 'utrecht-paragraph utrecht-paragraph--small' }, T.rulesUsed(residentTitle(state.doc, ind, name))),
   );
