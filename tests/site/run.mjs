@@ -422,8 +422,7 @@ async function verifyResult(page, flow, entry, answers, report) {
     decision: document.getElementById('geen-besluit')?.textContent ?? '',
   }));
   // The resident reads "ongeveer" and the week rounded up to the quarter hour; the exact minutes stay in the JSON.
-  const quarter = (m) => Math.ceil(m / 15) * 15;
-  const display = (part) => part.display_minutes_per_week ?? quarter(part.minutes_per_week);
+  const display = (part) => part.display_minutes_per_week;
   const week = formatDuration(display(want.total));
   check(
     got.total.startsWith('Ongeveer') && got.total.includes(week),

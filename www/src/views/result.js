@@ -199,13 +199,13 @@ function howToApply(ind, name) {
 /** Always a section: the amount from the package where it has one (never as certain when provisional), else how it works. */
 function contribution(ind) {
   const c = ind.cost?.contribution;
-  const perYear = c ? c.cents * (c.per === 'month' ? 12 : 13) : null;
+  const perYear = c?.cents_per_year ?? null; // the core's figure (contract 2)
   return h(
     'section',
     { class: 'uw-section', 'aria-labelledby': 'eigen-bijdrage' },
     h('h2', { class: 'utrecht-heading-2', id: 'eigen-bijdrage' }, T.contributionTitle),
     h('p', { class: 'utrecht-paragraph' }, T.contributionWhat),
-    c
+    c && perYear !== null
       ? h(
           'p',
           { class: 'utrecht-paragraph', id: 'eigen-bijdrage-bedrag' },
