@@ -44,6 +44,15 @@ pub enum Error {
 
     #[error("de berekening bij {path} wordt te groot")]
     Overflow { path: String },
+
+    #[error("{}{message}", .line.map(|l| format!("regel {l}: ")).unwrap_or_default())]
+    InvalidCaseload { line: Option<usize>, message: String },
+
+    #[error("regel {line}: huishouden '{id}' staat ook al op regel {first_line}")]
+    DuplicateId { id: String, line: usize, first_line: usize },
+
+    #[error("normpakket '{package}' heeft alleen per gemeente een tarief; geef de gemeente van dit huishouden op")]
+    MunicipalityRequired { package: String },
 }
 
 impl Error {
@@ -63,6 +72,9 @@ impl Error {
             Error::NoVersionForDate { .. } => "no_version_for_date",
             Error::UnknownMunicipality { .. } => "unknown_municipality",
             Error::Overflow { .. } => "overflow",
+            Error::InvalidCaseload { .. } => "invalid_caseload",
+            Error::DuplicateId { .. } => "duplicate_id",
+            Error::MunicipalityRequired { .. } => "municipality_required",
         }
     }
 
@@ -138,4 +150,7 @@ pub const ERROR_CODES: &[&str] = &[
     "no_version_for_date",
     "unknown_municipality",
     "overflow",
+    "invalid_caseload",
+    "duplicate_id",
+    "municipality_required",
 ];

@@ -19,6 +19,7 @@ pub mod error;
 pub mod eval;
 pub mod explain;
 pub mod expr;
+pub mod impact;
 mod links;
 pub mod lint;
 mod load;
