@@ -359,13 +359,11 @@ pub fn report_html(cmp: &Comparison<'_>, t: &Totals<'_>) -> String {
              zijn daarom niet als 0 geteld, maar als ‘geen tarief’ vermeld.</p>",
         );
     }
-    let totals_chart = [
-        Category {
-            label: "Uren per jaar".into(),
-            values: vec![hours(t.old.minutes_per_year), hours(t.new.minutes_per_year)],
-            shown: vec![thousands(hours(t.old.minutes_per_year)), thousands(hours(t.new.minutes_per_year))],
-        },
-    ];
+    let totals_chart = [Category {
+        label: "Uren per jaar".into(),
+        values: vec![hours(t.old.minutes_per_year), hours(t.new.minutes_per_year)],
+        shown: vec![thousands(hours(t.old.minutes_per_year)), thousands(hours(t.new.minutes_per_year))],
+    }];
     s.push_str("<figure>");
     s.push_str(&bars(
         "totaal",
@@ -378,7 +376,9 @@ pub fn report_html(cmp: &Comparison<'_>, t: &Totals<'_>) -> String {
         &["oude norm", "nieuwe norm"],
         &totals_chart,
     ));
-    s.push_str("<figcaption>Uren hulp per jaar, oude en nieuwe norm (zelfde getallen als de tabel).</figcaption></figure>");
+    s.push_str(
+        "<figcaption>Uren hulp per jaar, oude en nieuwe norm (zelfde getallen als de tabel).</figcaption></figure>",
+    );
 
     if let Some(to) = o.scale_to.filter(|_| t.compared > 0) {
         let _ = write!(
@@ -445,7 +445,9 @@ pub fn report_html(cmp: &Comparison<'_>, t: &Totals<'_>) -> String {
         &["huishoudens"],
         &cats,
     ));
-    s.push_str("<figcaption>Aantal huishoudens per verschil (de tabel eronder geeft dezelfde getallen).</figcaption></figure>");
+    s.push_str(
+        "<figcaption>Aantal huishoudens per verschil (de tabel eronder geeft dezelfde getallen).</figcaption></figure>",
+    );
     table_head(&mut s, "Verdeling van de verschillen", &[("verschil per week", false), ("huishoudens", true)]);
     for c in &cats {
         row(&mut s, &[(c.label.clone(), false), (c.shown[0].clone(), true)]);
@@ -469,10 +471,8 @@ pub fn report_html(cmp: &Comparison<'_>, t: &Totals<'_>) -> String {
                 }
             })
             .collect();
-        let described: Vec<String> = cats
-            .iter()
-            .map(|c| format!("{}: oud {}, nieuw {}", c.label, c.shown[0], c.shown[1]))
-            .collect();
+        let described: Vec<String> =
+            cats.iter().map(|c| format!("{}: oud {}, nieuw {}", c.label, c.shown[0], c.shown[1])).collect();
         s.push_str("<figure>");
         s.push_str(&bars(
             "gemeente",
@@ -481,7 +481,9 @@ pub fn report_html(cmp: &Comparison<'_>, t: &Totals<'_>) -> String {
             &["oude norm", "nieuwe norm"],
             &cats,
         ));
-        s.push_str("<figcaption>Uren per jaar per gemeente (de tabel eronder geeft dezelfde getallen).</figcaption></figure>");
+        s.push_str(
+            "<figcaption>Uren per jaar per gemeente (de tabel eronder geeft dezelfde getallen).</figcaption></figure>",
+        );
         group_table(&mut s, "Per gemeente", "gemeente", &t.groups[0]);
     }
     if shown_groups(1) {
@@ -503,7 +505,13 @@ pub fn report_html(cmp: &Comparison<'_>, t: &Totals<'_>) -> String {
     table_head(
         &mut s,
         "Verschil per onderdeel",
-        &[("onderdeel", false), ("uren oud", true), ("uren nieuw", true), ("verschil", true), ("huishoudens met verschil", true)],
+        &[
+            ("onderdeel", false),
+            ("uren oud", true),
+            ("uren nieuw", true),
+            ("verschil", true),
+            ("huishoudens met verschil", true),
+        ],
     );
     for (id, a) in areas {
         row(

@@ -106,7 +106,10 @@ pub struct Row<'p> {
 pub enum Outcome<'p> {
     /// The line was refused before a package saw it.
     Unread(Error),
-    Evaluated { old: Result<Figures<'p>, Error>, new: Result<Figures<'p>, Error> },
+    Evaluated {
+        old: Result<Figures<'p>, Error>,
+        new: Result<Figures<'p>, Error>,
+    },
 }
 
 impl<'p> Row<'p> {
@@ -193,7 +196,12 @@ impl<'p> Comparison<'p> {
         };
         let old = self.side(Side::Old, columns, &h);
         let new = self.side(Side::New, columns, &h);
-        Row { line: h.line, id: h.id, groups: [h.municipality, h.provider, h.wijk], outcome: Outcome::Evaluated { old, new } }
+        Row {
+            line: h.line,
+            id: h.id,
+            groups: [h.municipality, h.provider, h.wijk],
+            outcome: Outcome::Evaluated { old, new },
+        }
     }
 
     fn side(&self, side: Side, columns: &Columns, h: &Household) -> Result<Figures<'p>, Error> {
@@ -333,7 +341,11 @@ pub fn run(old: &Package, new: &Package, caseload: &[u8], options: ImpactOptions
         totals.add(&row);
     }
     cmp.check_not_empty(reader.count)?;
-    Ok(Files { report_html: report_html(&cmp, &totals), summary_json: summary_json(&cmp, &totals), households_csv: csv })
+    Ok(Files {
+        report_html: report_html(&cmp, &totals),
+        summary_json: summary_json(&cmp, &totals),
+        households_csv: csv,
+    })
 }
 
 impl Comparison<'_> {

@@ -12,7 +12,8 @@ pub use super::html::report_html;
 /// Groups smaller than this are shown as "minder dan 5" (health data).
 pub const MIN_GROUP: u64 = 5;
 
-pub const HOUSEHOLDS_CSV_HEADER: &str = "id,line,old_minutes_per_week,new_minutes_per_week,difference_minutes_per_week,\
+pub const HOUSEHOLDS_CSV_HEADER: &str =
+    "id,line,old_minutes_per_week,new_minutes_per_week,difference_minutes_per_week,\
 old_class,new_class,old_cents_per_year,new_cents_per_year,reason,error\n";
 
 /// One CSV cell: quoted when needed, and a text starting with `= + - @`
