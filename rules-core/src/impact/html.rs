@@ -56,7 +56,7 @@ fn signed(n: i64) -> String {
 fn euros(cents: i64) -> String {
     let sign = if cents < 0 { "−" } else { "" };
     let c = cents.unsigned_abs();
-    format!("{sign}€ {},{:02}", thousands((c / 100) as i64), c % 100)
+    format!("{sign}€\u{a0}{},{:02}", thousands((c / 100) as i64), c % 100)
 }
 
 fn signed_euros(cents: i64) -> String {
@@ -79,8 +79,8 @@ const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,
 background:#fff;line-height:1.5;margin:0 auto;max-width:52rem;padding:1rem}h1{font-size:1.6rem;line-height:1.25}\
 h2{font-size:1.25rem;margin-top:2rem;border-bottom:2px solid #1d4e89;padding-bottom:.2rem}\
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.95rem}\
-th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top}td.n,th.n{text-align:right;\
-white-space:nowrap}caption{text-align:left;font-weight:600;padding:.3rem 0}.wrap{overflow-x:auto}\
+th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}table.fp td{overflow-wrap:anywhere}td.n,th.n{text-align:right}\
+caption{text-align:left;font-weight:600;padding:.3rem 0}.wrap{overflow-x:auto}.wrap:focus{outline:3px solid #1d4e89}\
 code{font-size:.85em;word-break:break-all}.note{background:#fff6d6;border-left:4px solid #8a6d00;padding:.5rem .8rem}\
 svg{max-width:100%;height:auto}svg text{fill:#1a1a1a;font-family:inherit}\
 @page{size:A4;margin:15mm}@media print{body{max-width:none;padding:0;font-size:10.5pt}h2{break-after:avoid}\
@@ -137,7 +137,16 @@ fn provisional_items(p: &Package, v: &Version) -> Vec<String> {
 }
 
 fn table_head(out: &mut String, caption: &str, heads: &[(&str, bool)]) {
-    let _ = write!(out, "<div class=\"wrap\"><table><caption>{}</caption><thead><tr>", escape(caption));
+    table_head_class(out, "", caption, heads);
+}
+
+fn table_head_class(out: &mut String, class: &str, caption: &str, heads: &[(&str, bool)]) {
+    // A focusable, named region: a wide table scrolls sideways on a phone.
+    let _ = write!(
+        out,
+        "<div class=\"wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{0}\"><table class=\"{class}\"><caption>{0}</caption><thead><tr>",
+        escape(caption)
+    );
     for (h, num) in heads {
         let _ = write!(out, "<th scope=\"col\"{}>{}</th>", if *num { " class=\"n\"" } else { "" }, escape(h));
     }
@@ -239,7 +248,7 @@ pub fn report_html(cmp: &Comparison<'_>, t: &Totals<'_>) -> String {
 
     // What was compared.
     s.push_str("<h2>Wat is vergeleken</h2>");
-    table_head(&mut s, "De twee normen", &[("", false), ("oude norm", false), ("nieuwe norm", false)]);
+    table_head(&mut s, "De twee normen", &[("gegeven", false), ("oude norm", false), ("nieuwe norm", false)]);
     row(&mut s, &[("Normpakket".into(), false), (cmp.old.title.clone(), false), (cmp.new.title.clone(), false)]);
     row(&mut s, &[("Code".into(), false), (cmp.old.id.clone(), false), (cmp.new.id.clone(), false)]);
     let date_of = |d: Option<crate::date::Date>| match d {
@@ -248,8 +257,9 @@ pub fn report_html(cmp: &Comparison<'_>, t: &Totals<'_>) -> String {
     };
     row(&mut s, &[("Datum".into(), false), (date_of(o.old_date), false), (date_of(o.new_date), false)]);
     table_end(&mut s);
-    table_head(
+    table_head_class(
         &mut s,
+        "fp",
         "Gebruikte versies met vingerafdruk (bewijs van de precieze inhoud)",
         &[("norm", false), ("pakket", false), ("versie", false), ("vingerafdruk", false)],
     );
@@ -310,7 +320,7 @@ pub fn report_html(cmp: &Comparison<'_>, t: &Totals<'_>) -> String {
     table_head(
         &mut s,
         "Totaal per jaar over de berekende huishoudens",
-        &[("", false), ("oude norm", true), ("nieuwe norm", true), ("verschil", true)],
+        &[("per jaar", false), ("oude norm", true), ("nieuwe norm", true), ("verschil", true)],
     );
     row(
         &mut s,
@@ -393,7 +403,7 @@ pub fn report_html(cmp: &Comparison<'_>, t: &Totals<'_>) -> String {
         table_head(
             &mut s,
             "Geschat totaal per jaar",
-            &[("", false), ("oude norm", true), ("nieuwe norm", true), ("verschil", true)],
+            &[("per jaar", false), ("oude norm", true), ("nieuwe norm", true), ("verschil", true)],
         );
         let (om, nm) = (scale(t.old.minutes_per_year, t.compared, to), scale(t.new.minutes_per_year, t.compared, to));
         row(
