@@ -72,6 +72,7 @@ enum Kind<R> {
         input: R,
         line: usize,
         buf: Vec<u8>,
+        bytes: u64,
     },
 }
 
@@ -106,7 +107,7 @@ impl<R: BufRead> Caseload<R> {
         };
         if head[first] == b'{' {
             return Ok(Caseload {
-                kind: Kind::Jsonl { input, line: 0, buf: Vec::new() },
+                kind: Kind::Jsonl { input, line: 0, buf: Vec::new(), bytes: 0 },
                 columns: Vec::new(),
                 seen: HashMap::new(),
                 count: 0,
@@ -159,7 +160,7 @@ impl<R: BufRead> Caseload<R> {
     pub fn position(&self) -> u64 {
         match &self.kind {
             Kind::Csv { reader, .. } => reader.position().byte(),
-            Kind::Jsonl { .. } => 0,
+            Kind::Jsonl { bytes, .. } => *bytes,
         }
     }
 
@@ -250,12 +251,15 @@ impl<R: BufRead> Caseload<R> {
     }
 
     fn next_jsonl(&mut self) -> Option<Entry> {
-        let Kind::Jsonl { input, line, buf } = &mut self.kind else { return None };
+        let Kind::Jsonl { input, line, buf, bytes } = &mut self.kind else { return None };
         loop {
             buf.clear();
             match input.read_until(b'\n', buf) {
                 Ok(0) => return None,
-                Ok(_) => *line += 1,
+                Ok(n) => {
+                    *line += 1;
+                    *bytes += n as u64;
+                }
                 Err(e) => {
                     self.done = true;
                     return Some(Err(refused_line(*line + 1, format!("kan de regel niet lezen: {e}"))));

@@ -82,7 +82,7 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.95rem}\
 th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}table.fp td{overflow-wrap:anywhere}td.n,th.n{text-align:right}\
 caption{text-align:left;font-weight:600;padding:.3rem 0}.wrap{overflow-x:auto}.wrap:focus{outline:3px solid #1d4e89}\
 code{font-size:.85em;word-break:break-all}.note{background:#fff6d6;border-left:4px solid #8a6d00;padding:.5rem .8rem}\
-svg{max-width:100%;height:auto}svg text{fill:#1a1a1a;font-family:inherit}\
+figure{margin:1rem 0}figcaption{font-size:.9rem}svg{max-width:100%;height:auto}svg text{fill:#1a1a1a;font-family:inherit}\
 @page{size:A4;margin:15mm}@media print{body{max-width:none;padding:0;font-size:10.5pt}h2{break-after:avoid}\
 table,figure,svg{break-inside:avoid}.wrap{overflow:visible}}";
 
@@ -450,7 +450,7 @@ pub fn report_html(cmp: &Comparison<'_>, t: &Totals<'_>) -> String {
     s.push_str("<figure>");
     s.push_str(&bars(
         "verdeling",
-        "Aantal huishoudens per verschil in minuten per week",
+        "Aantal huishoudens per verschil in minuten per week (nieuw min oud)",
         &format!("{}.", described.join("; ")),
         &["huishoudens"],
         &cats,
@@ -458,7 +458,11 @@ pub fn report_html(cmp: &Comparison<'_>, t: &Totals<'_>) -> String {
     s.push_str(
         "<figcaption>Aantal huishoudens per verschil (de tabel eronder geeft dezelfde getallen).</figcaption></figure>",
     );
-    table_head(&mut s, "Verdeling van de verschillen", &[("verschil per week", false), ("huishoudens", true)]);
+    table_head(
+        &mut s,
+        "Verdeling van de verschillen",
+        &[("verschil in minuten per week (nieuw min oud)", false), ("huishoudens", true)],
+    );
     for c in &cats {
         row(&mut s, &[(c.label.clone(), false), (c.shown[0].clone(), true)]);
     }

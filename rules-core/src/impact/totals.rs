@@ -9,15 +9,15 @@ use super::{reason, Figures, Outcome, Row, Side};
 /// Bands of the difference in minutes per week (new − old): upper bounds,
 /// inclusive; the last band is unbounded.
 pub const BANDS: [(i64, &str); 9] = [
-    (-121, "121 minuten of meer minder"),
-    (-61, "61 tot en met 120 minuten minder"),
-    (-31, "31 tot en met 60 minuten minder"),
-    (-1, "1 tot en met 30 minuten minder"),
-    (0, "gelijk"),
-    (30, "1 tot en met 30 minuten meer"),
-    (60, "31 tot en met 60 minuten meer"),
-    (120, "61 tot en met 120 minuten meer"),
-    (i64::MAX, "121 minuten of meer meer"),
+    (-121, "−121 of minder"),
+    (-61, "−120 tot −61"),
+    (-31, "−60 tot −31"),
+    (-1, "−30 tot −1"),
+    (0, "0 (gelijk)"),
+    (30, "+1 tot +30"),
+    (60, "+31 tot +60"),
+    (120, "+61 tot +120"),
+    (i64::MAX, "+121 of meer"),
 ];
 
 /// The band index of a difference in minutes per week.
