@@ -26,9 +26,10 @@ fn main() {
     let answers: Vec<Answers> = (0..n as u64)
         .map(|i| {
             let h = splitmix64(i);
+            let beperkingen = ["geen", "enig", "veel"][((h >> 1) % 3) as usize];
             let a = json!({
                 "eigen_mogelijkheden": h & 1 == 1,
-                "beperkingen": ["geen", "enig", "veel"][((h >> 1) % 3) as usize],
+                "beperkingen": beperkingen,
                 "samenstelling_huishouden": (h >> 3) & 1 == 1,
                 "extra_kamers_in_gebruik": (h >> 4) % 21,
                 "extra_kamers_niet_in_gebruik": (h >> 9) % 21,

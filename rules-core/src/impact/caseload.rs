@@ -48,7 +48,8 @@ pub struct Refused {
     pub wijk: Option<String>,
 }
 
-pub type Entry = Result<Household, Refused>;
+/// Boxed: refusals are rare, and a small `Err` keeps the common path small.
+pub type Entry = Result<Household, Box<Refused>>;
 
 /// What the reader does with a column name: a fixed column or a question
 /// column (index into `Household::answers` cells). Built by the comparison,
@@ -60,7 +61,7 @@ pub trait ColumnCheck {
 
 enum Kind<R> {
     Csv {
-        reader: csv::Reader<R>,
+        reader: Box<csv::Reader<R>>,
         record: csv::ByteRecord,
         /// Index of each fixed column in the record.
         fixed: [Option<usize>; 5],
@@ -148,7 +149,13 @@ impl<R: BufRead> Caseload<R> {
             }
         }
         Ok(Caseload {
-            kind: Kind::Csv { reader, record: csv::ByteRecord::new(), fixed, questions, width: header.len() },
+            kind: Kind::Csv {
+                reader: Box::new(reader),
+                record: csv::ByteRecord::new(),
+                fixed,
+                questions,
+                width: header.len(),
+            },
             columns: names,
             seen: HashMap::new(),
             count: 0,
@@ -168,14 +175,14 @@ impl<R: BufRead> Caseload<R> {
     fn unique(&mut self, mut h: Household, given: bool) -> Entry {
         if given {
             if let Some(first) = self.seen.get(&h.id) {
-                return Err(Refused {
+                return Err(Box::new(Refused {
                     line: h.line,
                     error: Error::DuplicateId { id: h.id.clone(), line: h.line, first_line: *first },
                     id: std::mem::take(&mut h.id),
                     municipality: h.municipality,
                     provider: h.provider,
                     wijk: h.wijk,
-                });
+                }));
             }
             self.seen.insert(h.id.clone(), h.line);
         }
@@ -234,14 +241,14 @@ impl<R: BufRead> Caseload<R> {
                 Some(d) => match Date::parse(&d) {
                     Some(d) => Some(d),
                     None => {
-                        return Some(Err(Refused {
+                        return Some(Err(Box::new(Refused {
                             line,
                             id,
                             error: Error::InvalidDate { question: Some("date".into()), value: d },
                             municipality,
                             provider,
                             wijk,
-                        }))
+                        })))
                     }
                 },
             };
@@ -299,20 +306,20 @@ impl<R: BufRead> Iterator for Caseload<R> {
     }
 }
 
-fn refused_line(line: usize, message: String) -> Refused {
-    Refused {
+fn refused_line(line: usize, message: String) -> Box<Refused> {
+    Box::new(Refused {
         line,
         id: line.to_string(),
         error: caseload_error(Some(line), message),
         municipality: None,
         provider: None,
         wijk: None,
-    }
+    })
 }
 
 /// A JSON line: the answers object itself, or `{"id", "answers", "date"?,
 /// "municipality"?, "provider"?, "wijk"?}` (as `urenwijzer batch` reads).
-fn json_household(line: usize, value: Value) -> Result<(Household, bool), Refused> {
+fn json_household(line: usize, value: Value) -> Result<(Household, bool), Box<Refused>> {
     let Value::Object(mut map) = value else {
         return Err(refused_line(line, "een huishouden moet een JSON-object zijn".into()));
     };
@@ -329,7 +336,7 @@ fn json_household(line: usize, value: Value) -> Result<(Household, bool), Refuse
     let Value::Object(answers) = answers else {
         return Err(refused_line(line, "'answers' moet een JSON-object zijn".into()));
     };
-    let mut text = |key: &str| -> Result<Option<String>, Refused> {
+    let mut text = |key: &str| -> Result<Option<String>, Box<Refused>> {
         match map.remove(key) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) => Ok(Some(s)),
@@ -350,13 +357,15 @@ fn json_household(line: usize, value: Value) -> Result<(Household, bool), Refuse
     }
     let date = match date_text {
         None => None,
-        Some(d) => Some(Date::parse(&d).ok_or_else(|| Refused {
-            line,
-            id: id.clone().unwrap_or_else(|| line.to_string()),
-            error: Error::InvalidDate { question: Some("date".into()), value: d.clone() },
-            municipality: municipality.clone(),
-            provider: provider.clone(),
-            wijk: wijk.clone(),
+        Some(d) => Some(Date::parse(&d).ok_or_else(|| {
+            Box::new(Refused {
+                line,
+                id: id.clone().unwrap_or_else(|| line.to_string()),
+                error: Error::InvalidDate { question: Some("date".into()), value: d.clone() },
+                municipality: municipality.clone(),
+                provider: provider.clone(),
+                wijk: wijk.clone(),
+            })
         })?),
     };
     let given = id.is_some();

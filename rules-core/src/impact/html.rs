@@ -32,7 +32,7 @@ fn thousands(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);
@@ -614,11 +614,11 @@ pub fn report_html(cmp: &Comparison<'_>, t: &Totals<'_>) -> String {
     if !any {
         s.push_str("<p>Geen: alle gebruikte getallen hebben een bron.</p>");
     }
-    let _ = write!(
+    let _ = writeln!(
         s,
         "<h2>Over dit rapport</h2><p>Gemaakt met {} {}. Alle bedragen zijn hele centen en alle tijden hele \
          minuten; er is niets naar beneden afgerond. Dezelfde invoer geeft altijd precies hetzelfde rapport.</p>\
-         </main></body></html>\n",
+         </main></body></html>",
         crate::ENGINE_NAME,
         crate::ENGINE_VERSION
     );

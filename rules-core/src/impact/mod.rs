@@ -21,11 +21,11 @@ use std::borrow::Cow;
 use serde_json::{Map, Value};
 
 use crate::answers::Answers;
-use crate::compile::START_DATE_KEY;
 use crate::date::Date;
 use crate::document::QuestionKind;
 use crate::error::Error;
 use crate::eval::{self, Options, Step};
+use crate::package::START_DATE_KEY;
 use crate::package::{Package, Version};
 
 pub use caseload::{Caseload, Entry, Household, RawAnswers, Refused, FIXED_COLUMNS};
@@ -102,6 +102,8 @@ pub struct Row<'p> {
     pub outcome: Outcome<'p>,
 }
 
+// Nearly every row is `Evaluated`, so boxing it would only add an allocation.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Outcome<'p> {
     /// The line was refused before a package saw it.
@@ -186,12 +188,13 @@ impl<'p> Comparison<'p> {
         let h = match entry {
             Ok(h) => h,
             Err(r) => {
+                let r = *r;
                 return Row {
                     line: r.line,
                     id: r.id,
                     groups: [r.municipality, r.provider, r.wijk],
                     outcome: Outcome::Unread(r.error),
-                }
+                };
             }
         };
         let old = self.side(Side::Old, columns, &h);
