@@ -92,17 +92,18 @@ def main():
         "extra_kamers_niet_in_gebruik": ((h >> np.uint64(9)) % np.uint64(21)).astype(np.int32),
     }
     system = KPMG()
-    best, total = float("inf"), None
+    best, best_cpu, total = float("inf"), float("inf"), None
     for _ in range(5):
         sim = SimulationBuilder().build_default_simulation(system, count=n)
         for k, v in inputs.items():
             sim.set_input(k, "2025", v)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.thread_time()
         result = sim.calculate("minuten_per_jaar", "2025")
         best = min(best, time.perf_counter() - start)
+        best_cpu = min(best_cpu, time.thread_time() - cpu)
         total = int(result.astype(np.int64).sum())
-    print(f"openfisca-core: {n} huishoudens, {n / best:,.0f} per seconde (calculate, beste van 5), "
-          f"totaal {total} minuten per jaar")
+    print(f"openfisca-core: {n} huishoudens, {n / best:,.0f} per seconde wandklok, {n / best_cpu:,.0f} per "
+          f"CPU-seconde (calculate, beste van 5), totaal {total} minuten per jaar")
 
 
 if __name__ == "__main__":
