@@ -27,8 +27,16 @@ const PHONE = { width: 375, height: 812 };
 const DESKTOP = { width: 1280, height: 800 };
 // A4 at 96 dpi minus 2 × 15 mm margins.
 const A4_CONTENT = { width: 680, height: 1010 };
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-  '--no-first-run', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
 let failures = 0;
@@ -42,8 +50,19 @@ function check(condition, message) {
 
 function makeReport(name, extra) {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), `impact-${name}-`));
-  const r = spawnSync(cli, ['impact', path.join(repo, 'norms/haarlem-ciz'), path.join(repo, 'norms/haarlem-2021'),
-    path.join(repo, 'examples/haarlem-clienten.csv'), '--out', out, '--date', '2025-01-01', '--scale-to', '3500', ...extra]);
+  const r = spawnSync(cli, [
+    'impact',
+    path.join(repo, 'norms/haarlem-ciz'),
+    path.join(repo, 'norms/haarlem-2021'),
+    path.join(repo, 'examples/haarlem-clienten.csv'),
+    '--out',
+    out,
+    '--date',
+    '2025-01-01',
+    '--scale-to',
+    '3500',
+    ...extra,
+  ]);
   if (r.status !== 0) throw new Error(`urenwijzer impact: ${r.status} ${r.stderr}`);
   return path.join(out, 'report.html');
 }
@@ -59,22 +78,24 @@ async function checkReport(browser, name, file) {
   const requests = [];
   const problems = [];
   page.on('request', (req) => requests.push(req.url()));
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+  });
   page.on('pageerror', (e) => problems.push(String(e)));
   const url = pathToFileURL(file).href;
   await page.goto(url);
   check(requests.length === 1 && requests[0] === url, `${name}: only the file itself is loaded (${requests.join(', ')})`);
   check(problems.length === 0, `${name}: console clean (${problems.join(' | ')})`);
 
-  const charts = await page.evaluate(() => [...document.querySelectorAll('svg')].map((svg) => {
-    const ids = (svg.getAttribute('aria-labelledby') ?? '').split(' ').filter(Boolean);
-    return {
-      role: svg.getAttribute('role'),
-      named: ids.length === 2 && ids.every((id) => svg.querySelector(`#${CSS.escape(id)}`)?.textContent.trim()),
-      table: !!svg.closest('figure')?.previousElementSibling?.matches('table, .wrap, p')
-        || !!svg.closest('figure')?.nextElementSibling?.matches('.wrap'),
-    };
-  }));
+  const charts = await page.evaluate(() =>
+    [...document.querySelectorAll('svg')].map((svg) => {
+      const ids = (svg.getAttribute('aria-labelledby') ?? '').split(' ').filter(Boolean);
+      return {
+        role: svg.getAttribute('role'),
+        named: ids.length === 2 && ids.every((id) => svg.querySelector(`#${CSS.escape(id)}`)?.textContent.trim()),
+      };
+    }),
+  );
   check(charts.length >= 3, `${name}: at least three charts (${charts.length})`);
   charts.forEach((c, i) => {
     check(c.role === 'img' && c.named, `${name}: chart ${i + 1} is an image named by its title and description`);
@@ -82,11 +103,13 @@ async function checkReport(browser, name, file) {
   check(html.includes('minder dan 5'), `${name}: small groups shown as "minder dan 5"`);
   check(html.includes('schatting'), `${name}: the extrapolation is called an estimate`);
 
-  for (const [label, viewport] of [['desktop', DESKTOP], ['telefoon', PHONE]]) {
+  for (const [label, viewport] of [
+    ['desktop', DESKTOP],
+    ['telefoon', PHONE],
+  ]) {
     await page.setViewportSize(viewport);
     const axe = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-    check(axe.violations.length === 0,
-      `${name} ${label}: axe ${axe.violations.map((v) => `${v.id} (${v.nodes.length})`).join(', ')}`);
+    check(axe.violations.length === 0, `${name} ${label}: axe ${axe.violations.map((v) => `${v.id} (${v.nodes.length})`).join(', ')}`);
     const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     check(sideways <= 0, `${name} ${label}: ${sideways}px sideways scrolling`);
     await page.screenshot({ path: path.join(artifacts, `${name}-${label}.png`), fullPage: true });
