@@ -10,6 +10,7 @@ mod batch;
 mod bundle;
 mod conformance;
 mod files;
+mod impact;
 mod lines;
 mod out;
 mod progress;
@@ -99,6 +100,33 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Old norm against new norm over a caseload: report.html, households.csv and summary.json in --out.
+    Impact {
+        old: PathBuf,
+        new: PathBuf,
+        /// Households: CSV (header = question ids plus id, date, municipality, provider, wijk) or JSON Lines.
+        caseload: Option<PathBuf>,
+        /// Directory for the three files.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Print an empty CSV with the right header instead.
+        #[arg(long)]
+        template: bool,
+        #[command(flatten)]
+        norm: NormChoice,
+        /// Date for the old norm for every household (one package on two dates).
+        #[arg(long)]
+        old_date: Option<String>,
+        /// Date for the new norm for every household.
+        #[arg(long)]
+        new_date: Option<String>,
+        /// Evaluate the new norm for everyone, ignoring its transition rule.
+        #[arg(long)]
+        reassess_all: bool,
+        /// Extrapolate the compared households to this many (a sample).
+        #[arg(long)]
+        scale_to: Option<u64>,
+    },
     /// Dates of omgekeerd toewijzen: start deadline (3 working days) and evaluation window (4-6 weeks).
     Plan {
         #[arg(long)]
@@ -140,6 +168,10 @@ fn main() -> ExitCode {
             .map_err(|e| Failure::Core(e, format))
             .and_then(|o| batch::compare(&old, &new, &households, o, format))
             .map_err(|f| f.in_format(format)),
+        Command::Impact { old, new, caseload, out, template, norm, old_date, new_date, reassess_all, scale_to } => {
+            impact_options(norm, old_date, new_date, reassess_all, scale_to)
+                .and_then(|options| impact::run(impact::Args { old, new, caseload, out, template, options }))
+        }
         Command::Plan { intake, start, evaluation, format } => plan(&intake, &start, evaluation.as_deref(), format),
         Command::Schema { overlay } => {
             let schema =
@@ -235,6 +267,25 @@ fn parse_date(text: Option<&str>) -> Result<Date, Error> {
         None => Ok(today()),
         Some(t) => Date::parse(t).ok_or_else(|| Error::InvalidDate { question: None, value: t.to_string() }),
     }
+}
+
+fn impact_options(
+    norm: NormChoice,
+    old_date: Option<String>,
+    new_date: Option<String>,
+    reassess_all: bool,
+    scale_to: Option<u64>,
+) -> Result<rules_core::impact::ImpactOptions, Failure> {
+    let fixed = |d: Option<String>| d.map(|d| parse_date(Some(&d))).transpose();
+    let Options { date, municipality } = norm.options()?;
+    Ok(rules_core::impact::ImpactOptions {
+        date,
+        old_date: fixed(old_date)?,
+        new_date: fixed(new_date)?,
+        municipality,
+        reassess_all,
+        scale_to,
+    })
 }
 
 fn check(path: &Path, format: Format) -> Result<ExitCode, Failure> {

@@ -74,6 +74,15 @@ pub enum Error {
     /// `Date::parse` itself refuses (a start on 2999-12-31).
     #[error("de evaluatieperiode loopt tot na {last}, de laatste datum die Urenwijzer kent")]
     DateOutOfRange { last: String },
+
+    #[error("{}{message}", .line.map(|l| format!("regel {l}: ")).unwrap_or_default())]
+    InvalidCaseload { line: Option<usize>, message: String },
+
+    #[error("regel {line}: huishouden '{id}' staat ook al op regel {first_line}")]
+    DuplicateId { id: String, line: usize, first_line: usize },
+
+    #[error("normpakket '{package}' heeft alleen per gemeente een tarief; geef de gemeente van dit huishouden op")]
+    MunicipalityRequired { package: String },
 }
 
 impl Error {
@@ -101,6 +110,9 @@ impl Error {
             Error::StartBeforeIntake => "start_before_intake",
             Error::EvaluationBeforeStart => "evaluation_before_start",
             Error::DateOutOfRange { .. } => "date_out_of_range",
+            Error::InvalidCaseload { .. } => "invalid_caseload",
+            Error::DuplicateId { .. } => "duplicate_id",
+            Error::MunicipalityRequired { .. } => "municipality_required",
         }
     }
 
@@ -254,6 +266,9 @@ pub const ERROR_CODES: &[&str] = &[
     "start_before_intake",
     "evaluation_before_start",
     "date_out_of_range",
+    "invalid_caseload",
+    "duplicate_id",
+    "municipality_required",
 ];
 
 #[cfg(test)]
@@ -286,6 +301,9 @@ mod tests {
             Error::Limit { name: "n", max: 1, what: "w", file: None, path: "p".into() },
             Error::OverlayName { file: "f".into(), municipality: "m".into() },
             Error::MissingFingerprint,
+            Error::InvalidCaseload { line: Some(3), message: "m".into() },
+            Error::DuplicateId { id: "h1".into(), line: 4, first_line: 2 },
+            Error::MunicipalityRequired { package: "p".into() },
         ]
     }
 
@@ -312,6 +330,9 @@ mod tests {
             Error::Limit { .. } => 18,
             Error::OverlayName { .. } => 19,
             Error::MissingFingerprint => 20,
+            Error::InvalidCaseload { .. } => 21,
+            Error::DuplicateId { .. } => 22,
+            Error::MunicipalityRequired { .. } => 23,
         }
     }
 

@@ -21,6 +21,7 @@ pub mod error;
 pub mod eval;
 pub mod explain;
 pub mod expr;
+pub mod impact;
 pub mod input;
 mod links;
 pub mod lint;
