@@ -58,6 +58,25 @@ pub enum Error {
         "aanvulling {file}: de bestandsnaam moet gelijk zijn aan de gemeente van de aanvulling ('{municipality}.json')"
     )]
     OverlayName { file: String, municipality: String },
+
+    // Dates of the omgekeerd-toewijzen plan (`workdays::procedure`).
+    #[error("de datum van het gesprek ({conversation}) ligt vóór het besluit ({decision})")]
+    ConversationBeforeDecision { decision: String, conversation: String },
+
+    #[error("de startdatum ({start}) ligt vóór het gesprek ({conversation})")]
+    StartBeforeConversation { conversation: String, start: String },
+
+    #[error("de evaluatiedatum ({evaluation}) ligt vóór de start ({start})")]
+    EvaluationBeforeStart { start: String, evaluation: String },
+
+    #[error("voor de datum van {date} is ook de datum van {needs} nodig")]
+    MissingPlanDate { date: &'static str, needs: &'static str },
+
+    #[error("de datum {value} ligt buiten de jaren waarmee gerekend kan worden ({min} tot en met {max})")]
+    DateOutOfRange { value: String, min: String, max: String },
+
+    #[error("normpakket '{package}' heeft geen werkwijze (procedure) die geldt op {date}")]
+    NoProcedureForDate { package: String, date: String },
 }
 
 impl Error {
@@ -81,6 +100,12 @@ impl Error {
             Error::DuplicateKey { .. } => "duplicate_key",
             Error::Limit { .. } => "limit",
             Error::OverlayName { .. } => "overlay_name",
+            Error::ConversationBeforeDecision { .. } => "conversation_before_decision",
+            Error::StartBeforeConversation { .. } => "start_before_conversation",
+            Error::EvaluationBeforeStart { .. } => "evaluation_before_start",
+            Error::MissingPlanDate { .. } => "missing_plan_date",
+            Error::DateOutOfRange { .. } => "date_out_of_range",
+            Error::NoProcedureForDate { .. } => "no_procedure_for_date",
         }
     }
 
@@ -207,4 +232,10 @@ pub const ERROR_CODES: &[&str] = &[
     "duplicate_key",
     "limit",
     "overlay_name",
+    "conversation_before_decision",
+    "start_before_conversation",
+    "evaluation_before_start",
+    "missing_plan_date",
+    "date_out_of_range",
+    "no_procedure_for_date",
 ];
