@@ -77,6 +77,13 @@ pub enum Error {
 
     #[error("normpakket '{package}' heeft geen werkwijze (procedure) die geldt op {date}")]
     NoProcedureForDate { package: String, date: String },
+
+    // The provider's record of one trajectory (`pilot::record`).
+    #[error("ongeldig dossier bij '{field}': {message}")]
+    InvalidRecord { field: String, message: String },
+
+    #[error("het kenmerk van het dossier bevat een nummer van 8 of 9 cijfers dat een burgerservicenummer (BSN) kan zijn: het klopt met de elfproef. Gebruik nooit een BSN, maar een eigen kenmerk met een voorvoegsel en een korter nummer, bijvoorbeeld HH-2026-0042")]
+    BsnInReference,
 }
 
 impl Error {
@@ -106,6 +113,8 @@ impl Error {
             Error::MissingPlanDate { .. } => "missing_plan_date",
             Error::DateOutOfRange { .. } => "date_out_of_range",
             Error::NoProcedureForDate { .. } => "no_procedure_for_date",
+            Error::InvalidRecord { .. } => "invalid_record",
+            Error::BsnInReference => "bsn_in_reference",
         }
     }
 
@@ -238,4 +247,6 @@ pub const ERROR_CODES: &[&str] = &[
     "missing_plan_date",
     "date_out_of_range",
     "no_procedure_for_date",
+    "invalid_record",
+    "bsn_in_reference",
 ];

@@ -26,6 +26,8 @@ pub mod lint;
 mod load;
 pub mod output;
 pub mod package;
+pub mod pilot;
+pub mod report;
 pub mod workdays;
 
 pub use answers::Answers;
