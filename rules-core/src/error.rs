@@ -69,7 +69,7 @@ pub enum Error {
     #[error("de evaluatiedatum ({evaluation}) ligt vóór de start ({start})")]
     EvaluationBeforeStart { start: String, evaluation: String },
 
-    #[error("voor de datum van {date} is ook de datum van {needs} nodig")]
+    #[error("voor {date} is ook de datum van {needs} nodig")]
     MissingPlanDate { date: &'static str, needs: &'static str },
 
     #[error("de datum {value} ligt buiten de jaren waarmee gerekend kan worden ({min} tot en met {max})")]

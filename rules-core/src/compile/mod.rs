@@ -176,6 +176,8 @@ fn compile(doc: &PackageDoc) -> Result<Package, Error> {
     }
 
     Ok(Package {
+        procedure: Vec::new(),
+        calendar: crate::workdays::Calendar::national(),
         id: doc.id.clone(),
         title: doc.title.clone(),
         description: doc.description.clone(),

@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::date::Date;
 use crate::eval::{ceil_div, evaluate_with, Options};
 use crate::package::Package;
 use crate::workdays::procedure::{self, ProcedureEntry};
@@ -217,14 +218,17 @@ fn package_of<'p>(r: &Record, packages: &'p [Package]) -> Option<&'p Package> {
     packages.iter().find(|p| p.id == r.package_id && r.fingerprint.as_deref() == Some(p.fingerprint.as_str()))
 }
 
-/// The procedure entry and calendar for a record. Packages do not carry a
-/// procedure yet, so this is the motion's default with the national calendar.
-fn procedure_for(_record: &Record, _package: Option<&Package>) -> (ProcedureEntry, Calendar) {
-    (ProcedureEntry::motion(), Calendar::national())
+/// The procedure entry and calendar for a record: its package's (and
+/// municipality's) procedure on the decision date when the package is given,
+/// else the motion's defaults.
+/// `None` (the record stays out of the intervals) when no procedure applies.
+fn procedure_for(record: &Record, package: Option<&Package>) -> Option<(ProcedureEntry, Calendar)> {
+    let date = record.decision.or(record.conversation)?;
+    procedure::for_package(package, record.municipality.as_deref(), date).ok()
 }
 
 /// Whether recomputing `part` with `package` gives the stored minutes per week.
-fn recomputes(package: &Package, record: &Record, part: &Part, fallback_date: Option<crate::Date>) -> bool {
+fn recomputes(package: &Package, record: &Record, part: &Part, fallback_date: Option<Date>) -> bool {
     let Some(date) = part.date.or(fallback_date) else { return false };
     let options = Options { date, municipality: record.municipality.clone() };
     let got = evaluate_with(package, &part.answers, &options, |ind| ceil_div(ind.total, 52));
@@ -243,7 +247,6 @@ fn group(records: &[(&str, Record)], options: &PilotOptions<'_>) -> Group {
 
     for (name, r) in records {
         let package = package_of(r, options.packages);
-        let (entry, calendar) = procedure_for(r, package);
         if r.format == 1 {
             format_1.push(name.to_string());
         }
@@ -260,7 +263,9 @@ fn group(records: &[(&str, Record)], options: &PilotOptions<'_>) -> Group {
             start: r.start.filter(|_| r.conversation.is_some()),
             evaluation: r.evaluation.filter(|_| r.conversation.is_some() && r.start.is_some()),
         };
-        if let Ok(plan) = procedure::plan(&entry, &calendar, &dates) {
+        let plan =
+            procedure_for(r, package).and_then(|(entry, calendar)| procedure::plan(&entry, &calendar, &dates).ok());
+        if let Some(plan) = plan {
             if r.decision.is_some() {
                 if let (Some(n), Some(late)) = (plan.conversation_working_days, plan.conversation_late) {
                     to_conversation.push((n, !late));

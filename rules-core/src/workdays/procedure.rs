@@ -15,6 +15,7 @@ use serde::Serialize;
 use super::calendar::Calendar;
 use crate::date::Date;
 use crate::error::Error;
+use crate::package::Package;
 
 /// The document id the defaults are cited to.
 pub const MOTION_DOCUMENT: &str = "haarlem-motie-2016";
@@ -81,6 +82,15 @@ impl Period {
     }
 }
 
+/// "28 tot 42 dagen", or "20 werkdagen tot 42 dagen" when the units differ.
+fn range_text(from: Period, until: Period) -> String {
+    if from.unit == until.unit {
+        format!("{} tot {}", from.amount, until.text())
+    } else {
+        format!("{} tot {}", from.text(), until.text())
+    }
+}
+
 /// Where a procedure entry's numbers come from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
@@ -121,6 +131,11 @@ impl ProcedureEntry {
         }
     }
 
+    /// Whether this is the motion's default (no package procedure applied).
+    pub fn is_motion_default(&self) -> bool {
+        *self == ProcedureEntry::motion()
+    }
+
     fn periods(&self) -> [(&'static str, Period); 4] {
         [
             ("conversation_within", self.conversation_within),
@@ -157,6 +172,31 @@ impl ProcedureEntry {
 /// `valid_from` ≤ `date`. `None` when all entries start later.
 pub fn entry_on(entries: &[ProcedureEntry], date: Date) -> Option<&ProcedureEntry> {
     entries.iter().filter(|e| e.valid_from <= date).max_by_key(|e| e.valid_from)
+}
+
+/// The procedure entry and calendar that apply on `date` for `package` (its
+/// municipality's overlay when `municipality` is given), or the motion's
+/// defaults and the national calendar without a package.
+pub fn for_package(
+    package: Option<&Package>,
+    municipality: Option<&str>,
+    date: Date,
+) -> Result<(ProcedureEntry, Calendar), Error> {
+    let Some(root) = package else { return Ok((ProcedureEntry::motion(), Calendar::national())) };
+    let package = match municipality {
+        None => root,
+        Some(m) => root
+            .for_municipality(m)
+            .ok_or_else(|| Error::UnknownMunicipality { package: root.id.clone(), municipality: m.to_string() })?,
+    };
+    let entry = if package.procedure.is_empty() {
+        ProcedureEntry::motion()
+    } else {
+        entry_on(&package.procedure, date)
+            .cloned()
+            .ok_or_else(|| Error::NoProcedureForDate { package: package.id.clone(), date: date.to_string() })?
+    };
+    Ok((entry, package.calendar.clone()))
 }
 
 /// The dates a provider enters; only the decision is required.
@@ -234,7 +274,7 @@ pub fn check_plan_date(date: Date) -> Result<Date, Error> {
 /// The plan for `dates` under `entry` and `calendar`.
 pub fn plan(entry: &ProcedureEntry, calendar: &Calendar, dates: &PlanDates) -> Result<Plan, Error> {
     entry.check("/procedure")?;
-    let decision = dates.decision.ok_or(Error::MissingPlanDate { date: "het plan", needs: "het besluit" })?;
+    let decision = dates.decision.ok_or(Error::MissingPlanDate { date: "een plan", needs: "het besluit" })?;
     for d in [Some(decision), dates.conversation, dates.start, dates.evaluation].into_iter().flatten() {
         check_plan_date(d)?;
     }
@@ -295,9 +335,8 @@ pub fn plan(entry: &ProcedureEntry, calendar: &Calendar, dates: &PlanDates) -> R
         warnings.push(PlanWarning {
             code: "evaluation_outside_window",
             message: format!(
-                "De evaluatie valt buiten de afgesproken periode van {} tot {} na de start ({from} tot en met {until}).",
-                entry.evaluation_from.text(),
-                entry.evaluation_until.text()
+                "De evaluatie valt buiten de afgesproken periode van {} na de start ({from} tot en met {until}).",
+                range_text(entry.evaluation_from, entry.evaluation_until)
             ),
         });
     }
@@ -309,7 +348,7 @@ pub fn plan(entry: &ProcedureEntry, calendar: &Calendar, dates: &PlanDates) -> R
     };
     let window_rule = match window {
         Some((from, until)) => format!("tussen {from} en {until}"),
-        None => format!("{} tot {} na de start", entry.evaluation_from.text(), entry.evaluation_until.text()),
+        None => format!("{} na de start", range_text(entry.evaluation_from, entry.evaluation_until)),
     };
     let steps = vec![
         Step {
