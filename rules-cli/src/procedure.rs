@@ -33,9 +33,6 @@ pub fn run(input: Input) -> Result<ExitCode, Failure> {
         start: date(input.start.as_deref()).map_err(coded)?,
         evaluation: date(input.evaluation.as_deref()).map_err(coded)?,
     };
-    let decision =
-        dates.decision.ok_or_else(|| coded(Error::MissingPlanDate { date: "een plan", needs: "het besluit" }))?;
-    procedure::check_plan_date(decision).map_err(coded)?;
     let package = match &input.package {
         Some(p) => Some(files::load_package(p).map_err(|f| match f {
             Failure::Core(e, _) => coded(e),
@@ -43,9 +40,7 @@ pub fn run(input: Input) -> Result<ExitCode, Failure> {
         })?),
         None => None,
     };
-    let (entry, calendar) =
-        procedure::for_package(package.as_ref(), input.municipality.as_deref(), decision).map_err(coded)?;
-    let plan = procedure::plan(&entry, &calendar, &dates).map_err(coded)?;
+    let plan = procedure::plan_for(package.as_ref(), input.municipality.as_deref(), &dates).map_err(coded)?;
     if format == Format::Json {
         println!("{}", serde_json::to_string(&plan).unwrap_or_default());
         return Ok(ExitCode::SUCCESS);

@@ -70,7 +70,16 @@ export type CoreErrorCode =
   | 'invalid_json'
   | 'duplicate_key'
   | 'limit'
-  | 'overlay_name';
+  | 'overlay_name'
+
+  | 'conversation_before_decision'
+  | 'start_before_conversation'
+  | 'evaluation_before_start'
+  | 'missing_plan_date'
+  | 'date_out_of_range'
+  | 'no_procedure_for_date'
+  | 'invalid_record'
+  | 'bsn_in_reference';
 
 /** Problems with the dates given to `plan`. */
 export type PlanErrorCode = 'start_before_intake' | 'evaluation_before_start' | 'date_out_of_range';
@@ -326,6 +335,8 @@ export class Engine {
    * complete and valid. Takes any values, since finding wrong ones is its job.
    */
   validate(answers: { readonly [questionId: string]: unknown }, options?: AskedOptions): ErrorObject[];
+  /** The omgekeerd-toewijzen steps under this package's procedure (its municipality's overlay when given). */
+  plan(dates: PlanDates, options?: { municipality?: string | null }): PlanSteps;
   /** Frees the engine's memory now rather than at garbage collection (also `[Symbol.dispose]`). */
   free(): void;
 }
@@ -357,6 +368,68 @@ export interface Plan {
  * UrenwijzerError `invalid_date`, `start_before_intake`, `evaluation_before_start`, `date_out_of_range`.
  */
 export function plan(intake: DateInput, start: DateInput, evaluation?: DateInput | null): Plan;
+
+/** The dates a provider enters; only the decision is required. */
+export interface PlanDates {
+  decision: DateInput;
+  conversation?: DateInput | null;
+  start?: DateInput | null;
+  evaluation?: DateInput | null;
+}
+
+export interface ProcedurePeriod {
+  amount: number;
+  unit: 'working_days' | 'days';
+}
+
+/** The procedure entry that applied: cited (`document`, `locator`) or `provisional`. */
+export interface ProcedureEntry {
+  valid_from: string;
+  conversation_within: ProcedurePeriod;
+  start_within: ProcedurePeriod;
+  evaluation_from: ProcedurePeriod;
+  evaluation_until: ProcedurePeriod;
+  document?: string;
+  locator?: string;
+  provisional?: string;
+}
+
+export interface PlanStep {
+  id: 'decision' | 'conversation' | 'start' | 'evaluation' | 'final';
+  /** Who decides or acts: `gemeente`, `aanbieder en inwoner`, `aanbieder`. */
+  who: string;
+  /** Plain Dutch, with the deadline or window. */
+  text: string;
+  date: string | null;
+}
+
+/** The motion's five steps with their deadlines (`urenwijzer plan --decision … --format json`). */
+export interface PlanSteps {
+  procedure: ProcedureEntry;
+  decision: string;
+  conversation_deadline: string;
+  conversation: string | null;
+  conversation_working_days: number | null;
+  conversation_late: boolean | null;
+  start_deadline: string | null;
+  start: string | null;
+  start_working_days: number | null;
+  start_late: boolean | null;
+  evaluation_from: string | null;
+  evaluation_until: string | null;
+  evaluation: string | null;
+  evaluation_working_days: number | null;
+  evaluation_in_window: boolean | null;
+  steps: PlanStep[];
+  warnings: { code: 'conversation_late' | 'start_late' | 'evaluation_outside_window'; message: string }[];
+}
+
+/**
+ * The steps with the motion's defaults (no package). Throws UrenwijzerError
+ * `invalid_date`, `missing_plan_date`, `conversation_before_decision`,
+ * `start_before_conversation`, `evaluation_before_start`, `date_out_of_range`.
+ */
+export function planSteps(dates: PlanDates): PlanSteps;
 
 // ---------------------------------------------------------------- check
 

@@ -19,6 +19,7 @@ import initGlue, {
   __wbg_reset_state as resetInstance,
   __debugPanic,
   planJson,
+  planStepsJson,
   checkReportJson,
   checkFilesJson,
   classifyFilesJson,
@@ -281,6 +282,23 @@ export class Engine {
     return JSON.parse(text);
   }
 
+  /**
+   * The steps of omgekeerd toewijzen under this package's procedure (the
+   * overlay's when `options.municipality` is given): `dates` is
+   * `{decision, conversation?, start?, evaluation?}` (YYYY-MM-DD or Date).
+   * Same object as `urenwijzer plan PKG --format json`. Throws UrenwijzerError.
+   */
+  plan(dates, options = {}) {
+    const raw = this.#engine();
+    let text;
+    try {
+      text = raw.planJson(planDatesText(dates), municipalityText(options.municipality));
+    } catch (e) {
+      throw failure(e);
+    }
+    return JSON.parse(text);
+  }
+
   /** Releases the engine's memory in the module now rather than at garbage collection. */
   free() {
     const raw = this.#raw;
@@ -304,6 +322,29 @@ export function plan(intake, start, evaluation) {
   let text;
   try {
     text = planJson(dateText(intake ?? ''), dateText(start ?? ''), optional);
+  } catch (e) {
+    throw failure(e);
+  }
+  return JSON.parse(text);
+}
+
+function planDatesText(dates) {
+  const d = dates ?? {};
+  const opt = (v) => (v === undefined || v === null || v === '' ? null : dateText(v));
+  return JSON.stringify({ decision: opt(d.decision), conversation: opt(d.conversation), start: opt(d.start), evaluation: opt(d.evaluation) });
+}
+
+/**
+ * The steps of omgekeerd toewijzen with the motion's defaults (no package):
+ * conversation within 3 working days of the decision, start within 1
+ * working day of the conversation, evaluation 28 to 42 days after the start.
+ * Same object as `urenwijzer plan --format json`. Throws UrenwijzerError.
+ */
+export function planSteps(dates) {
+  if (!initialized) throw notInitialized();
+  let text;
+  try {
+    text = planStepsJson(planDatesText(dates));
   } catch (e) {
     throw failure(e);
   }

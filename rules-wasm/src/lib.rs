@@ -152,6 +152,13 @@ impl Engine {
         serde_json::to_string(&objects).unwrap_or_default()
     }
 
+    /// The omgekeerd-toewijzen steps under this package's procedure (its
+    /// municipality's overlay when given), as `urenwijzer plan PKG --format json` prints them.
+    #[wasm_bindgen(js_name = planJson)]
+    pub fn plan_json(&self, dates: &str, municipality: Option<String>) -> Result<String, JsValue> {
+        plan_steps(Some(&self.package), dates, municipality.as_deref()).map_err(|e| js_error(&e))
+    }
+
     /// The indication as canonical JSON text (`urenwijzer eval --format
     /// json`); without `trace` the trace and explanation are empty.
     #[wasm_bindgen(js_name = evaluateJson)]
@@ -196,6 +203,34 @@ pub fn plan_json(intake: &str, start: &str, evaluation: Option<String>) -> Resul
             Err(error.into())
         }
     }
+}
+
+/// `dates` is JSON text `{decision, conversation?, start?, evaluation?}` (YYYY-MM-DD or null).
+fn plan_steps(package: Option<&Package>, dates: &str, municipality: Option<&str>) -> Result<String, Error> {
+    let value: Value = serde_json::from_str(dates)
+        .map_err(|e| Error::InvalidDate { question: None, value: format!("geen geldige JSON: {e}") })?;
+    let date = |key: &str| -> Result<Option<Date>, Error> {
+        match value.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => parse_date(s).map(Some),
+            Some(other) => Err(Error::InvalidDate { question: None, value: other.to_string() }),
+        }
+    };
+    let dates = workdays::procedure::PlanDates {
+        decision: date("decision")?,
+        conversation: date("conversation")?,
+        start: date("start")?,
+        evaluation: date("evaluation")?,
+    };
+    let plan = workdays::procedure::plan_for(package, municipality, &dates)?;
+    Ok(serde_json::to_string(&plan).unwrap_or_default())
+}
+
+/// The omgekeerd-toewijzen steps with the motion's defaults (no package), as
+/// `urenwijzer plan --format json` prints them.
+#[wasm_bindgen(js_name = planStepsJson)]
+pub fn plan_steps_json(dates: &str) -> Result<String, JsValue> {
+    plan_steps(None, dates, None).map_err(|e| js_error(&e))
 }
 
 /// The whole check of a package document (`check::report`: does it load,

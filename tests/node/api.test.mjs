@@ -205,3 +205,22 @@ test('checkPackage: what urenwijzer check and test report', () => {
   assert.equal(broken.ok, false);
   assert.equal(broken.error.code, 'invalid_package');
 });
+
+test('planSteps and engine.plan: the motion steps, byte for byte the CLI', () => {
+  const { planSteps } = api;
+  const cliPlan = (...args) => execFileSync(cli(), ['plan', ...args, '--format', 'json'], { cwd: root, encoding: 'utf8' }).trimEnd();
+  // Decision the day before Koningsdag 2025 (Saturday 26 April): Mon 28, Tue 29, Wed 30.
+  const dates = { decision: '2025-04-25', conversation: '2025-04-30', start: '2025-05-02', evaluation: '2025-06-20' };
+  const p = planSteps(dates);
+  assert.equal(p.conversation_deadline, '2025-04-30');
+  assert.deepEqual(p.warnings.map((w) => w.code), ['start_late', 'evaluation_outside_window']);
+  assert.deepEqual(p.steps.map((s) => s.who), ['gemeente', 'aanbieder en inwoner', 'aanbieder', 'aanbieder en inwoner', 'gemeente']);
+  const args = ['--decision', '2025-04-25', '--conversation', '2025-04-30', '--start', '2025-05-02', '--evaluation', '2025-06-20'];
+  assert.equal(JSON.stringify(p), cliPlan(...args));
+  const engine = new Engine(kpmgBundle);
+  assert.equal(JSON.stringify(engine.plan(dates, { municipality: 'almere' })), cliPlan(...args, 'norms/kpmg-2019', '--municipality', 'almere'));
+  assert.equal(thrown(() => planSteps({ decision: '2025-04-25', start: '2025-04-28' })).code, 'missing_plan_date');
+  assert.equal(thrown(() => planSteps({ decision: '2025-04-25', conversation: '2025-04-24' })).code, 'conversation_before_decision');
+  assert.equal(thrown(() => planSteps({ decision: '2997-12-31', conversation: '2998-01-01' })).code, 'date_out_of_range');
+  assert.equal(thrown(() => engine.plan(dates, { municipality: 'nergens' })).code, 'unknown_municipality');
+});

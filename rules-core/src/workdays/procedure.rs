@@ -199,6 +199,16 @@ pub fn for_package(
     Ok((entry, package.calendar.clone()))
 }
 
+/// The one entry the CLI and the browser take: the plan for `dates` under the
+/// procedure of `package` (and `municipality`) on the decision date, or the
+/// motion's defaults without a package. Bad dates are refused before any counting.
+pub fn plan_for(package: Option<&Package>, municipality: Option<&str>, dates: &PlanDates) -> Result<Plan, Error> {
+    let decision = dates.decision.ok_or(Error::MissingPlanDate { date: "een plan", needs: "het besluit" })?;
+    check_plan_date(decision)?;
+    let (entry, calendar) = for_package(package, municipality, decision)?;
+    plan(&entry, &calendar, dates)
+}
+
 /// The dates a provider enters; only the decision is required.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct PlanDates {
