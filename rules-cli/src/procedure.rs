@@ -40,7 +40,7 @@ pub fn run(input: Input) -> Result<ExitCode, Failure> {
         })?),
         None => None,
     };
-    let plan = procedure::plan_for(package.as_ref(), input.municipality.as_deref(), &dates).map_err(coded)?;
+    let plan = rules_core::plan::plan_for(package.as_ref(), input.municipality.as_deref(), &dates).map_err(coded)?;
     if format == Format::Json {
         println!("{}", serde_json::to_string(&plan).unwrap_or_default());
         return Ok(ExitCode::SUCCESS);

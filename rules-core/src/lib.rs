@@ -27,6 +27,7 @@ mod load;
 pub mod output;
 pub mod package;
 pub mod pilot;
+pub mod plan;
 pub mod report;
 pub mod workdays;
 

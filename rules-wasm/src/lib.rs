@@ -222,7 +222,7 @@ fn plan_steps(package: Option<&Package>, dates: &str, municipality: Option<&str>
         start: date("start")?,
         evaluation: date("evaluation")?,
     };
-    let plan = workdays::procedure::plan_for(package, municipality, &dates)?;
+    let plan = rules_core::plan::plan_for(package, municipality, &dates)?;
     Ok(serde_json::to_string(&plan).unwrap_or_default())
 }
 

@@ -224,7 +224,7 @@ fn package_of<'p>(r: &Record, packages: &'p [Package]) -> Option<&'p Package> {
 /// `None` (the record stays out of the intervals) when no procedure applies.
 fn procedure_for(record: &Record, package: Option<&Package>) -> Option<(ProcedureEntry, Calendar)> {
     let date = record.decision.or(record.conversation)?;
-    procedure::for_package(package, record.municipality.as_deref(), date).ok()
+    crate::plan::for_package(package, record.municipality.as_deref(), date).ok()
 }
 
 /// Whether recomputing `part` with `package` gives the stored minutes per week.
