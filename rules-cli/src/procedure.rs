@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use rules_core::workdays::procedure::{self, Citation, PlanDates};
+use rules_core::workdays::procedure::{Citation, PlanDates};
 use rules_core::{Date, Error};
 
 use crate::{files, Failure, Format};

@@ -43,4 +43,3 @@ pub fn plan_for(package: Option<&Package>, municipality: Option<&str>, dates: &P
     let (entry, calendar) = for_package(package, municipality, decision)?;
     plan(&entry, &calendar, dates)
 }
-

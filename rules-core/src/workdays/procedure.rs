@@ -145,12 +145,12 @@ impl ProcedureEntry {
     }
 
     /// Checks the amounts (at most [`MAX_PERIOD_AMOUNT`], window from ≤ until in the same unit).
-    /// `path` names the entry in the package (e.g. `/procedure/0`).
+    /// `path` names the entry in the package (e.g. `procedure[0]`).
     pub fn check(&self, path: &str) -> Result<(), Error> {
         for (name, p) in self.periods() {
             if p.amount > MAX_PERIOD_AMOUNT {
                 return Err(Error::package(
-                    format!("{path}/{name}/amount"),
+                    format!("{path}.{name}.amount"),
                     format!("{} is te groot (hoogstens {MAX_PERIOD_AMOUNT})", p.amount),
                 ));
             }
@@ -159,7 +159,7 @@ impl ProcedureEntry {
             && self.evaluation_from.amount > self.evaluation_until.amount
         {
             return Err(Error::package(
-                format!("{path}/evaluation_until"),
+                format!("{path}.evaluation_until"),
                 "het einde van de evaluatieperiode ligt vóór het begin",
             ));
         }
@@ -247,7 +247,7 @@ pub fn check_plan_date(date: Date) -> Result<Date, Error> {
 
 /// The plan for `dates` under `entry` and `calendar`.
 pub fn plan(entry: &ProcedureEntry, calendar: &Calendar, dates: &PlanDates) -> Result<Plan, Error> {
-    entry.check("/procedure")?;
+    entry.check("procedure")?;
     let decision = dates.decision.ok_or(Error::MissingPlanDate { date: "een plan", needs: "het besluit" })?;
     for d in [Some(decision), dates.conversation, dates.start, dates.evaluation].into_iter().flatten() {
         check_plan_date(d)?;
