@@ -22,7 +22,8 @@ fn entry(valid_from: &str, conversation: i64) -> Value {
 }
 
 fn doc() -> Value {
-    let mut doc: Value = serde_json::from_str(&common::read(&common::norms_dir().join("kpmg-2019/package.json"))).unwrap();
+    let mut doc: Value =
+        serde_json::from_str(&common::read(&common::norms_dir().join("kpmg-2019/package.json"))).unwrap();
     doc["procedure"] = json!([entry("2027-01-01", 5), entry("2016-01-01", 3)]);
     doc["calendar"] = json!({"closed_days": [{"date": "2026-04-03", "label": "Goede Vrijdag", "provisional": "sluitingsdag nog te bevestigen"}]});
     doc["municipal_choices"] = json!(["procedure", "calendar"]);
@@ -49,7 +50,10 @@ fn the_entry_of_the_decision_date_and_the_closed_days_apply() {
     // The overlay's list replaces the base's: two working days, and no Good Friday closing.
     let almere = plan_for(Some(&p), Some("almere"), &decision("2026-04-02")).unwrap();
     assert_eq!(almere.conversation_deadline, "2026-04-07");
-    assert_eq!(plan_for(Some(&p), Some("almere"), &decision("2027-01-04")).unwrap().conversation_deadline, "2027-01-06");
+    assert_eq!(
+        plan_for(Some(&p), Some("almere"), &decision("2027-01-04")).unwrap().conversation_deadline,
+        "2027-01-06"
+    );
     // A package without a procedure: the motion's defaults.
     let kpmg = common::kpmg();
     let plan = plan_for(Some(&kpmg), None, &decision("2026-04-02")).unwrap();
