@@ -337,6 +337,8 @@ export class Engine {
   validate(answers: { readonly [questionId: string]: unknown }, options?: AskedOptions): ErrorObject[];
   /** The omgekeerd-toewijzen steps under this package's procedure (its municipality's overlay when given). */
   plan(dates: PlanDates, options?: { municipality?: string | null }): PlanSteps;
+  /** The pilot report with this package (its procedure; records with its fingerprint recomputed). */
+  pilot(files: readonly PilotFile[], options?: PilotOptions): PilotResult;
   /** Frees the engine's memory now rather than at garbage collection (also `[Symbol.dispose]`). */
   free(): void;
 }
@@ -430,6 +432,34 @@ export interface PlanSteps {
  * `start_before_conversation`, `evaluation_before_start`, `date_out_of_range`.
  */
 export function planSteps(dates: PlanDates): PlanSteps;
+
+// ---------------------------------------------------------------- pilot
+
+export interface PilotFile {
+  name: string;
+  /** The record file's text (JSON, record format 1 or 2). */
+  text: string;
+}
+
+export interface PilotOptions {
+  /** Include free-text reasons for changed answers (never for fewer than 5 residents). */
+  reasons?: boolean;
+}
+
+export interface PilotResult {
+  /** `summary.json` parsed (see docs/widget.md, the pilot report). */
+  summary: { format: 'urenwijzer-pilot/1'; files: number; unreadable: { file: string; code: string; reason: string }[]; groups: unknown[] };
+  /** The exact text `urenwijzer pilot` writes to summary.json. */
+  summaryJson: string;
+  /** The self-contained report.html. */
+  html: string;
+}
+
+/** The pilot report without a package (the motion's deadlines, nothing recomputed). */
+export function pilotReport(files: readonly PilotFile[], options?: PilotOptions): PilotResult;
+
+/** Throws UrenwijzerError `bsn_in_reference` for a reference holding a BSN-like number. */
+export function checkDossierReference(reference: string): void;
 
 // ---------------------------------------------------------------- check
 

@@ -20,6 +20,8 @@ import initGlue, {
   __debugPanic,
   planJson,
   planStepsJson,
+  pilotReportJson,
+  checkDossierReference as checkDossierReferenceRaw,
   checkReportJson,
   checkFilesJson,
   classifyFilesJson,
@@ -299,6 +301,21 @@ export class Engine {
     return JSON.parse(text);
   }
 
+  /**
+   * The pilot report with this package: its procedure applies and records
+   * made with the same fingerprint are recomputed. See `pilotReport`.
+   */
+  pilot(files, options = {}) {
+    const raw = this.#engine();
+    let text;
+    try {
+      text = raw.pilotJson(pilotFilesText(files), options.reasons === true);
+    } catch (e) {
+      throw failure(e);
+    }
+    return pilotResult(text);
+  }
+
   /** Releases the engine's memory in the module now rather than at garbage collection. */
   free() {
     const raw = this.#raw;
@@ -349,6 +366,47 @@ export function planSteps(dates) {
     throw failure(e);
   }
   return JSON.parse(text);
+}
+
+function pilotFilesText(files) {
+  return JSON.stringify([...(files ?? [])].map((f) => [String(f.name), String(f.text)]));
+}
+
+function pilotResult(text) {
+  const [summaryJson, html] = JSON.parse(text);
+  return { summary: JSON.parse(summaryJson), summaryJson, html };
+}
+
+/**
+ * The pilot report of omgekeerd toewijzen from providers' records
+ * (`files`: [{name, text}]), without a package (the motion's deadlines,
+ * nothing recomputed). `options.reasons`: include the free-text reasons
+ * (never for fewer than 5 residents). Returns `{summary, summaryJson, html}`:
+ * `summaryJson` and `html` are the bytes `urenwijzer pilot` writes.
+ */
+export function pilotReport(files, options = {}) {
+  if (!initialized) throw notInitialized();
+  let text;
+  try {
+    text = pilotReportJson(pilotFilesText(files), options.reasons === true);
+  } catch (e) {
+    throw failure(e);
+  }
+  return pilotResult(text);
+}
+
+/**
+ * Throws UrenwijzerError `bsn_in_reference` when a dossier reference holds an
+ * 8- or 9-digit number that passes the BSN elfproef (the message says why
+ * and suggests an own reference); returns nothing otherwise.
+ */
+export function checkDossierReference(reference) {
+  if (!initialized) throw notInitialized();
+  try {
+    checkDossierReferenceRaw(String(reference ?? ''));
+  } catch (e) {
+    throw failure(e);
+  }
 }
 
 /**
