@@ -27,6 +27,8 @@ use record::{parse_record, Part, Record};
 /// Smallest group whose count or reasons are shown.
 pub const MIN_GROUP: u64 = 5;
 pub const SUMMARY_FORMAT: &str = "urenwijzer-pilot/1";
+/// Longest trajectory (decision to evaluation, in days) whose intervals are counted.
+const MAX_SPAN_DAYS: i32 = 731;
 
 /// One input file.
 #[derive(Debug, Clone, Copy)]
@@ -220,8 +222,7 @@ fn package_of<'p>(r: &Record, packages: &'p [Package]) -> Option<&'p Package> {
 
 /// The procedure entry and calendar for a record: its package's (and
 /// municipality's) procedure on the decision date when the package is given,
-/// else the motion's defaults.
-/// `None` (the record stays out of the intervals) when no procedure applies.
+/// else the motion's defaults; `None` (the record stays out of the intervals) when no procedure applies.
 fn procedure_for(record: &Record, package: Option<&Package>) -> Option<(ProcedureEntry, Calendar)> {
     let date = record.decision.or(record.conversation)?;
     crate::plan::for_package(package, record.municipality.as_deref(), date).ok()
@@ -263,8 +264,13 @@ fn group(records: &[(&str, Record)], options: &PilotOptions<'_>) -> Group {
             start: r.start.filter(|_| r.conversation.is_some()),
             evaluation: r.evaluation.filter(|_| r.conversation.is_some() && r.start.is_some()),
         };
-        let plan =
-            procedure_for(r, package).and_then(|(entry, calendar)| procedure::plan(&entry, &calendar, &dates).ok());
+        // Counting is day by day: a trajectory longer than two years is left out (implausible, and costly).
+        let given = [dates.decision, dates.conversation, dates.start, dates.evaluation];
+        let span =
+            given.iter().flatten().max().zip(given.iter().flatten().min()).map_or(0, |(a, b)| a.days() - b.days());
+        let plan = procedure_for(r, package)
+            .filter(|_| span <= MAX_SPAN_DAYS)
+            .and_then(|(entry, calendar)| procedure::plan(&entry, &calendar, &dates).ok());
         if let Some(plan) = plan {
             if r.decision.is_some() {
                 if let (Some(n), Some(late)) = (plan.conversation_working_days, plan.conversation_late) {

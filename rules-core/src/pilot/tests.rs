@@ -106,3 +106,12 @@ fn different_fingerprints_are_reported_apart() {
     assert_eq!(out.summary.groups.len(), 2);
     assert!(out.html.contains("niet bij elkaar opgeteld"));
 }
+
+#[test]
+fn implausibly_long_trajectories_are_not_counted() {
+    let far = record("A", "Noord", "A", ["1900-01-01", "2990-01-01", "2990-01-02", "2990-02-05"], (60, 60), &[]);
+    let files = [RecordFile { name: "far", bytes: far.as_bytes() }];
+    let g = &pilot(&files, &PilotOptions::default()).summary.groups[0];
+    assert_eq!((g.decision_to_conversation.measured, g.conversation_to_start.measured), (0, 0));
+    assert_eq!(g.residents, 1);
+}
