@@ -214,8 +214,14 @@ test('planSteps and engine.plan: the motion steps, byte for byte the CLI', () =>
   const dates = { decision: '2025-04-25', conversation: '2025-04-30', start: '2025-05-02', evaluation: '2025-06-20' };
   const p = planSteps(dates);
   assert.equal(p.conversation_deadline, '2025-04-30');
-  assert.deepEqual(p.warnings.map((w) => w.code), ['start_late', 'evaluation_outside_window']);
-  assert.deepEqual(p.steps.map((s) => s.who), ['gemeente', 'aanbieder en inwoner', 'aanbieder', 'aanbieder en inwoner', 'gemeente']);
+  assert.deepEqual(
+    p.warnings.map((w) => w.code),
+    ['start_late', 'evaluation_outside_window'],
+  );
+  assert.deepEqual(
+    p.steps.map((s) => s.who),
+    ['gemeente', 'aanbieder en inwoner', 'aanbieder', 'aanbieder en inwoner', 'gemeente'],
+  );
   const args = ['--decision', '2025-04-25', '--conversation', '2025-04-30', '--start', '2025-05-02', '--evaluation', '2025-06-20'];
   assert.equal(JSON.stringify(p), cliPlan(...args));
   const engine = new Engine(kpmgBundle);
@@ -229,15 +235,37 @@ test('planSteps and engine.plan: the motion steps, byte for byte the CLI', () =>
 test('pilotReport and engine.pilot: the same summary.json and report.html as urenwijzer pilot', () => {
   const { pilotReport, checkDossierReference } = api;
   const dir = mkdtempSync(join(tmpdir(), 'urenwijzer-pilot-api-'));
-  const record = (i) => JSON.stringify({
-    format: 'urenwijzer-omgekeerd-toewijzen/2', dossier: `HH-${i}`, district: i < 5 ? 'Noord' : 'Zuid',
-    provider: { name: 'Thuiszorg A', agb: null }, package: { id: 'kpmg-2019', fingerprint: new Engine(kpmgBundle).fingerprint },
-    decision: '2025-04-25', conversation: '2025-04-30', start: '2025-05-01', evaluation: '2025-06-05',
-    initial: { date: '2025-04-30', answers: { eigen_mogelijkheden: false, beperkingen: 'geen', samenstelling_huishouden: false, extra_kamers_in_gebruik: 0, extra_kamers_niet_in_gebruik: 0 }, indication: { total: { minutes_per_week: 125 } } },
-    changes: [], final: null, complete: false,
-  });
+  const record = (i) =>
+    JSON.stringify({
+      format: 'urenwijzer-omgekeerd-toewijzen/2',
+      dossier: `HH-${i}`,
+      district: i < 5 ? 'Noord' : 'Zuid',
+      provider: { name: 'Thuiszorg A', agb: null },
+      package: { id: 'kpmg-2019', fingerprint: new Engine(kpmgBundle).fingerprint },
+      decision: '2025-04-25',
+      conversation: '2025-04-30',
+      start: '2025-05-01',
+      evaluation: '2025-06-05',
+      initial: {
+        date: '2025-04-30',
+        answers: {
+          eigen_mogelijkheden: false,
+          beperkingen: 'geen',
+          samenstelling_huishouden: false,
+          extra_kamers_in_gebruik: 0,
+          extra_kamers_niet_in_gebruik: 0,
+        },
+        indication: { total: { minutes_per_week: 125 } },
+      },
+      changes: [],
+      final: null,
+      complete: false,
+    });
   const files = [...Array(6).keys()].map((i) => ({ name: `r${i}.json`, text: record(i) }));
-  files.push({ name: 'format1.json', text: JSON.stringify({ format: 'urenwijzer-omgekeerd-toewijzen/1', package: { id: 'kpmg-2019' }, intake: '2025-04-30' }) });
+  files.push({
+    name: 'format1.json',
+    text: JSON.stringify({ format: 'urenwijzer-omgekeerd-toewijzen/1', package: { id: 'kpmg-2019' }, intake: '2025-04-30' }),
+  });
   files.push({ name: 'bsn.json', text: JSON.stringify({ format: 'urenwijzer-omgekeerd-toewijzen/2', dossier: '111222333', package: { id: 'kpmg-2019' } }) });
   for (const f of files) writeFileSync(join(dir, f.name), f.text);
   const paths = files.map((f) => join(dir, f.name));
@@ -249,7 +277,10 @@ test('pilotReport and engine.pilot: the same summary.json and report.html as ure
   const withPackage = new Engine(kpmgBundle).pilot(files);
   assert.equal(withPackage.summaryJson, readFileSync(join(dir, 'b', 'summary.json'), 'utf8'));
   assert.equal(withPackage.summary.groups[0].recomputed.checked, 6);
-  assert.deepEqual(plain.summary.unreadable.map((u) => u.code), ['bsn_in_reference']);
+  assert.deepEqual(
+    plain.summary.unreadable.map((u) => u.code),
+    ['bsn_in_reference'],
+  );
   assert.equal(thrown(() => checkDossierReference('dossier 111222333')).code, 'bsn_in_reference');
   assert.equal(checkDossierReference('HH-2026-0042'), undefined);
 });
