@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use rules_core::pilot::{pilot, PilotOptions, RecordFile};
 
+use crate::out::errln;
 use crate::{files, Failure};
 
 #[derive(clap::Args)]
@@ -42,7 +43,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     write(&args.out.join("report.html"), &result.html)?;
     let s = &result.summary;
     let residents: u64 = s.groups.iter().map(|g| g.residents).sum();
-    eprintln!(
+    errln!(
         "{residents} van {} dossiers gelezen, {} niet; verslag in {}",
         s.files,
         s.unreadable.len(),

@@ -41,8 +41,11 @@ pub fn run(input: Input) -> Result<ExitCode, Failure> {
         None => None,
     };
     let plan = rules_core::plan::plan_for(package.as_ref(), input.municipality.as_deref(), &dates).map_err(coded)?;
+    // Through the CLI's escaping output boundary (terminal escapes, closed pipe).
+    let mut out = crate::out::stdout(format);
     if format == Format::Json {
-        println!("{}", serde_json::to_string(&plan).unwrap_or_default());
+        writeln!(out, "{}", serde_json::to_string(&plan).unwrap_or_default())?;
+        out.finish()?;
         return Ok(ExitCode::SUCCESS);
     }
     let source = match &plan.procedure.citation {
@@ -50,19 +53,20 @@ pub fn run(input: Input) -> Result<ExitCode, Failure> {
         Citation::Provisional { provisional } => format!("VOORLOPIG: {provisional}"),
     };
     if plan.procedure.is_motion_default() {
-        println!("Werkwijze: de termijnen uit de motie ({source})");
+        writeln!(out, "Werkwijze: de termijnen uit de motie ({source})")?;
     } else {
-        println!("Werkwijze geldig vanaf {} ({source})", plan.procedure.valid_from);
+        writeln!(out, "Werkwijze geldig vanaf {} ({source})", plan.procedure.valid_from)?;
     }
     for (i, step) in plan.steps.iter().enumerate() {
         let date = step.date.as_deref().map(|d| format!(" [{d}]")).unwrap_or_default();
-        println!("{}. {} ({}){date}", i + 1, step.text, step.who);
+        writeln!(out, "{}. {} ({}){date}", i + 1, step.text, step.who)?;
     }
     if let (Some(e), Some(ok)) = (&plan.evaluation, plan.evaluation_in_window) {
-        println!("Evaluatie {e}: {}", if ok { "binnen de periode" } else { "buiten de periode" });
+        writeln!(out, "Evaluatie {e}: {}", if ok { "binnen de periode" } else { "buiten de periode" })?;
     }
     for w in &plan.warnings {
-        println!("Let op: {}", w.message);
+        writeln!(out, "Let op: {}", w.message)?;
     }
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
