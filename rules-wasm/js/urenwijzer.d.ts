@@ -71,7 +71,6 @@ export type CoreErrorCode =
   | 'duplicate_key'
   | 'limit'
   | 'overlay_name'
-
   | 'conversation_before_decision'
   | 'start_before_conversation'
   | 'evaluation_before_start'
