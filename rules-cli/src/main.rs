@@ -13,6 +13,8 @@ mod files;
 mod impact;
 mod lines;
 mod out;
+mod pilot;
+mod procedure;
 mod progress;
 mod safe_text;
 
@@ -127,17 +129,30 @@ enum Command {
         #[arg(long)]
         scale_to: Option<u64>,
     },
-    /// Dates of omgekeerd toewijzen: start deadline (3 working days) and evaluation window (4-6 weeks).
+    /// Dates of omgekeerd toewijzen: decision, conversation (within N working days), start (within M), evaluation window.
     Plan {
+        /// Date of the municipality's decision that household help is needed.
         #[arg(long)]
-        intake: String,
+        decision: Option<String>,
+        /// Date of the conversation about how much help (provider and resident).
         #[arg(long)]
-        start: String,
+        conversation: Option<String>,
+        #[arg(long)]
+        start: Option<String>,
         #[arg(long)]
         evaluation: Option<String>,
+        /// Package (and --municipality) whose procedure applies; without one the motion's defaults.
+        package: Option<PathBuf>,
+        #[arg(long)]
+        municipality: Option<String>,
+        /// Old form (record format 1): intake → start within three working days. Still used by the widget.
+        #[arg(long, hide = true, conflicts_with_all = ["decision", "conversation", "package"])]
+        intake: Option<String>,
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// The pilot report: records in, summary.json and report.html out.
+    Pilot(pilot::Args),
     /// Print the JSON Schema of package documents (or of overlays).
     Schema {
         #[arg(long)]
@@ -172,7 +187,21 @@ fn main() -> ExitCode {
             impact_options(norm, old_date, new_date, reassess_all, scale_to)
                 .and_then(|options| impact::run(impact::Args { old, new, caseload, out, template, options }))
         }
-        Command::Plan { intake, start, evaluation, format } => plan(&intake, &start, evaluation.as_deref(), format),
+        Command::Plan { intake: Some(intake), start, evaluation, format, .. } => {
+            plan(&intake, start.as_deref().unwrap_or_default(), evaluation.as_deref(), format)
+        }
+        Command::Plan { intake: None, decision, conversation, start, evaluation, package, municipality, format } => {
+            procedure::run(procedure::Input {
+                decision,
+                conversation,
+                start,
+                evaluation,
+                package,
+                municipality,
+                format,
+            })
+        }
+        Command::Pilot(args) => pilot::run(&args),
         Command::Schema { overlay } => {
             let schema =
                 if overlay { rules_core::document::schema::overlay() } else { rules_core::document::schema::package() };

@@ -28,6 +28,9 @@ pub mod lint;
 mod load;
 pub mod output;
 pub mod package;
+pub mod pilot;
+pub mod plan;
+pub mod report;
 pub mod workdays;
 
 pub use answers::Answers;

@@ -72,6 +72,12 @@ export type CoreErrorCode =
   | 'limit'
   | 'overlay_name'
   | 'missing_fingerprint'
+  | 'conversation_before_decision'
+  | 'start_before_conversation'
+  | 'missing_plan_date'
+  | 'no_procedure_for_date'
+  | 'invalid_record'
+  | 'bsn_in_reference'
   | PlanErrorCode;
 
 /** Problems with the dates given to `plan` (codes of the same core error enum). */
@@ -373,6 +379,10 @@ export class Engine {
    * complete and valid. Takes any values, since finding wrong ones is its job.
    */
   validate(answers: { readonly [questionId: string]: unknown }, options?: AskedOptions): ErrorObject[];
+  /** The omgekeerd-toewijzen steps under this package's procedure (its municipality's overlay when given). */
+  plan(dates: PlanDates, options?: { municipality?: string | null }): PlanSteps;
+  /** The pilot report with this package (its procedure; records with its fingerprint recomputed). */
+  pilot(files: readonly PilotFile[], options?: PilotOptions): PilotResult;
   /** Frees the engine's memory now rather than at garbage collection (also `[Symbol.dispose]`). */
   free(): void;
 }
@@ -404,6 +414,96 @@ export interface Plan {
  * UrenwijzerError `invalid_date`, `start_before_intake`, `evaluation_before_start`, `date_out_of_range`.
  */
 export function plan(intake: DateInput, start: DateInput, evaluation?: DateInput | null): Plan;
+
+/** The dates a provider enters; only the decision is required. */
+export interface PlanDates {
+  decision: DateInput;
+  conversation?: DateInput | null;
+  start?: DateInput | null;
+  evaluation?: DateInput | null;
+}
+
+export interface ProcedurePeriod {
+  amount: number;
+  unit: 'working_days' | 'days';
+}
+
+/** The procedure entry that applied: cited (`document`, `locator`) or `provisional`. */
+export interface ProcedureEntry {
+  valid_from: string;
+  conversation_within: ProcedurePeriod;
+  start_within: ProcedurePeriod;
+  evaluation_from: ProcedurePeriod;
+  evaluation_until: ProcedurePeriod;
+  document?: string;
+  locator?: string;
+  provisional?: string;
+}
+
+export interface PlanStep {
+  id: 'decision' | 'conversation' | 'start' | 'evaluation' | 'final';
+  /** Who decides or acts: `gemeente`, `aanbieder en inwoner`, `aanbieder`. */
+  who: string;
+  /** Plain Dutch, with the deadline or window. */
+  text: string;
+  date: string | null;
+}
+
+/** The motion's five steps with their deadlines (`urenwijzer plan --decision … --format json`). */
+export interface PlanSteps {
+  procedure: ProcedureEntry;
+  decision: string;
+  conversation_deadline: string;
+  conversation: string | null;
+  conversation_working_days: number | null;
+  conversation_late: boolean | null;
+  start_deadline: string | null;
+  start: string | null;
+  start_working_days: number | null;
+  start_late: boolean | null;
+  evaluation_from: string | null;
+  evaluation_until: string | null;
+  evaluation: string | null;
+  evaluation_working_days: number | null;
+  evaluation_in_window: boolean | null;
+  steps: PlanStep[];
+  warnings: { code: 'conversation_late' | 'start_late' | 'evaluation_outside_window'; message: string }[];
+}
+
+/**
+ * The steps with the motion's defaults (no package). Throws UrenwijzerError
+ * `invalid_date`, `missing_plan_date`, `conversation_before_decision`,
+ * `start_before_conversation`, `evaluation_before_start`, `date_out_of_range`.
+ */
+export function planSteps(dates: PlanDates): PlanSteps;
+
+// ---------------------------------------------------------------- pilot
+
+export interface PilotFile {
+  name: string;
+  /** The record file's text (JSON, record format 1 or 2). */
+  text: string;
+}
+
+export interface PilotOptions {
+  /** Include free-text reasons for changed answers (never for fewer than 5 residents). */
+  reasons?: boolean;
+}
+
+export interface PilotResult {
+  /** `summary.json` parsed (see docs/widget.md, the pilot report). */
+  summary: { format: 'urenwijzer-pilot/1'; files: number; unreadable: { file: string; code: string; reason: string }[]; groups: unknown[] };
+  /** The exact text `urenwijzer pilot` writes to summary.json. */
+  summaryJson: string;
+  /** The self-contained report.html. */
+  html: string;
+}
+
+/** The pilot report without a package (the motion's deadlines, nothing recomputed). */
+export function pilotReport(files: readonly PilotFile[], options?: PilotOptions): PilotResult;
+
+/** Throws UrenwijzerError `bsn_in_reference` for a reference holding a BSN-like number. */
+export function checkDossierReference(reference: string): void;
 
 // ---------------------------------------------------------------- check
 
