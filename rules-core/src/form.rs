@@ -39,8 +39,8 @@ pub struct AskedQuestion {
 pub struct FormState {
     /// The questions asked now, in the order a form shows them.
     pub asked: Vec<AskedQuestion>,
-    /// The answers kept: those to asked questions (valid or not), in asked
-    /// order, then the reserved start date when the package has no question for it.
+    /// The answers kept: those to asked questions (valid or not), and the
+    /// reserved start date; keys sorted (as all JSON objects of the core).
     pub answers: Map<String, Value>,
     /// Asked questions without an answer, in asked order.
     pub missing: Vec<String>,
@@ -107,8 +107,9 @@ pub fn form_state(root: &Package, answers: &Value, options: &Options, mode: Mode
     }
     // The reserved start date is no question of a package that only links to
     // an earlier one; it decides the transition, so it stays.
-    if let Some(v) = map.get(START_DATE_KEY) {
-        kept.entry(START_DATE_KEY).or_insert_with(|| v.clone());
+    let start_date_is_question = describe::questions(root).iter().any(|q| q.id == START_DATE_KEY);
+    if let Some(v) = map.get(START_DATE_KEY).filter(|_| !start_date_is_question) {
+        kept.insert(START_DATE_KEY.to_string(), v.clone());
     }
     let missing = asked.iter().filter(|q| !kept.contains_key(&q.id)).map(|q| q.id.clone()).collect();
     let asked: Vec<AskedQuestion> =
