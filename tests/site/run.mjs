@@ -454,7 +454,10 @@ async function verifyResult(page, flow, entry, answers, report) {
   // The site's form state is the core's: the same bytes as `urenwijzer state`.
   const formState = await page.evaluate(() => JSON.stringify(window.__zelftest.formState()));
   const wantState = JSON.stringify(expected(entry, answers, 'state'));
-  check(formState === wantState, `${flow.slug}: the site's form state differs from urenwijzer state:\n  site: ${formState.slice(0, 300)}\n  cli:  ${wantState.slice(0, 300)}`);
+  check(
+    formState === wantState,
+    `${flow.slug}: the site's form state differs from urenwijzer state:\n  site: ${formState.slice(0, 300)}\n  cli:  ${wantState.slice(0, 300)}`,
+  );
   const got = await page.evaluate(() => ({
     total: document.getElementById('totaal-per-week')?.textContent ?? '',
     rows: [...document.querySelectorAll('#per-resultaat tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent)),

@@ -39,7 +39,9 @@ test('element.formState equals urenwijzer state for a sample of answers', async 
     const want = cliState('haarlem-2021', answers, { date: DATE, municipality: 'haarlem' });
     assert.equal(got, JSON.stringify(JSON.parse(want)), name);
     const shown = await page.evaluate(() =>
-      [...document.getElementById('w').shadowRoot.querySelectorAll('[data-question]')].filter((e) => !e.closest('[hidden]') && !e.hidden).map((e) => e.getAttribute('data-question')),
+      [...document.getElementById('w').shadowRoot.querySelectorAll('[data-question]')]
+        .filter((e) => !e.closest('[hidden]') && !e.hidden)
+        .map((e) => e.getAttribute('data-question')),
     );
     assert.deepEqual(new Set(shown), new Set(JSON.parse(want).asked.map((q) => q.id)), `${name}: questions shown`);
   }

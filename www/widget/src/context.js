@@ -8,6 +8,7 @@ import { h } from '../../shared/dom.js';
 import { isIsoDate, today } from '../../shared/format.js';
 import { fieldMessage, pageMessage } from '../../shared/messages.js';
 import { translator } from './i18n.js';
+import { pick } from './record.js';
 
 let instances = 0;
 
@@ -135,7 +136,8 @@ export class WidgetContext {
     if (engine === this.main) this.lastState = state;
     const byId = questionMap(engine);
     out.asked = state.asked.map((q) => q.id);
-    out.given = state.answers;
+    // The kept answers in the order they are asked (records and summaries list them so).
+    out.given = pick(state.answers, out.asked);
     out.missing = state.missing;
     for (const p of state.problems) {
       if (!p.question) out.error ??= pageMessage(p, this.lang);
