@@ -160,6 +160,15 @@ enum Command {
     },
     /// Print the package's questions as JSON (for forms).
     Questions { package: PathBuf },
+    /// Print the form state of (partial) answers as JSON: asked questions, kept answers (answers to
+    /// questions that are not asked are dropped), missing ones, problems and the indication when complete.
+    State {
+        package: PathBuf,
+        /// Answers as a JSON object keyed by question id.
+        answers: PathBuf,
+        #[command(flatten)]
+        norm: NormChoice,
+    },
     /// Print every case's canonical output as JSON lines (compared with the browser build).
     Conformance(conformance::Args),
 }
@@ -207,6 +216,7 @@ fn main() -> ExitCode {
                 if overlay { rules_core::document::schema::overlay() } else { rules_core::document::schema::package() };
             print_json(&serde_json::to_string_pretty(&schema).unwrap_or_default())
         }
+        Command::State { package, answers, norm } => state(&package, &answers, norm),
         Command::Questions { package } => files::load_package(&package)
             .and_then(|p| print_json(&serde_json::to_string_pretty(&describe::questions(&p)).unwrap_or_default())),
     };
@@ -358,6 +368,19 @@ fn eval(package: &Path, answers: &Path, norm: NormChoice, format: Format) -> Res
     .map_err(with_format)?;
     let mut out = out::stdout(format);
     write!(out, "{printed}")?;
+    out.finish()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `urenwijzer state`: the core's form state in prune mode, what the site and the widget show.
+fn state(package: &Path, answers: &Path, norm: NormChoice) -> Result<ExitCode, Failure> {
+    let format = Format::Json;
+    let package = files::load_package(package).map_err(|f| f.in_format(format))?;
+    let value = files::read_json(answers, rules_core::input::json::Kind::Answers).map_err(|f| f.in_format(format))?;
+    let options = norm.options().map_err(|e| Failure::Core(e, format))?;
+    let state = rules_core::form_state(&package, &value, &options, rules_core::Mode::Prune, true);
+    let mut out = out::stdout(format);
+    writeln!(out, "{}", state.to_json())?;
     out.finish()?;
     Ok(ExitCode::SUCCESS)
 }

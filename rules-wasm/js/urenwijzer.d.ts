@@ -343,6 +343,33 @@ export interface Indication {
   warnings: Warning[];
 }
 
+// ---------------------------------------------------------------- form state
+
+/** An asked question and the topic (step) it belongs to. */
+export interface AskedQuestion {
+  id: string;
+  topic: string;
+}
+
+/**
+ * What a form shows after each answer (docs/json-contract.md, "Form state"):
+ * the same bytes as `urenwijzer state`.
+ */
+export interface FormState {
+  /** The questions asked now, in the order a form shows them. */
+  asked: AskedQuestion[];
+  /** The answers kept: those to asked questions (valid or not); answers to questions that are not asked are dropped. */
+  answers: { [questionId: string]: unknown };
+  /** Ids of asked questions without an answer. */
+  missing: string[];
+  /** Every problem, with `question` where it concerns one (missing answers included). */
+  problems: ErrorObject[];
+  /** True when there are no problems and `indication` is set. */
+  complete: boolean;
+  /** The indication when complete, else null. */
+  indication: Indication | null;
+}
+
 // ---------------------------------------------------------------- engine
 
 /** The bundled package document (`urenwijzer bundle`), parsed. */
@@ -370,6 +397,14 @@ export class Engine {
   questions(): Question[];
   /** Ids of the questions asked given (partial) answers: a form shows exactly these. */
   asked(answers: Answers, options?: AskedOptions): string[];
+  /**
+   * The form state of (partial) answers: asked questions with topics, kept
+   * answers, missing ones, problems per question, and the indication when
+   * complete. Takes any values. Throws only for a bad `date`.
+   */
+  state(answers: { readonly [questionId: string]: unknown }, options?: EvaluateOptions): FormState;
+  /** The form state as canonical JSON text (what `urenwijzer state` prints). */
+  stateToJson(answers: { readonly [questionId: string]: unknown }, options?: EvaluateOptions): string;
   /** The indication. Throws UrenwijzerError when the answers are refused. */
   evaluate(answers: Answers, options?: EvaluateOptions): Indication;
   /** The indication as canonical JSON text (what `JSON.stringify(evaluate(...))` gives). */

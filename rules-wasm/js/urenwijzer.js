@@ -256,6 +256,30 @@ export class Engine {
   }
 
   /**
+   * The form state of (partial) answers, what a form shows after each
+   * answer: `{asked: [{id, topic}], answers, missing, problems, complete,
+   * indication}` (docs/json-contract.md, "Form state"). Answers to questions
+   * that are not asked are dropped (in `answers`); `problems` are error
+   * objects, per question where they concern one (missing answers included);
+   * `indication` is set when the answers are complete and valid. Options as
+   * for `evaluate` (`trace` default true). Throws only for a bad date.
+   */
+  state(answers, options = {}) {
+    return JSON.parse(this.stateToJson(answers, options));
+  }
+
+  /** As `state`, but returns the canonical JSON text itself (`urenwijzer state` prints the same bytes). */
+  stateToJson(answers, options = {}) {
+    const raw = this.#engine();
+    const text = answersText(answers);
+    try {
+      return raw.stateJson(text, dateText(options.date), municipalityText(options.municipality), options.trace !== false);
+    } catch (e) {
+      throw failure(e);
+    }
+  }
+
+  /**
    * The indication for these answers. Options: `date` (YYYY-MM-DD or a Date;
    * default today, local time), `municipality`, `trace` (default true; false
    * leaves `trace` and `explanation` empty). Throws UrenwijzerError.

@@ -173,6 +173,31 @@ impl Engine {
         pilot_report(std::slice::from_ref(&self.package), files, reasons).map_err(|e| js_error(&e))
     }
 
+    /// The form state (`form::form_state`, prune mode) as canonical JSON
+    /// text, the bytes `urenwijzer state` prints. Answers that are no JSON
+    /// are a problem in the state; only a bad date is thrown.
+    #[wasm_bindgen(js_name = stateJson)]
+    pub fn state_json(
+        &self,
+        answers: &str,
+        date: &str,
+        municipality: Option<String>,
+        trace: bool,
+    ) -> Result<String, JsValue> {
+        let date = parse_date(date).map_err(|e| js_error(&e))?;
+        let options = Options { date, municipality };
+        let state = match parse_answers(answers) {
+            Ok(answers) => rules_core::form_state(&self.package, &answers, &options, rules_core::Mode::Prune, trace),
+            Err(e) => {
+                let mut state =
+                    rules_core::form_state(&self.package, &Value::Null, &options, rules_core::Mode::Prune, trace);
+                state.problems = vec![e];
+                state
+            }
+        };
+        Ok(state.to_json())
+    }
+
     /// The indication as canonical JSON text (`urenwijzer eval --format
     /// json`); without `trace` the trace and explanation are empty.
     #[wasm_bindgen(js_name = evaluateJson)]

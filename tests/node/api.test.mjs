@@ -120,6 +120,36 @@ test('asked follows conditions and the transition rule', () => {
   nieuw.free();
 });
 
+test('state: asked questions with topics, answers not asked dropped, missing, problems per question, indication when complete', () => {
+  const regio = new Engine(regioBundle);
+  const s = regio.state({ alleen: true, huisgenoten: 2, bestaat_niet: 1 });
+  assert.deepEqual(Object.keys(s), ['asked', 'answers', 'missing', 'problems', 'complete', 'indication']);
+  assert.deepEqual(
+    s.asked.map((q) => q.id),
+    ['alleen', 'kamers'],
+  );
+  assert.ok(s.asked.every((q) => typeof q.topic === 'string'));
+  assert.deepEqual(s.answers, { alleen: true }, 'an answer to a question not asked and an unknown key are dropped');
+  assert.deepEqual(s.missing, ['kamers']);
+  assert.deepEqual(
+    s.problems.map((p) => [p.code, p.question]),
+    [['missing_answer', 'kamers']],
+  );
+  assert.equal(s.complete, false);
+  assert.equal(s.indication, null);
+  const bad = regio.state({ alleen: 'ja' });
+  assert.equal(bad.problems[0].code, 'wrong_type');
+  assert.equal(bad.problems[0].question, 'alleen');
+  assert.deepEqual(bad.answers, { alleen: 'ja' }, 'an invalid answer to an asked question is kept, with its problem');
+  const kpmgState = kpmg.state(answers, { date: '2024-01-01' });
+  assert.equal(kpmgState.complete, true);
+  assert.equal(JSON.stringify(kpmgState.indication), kpmg.evaluateToJson(answers, { date: '2024-01-01' }));
+  assert.equal(JSON.stringify(kpmgState), kpmg.stateToJson(answers, { date: '2024-01-01' }));
+  assert.equal(kpmg.state(null).problems[0].code, 'invalid_answers');
+  assert.equal(thrown(() => kpmg.state({}, { date: 'gisteren' })).code, 'invalid_date');
+  regio.free();
+});
+
 test('evaluate: plain objects, JSON.stringify equals evaluateToJson, trace optional', () => {
   const ind = kpmg.evaluate(answers, { date: '2024-01-01' });
   assert.equal(Object.getPrototypeOf(ind), Object.prototype);
