@@ -21,7 +21,7 @@ echo; echo "== npm run lint (Biome: formatting and lint of the JavaScript)"
 need_npm
 npm run -s lint
 
-for step in scripts/test-wasm.sh scripts/test-site.sh scripts/test-check-page.sh scripts/test-widget.sh; do
+for step in scripts/test-pilot.sh scripts/test-wasm.sh scripts/test-site.sh scripts/test-check-page.sh scripts/test-widget.sh scripts/test-impact-report.sh; do
   if [ -f "$step" ]; then
     echo; echo "== $step"
     bash "$step"

@@ -77,6 +77,8 @@ pub fn batch(package: &Path, input: &Path, default: Options) -> Result<ExitCode,
 
 /// The answers one package needs: keys that are questions only of the other
 /// package are left out, so a household answered for both can be compared.
+// Not form logic: what is asked is decided by the core in strict mode (`evaluate_with`,
+// which `form_state` with `Mode::Strict` runs too), as for `batch` and `eval`.
 fn answers_for(package: &Package, other: &Package, answers: &Value) -> Value {
     let knows =
         |p: &Package, k: &str| p.question_index(k).is_some() || p.linked.iter().any(|l| l.question_index(k).is_some());

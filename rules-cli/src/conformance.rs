@@ -25,6 +25,9 @@ pub struct Args {
     /// Leave out the trace and explanation (as `trace: false` in the browser build).
     #[arg(long)]
     no_trace: bool,
+    /// Print each case's form state (`urenwijzer state`, as `engine.state` in the browser build) instead.
+    #[arg(long)]
+    state: bool,
 }
 
 pub fn run(args: &Args) -> Result<ExitCode, Failure> {
@@ -35,7 +38,11 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
             let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let case = Case::read(&files::read_bytes(&file)?, &file.display().to_string())
                 .map_err(|e| Failure::Io(format!("{}: {e}", file.display())))?;
-            let output = canonical_output(&package, &case, !args.no_trace);
+            let output = if args.state {
+                state_output(&package, &case, !args.no_trace)
+            } else {
+                canonical_output(&package, &case, !args.no_trace)
+            };
             let line = json!({ "package": package.id, "case": name, "output": output });
             writeln!(out, "{line}")?;
         }
@@ -53,4 +60,16 @@ pub fn canonical_output(package: &Package, case: &Case, trace: bool) -> String {
             rules_core::evaluate_to_json(package, &case.answers, &options, trace)
         })
         .unwrap_or_else(|e| e.to_object().to_json())
+}
+
+/// The form state's canonical JSON (prune mode), or the error object JSON
+/// when the date is no date (the browser build throws then).
+pub fn state_output(package: &Package, case: &Case, trace: bool) -> String {
+    match Date::parse(&case.date) {
+        Some(date) => {
+            let options = Options { date, municipality: case.municipality.clone() };
+            rules_core::form_state(package, &case.answers, &options, rules_core::Mode::Prune, trace).to_json()
+        }
+        None => Error::InvalidDate { question: None, value: case.date.clone() }.to_object().to_json(),
+    }
 }

@@ -10,8 +10,11 @@ mod batch;
 mod bundle;
 mod conformance;
 mod files;
+mod impact;
 mod lines;
 mod out;
+mod pilot;
+mod procedure;
 mod progress;
 mod safe_text;
 
@@ -99,17 +102,57 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
-    /// Dates of omgekeerd toewijzen: start deadline (3 working days) and evaluation window (4-6 weeks).
+    /// Old norm against new norm over a caseload: report.html, households.csv and summary.json in --out.
+    Impact {
+        old: PathBuf,
+        new: PathBuf,
+        /// Households: CSV (header = question ids plus id, date, municipality, provider, wijk) or JSON Lines.
+        caseload: Option<PathBuf>,
+        /// Directory for the three files.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Print an empty CSV with the right header instead.
+        #[arg(long)]
+        template: bool,
+        #[command(flatten)]
+        norm: NormChoice,
+        /// Date for the old norm for every household (one package on two dates).
+        #[arg(long)]
+        old_date: Option<String>,
+        /// Date for the new norm for every household.
+        #[arg(long)]
+        new_date: Option<String>,
+        /// Evaluate the new norm for everyone, ignoring its transition rule.
+        #[arg(long)]
+        reassess_all: bool,
+        /// Extrapolate the compared households to this many (a sample).
+        #[arg(long)]
+        scale_to: Option<u64>,
+    },
+    /// Dates of omgekeerd toewijzen: decision, conversation (within N working days), start (within M), evaluation window.
     Plan {
+        /// Date of the municipality's decision that household help is needed.
         #[arg(long)]
-        intake: String,
+        decision: Option<String>,
+        /// Date of the conversation about how much help (provider and resident).
         #[arg(long)]
-        start: String,
+        conversation: Option<String>,
+        #[arg(long)]
+        start: Option<String>,
         #[arg(long)]
         evaluation: Option<String>,
+        /// Package (and --municipality) whose procedure applies; without one the motion's defaults.
+        package: Option<PathBuf>,
+        #[arg(long)]
+        municipality: Option<String>,
+        /// Old form (record format 1): intake → start within three working days. Still used by the widget.
+        #[arg(long, hide = true, conflicts_with_all = ["decision", "conversation", "package"])]
+        intake: Option<String>,
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// The pilot report: records in, summary.json and report.html out.
+    Pilot(pilot::Args),
     /// Print the JSON Schema of package documents (or of overlays).
     Schema {
         #[arg(long)]
@@ -117,6 +160,15 @@ enum Command {
     },
     /// Print the package's questions as JSON (for forms).
     Questions { package: PathBuf },
+    /// Print the form state of (partial) answers as JSON: asked questions, kept answers (answers to
+    /// questions that are not asked are dropped), missing ones, problems and the indication when complete.
+    State {
+        package: PathBuf,
+        /// Answers as a JSON object keyed by question id.
+        answers: PathBuf,
+        #[command(flatten)]
+        norm: NormChoice,
+    },
     /// Print every case's canonical output as JSON lines (compared with the browser build).
     Conformance(conformance::Args),
 }
@@ -140,12 +192,31 @@ fn main() -> ExitCode {
             .map_err(|e| Failure::Core(e, format))
             .and_then(|o| batch::compare(&old, &new, &households, o, format))
             .map_err(|f| f.in_format(format)),
-        Command::Plan { intake, start, evaluation, format } => plan(&intake, &start, evaluation.as_deref(), format),
+        Command::Impact { old, new, caseload, out, template, norm, old_date, new_date, reassess_all, scale_to } => {
+            impact_options(norm, old_date, new_date, reassess_all, scale_to)
+                .and_then(|options| impact::run(impact::Args { old, new, caseload, out, template, options }))
+        }
+        Command::Plan { intake: Some(intake), start, evaluation, format, .. } => {
+            plan(&intake, start.as_deref().unwrap_or_default(), evaluation.as_deref(), format)
+        }
+        Command::Plan { intake: None, decision, conversation, start, evaluation, package, municipality, format } => {
+            procedure::run(procedure::Input {
+                decision,
+                conversation,
+                start,
+                evaluation,
+                package,
+                municipality,
+                format,
+            })
+        }
+        Command::Pilot(args) => pilot::run(&args),
         Command::Schema { overlay } => {
             let schema =
                 if overlay { rules_core::document::schema::overlay() } else { rules_core::document::schema::package() };
             print_json(&serde_json::to_string_pretty(&schema).unwrap_or_default())
         }
+        Command::State { package, answers, norm } => state(&package, &answers, norm),
         Command::Questions { package } => files::load_package(&package)
             .and_then(|p| print_json(&serde_json::to_string_pretty(&describe::questions(&p)).unwrap_or_default())),
     };
@@ -237,6 +308,25 @@ fn parse_date(text: Option<&str>) -> Result<Date, Error> {
     }
 }
 
+fn impact_options(
+    norm: NormChoice,
+    old_date: Option<String>,
+    new_date: Option<String>,
+    reassess_all: bool,
+    scale_to: Option<u64>,
+) -> Result<rules_core::impact::ImpactOptions, Failure> {
+    let fixed = |d: Option<String>| d.map(|d| parse_date(Some(&d))).transpose();
+    let Options { date, municipality } = norm.options()?;
+    Ok(rules_core::impact::ImpactOptions {
+        date,
+        old_date: fixed(old_date)?,
+        new_date: fixed(new_date)?,
+        municipality,
+        reassess_all,
+        scale_to,
+    })
+}
+
 fn check(path: &Path, format: Format) -> Result<ExitCode, Failure> {
     let package = files::load_package(path).map_err(|f| f.in_format(format))?;
     let lints = lint::lint(&package);
@@ -278,6 +368,19 @@ fn eval(package: &Path, answers: &Path, norm: NormChoice, format: Format) -> Res
     .map_err(with_format)?;
     let mut out = out::stdout(format);
     write!(out, "{printed}")?;
+    out.finish()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `urenwijzer state`: the core's form state in prune mode, what the site and the widget show.
+fn state(package: &Path, answers: &Path, norm: NormChoice) -> Result<ExitCode, Failure> {
+    let format = Format::Json;
+    let package = files::load_package(package).map_err(|f| f.in_format(format))?;
+    let value = files::read_json(answers, rules_core::input::json::Kind::Answers).map_err(|f| f.in_format(format))?;
+    let options = norm.options().map_err(|e| Failure::Core(e, format))?;
+    let state = rules_core::form_state(&package, &value, &options, rules_core::Mode::Prune, true);
+    let mut out = out::stdout(format);
+    writeln!(out, "{}", state.to_json())?;
     out.finish()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::answers::Answers;
 use crate::document::QuestionKind;
-use crate::package::Package;
+use crate::package::{Package, Question};
 
 #[derive(Serialize)]
 pub struct QuestionJson<'a> {
@@ -165,30 +165,37 @@ pub fn info(package: &Package) -> PackageInfo<'_> {
 /// asked questions stay (so the answer that decided it can be changed) and the
 /// earlier package's asked questions follow.
 pub fn asked_on(package: &Package, answers: &serde_json::Value, options: &crate::Options) -> Vec<String> {
+    asked_questions_on(package, answers, options).into_iter().map(|q| q.id.clone()).collect()
+}
+
+/// As [`asked_on`], the questions themselves (for their topics).
+pub fn asked_questions_on<'p>(
+    package: &'p Package,
+    answers: &serde_json::Value,
+    options: &crate::Options,
+) -> Vec<&'p Question> {
     let Ok(selection) = crate::eval::select(package, answers, options) else { return asked(package, answers) };
     match selection.transition {
         None => asked(selection.package, answers),
         Some(t) => {
-            let mut ids = asked(t.from, answers);
-            for id in asked(selection.package, answers) {
-                if !ids.contains(&id) {
-                    ids.push(id);
+            let mut list = asked(t.from, answers);
+            for q in asked(selection.package, answers) {
+                if !list.iter().any(|x| x.id == q.id) {
+                    list.push(q);
                 }
             }
-            // Keep the referring package's own-only questions first, then the rest.
-            let own: Vec<String> =
-                ids.iter().filter(|id| selection.package.question_index(id).is_none()).cloned().collect();
-            own.into_iter().chain(ids.into_iter().filter(|id| selection.package.question_index(id).is_some())).collect()
+            // Keep the referring package's own-only questions first, then the rest;
+            // a shared question is described by the package that evaluates it.
+            let own = list.iter().filter(|q| selection.package.question_index(&q.id).is_none()).copied();
+            let rest = list
+                .iter()
+                .filter_map(|q| selection.package.question_index(&q.id).map(|i| &selection.package.questions[i]));
+            own.chain(rest).collect()
         }
     }
 }
 
 /// Asked questions of this package alone (no transition rule applied).
-pub fn asked(package: &Package, answers: &serde_json::Value) -> Vec<String> {
-    Answers::asked(package, answers)
-        .into_iter()
-        .zip(&package.questions)
-        .filter(|(a, _)| *a)
-        .map(|(_, q)| q.id.clone())
-        .collect()
+pub fn asked<'p>(package: &'p Package, answers: &serde_json::Value) -> Vec<&'p Question> {
+    Answers::asked(package, answers).into_iter().zip(&package.questions).filter(|(a, _)| *a).map(|(_, q)| q).collect()
 }

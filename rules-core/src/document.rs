@@ -35,10 +35,18 @@ pub struct PackageDoc {
     pub questions: Vec<QuestionDoc>,
     /// Versions in time; exactly one applies on a given date.
     pub versions: Vec<VersionDoc>,
-    /// What a municipal overlay may change: `tariff`, `contribution`, or the
-    /// name of a value.
+    /// What a municipal overlay may change: `tariff`, `contribution`,
+    /// `procedure`, `calendar`, or the name of a value.
     #[serde(default)]
     pub municipal_choices: Vec<String>,
+    /// Deadlines of omgekeerd toewijzen, a dated list (the entry with the
+    /// latest `valid_from` on or before the decision date applies). Without
+    /// it the council motion's defaults apply.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub procedure: Vec<ProcedureEntryDoc>,
+    /// Days that are not working days besides the Algemene termijnenwet days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<CalendarDoc>,
     /// Municipal overlays by municipality id (bundles carry them inline).
     #[serde(default)]
     pub overlays: BTreeMap<String, OverlayDoc>,
@@ -87,6 +95,75 @@ pub struct OverlayDoc {
     /// base's version name; they take precedence over the ones above.
     #[serde(default)]
     pub versions: BTreeMap<String, OverlayVersionDoc>,
+    /// Replaces the base's `procedure` list (needs `procedure` in `municipal_choices`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub procedure: Option<Vec<ProcedureEntryDoc>>,
+    /// Replaces the base's `calendar` (needs `calendar` in `municipal_choices`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<CalendarDoc>,
+}
+
+/// How a procedure period counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodUnitDoc {
+    /// Monday to Friday without the termijnenwet days and the closed days.
+    WorkingDays,
+    /// Calendar days; a result on a non-working day moves to the next working day.
+    Days,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PeriodDoc {
+    /// Whole number, 0 to 366.
+    pub amount: i64,
+    pub unit: PeriodUnitDoc,
+}
+
+/// One dated entry of the omgekeerd-toewijzen procedure.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ProcedureEntryDoc {
+    /// `YYYY-MM-DD`: the entry applies from this date until the next entry's.
+    pub valid_from: String,
+    /// From the decision (whether help is needed) to the conversation about how much.
+    pub conversation_within: PeriodDoc,
+    /// From the conversation to the start of the help.
+    pub start_within: PeriodDoc,
+    /// First day of the evaluation window, counted from the start.
+    pub evaluation_from: PeriodDoc,
+    /// Last day of the evaluation window, counted from the start.
+    pub evaluation_until: PeriodDoc,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceRefDoc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provisional: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CalendarDoc {
+    /// Closing days of the municipality or the providers (e.g. Good Friday).
+    #[serde(default)]
+    pub closed_days: Vec<ClosedDayDoc>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ClosedDayDoc {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceRefDoc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provisional: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -64,16 +64,44 @@ pub enum Error {
     )]
     MissingFingerprint,
 
+    /// The older intake-based plan (`workdays::plan`).
     #[error("de startdatum ligt vóór de intakedatum")]
     StartBeforeIntake,
 
-    #[error("de evaluatiedatum ligt vóór de startdatum")]
-    EvaluationBeforeStart,
+    #[error("{}{message}", .line.map(|l| format!("regel {l}: ")).unwrap_or_default())]
+    InvalidCaseload { line: Option<usize>, message: String },
 
-    /// A date of a plan would fall after the last supported day, which
-    /// `Date::parse` itself refuses (a start on 2999-12-31).
-    #[error("de evaluatieperiode loopt tot na {last}, de laatste datum die Urenwijzer kent")]
-    DateOutOfRange { last: String },
+    #[error("regel {line}: huishouden '{id}' staat ook al op regel {first_line}")]
+    DuplicateId { id: String, line: usize, first_line: usize },
+
+    #[error("normpakket '{package}' heeft alleen per gemeente een tarief; geef de gemeente van dit huishouden op")]
+    MunicipalityRequired { package: String },
+
+    // Dates of the omgekeerd-toewijzen plan (`workdays::procedure`).
+    #[error("de datum van het gesprek ({conversation}) ligt vóór het besluit ({decision})")]
+    ConversationBeforeDecision { decision: String, conversation: String },
+
+    #[error("de startdatum ({start}) ligt vóór het gesprek ({conversation})")]
+    StartBeforeConversation { conversation: String, start: String },
+
+    #[error("de evaluatiedatum ({evaluation}) ligt vóór de start ({start})")]
+    EvaluationBeforeStart { start: String, evaluation: String },
+
+    #[error("voor {date} is ook de datum van {needs} nodig")]
+    MissingPlanDate { date: &'static str, needs: &'static str },
+
+    #[error("de datum {value} ligt buiten de jaren waarmee gerekend kan worden ({min} tot en met {max})")]
+    DateOutOfRange { value: String, min: String, max: String },
+
+    #[error("normpakket '{package}' heeft geen werkwijze (procedure) die geldt op {date}")]
+    NoProcedureForDate { package: String, date: String },
+
+    // The provider's record of one trajectory (`pilot::record`).
+    #[error("ongeldig dossier bij '{field}': {message}")]
+    InvalidRecord { field: String, message: String },
+
+    #[error("het kenmerk van het dossier bevat een nummer van 8 of 9 cijfers dat een burgerservicenummer (BSN) kan zijn: het klopt met de elfproef. Gebruik nooit een BSN, maar een eigen kenmerk met een voorvoegsel en een korter nummer, bijvoorbeeld HH-2026-0042")]
+    BsnInReference,
 }
 
 impl Error {
@@ -99,8 +127,17 @@ impl Error {
             Error::OverlayName { .. } => "overlay_name",
             Error::MissingFingerprint => "missing_fingerprint",
             Error::StartBeforeIntake => "start_before_intake",
-            Error::EvaluationBeforeStart => "evaluation_before_start",
+            Error::InvalidCaseload { .. } => "invalid_caseload",
+            Error::DuplicateId { .. } => "duplicate_id",
+            Error::MunicipalityRequired { .. } => "municipality_required",
+            Error::ConversationBeforeDecision { .. } => "conversation_before_decision",
+            Error::StartBeforeConversation { .. } => "start_before_conversation",
+            Error::EvaluationBeforeStart { .. } => "evaluation_before_start",
+            Error::MissingPlanDate { .. } => "missing_plan_date",
             Error::DateOutOfRange { .. } => "date_out_of_range",
+            Error::NoProcedureForDate { .. } => "no_procedure_for_date",
+            Error::InvalidRecord { .. } => "invalid_record",
+            Error::BsnInReference => "bsn_in_reference",
         }
     }
 
@@ -252,8 +289,17 @@ pub const ERROR_CODES: &[&str] = &[
     "overlay_name",
     "missing_fingerprint",
     "start_before_intake",
+    "invalid_caseload",
+    "duplicate_id",
+    "municipality_required",
+    "conversation_before_decision",
+    "start_before_conversation",
     "evaluation_before_start",
+    "missing_plan_date",
     "date_out_of_range",
+    "no_procedure_for_date",
+    "invalid_record",
+    "bsn_in_reference",
 ];
 
 #[cfg(test)]
@@ -279,13 +325,22 @@ mod tests {
             Error::UnknownMunicipality { package: "p".into(), municipality: "m".into() },
             Error::Overflow { path: "p".into() },
             Error::StartBeforeIntake,
-            Error::EvaluationBeforeStart,
-            Error::DateOutOfRange { last: "2999-12-31".into() },
+            Error::EvaluationBeforeStart { start: "2026-01-02".into(), evaluation: "2026-01-01".into() },
+            Error::DateOutOfRange { value: "3000-01-01".into(), min: "1901-01-01".into(), max: "2997-12-31".into() },
             Error::InvalidJson { file: "f".into(), line: 1, column: 2, message: "m".into() },
             Error::DuplicateKey { file: "f".into(), path: "p".into(), key: "k".into(), line: 1, column: 2 },
             Error::Limit { name: "n", max: 1, what: "w", file: None, path: "p".into() },
             Error::OverlayName { file: "f".into(), municipality: "m".into() },
             Error::MissingFingerprint,
+            Error::InvalidCaseload { line: Some(3), message: "m".into() },
+            Error::DuplicateId { id: "h1".into(), line: 4, first_line: 2 },
+            Error::MunicipalityRequired { package: "p".into() },
+            Error::ConversationBeforeDecision { decision: "d".into(), conversation: "c".into() },
+            Error::StartBeforeConversation { conversation: "c".into(), start: "s".into() },
+            Error::MissingPlanDate { date: "d", needs: "n" },
+            Error::NoProcedureForDate { package: "p".into(), date: "d".into() },
+            Error::InvalidRecord { field: "f".into(), message: "m".into() },
+            Error::BsnInReference,
         ]
     }
 
@@ -305,13 +360,22 @@ mod tests {
             Error::UnknownMunicipality { .. } => 11,
             Error::Overflow { .. } => 12,
             Error::StartBeforeIntake => 13,
-            Error::EvaluationBeforeStart => 14,
+            Error::EvaluationBeforeStart { .. } => 14,
             Error::DateOutOfRange { .. } => 15,
             Error::InvalidJson { .. } => 16,
             Error::DuplicateKey { .. } => 17,
             Error::Limit { .. } => 18,
             Error::OverlayName { .. } => 19,
             Error::MissingFingerprint => 20,
+            Error::InvalidCaseload { .. } => 21,
+            Error::DuplicateId { .. } => 22,
+            Error::MunicipalityRequired { .. } => 23,
+            Error::ConversationBeforeDecision { .. } => 24,
+            Error::StartBeforeConversation { .. } => 25,
+            Error::MissingPlanDate { .. } => 26,
+            Error::NoProcedureForDate { .. } => 27,
+            Error::InvalidRecord { .. } => 28,
+            Error::BsnInReference => 29,
         }
     }
 

@@ -21,18 +21,24 @@ pub mod error;
 pub mod eval;
 pub mod explain;
 pub mod expr;
+pub mod form;
+pub mod impact;
 pub mod input;
 mod links;
 pub mod lint;
 mod load;
 pub mod output;
 pub mod package;
+pub mod pilot;
+pub mod plan;
+pub mod report;
 pub mod workdays;
 
 pub use answers::Answers;
 pub use date::Date;
 pub use error::{Error, ErrorObject, ERROR_CODES};
 pub use eval::{evaluate, evaluate_with, select, Indication, Options, Selection};
+pub use form::{form_state, FormState, Mode};
 pub use output::{ENGINE_NAME, ENGINE_VERSION};
 pub use package::{Package, START_DATE_KEY};
 

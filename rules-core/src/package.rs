@@ -28,6 +28,10 @@ pub struct Package {
     pub linked: Vec<Package>,
     /// Set when this package is a base resolved with a municipal overlay.
     pub overlay: Option<OverlayInfo>,
+    /// The omgekeerd-toewijzen procedure: dated entries (empty: the motion's defaults).
+    pub procedure: Vec<crate::workdays::procedure::ProcedureEntry>,
+    /// Working days: the termijnenwet days plus the package's closed days.
+    pub calendar: crate::workdays::Calendar,
     /// `sha256:` fingerprint of the canonical document as loaded, every
     /// overlay included: what a bundle's `fingerprint` member must equal.
     pub fingerprint: String,

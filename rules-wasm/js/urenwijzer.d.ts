@@ -72,6 +72,12 @@ export type CoreErrorCode =
   | 'limit'
   | 'overlay_name'
   | 'missing_fingerprint'
+  | 'conversation_before_decision'
+  | 'start_before_conversation'
+  | 'missing_plan_date'
+  | 'no_procedure_for_date'
+  | 'invalid_record'
+  | 'bsn_in_reference'
   | PlanErrorCode;
 
 /** Problems with the dates given to `plan` (codes of the same core error enum). */
@@ -337,6 +343,33 @@ export interface Indication {
   warnings: Warning[];
 }
 
+// ---------------------------------------------------------------- form state
+
+/** An asked question and the topic (step) it belongs to. */
+export interface AskedQuestion {
+  id: string;
+  topic: string;
+}
+
+/**
+ * What a form shows after each answer (docs/json-contract.md, "Form state"):
+ * the same bytes as `urenwijzer state`.
+ */
+export interface FormState {
+  /** The questions asked now, in the order a form shows them. */
+  asked: AskedQuestion[];
+  /** The answers kept: those to asked questions (valid or not); answers to questions that are not asked are dropped. */
+  answers: { [questionId: string]: unknown };
+  /** Ids of asked questions without an answer. */
+  missing: string[];
+  /** Every problem, with `question` where it concerns one (missing answers included). */
+  problems: ErrorObject[];
+  /** True when there are no problems and `indication` is set. */
+  complete: boolean;
+  /** The indication when complete, else null. */
+  indication: Indication | null;
+}
+
 // ---------------------------------------------------------------- engine
 
 /** The bundled package document (`urenwijzer bundle`), parsed. */
@@ -364,6 +397,14 @@ export class Engine {
   questions(): Question[];
   /** Ids of the questions asked given (partial) answers: a form shows exactly these. */
   asked(answers: Answers, options?: AskedOptions): string[];
+  /**
+   * The form state of (partial) answers: asked questions with topics, kept
+   * answers, missing ones, problems per question, and the indication when
+   * complete. Takes any values. Throws only for a bad `date`.
+   */
+  state(answers: { readonly [questionId: string]: unknown }, options?: EvaluateOptions): FormState;
+  /** The form state as canonical JSON text (what `urenwijzer state` prints). */
+  stateToJson(answers: { readonly [questionId: string]: unknown }, options?: EvaluateOptions): string;
   /** The indication. Throws UrenwijzerError when the answers are refused. */
   evaluate(answers: Answers, options?: EvaluateOptions): Indication;
   /** The indication as canonical JSON text (what `JSON.stringify(evaluate(...))` gives). */
@@ -373,6 +414,10 @@ export class Engine {
    * complete and valid. Takes any values, since finding wrong ones is its job.
    */
   validate(answers: { readonly [questionId: string]: unknown }, options?: AskedOptions): ErrorObject[];
+  /** The omgekeerd-toewijzen steps under this package's procedure (its municipality's overlay when given). */
+  plan(dates: PlanDates, options?: { municipality?: string | null }): PlanSteps;
+  /** The pilot report with this package (its procedure; records with its fingerprint recomputed). */
+  pilot(files: readonly PilotFile[], options?: PilotOptions): PilotResult;
   /** Frees the engine's memory now rather than at garbage collection (also `[Symbol.dispose]`). */
   free(): void;
 }
@@ -404,6 +449,96 @@ export interface Plan {
  * UrenwijzerError `invalid_date`, `start_before_intake`, `evaluation_before_start`, `date_out_of_range`.
  */
 export function plan(intake: DateInput, start: DateInput, evaluation?: DateInput | null): Plan;
+
+/** The dates a provider enters; only the decision is required. */
+export interface PlanDates {
+  decision: DateInput;
+  conversation?: DateInput | null;
+  start?: DateInput | null;
+  evaluation?: DateInput | null;
+}
+
+export interface ProcedurePeriod {
+  amount: number;
+  unit: 'working_days' | 'days';
+}
+
+/** The procedure entry that applied: cited (`document`, `locator`) or `provisional`. */
+export interface ProcedureEntry {
+  valid_from: string;
+  conversation_within: ProcedurePeriod;
+  start_within: ProcedurePeriod;
+  evaluation_from: ProcedurePeriod;
+  evaluation_until: ProcedurePeriod;
+  document?: string;
+  locator?: string;
+  provisional?: string;
+}
+
+export interface PlanStep {
+  id: 'decision' | 'conversation' | 'start' | 'evaluation' | 'final';
+  /** Who decides or acts: `gemeente`, `aanbieder en inwoner`, `aanbieder`. */
+  who: string;
+  /** Plain Dutch, with the deadline or window. */
+  text: string;
+  date: string | null;
+}
+
+/** The motion's five steps with their deadlines (`urenwijzer plan --decision … --format json`). */
+export interface PlanSteps {
+  procedure: ProcedureEntry;
+  decision: string;
+  conversation_deadline: string;
+  conversation: string | null;
+  conversation_working_days: number | null;
+  conversation_late: boolean | null;
+  start_deadline: string | null;
+  start: string | null;
+  start_working_days: number | null;
+  start_late: boolean | null;
+  evaluation_from: string | null;
+  evaluation_until: string | null;
+  evaluation: string | null;
+  evaluation_working_days: number | null;
+  evaluation_in_window: boolean | null;
+  steps: PlanStep[];
+  warnings: { code: 'conversation_late' | 'start_late' | 'evaluation_outside_window'; message: string }[];
+}
+
+/**
+ * The steps with the motion's defaults (no package). Throws UrenwijzerError
+ * `invalid_date`, `missing_plan_date`, `conversation_before_decision`,
+ * `start_before_conversation`, `evaluation_before_start`, `date_out_of_range`.
+ */
+export function planSteps(dates: PlanDates): PlanSteps;
+
+// ---------------------------------------------------------------- pilot
+
+export interface PilotFile {
+  name: string;
+  /** The record file's text (JSON, record format 1 or 2). */
+  text: string;
+}
+
+export interface PilotOptions {
+  /** Include free-text reasons for changed answers (never for fewer than 5 residents). */
+  reasons?: boolean;
+}
+
+export interface PilotResult {
+  /** `summary.json` parsed (see docs/widget.md, the pilot report). */
+  summary: { format: 'urenwijzer-pilot/1'; files: number; unreadable: { file: string; code: string; reason: string }[]; groups: unknown[] };
+  /** The exact text `urenwijzer pilot` writes to summary.json. */
+  summaryJson: string;
+  /** The self-contained report.html. */
+  html: string;
+}
+
+/** The pilot report without a package (the motion's deadlines, nothing recomputed). */
+export function pilotReport(files: readonly PilotFile[], options?: PilotOptions): PilotResult;
+
+/** Throws UrenwijzerError `bsn_in_reference` for a reference holding a BSN-like number. */
+export function checkDossierReference(reference: string): void;
 
 // ---------------------------------------------------------------- check
 

@@ -19,6 +19,9 @@ import initGlue, {
   __wbg_reset_state as resetInstance,
   __debugPanic,
   planJson,
+  planStepsJson,
+  pilotReportJson,
+  checkDossierReference as checkDossierReferenceRaw,
   checkReportJson,
   checkFilesJson,
   classifyFilesJson,
@@ -253,6 +256,30 @@ export class Engine {
   }
 
   /**
+   * The form state of (partial) answers, what a form shows after each
+   * answer: `{asked: [{id, topic}], answers, missing, problems, complete,
+   * indication}` (docs/json-contract.md, "Form state"). Answers to questions
+   * that are not asked are dropped (in `answers`); `problems` are error
+   * objects, per question where they concern one (missing answers included);
+   * `indication` is set when the answers are complete and valid. Options as
+   * for `evaluate` (`trace` default true). Throws only for a bad date.
+   */
+  state(answers, options = {}) {
+    return JSON.parse(this.stateToJson(answers, options));
+  }
+
+  /** As `state`, but returns the canonical JSON text itself (`urenwijzer state` prints the same bytes). */
+  stateToJson(answers, options = {}) {
+    const raw = this.#engine();
+    const text = answersText(answers);
+    try {
+      return raw.stateJson(text, dateText(options.date), municipalityText(options.municipality), options.trace !== false);
+    } catch (e) {
+      throw failure(e);
+    }
+  }
+
+  /**
    * The indication for these answers. Options: `date` (YYYY-MM-DD or a Date;
    * default today, local time), `municipality`, `trace` (default true; false
    * leaves `trace` and `explanation` empty). Throws UrenwijzerError.
@@ -290,6 +317,38 @@ export class Engine {
     return JSON.parse(text);
   }
 
+  /**
+   * The steps of omgekeerd toewijzen under this package's procedure (the
+   * overlay's when `options.municipality` is given): `dates` is
+   * `{decision, conversation?, start?, evaluation?}` (YYYY-MM-DD or Date).
+   * Same object as `urenwijzer plan PKG --format json`. Throws UrenwijzerError.
+   */
+  plan(dates, options = {}) {
+    const raw = this.#engine();
+    let text;
+    try {
+      text = raw.planJson(planDatesText(dates), municipalityText(options.municipality));
+    } catch (e) {
+      throw failure(e);
+    }
+    return JSON.parse(text);
+  }
+
+  /**
+   * The pilot report with this package: its procedure applies and records
+   * made with the same fingerprint are recomputed. See `pilotReport`.
+   */
+  pilot(files, options = {}) {
+    const raw = this.#engine();
+    let text;
+    try {
+      text = raw.pilotJson(pilotFilesText(files), options.reasons === true);
+    } catch (e) {
+      throw failure(e);
+    }
+    return pilotResult(text);
+  }
+
   /** Releases the engine's memory in the module now rather than at garbage collection. */
   free() {
     const raw = this.#raw;
@@ -317,6 +376,70 @@ export function plan(intake, start, evaluation) {
     throw failure(e);
   }
   return JSON.parse(text);
+}
+
+function planDatesText(dates) {
+  const d = dates ?? {};
+  const opt = (v) => (v === undefined || v === null || v === '' ? null : dateText(v));
+  return JSON.stringify({ decision: opt(d.decision), conversation: opt(d.conversation), start: opt(d.start), evaluation: opt(d.evaluation) });
+}
+
+/**
+ * The steps of omgekeerd toewijzen with the motion's defaults (no package):
+ * conversation within 3 working days of the decision, start within 1
+ * working day of the conversation, evaluation 28 to 42 days after the start.
+ * Same object as `urenwijzer plan --format json`. Throws UrenwijzerError.
+ */
+export function planSteps(dates) {
+  if (!initialized) throw notInitialized();
+  let text;
+  try {
+    text = planStepsJson(planDatesText(dates));
+  } catch (e) {
+    throw failure(e);
+  }
+  return JSON.parse(text);
+}
+
+function pilotFilesText(files) {
+  return JSON.stringify([...(files ?? [])].map((f) => [String(f.name), String(f.text)]));
+}
+
+function pilotResult(text) {
+  const [summaryJson, html] = JSON.parse(text);
+  return { summary: JSON.parse(summaryJson), summaryJson, html };
+}
+
+/**
+ * The pilot report of omgekeerd toewijzen from providers' records
+ * (`files`: [{name, text}]), without a package (the motion's deadlines,
+ * nothing recomputed). `options.reasons`: include the free-text reasons
+ * (never for fewer than 5 residents). Returns `{summary, summaryJson, html}`:
+ * `summaryJson` and `html` are the bytes `urenwijzer pilot` writes.
+ */
+export function pilotReport(files, options = {}) {
+  if (!initialized) throw notInitialized();
+  let text;
+  try {
+    text = pilotReportJson(pilotFilesText(files), options.reasons === true);
+  } catch (e) {
+    throw failure(e);
+  }
+  return pilotResult(text);
+}
+
+/**
+ * Throws UrenwijzerError `bsn_in_reference` when a dossier reference holds an
+ * 8- or 9-digit number that passes the BSN elfproef (the message says why
+ * and suggests an own reference); returns nothing otherwise.
+ */
+export function checkDossierReference(reference) {
+  if (!initialized) throw notInitialized();
+  try {
+    checkDossierReferenceRaw(String(reference ?? ''));
+  } catch (e) {
+    throw failure(e);
+  }
 }
 
 /**

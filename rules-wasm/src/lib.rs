@@ -159,6 +159,45 @@ impl Engine {
         serde_json::to_string(&objects).unwrap_or_default()
     }
 
+    /// The omgekeerd-toewijzen steps under this package's procedure (its
+    /// municipality's overlay when given), as `urenwijzer plan PKG --format json` prints them.
+    #[wasm_bindgen(js_name = planJson)]
+    pub fn plan_json(&self, dates: &str, municipality: Option<String>) -> Result<String, JsValue> {
+        plan_steps(Some(&self.package), dates, municipality.as_deref()).map_err(|e| js_error(&e))
+    }
+
+    /// The pilot report with this package (its procedure, and recomputing
+    /// records made with the same fingerprint): see [`pilot_report_json`].
+    #[wasm_bindgen(js_name = pilotJson)]
+    pub fn pilot_json(&self, files: &str, reasons: bool) -> Result<String, JsValue> {
+        pilot_report(std::slice::from_ref(&self.package), files, reasons).map_err(|e| js_error(&e))
+    }
+
+    /// The form state (`form::form_state`, prune mode) as canonical JSON
+    /// text, the bytes `urenwijzer state` prints. Answers that are no JSON
+    /// are a problem in the state; only a bad date is thrown.
+    #[wasm_bindgen(js_name = stateJson)]
+    pub fn state_json(
+        &self,
+        answers: &str,
+        date: &str,
+        municipality: Option<String>,
+        trace: bool,
+    ) -> Result<String, JsValue> {
+        let date = parse_date(date).map_err(|e| js_error(&e))?;
+        let options = Options { date, municipality };
+        let state = match parse_answers(answers) {
+            Ok(answers) => rules_core::form_state(&self.package, &answers, &options, rules_core::Mode::Prune, trace),
+            Err(e) => {
+                let mut state =
+                    rules_core::form_state(&self.package, &Value::Null, &options, rules_core::Mode::Prune, trace);
+                state.problems = vec![e];
+                state
+            }
+        };
+        Ok(state.to_json())
+    }
+
     /// The indication as canonical JSON text (`urenwijzer eval --format
     /// json`); without `trace` the trace and explanation are empty.
     #[wasm_bindgen(js_name = evaluateJson)]
@@ -197,6 +236,61 @@ pub fn plan_json(intake: &str, start: &str, evaluation: Option<String>) -> Resul
     let (intake, start, evaluation) = dates.map_err(|e| js_error(&e))?;
     let plan = workdays::plan(intake, start, evaluation).map_err(|e| js_error(&e))?;
     Ok(serde_json::to_string(&plan).unwrap_or_default())
+}
+
+/// `dates` is JSON text `{decision, conversation?, start?, evaluation?}` (YYYY-MM-DD or null).
+fn plan_steps(package: Option<&Package>, dates: &str, municipality: Option<&str>) -> Result<String, Error> {
+    let value: Value = serde_json::from_str(dates)
+        .map_err(|e| Error::InvalidDate { question: None, value: format!("geen geldige JSON: {e}") })?;
+    let date = |key: &str| -> Result<Option<Date>, Error> {
+        match value.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => parse_date(s).map(Some),
+            Some(other) => Err(Error::InvalidDate { question: None, value: other.to_string() }),
+        }
+    };
+    let dates = workdays::procedure::PlanDates {
+        decision: date("decision")?,
+        conversation: date("conversation")?,
+        start: date("start")?,
+        evaluation: date("evaluation")?,
+    };
+    let plan = rules_core::plan::plan_for(package, municipality, &dates)?;
+    Ok(serde_json::to_string(&plan).unwrap_or_default())
+}
+
+/// The omgekeerd-toewijzen steps with the motion's defaults (no package), as
+/// `urenwijzer plan --format json` prints them.
+#[wasm_bindgen(js_name = planStepsJson)]
+pub fn plan_steps_json(dates: &str) -> Result<String, JsValue> {
+    plan_steps(None, dates, None).map_err(|e| js_error(&e))
+}
+
+/// `files` is JSON text `[[name, text], ...]`; the result is JSON text
+/// `[summary.json text, report.html text]`, the same bytes `urenwijzer pilot` writes.
+fn pilot_report(packages: &[Package], files: &str, reasons: bool) -> Result<String, Error> {
+    let list: Vec<(String, String)> = serde_json::from_str(files).map_err(|e| Error::InvalidRecord {
+        field: "(bestanden)".into(),
+        message: format!("verwacht [[naam, tekst], ...]: {e}"),
+    })?;
+    let inputs: Vec<rules_core::pilot::RecordFile<'_>> =
+        list.iter().map(|(name, text)| rules_core::pilot::RecordFile { name, bytes: text.as_bytes() }).collect();
+    let options = rules_core::pilot::PilotOptions { packages, show_reasons: reasons };
+    let result = rules_core::pilot::pilot(&inputs, &options);
+    Ok(serde_json::to_string(&(result.summary.to_json(), result.html)).unwrap_or_default())
+}
+
+/// The pilot report without a package (motion defaults, nothing recomputed).
+#[wasm_bindgen(js_name = pilotReportJson)]
+pub fn pilot_report_json(files: &str, reasons: bool) -> Result<String, JsValue> {
+    pilot_report(&[], files, reasons).map_err(|e| js_error(&e))
+}
+
+/// Refuses a dossier reference holding a BSN-like number (elfproef), with
+/// code `bsn_in_reference`; the widget checks the field with it.
+#[wasm_bindgen(js_name = checkDossierReference)]
+pub fn check_dossier_reference(reference: &str) -> Result<(), JsValue> {
+    rules_core::pilot::record::check_dossier_reference(reference).map_err(|e| js_error(&e))
 }
 
 /// The whole check of a package document (`check::report`: does it load,

@@ -38,7 +38,18 @@ export function runCases(api, bundles, cases) {
         return JSON.stringify(e);
       }
     };
-    outputs[c.key] = { trace: outcome(true), noTrace: outcome(false) };
+    // The form state (engine.state), the bytes of `urenwijzer state`; it throws only for a bad date.
+    let state;
+    try {
+      state = engine.stateToJson(c.answers, options);
+      // Compared re-serialised: JavaScript writes a refused answer such as 1e21 as 1e+21.
+      if (JSON.stringify(engine.state(c.answers, options)) !== JSON.stringify(JSON.parse(state)))
+        problems.push(`${c.key}: state differs from JSON.parse(stateToJson)`);
+    } catch (e) {
+      if (e.code !== 'invalid_date') problems.push(`${c.key}: state threw ${e.code}: ${e.message}`);
+      state = JSON.stringify(e);
+    }
+    outputs[c.key] = { trace: outcome(true), noTrace: outcome(false), state };
   }
   for (const engine of Object.values(engines)) engine.free();
   return { outputs, fingerprints, problems };

@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import api from './wasm.mjs';
 import { cli, root } from '../conformance/collect.mjs';
@@ -119,6 +120,36 @@ test('asked follows conditions and the transition rule', () => {
   nieuw.free();
 });
 
+test('state: asked questions with topics, answers not asked dropped, missing, problems per question, indication when complete', () => {
+  const regio = new Engine(regioBundle);
+  const s = regio.state({ alleen: true, huisgenoten: 2, bestaat_niet: 1 });
+  assert.deepEqual(Object.keys(s), ['asked', 'answers', 'missing', 'problems', 'complete', 'indication']);
+  assert.deepEqual(
+    s.asked.map((q) => q.id),
+    ['alleen', 'kamers'],
+  );
+  assert.ok(s.asked.every((q) => typeof q.topic === 'string'));
+  assert.deepEqual(s.answers, { alleen: true }, 'an answer to a question not asked and an unknown key are dropped');
+  assert.deepEqual(s.missing, ['kamers']);
+  assert.deepEqual(
+    s.problems.map((p) => [p.code, p.question]),
+    [['missing_answer', 'kamers']],
+  );
+  assert.equal(s.complete, false);
+  assert.equal(s.indication, null);
+  const bad = regio.state({ alleen: 'ja' });
+  assert.equal(bad.problems[0].code, 'wrong_type');
+  assert.equal(bad.problems[0].question, 'alleen');
+  assert.deepEqual(bad.answers, { alleen: 'ja' }, 'an invalid answer to an asked question is kept, with its problem');
+  const kpmgState = kpmg.state(answers, { date: '2024-01-01' });
+  assert.equal(kpmgState.complete, true);
+  assert.equal(JSON.stringify(kpmgState.indication), kpmg.evaluateToJson(answers, { date: '2024-01-01' }));
+  assert.equal(JSON.stringify(kpmgState), kpmg.stateToJson(answers, { date: '2024-01-01' }));
+  assert.equal(kpmg.state(null).problems[0].code, 'invalid_answers');
+  assert.equal(thrown(() => kpmg.state({}, { date: 'gisteren' })).code, 'invalid_date');
+  regio.free();
+});
+
 test('evaluate: plain objects, JSON.stringify equals evaluateToJson, trace optional', () => {
   const ind = kpmg.evaluate(answers, { date: '2024-01-01' });
   assert.equal(Object.getPrototypeOf(ind), Object.prototype);
@@ -228,4 +259,83 @@ test('checkPackage: what urenwijzer check and test report', () => {
   const broken = checkPackage('{"format": "urenwijzer-package/1"}');
   assert.equal(broken.ok, false);
   assert.equal(broken.error.code, 'invalid_package');
+});
+
+test('planSteps and engine.plan: the motion steps, byte for byte the CLI', () => {
+  const { planSteps } = api;
+  const cliPlan = (...args) => execFileSync(cli(), ['plan', ...args, '--format', 'json'], { cwd: root, encoding: 'utf8' }).trimEnd();
+  // Decision the day before Koningsdag 2025 (Saturday 26 April): Mon 28, Tue 29, Wed 30.
+  const dates = { decision: '2025-04-25', conversation: '2025-04-30', start: '2025-05-02', evaluation: '2025-06-20' };
+  const p = planSteps(dates);
+  assert.equal(p.conversation_deadline, '2025-04-30');
+  assert.deepEqual(
+    p.warnings.map((w) => w.code),
+    ['start_late', 'evaluation_outside_window'],
+  );
+  assert.deepEqual(
+    p.steps.map((s) => s.who),
+    ['gemeente', 'aanbieder en inwoner', 'aanbieder', 'aanbieder en inwoner', 'gemeente'],
+  );
+  const args = ['--decision', '2025-04-25', '--conversation', '2025-04-30', '--start', '2025-05-02', '--evaluation', '2025-06-20'];
+  assert.equal(JSON.stringify(p), cliPlan(...args));
+  const engine = new Engine(kpmgBundle);
+  assert.equal(JSON.stringify(engine.plan(dates, { municipality: 'almere' })), cliPlan(...args, 'norms/kpmg-2019', '--municipality', 'almere'));
+  assert.equal(thrown(() => planSteps({ decision: '2025-04-25', start: '2025-04-28' })).code, 'missing_plan_date');
+  assert.equal(thrown(() => planSteps({ decision: '2025-04-25', conversation: '2025-04-24' })).code, 'conversation_before_decision');
+  assert.equal(thrown(() => planSteps({ decision: '2997-12-31', conversation: '2998-01-01' })).code, 'date_out_of_range');
+  assert.equal(thrown(() => engine.plan(dates, { municipality: 'nergens' })).code, 'unknown_municipality');
+});
+
+test('pilotReport and engine.pilot: the same summary.json and report.html as urenwijzer pilot', () => {
+  const { pilotReport, checkDossierReference } = api;
+  const dir = mkdtempSync(join(tmpdir(), 'urenwijzer-pilot-api-'));
+  const record = (i) =>
+    JSON.stringify({
+      format: 'urenwijzer-omgekeerd-toewijzen/2',
+      dossier: `HH-${i}`,
+      district: i < 5 ? 'Noord' : 'Zuid',
+      provider: { name: 'Thuiszorg A', agb: null },
+      package: { id: 'kpmg-2019', fingerprint: new Engine(kpmgBundle).fingerprint },
+      decision: '2025-04-25',
+      conversation: '2025-04-30',
+      start: '2025-05-01',
+      evaluation: '2025-06-05',
+      initial: {
+        date: '2025-04-30',
+        answers: {
+          eigen_mogelijkheden: false,
+          beperkingen: 'geen',
+          samenstelling_huishouden: false,
+          extra_kamers_in_gebruik: 0,
+          extra_kamers_niet_in_gebruik: 0,
+        },
+        indication: { total: { minutes_per_week: 125 } },
+      },
+      changes: [],
+      final: null,
+      complete: false,
+    });
+  const files = [...Array(6).keys()].map((i) => ({ name: `r${i}.json`, text: record(i) }));
+  files.push({
+    name: 'format1.json',
+    text: JSON.stringify({ format: 'urenwijzer-omgekeerd-toewijzen/1', package: { id: 'kpmg-2019' }, intake: '2025-04-30' }),
+  });
+  files.push({ name: 'bsn.json', text: JSON.stringify({ format: 'urenwijzer-omgekeerd-toewijzen/2', dossier: '111222333', package: { id: 'kpmg-2019' } }) });
+  for (const f of files) writeFileSync(join(dir, f.name), f.text);
+  const paths = files.map((f) => join(dir, f.name));
+  execFileSync(cli(), ['pilot', ...paths, '--out', join(dir, 'a')], { cwd: root });
+  execFileSync(cli(), ['pilot', ...paths, '--out', join(dir, 'b'), '--package', 'norms/kpmg-2019'], { cwd: root });
+  const plain = pilotReport(files);
+  assert.equal(plain.summaryJson, readFileSync(join(dir, 'a', 'summary.json'), 'utf8'));
+  assert.equal(plain.html, readFileSync(join(dir, 'a', 'report.html'), 'utf8'));
+  const withPackage = new Engine(kpmgBundle).pilot(files);
+  assert.equal(withPackage.summaryJson, readFileSync(join(dir, 'b', 'summary.json'), 'utf8'));
+  // Groups sort by fingerprint: the format-1 record (no fingerprint) comes first.
+  assert.equal(withPackage.summary.groups.find((g) => g.package.fingerprint).recomputed.checked, 6);
+  assert.deepEqual(
+    plain.summary.unreadable.map((u) => u.code),
+    ['bsn_in_reference'],
+  );
+  assert.equal(thrown(() => checkDossierReference('dossier 111222333')).code, 'bsn_in_reference');
+  assert.equal(checkDossierReference('HH-2026-0042'), undefined);
 });

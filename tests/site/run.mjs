@@ -396,11 +396,11 @@ function today() {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-function expected(entry, answers) {
+function expected(entry, answers, command = 'eval') {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'site-test-'));
   const file = path.join(tmp, 'answers.json');
   fs.writeFileSync(file, JSON.stringify(answers));
-  const args = ['eval', path.join(root, 'packages', entry.pkg.file), file, '--date', today(), '--format', 'json'];
+  const args = [command, path.join(root, 'packages', entry.pkg.file), file, '--date', today(), ...(command === 'eval' ? ['--format', 'json'] : [])];
   if (entry.municipality) args.push('--municipality', entry.municipality.id);
   const r = spawnSync(cli, args, { encoding: 'utf8' });
   fs.rmSync(tmp, { recursive: true, force: true });
@@ -410,6 +410,13 @@ function expected(entry, answers) {
 
 async function verifyResult(page, flow, entry, answers, report) {
   const want = expected(entry, answers);
+  // The site's form state is the core's: the same bytes as `urenwijzer state`.
+  const formState = await page.evaluate(() => JSON.stringify(window.__zelftest.formState()));
+  const wantState = JSON.stringify(expected(entry, answers, 'state'));
+  check(
+    formState === wantState,
+    `${flow.slug}: the site's form state differs from urenwijzer state:\n  site: ${formState.slice(0, 300)}\n  cli:  ${wantState.slice(0, 300)}`,
+  );
   const got = await page.evaluate(() => ({
     total: document.getElementById('totaal-per-week')?.textContent ?? '',
     rows: [...document.querySelectorAll('#per-resultaat tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent)),

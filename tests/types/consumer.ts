@@ -11,6 +11,8 @@ import {
   type Answers,
   type ErrorCode,
   type ErrorObject,
+  type FormState,
+  type AskedQuestion,
   type Indication,
   type Question,
   type Step,
@@ -42,6 +44,10 @@ export async function render(bundleUrl: string): Promise<string> {
   }
   const shown: string[] = engine.asked(answers, { date: new Date() });
   const problems: ErrorObject[] = engine.validate(answers);
+  const form: FormState = engine.state(answers, { date: '2024-06-01' });
+  const steps: string[] = form.asked.map((q: AskedQuestion) => `${q.topic}/${q.id}`);
+  const done: boolean = form.complete && form.indication !== null && form.missing.length === 0 && steps.length >= 0;
+  if (done) console.log(engine.stateToJson(answers));
   for (const p of problems) {
     const code: ErrorCode = p.code;
     if (p.question !== undefined && shown.includes(p.question)) console.log(code, p.message);

@@ -67,11 +67,20 @@ export function indicationText(page) {
 }
 
 /** `urenwijzer eval PACKAGE answers --date D [--municipality M] --format json` (stdout without the newline). */
-export function cliEval(pkg, answers, { date, municipality } = {}) {
+export function cliEval(pkg, answers, options = {}) {
+  return cli('eval', pkg, answers, options);
+}
+
+/** `urenwijzer state PACKAGE answers --date D [--municipality M]`: the core's form state (stdout without the newline). */
+export function cliState(pkg, answers, options = {}) {
+  return cli('state', pkg, answers, options);
+}
+
+function cli(command, pkg, answers, { date, municipality } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'widget-cli-'));
   const file = path.join(dir, 'answers.json');
   fs.writeFileSync(file, JSON.stringify(answers));
-  const args = ['eval', path.join(repo, 'norms', pkg), file, '--format', 'json'];
+  const args = [command, path.join(repo, 'norms', pkg), file, ...(command === 'eval' ? ['--format', 'json'] : [])];
   if (date) args.push('--date', date);
   if (municipality) args.push('--municipality', municipality);
   try {

@@ -17,6 +17,9 @@ import { showResult } from './views/result.js';
 import { showStart } from './views/start.js';
 import { showStep } from './views/step.js';
 
+// Test hook: the core's form state of the answers on screen (tests/site compare it with `urenwijzer state`).
+Object.defineProperty(window, '__zelftest', { value: Object.freeze({ formState: () => state.form }) });
+
 go.start = showStart;
 go.step = showStep;
 go.result = showResult;

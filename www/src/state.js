@@ -1,5 +1,6 @@
 // The self-check's state: the chosen package and municipality, the answers,
-// the step on screen; which questions are asked and the steps they make; and
+// the step on screen; the core's form state (which questions are asked, the
+// answers kept, problems) and the steps it makes; and
 // `go`, the views by name (filled in by main.js), so views can move to each
 // other without importing each other.
 
@@ -18,6 +19,7 @@ export const state = {
   fields: new Map(), // question id → field of the step on screen
   indication: null,
   fromResult: false, // an answer is being changed from the result ("Terug naar uitkomst")
+  form: null, // the core's form state of `answers` (formState())
 };
 
 /** The views: go.start(opts), go.step(opts), go.result(opts). */
@@ -51,7 +53,7 @@ export async function choose(entry) {
     state.questions = engine.questions();
     state.topics = engine.package.topics ?? [];
   }
-  normalize();
+  formState();
 }
 
 function setTheme(entry) {
@@ -67,34 +69,38 @@ export function options() {
   return municipality ? { municipality } : {};
 }
 
-/** Ids of the questions asked now. */
-function askedNow() {
-  return new Set(state.engine.asked(state.answers, options()));
+/**
+ * The rules core's form state of the answers (`engine.state`): the asked
+ * questions, the answers kept (answers to questions no longer asked are
+ * dropped, here too), what is missing, the problems per question and the
+ * indication when complete. Kept in `state.form`.
+ */
+export function formState() {
+  const form = state.engine.state(state.answers, { ...options(), trace: true });
+  state.answers = { ...form.answers };
+  const asked = askedIds(form);
+  for (const id of Object.keys(state.raw)) if (!asked.has(id)) delete state.raw[id];
+  state.form = form;
+  return form;
 }
 
-/** Drops answers to questions that are no longer asked, until nothing changes. */
-export function normalize() {
-  for (let round = 0; round < 50; round++) {
-    const asked = askedNow();
-    const stale = Object.keys(state.answers).filter((id) => !asked.has(id));
-    for (const id of Object.keys(state.raw)) if (!asked.has(id)) delete state.raw[id];
-    if (stale.length === 0) return asked;
-    for (const id of stale) delete state.answers[id];
-  }
-  return askedNow();
+/** Ids of the questions a form state asks. */
+export function askedIds(form) {
+  return new Set(form.asked.map((q) => q.id));
 }
 
-/** The steps: each topic that has at least one question asked now, in order. */
-export function steps(asked = askedNow()) {
+/** The steps: each topic with at least one question asked now, in order, with its questions (`all`: also those not asked). */
+export function steps(form) {
   const order = [...state.topics];
   for (const q of state.questions) {
     if (!order.some((t) => t.id === q.topic)) order.push({ id: q.topic, title: q.topic });
   }
+  const byId = new Map(state.questions.map((q) => [q.id, q]));
   return order
     .map((topic) => ({
       topic,
       all: state.questions.filter((q) => q.topic === topic.id),
-      questions: state.questions.filter((q) => q.topic === topic.id && asked.has(q.id)),
+      questions: form.asked.filter((a) => a.topic === topic.id).map((a) => byId.get(a.id)),
     }))
     .filter((s) => s.questions.length > 0);
 }

@@ -16,6 +16,7 @@ mod areas;
 mod names;
 mod numbers;
 mod overlay;
+mod procedure;
 mod provenance;
 mod questions;
 mod resident;
@@ -170,18 +171,22 @@ fn compile(doc: &PackageDoc) -> Result<Package, Error> {
     }
 
     for (i, choice) in doc.municipal_choices.iter().enumerate() {
-        let known = choice == "tariff"
-            || choice == "contribution"
+        let known = ["tariff", "contribution", "procedure", "calendar"].contains(&choice.as_str())
             || doc.versions.iter().any(|v| v.values.contains_key(choice));
         if !known {
             return Err(Error::package(
                 format!("municipal_choices[{i}]"),
-                format!("'{choice}' is geen tariff, contribution of naam van een waarde"),
+                format!("'{choice}' is geen tariff, contribution, procedure, calendar of naam van een waarde"),
             ));
         }
     }
 
+    let procedure = procedure::compile_procedure(doc)?;
+    let calendar = procedure::compile_calendar(doc)?;
+
     Ok(Package {
+        procedure,
+        calendar,
         id: doc.id.clone(),
         title: doc.title.clone(),
         description: doc.description.clone(),

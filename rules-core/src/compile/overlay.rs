@@ -45,6 +45,12 @@ pub(super) fn resolve(
     if overlay.tariff.is_some() && !allowed("tariff") {
         return Err(refuse(format!("{path}.tariff"), "tariff"));
     }
+    if overlay.procedure.is_some() && !allowed("procedure") {
+        return Err(refuse(format!("{path}.procedure"), "procedure"));
+    }
+    if overlay.calendar.is_some() && !allowed("calendar") {
+        return Err(refuse(format!("{path}.calendar"), "calendar"));
+    }
     let scopes =
         std::iter::once((path.clone(), overlay.tariff.is_some(), overlay.contribution.is_some(), &overlay.values))
             .chain(overlay.versions.iter().map(|(v, o)| {
@@ -87,6 +93,12 @@ pub(super) fn resolve(
     if let Some(Value::Array(extra)) = raw.get("sources") {
         if let Some(Value::Array(sources)) = map.get_mut("sources") {
             sources.extend(extra.iter().cloned());
+        }
+    }
+    // The overlay's procedure list and calendar replace the base's (no merging).
+    for key in ["procedure", "calendar"] {
+        if let Some(v) = raw.get(key).filter(|v| !v.is_null()) {
+            map.insert(key.into(), v.clone());
         }
     }
     if let Some(Value::Array(versions)) = map.get_mut("versions") {

@@ -8,30 +8,30 @@ import { displayMinutes } from '../../shared/display.js';
 import { answerText, duration, dutchDate, euro } from '../../shared/format.js';
 import { pageMessage } from '../../shared/messages.js';
 import { applyInfo, calculation, notCounted, residentTitle, telHref } from '../model.js';
-import { go, normalize, options, restart, state, steps } from '../state.js';
+import { formState, go, restart, state, steps } from '../state.js';
 import { perText, T, unitText } from '../texts.js';
 import { button, buttons, progress, show, showFatal, stepNames } from './page.js';
 
 export function showResult({ push = true } = {}) {
-  const asked = normalize();
-  let ind;
-  try {
-    ind = state.engine.evaluate(state.answers, { ...options(), trace: true });
-  } catch (e) {
-    if (e?.question) {
-      const list = steps(asked);
-      const index = list.findIndex((s) => s.questions.some((q) => q.id === e.question));
+  const form = formState();
+  const ind = form.indication;
+  if (!ind) {
+    // A problem with a question goes back to its step; any other is shown on the page.
+    const list = steps(form);
+    for (const p of form.problems) {
+      const index = p.question ? list.findIndex((s) => s.questions.some((q) => q.id === p.question)) : -1;
       if (index >= 0) {
         state.stepIndex = index;
-        go.step({ errors: [{ code: e.code, message: e.message, question: e.question }], push });
+        go.step({ errors: [p], push });
         return;
       }
     }
-    showFatal(pageMessage(e), e);
+    const problem = form.problems[0] ?? { code: 'internal', message: '' };
+    showFatal(pageMessage(problem), problem);
     return;
   }
   state.indication = ind;
-  const list = steps(asked);
+  const list = steps(form);
   const total = list.length + 2;
   const name = state.entry?.municipality?.name;
 

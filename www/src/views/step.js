@@ -4,13 +4,14 @@
 import { h, replace } from '../../shared/dom.js';
 import { fieldMessage } from '../../shared/messages.js';
 import { makeField } from '../fields.js';
-import { go, normalize, options, setAnswer, state, steps } from '../state.js';
+import { askedIds, formState, go, setAnswer, state, steps } from '../state.js';
 import { T } from '../texts.js';
 import { button, buttons, errorSummary, progress, show, stepNames } from './page.js';
 
 export function showStep({ errors = null, push = true } = {}) {
-  const asked = normalize();
-  const list = steps(asked);
+  const now = formState();
+  const asked = askedIds(now);
+  const list = steps(now);
   if (list.length === 0) return go.result({ push });
   state.stepIndex = Math.min(Math.max(0, state.stepIndex), list.length - 1);
   const step = list[state.stepIndex];
@@ -72,7 +73,8 @@ function onAnswer(step, progressSlot, live) {
     if (raw === undefined) delete state.raw[id];
     else state.raw[id] = raw;
   }
-  const asked = normalize();
+  const form = formState();
+  const asked = askedIds(form);
   const added = [];
   let removed = 0;
   for (const [id, field] of state.fields) {
@@ -95,7 +97,7 @@ function onAnswer(step, progressSlot, live) {
       .filter(Boolean)
       .join(' ');
   }
-  const list = steps(asked);
+  const list = steps(form);
   const index = list.findIndex((s) => s.topic.id === step.topic.id);
   if (index >= 0) {
     const key = `${index}|${stepNames(list).join('|')}`;
@@ -122,14 +124,15 @@ function clearError(id, summarySlot) {
 }
 
 function next(step, summarySlot, { toResult = false } = {}) {
-  const asked = normalize();
+  const form = formState();
+  const asked = askedIds(form);
   const ids = new Set(step.all.map((q) => q.id).filter((id) => asked.has(id)));
-  const problems = state.engine.validate(state.answers, options()).filter((p) => p.question && ids.has(p.question));
+  const problems = form.problems.filter((p) => p.question && ids.has(p.question));
   if (problems.length > 0) {
     showErrors(problems, summarySlot);
     return;
   }
-  const list = steps(asked);
+  const list = steps(form);
   const index = list.findIndex((s) => s.topic.id === step.topic.id);
   if (index + 1 < list.length && !toResult) {
     state.stepIndex = index + 1;

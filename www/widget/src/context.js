@@ -40,6 +40,8 @@ export class WidgetContext {
     this.p = null;
     /** What to put in the form once it is rendered: {answers, evalAnswers, reasons, dates, record}. */
     this.pending = {};
+    /** The core's last form state of the main package (for tests: element.formState). */
+    this.lastState = null;
     /** Set by the element: recalculates and redraws. */
     this.update = () => {};
   }
@@ -114,37 +116,38 @@ export class WidgetContext {
   }
 
   /**
-   * Evaluates `answers` with one engine: which questions it asks, what is
-   * missing, per-question problems, and the indication when complete. The
-   * messages are the shared ones per error code (www/shared/messages.js),
-   * never the engine's text with question ids.
+   * The core's form state of `answers` for one engine (`engine.state`):
+   * which questions it asks, the answers it keeps, what is missing, the
+   * problems per question and the indication when complete. The messages
+   * are the shared ones per error code (www/shared/messages.js), never the
+   * engine's text with question ids. `state` is the core's object itself.
    */
   evaluate(engine, answers, date) {
     const municipality = this.municipalityFor(engine);
-    const out = { asked: [], missing: [], fieldErrors: new Map(), error: null, indication: null, text: null };
+    const out = { asked: [], missing: [], fieldErrors: new Map(), error: null, indication: null, text: null, state: null };
+    let state;
     try {
-      out.asked = engine.asked(answers, { date, municipality });
+      state = engine.state(answers, { date, municipality, trace: true });
     } catch (e) {
       out.error = pageMessage(e, this.lang);
       return out;
     }
+    out.state = state;
+    if (engine === this.main) this.lastState = state;
     const byId = questionMap(engine);
-    const message = (problem) => fieldMessage(problem, byId.get(problem.question), this.lang);
-    const given = pick(answers, out.asked);
-    out.given = given;
-    out.missing = out.asked.filter((id) => given[id] === undefined);
-    for (const p of engine.validate(given)) {
-      if (p.question && !['missing_answer', 'unknown_question', 'not_asked'].includes(p.code) && !out.fieldErrors.has(p.question)) {
-        out.fieldErrors.set(p.question, message(p));
-      }
+    out.asked = state.asked.map((q) => q.id);
+    // The kept answers in the order they are asked (records and summaries list them so).
+    out.given = pick(state.answers, out.asked);
+    out.missing = state.missing;
+    for (const p of state.problems) {
+      if (!p.question) out.error ??= pageMessage(p, this.lang);
+      else if (p.code !== 'missing_answer' && !out.fieldErrors.has(p.question))
+        out.fieldErrors.set(p.question, fieldMessage(p, byId.get(p.question), this.lang));
     }
-    if (out.missing.length || out.fieldErrors.size) return out;
-    try {
-      out.text = engine.evaluateToJson(given, { date, municipality, trace: true });
-      out.indication = JSON.parse(out.text);
-    } catch (e) {
-      if (e.question && out.asked.includes(e.question)) out.fieldErrors.set(e.question, message(e));
-      else out.error = pageMessage(e, this.lang);
+    if (state.indication) {
+      out.indication = state.indication;
+      // The canonical JSON text (JSON.stringify of an indication gives its bytes).
+      out.text = JSON.stringify(state.indication);
     }
     return out;
   }

@@ -90,6 +90,15 @@ export class HbhIndicatie extends HTMLElement {
     return VERSION;
   }
 
+  /**
+   * The rules core's form state of the main package for the answers on screen
+   * (`engine.state`: asked questions, kept answers, missing, problems,
+   * indication), or null before the form is shown.
+   */
+  get formState() {
+    return this.#ctx?.lastState ?? null;
+  }
+
   /** The current indication (canonical JSON of the rules core, as an object), or null. */
   get indication() {
     return this.getIndication();

@@ -1,0 +1,193 @@
+//! Form state: everything a form needs after each answer, in one call, so the
+//! site, the widget and the CLI do not each decide what is asked, which
+//! answers to drop and which problem belongs to which question.
+//!
+//! Pruning is one pass in question order: an `ask_if` only uses earlier
+//! questions, so whether a question is asked is known when it is reached,
+//! and an answer to a question that is not asked is dropped (`Prune`, forms)
+//! or refused with `not_asked` (`Strict`, the CLI and bulk paths).
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::describe;
+use crate::error::{Error, ErrorObject};
+use crate::eval::{self, Options};
+use crate::output;
+use crate::package::{Package, START_DATE_KEY};
+
+/// What happens to an answer to a question that is not asked (or to a key
+/// that is no question of the package).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Forms: such answers are dropped.
+    Prune,
+    /// CLI and bulk: such answers are problems (`not_asked`, `unknown_question`).
+    Strict,
+}
+
+/// One asked question: its id and the topic (step) it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AskedQuestion {
+    pub id: String,
+    pub topic: String,
+}
+
+/// The state of a form for some (partial) answers. See `docs/json-contract.md`
+/// ("Form state").
+#[derive(Debug, Clone)]
+pub struct FormState {
+    /// The questions asked now, in the order a form shows them.
+    pub asked: Vec<AskedQuestion>,
+    /// The answers kept: those to asked questions (valid or not), and the
+    /// reserved start date; keys sorted (as all JSON objects of the core).
+    pub answers: Map<String, Value>,
+    /// Asked questions without an answer, in asked order.
+    pub missing: Vec<String>,
+    /// Every problem, in the core's stable order; a problem about one
+    /// question names it (`question`), missing answers included.
+    pub problems: Vec<Error>,
+    /// The canonical indication JSON (`output::to_json`) when the answers are
+    /// complete and valid, else `None`.
+    pub indication: Option<String>,
+}
+
+impl FormState {
+    /// Complete: no problems and an indication.
+    pub fn complete(&self) -> bool {
+        self.problems.is_empty() && self.indication.is_some()
+    }
+
+    /// The canonical JSON rendering: keys `asked`, `answers`, `missing`,
+    /// `problems`, `complete`, `indication`, in that order, compact.
+    pub fn to_json(&self) -> String {
+        #[derive(Serialize)]
+        struct Out<'a> {
+            asked: &'a [AskedQuestion],
+            answers: &'a Map<String, Value>,
+            missing: &'a [String],
+            problems: Vec<ErrorObject>,
+            complete: bool,
+            indication: Option<&'a serde_json::value::RawValue>,
+        }
+        let raw = self.indication.as_deref().and_then(|t| serde_json::from_str::<&serde_json::value::RawValue>(t).ok());
+        let out = Out {
+            asked: &self.asked,
+            answers: &self.answers,
+            missing: &self.missing,
+            problems: self.problems.iter().map(Error::to_object).collect(),
+            complete: self.complete(),
+            indication: raw,
+        };
+        serde_json::to_string(&out).unwrap_or_else(|_| String::from("{\"complete\":false}"))
+    }
+}
+
+/// The form state of `answers` for `root` (with its overlays and linked
+/// packages) under `options`. `trace` as for `output::to_json`.
+pub fn form_state(root: &Package, answers: &Value, options: &Options, mode: Mode, trace: bool) -> FormState {
+    let Some(map) = answers.as_object() else {
+        // Not an object: nothing is answered, and that is the one problem.
+        let asked = describe::asked_questions_on(root, &Value::Null, options);
+        let problems = eval::problems_on(root, answers, options);
+        return FormState {
+            missing: asked.iter().map(|q| q.id.clone()).collect(),
+            asked: asked.iter().map(|q| AskedQuestion { id: q.id.clone(), topic: q.topic.clone() }).collect(),
+            answers: Map::new(),
+            problems,
+            indication: None,
+        };
+    };
+    let asked = describe::asked_questions_on(root, answers, options);
+    let mut kept = Map::new();
+    for q in &asked {
+        if let Some(v) = map.get(&q.id) {
+            kept.insert(q.id.clone(), v.clone());
+        }
+    }
+    // The reserved start date is no question of a package that only links to
+    // an earlier one; it decides the transition, so it stays.
+    let start_date_is_question = describe::questions(root).iter().any(|q| q.id == START_DATE_KEY);
+    if let Some(v) = map.get(START_DATE_KEY).filter(|_| !start_date_is_question) {
+        kept.insert(START_DATE_KEY.to_string(), v.clone());
+    }
+    let missing = asked.iter().filter(|q| !kept.contains_key(&q.id)).map(|q| q.id.clone()).collect();
+    let asked: Vec<AskedQuestion> =
+        asked.iter().map(|q| AskedQuestion { id: q.id.clone(), topic: q.topic.clone() }).collect();
+    let checked = match mode {
+        Mode::Prune => Value::Object(kept.clone()),
+        Mode::Strict => answers.clone(),
+    };
+    let mut problems = eval::problems_on(root, &checked, options);
+    let mut indication = None;
+    if problems.is_empty() {
+        match eval::evaluate_with(root, &checked, options, |ind| output::to_json(ind, trace)) {
+            Ok(text) => indication = Some(text),
+            Err(e) => problems.push(e),
+        }
+    }
+    FormState { asked, answers: kept, missing, problems, indication }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Date;
+    use serde_json::json;
+
+    fn h4() -> Package {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../norms/h4/package.json")).unwrap();
+        Package::load(&text).unwrap()
+    }
+
+    /// h4 case 13: no children, yet an answer about help with children.
+    fn answers() -> Value {
+        json!({
+            "huishouden_grootte": 1, "aantal_kinderen": 0, "hulp_bij_kinderen": true,
+            "eigen_mogelijkheden": false, "beperkingen": "geen", "extra_kamers_in_gebruik": 0,
+            "extra_was": "normaal", "wasservice": false, "boodschappen_maaltijden": "geen", "regie": "geen"
+        })
+    }
+
+    fn options() -> Options {
+        Options { date: Date::parse("2024-01-01").unwrap(), municipality: None }
+    }
+
+    #[test]
+    fn prune_drops_what_is_not_asked_and_evaluates() {
+        let p = h4();
+        let state = form_state(&p, &answers(), &options(), Mode::Prune, false);
+        assert!(state.problems.is_empty(), "{:?}", state.problems);
+        assert!(!state.answers.contains_key("hulp_bij_kinderen"));
+        assert!(!state.asked.iter().any(|q| q.id == "hulp_bij_kinderen"));
+        assert!(state.complete());
+        let json: Value = serde_json::from_str(&state.to_json()).unwrap();
+        assert_eq!(json["complete"], json!(true));
+        assert!(json["indication"]["total"]["minutes_per_week"].is_i64());
+    }
+
+    #[test]
+    fn strict_refuses_what_is_not_asked() {
+        let p = h4();
+        let state = form_state(&p, &answers(), &options(), Mode::Strict, false);
+        assert_eq!(state.problems[0].code(), "not_asked");
+        assert!(state.indication.is_none());
+        let json: Value = serde_json::from_str(&state.to_json()).unwrap();
+        assert_eq!(json["indication"], Value::Null);
+        assert_eq!(json["problems"][0]["question"], json!("hulp_bij_kinderen"));
+    }
+
+    #[test]
+    fn missing_and_invalid_answers_are_problems_per_question() {
+        let p = h4();
+        let state = form_state(&p, &json!({"aantal_kinderen": 2, "extra_was": "veel"}), &options(), Mode::Prune, false);
+        assert!(state.asked.iter().any(|q| q.id == "hulp_bij_kinderen"));
+        assert!(state.missing.contains(&"hulp_bij_kinderen".to_string()));
+        assert!(!state.missing.contains(&"extra_was".to_string()));
+        assert!(state.problems.iter().any(|e| e.code() == "not_an_option" && e.question() == Some("extra_was")));
+        assert!(state.problems.iter().all(|e| e.question().is_some()));
+        let not_object = form_state(&p, &json!([]), &options(), Mode::Prune, false);
+        assert_eq!(not_object.problems.iter().map(Error::code).collect::<Vec<_>>(), ["invalid_answers"]);
+        assert_eq!(not_object.missing.len(), not_object.asked.len());
+    }
+}

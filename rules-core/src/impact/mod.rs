@@ -1,0 +1,382 @@
+//! Caseload impact: an old and a new norm over a whole caseload, in minutes
+//! and euros per year, per household and in total (issue 9, `docs/impact.md`).
+//!
+//! Pure: the caller hands in the loaded packages and the caseload as bytes
+//! and gets strings back. The pieces (`Comparison::household`, `Totals::add`,
+//! `Totals::merge`, the renderers) let the CLI spread households over threads;
+//! [`run`] is the sequential path (the browser). Both give the same bytes:
+//! every sum is an integer sum and every group is sorted.
+
+pub mod caseload;
+pub mod engine;
+mod html;
+pub mod money;
+mod reason;
+mod render;
+mod svg;
+pub mod totals;
+
+use std::borrow::Cow;
+
+use serde_json::{Map, Value};
+
+use crate::answers::Answers;
+use crate::date::Date;
+use crate::document::QuestionKind;
+use crate::error::Error;
+use crate::eval::{self, Options, Step};
+use crate::package::START_DATE_KEY;
+use crate::package::{Package, Version};
+
+pub use caseload::{Caseload, Entry, Household, RawAnswers, Refused, FIXED_COLUMNS};
+pub use render::{households_csv_line, report_html, summary_json, HOUSEHOLDS_CSV_HEADER};
+pub use totals::Totals;
+
+/// How the comparison runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImpactOptions {
+    /// Date for households without a `date` (the CLI passes today or `--date`).
+    pub date: Date,
+    /// Fixed date for the old norm (one package on two dates).
+    pub old_date: Option<Date>,
+    /// Fixed date for the new norm.
+    pub new_date: Option<Date>,
+    /// Municipality for households without one.
+    pub municipality: Option<String>,
+    /// Evaluate the new norm ignoring its transition rule ("what if all
+    /// current clients were re-assessed").
+    pub reassess_all: bool,
+    /// Extrapolate the compared households to this caseload size.
+    pub scale_to: Option<u64>,
+}
+
+/// Which norm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Side {
+    Old,
+    New,
+}
+
+/// Two packages and the options: everything a household needs.
+pub struct Comparison<'p> {
+    pub old: &'p Package,
+    pub new: &'p Package,
+    pub options: ImpactOptions,
+}
+
+/// Per caseload column: the question kind for each side (`None`: that
+/// package does not read the column).
+#[derive(Debug, Clone, Default)]
+pub struct Columns {
+    pub names: Vec<String>,
+    old: Vec<Option<QuestionKind>>,
+    new: Vec<Option<QuestionKind>>,
+}
+
+/// One side's figures for a household.
+#[derive(Debug, Clone)]
+pub struct Figures<'p> {
+    /// The package that evaluated (an overlay or an earlier package).
+    pub package: &'p Package,
+    pub version: &'p Version,
+    /// The package and version whose tariff and contribution apply: the
+    /// referring one after a transition.
+    pub money_package: &'p Package,
+    pub money_version: &'p Version,
+    pub minutes_per_year: i64,
+    pub minutes_per_week: i64,
+    /// Exact minutes per year per area, in the version's area order.
+    pub areas: Vec<i64>,
+    pub steps: Vec<Step>,
+    pub transition: bool,
+    pub cost: money::Cost,
+}
+
+/// The outcome for one household.
+#[derive(Debug, Clone)]
+pub struct Row<'p> {
+    pub line: usize,
+    pub id: String,
+    /// Municipality, provider and wijk as given (group keys).
+    pub groups: [Option<String>; 3],
+    pub outcome: Outcome<'p>,
+}
+
+// Nearly every row is `Evaluated`, so boxing it would only add an allocation.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone)]
+pub enum Outcome<'p> {
+    /// The line was refused before a package saw it.
+    Unread(Error),
+    Evaluated {
+        old: Result<Figures<'p>, Error>,
+        new: Result<Figures<'p>, Error>,
+    },
+}
+
+impl<'p> Row<'p> {
+    /// Both figures when the household was compared.
+    pub fn compared(&self) -> Option<(&Figures<'p>, &Figures<'p>)> {
+        match &self.outcome {
+            Outcome::Evaluated { old: Ok(a), new: Ok(b) } => Some((a, b)),
+            _ => None,
+        }
+    }
+}
+
+fn kind_in(package: &Package, name: &str) -> Option<QuestionKind> {
+    let own = |p: &Package| p.question_index(name).map(|i| p.questions[i].kind);
+    own(package)
+        .or_else(|| package.linked.iter().find_map(own))
+        .or_else(|| (name == START_DATE_KEY).then_some(QuestionKind::Date))
+}
+
+impl<'p> Comparison<'p> {
+    /// Refuses packages that use a fixed column name as a question id.
+    pub fn new(old: &'p Package, new: &'p Package, options: ImpactOptions) -> Result<Comparison<'p>, Error> {
+        for p in [old, new].into_iter().flat_map(|p| std::iter::once(p).chain(p.linked.iter())) {
+            if let Some(q) = p.questions.iter().find(|q| FIXED_COLUMNS.contains(&q.id.as_str())) {
+                return Err(Error::InvalidCaseload {
+                    line: None,
+                    message: format!(
+                        "vraag '{}' van normpakket '{}' heeft de naam van een vaste kolom van het bestand met huishoudens",
+                        q.id, p.id
+                    ),
+                });
+            }
+        }
+        Ok(Comparison { old, new, options })
+    }
+
+    pub fn package(&self, side: Side) -> &'p Package {
+        match side {
+            Side::Old => self.old,
+            Side::New => self.new,
+        }
+    }
+
+    /// The question kinds of the caseload's question columns.
+    pub fn columns(&self, names: &[String]) -> Columns {
+        Columns {
+            names: names.to_vec(),
+            old: names.iter().map(|n| kind_in(self.old, n)).collect(),
+            new: names.iter().map(|n| kind_in(self.new, n)).collect(),
+        }
+    }
+
+    /// The CSV header `--template` prints: the fixed columns, then every
+    /// question of the old and the new package (and their linked packages).
+    pub fn template(&self) -> String {
+        let mut names: Vec<&str> = FIXED_COLUMNS.to_vec();
+        for p in [self.old, self.new].into_iter().flat_map(|p| std::iter::once(p).chain(p.linked.iter())) {
+            for q in &p.questions {
+                if !names.contains(&q.id.as_str()) {
+                    names.push(&q.id);
+                }
+            }
+            let has_transition = p.versions.iter().any(|v| v.transition.is_some());
+            if has_transition && !names.contains(&START_DATE_KEY) {
+                names.push(START_DATE_KEY);
+            }
+        }
+        names.join(",") + "\n"
+    }
+
+    /// Evaluates one household under both norms. Never panics; every
+    /// problem ends up in the row.
+    pub fn household(&self, columns: &Columns, entry: Entry) -> Row<'p> {
+        let h = match entry {
+            Ok(h) => h,
+            Err(r) => {
+                let r = *r;
+                return Row {
+                    line: r.line,
+                    id: r.id,
+                    groups: [r.municipality, r.provider, r.wijk],
+                    outcome: Outcome::Unread(r.error),
+                };
+            }
+        };
+        let old = self.side(Side::Old, columns, &h);
+        let new = self.side(Side::New, columns, &h);
+        Row {
+            line: h.line,
+            id: h.id,
+            groups: [h.municipality, h.provider, h.wijk],
+            outcome: Outcome::Evaluated { old, new },
+        }
+    }
+
+    fn side(&self, side: Side, columns: &Columns, h: &Household) -> Result<Figures<'p>, Error> {
+        let root = self.package(side);
+        let fixed = match side {
+            Side::Old => self.options.old_date,
+            Side::New => self.options.new_date,
+        };
+        let options = Options {
+            date: fixed.or(h.date).unwrap_or(self.options.date),
+            municipality: h.municipality.clone().or_else(|| self.options.municipality.clone()),
+        };
+        let answers = self.answers_for(side, columns, h)?;
+        money::require_municipality(root, &options)?;
+        if side == Side::New && self.options.reassess_all {
+            // The transition rule is ignored: everyone gets the new norm.
+            let package = match options.municipality.as_deref() {
+                None => root,
+                Some(m) => root.for_municipality(m).ok_or_else(|| Error::UnknownMunicipality {
+                    package: root.id.clone(),
+                    municipality: m.to_string(),
+                })?,
+            };
+            let checked = Answers::from_json(package, &answers)?;
+            return Figures::of(package, None, &checked, &options);
+        }
+        // The steps of `eval::evaluate_with`, kept apart so the figures can
+        // borrow the selected packages for as long as the caseload runs.
+        let selection = eval::select(root, &answers, &options)?;
+        let filtered = selection.answers_for(&answers)?;
+        let checked = Answers::from_json(selection.package, &filtered)?;
+        Figures::of(selection.package, selection.transition, &checked, &options)
+    }
+
+    /// The answers object one package reads from this household.
+    fn answers_for<'a>(&self, side: Side, columns: &Columns, h: &'a Household) -> Result<Cow<'a, Value>, Error> {
+        match &h.answers {
+            RawAnswers::Cells(cells) => {
+                let kinds = match side {
+                    Side::Old => &columns.old,
+                    Side::New => &columns.new,
+                };
+                let mut map = Map::new();
+                for ((name, kind), cell) in columns.names.iter().zip(kinds).zip(cells) {
+                    if let (Some(kind), Some(text)) = (kind, cell) {
+                        map.insert(name.clone(), cell_value(name, *kind, text)?);
+                    }
+                }
+                Ok(Cow::Owned(Value::Object(map)))
+            }
+            RawAnswers::Json(map) => {
+                // Keys only the other package knows are left out, so one
+                // household answered for both can be compared.
+                let (own, other) = match side {
+                    Side::Old => (self.old, self.new),
+                    Side::New => (self.new, self.old),
+                };
+                let kept: Map<String, Value> = map
+                    .iter()
+                    .filter(|(k, _)| kind_in(own, k).is_some() || kind_in(other, k).is_none())
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                Ok(Cow::Owned(Value::Object(kept)))
+            }
+        }
+    }
+}
+
+/// A CSV cell as the JSON answer its question expects: `ja`/`nee` or
+/// `true`/`false`, whole numbers, choices by option id, dates as text.
+fn cell_value(question: &str, kind: QuestionKind, text: &str) -> Result<Value, Error> {
+    let wrong = |expected: &str| Error::WrongType {
+        question: question.to_string(),
+        expected: format!("{expected}, niet '{text}'"),
+    };
+    match kind {
+        QuestionKind::YesNo => match text.to_ascii_lowercase().as_str() {
+            "ja" | "true" => Ok(Value::Bool(true)),
+            "nee" | "false" => Ok(Value::Bool(false)),
+            _ => Err(wrong("ja of nee (of true of false)")),
+        },
+        QuestionKind::Number => text.parse::<i64>().map(Value::from).map_err(|_| wrong("een heel getal")),
+        QuestionKind::Choice | QuestionKind::Date => Ok(Value::String(text.to_string())),
+    }
+}
+
+impl<'p> Figures<'p> {
+    fn of(
+        package: &'p Package,
+        transition: Option<eval::AppliedTransition<'p>>,
+        answers: &Answers,
+        options: &Options,
+    ) -> Result<Figures<'p>, Error> {
+        let ind = eval::evaluate(package, answers, options)?;
+        let version = package
+            .version_for(options.date)
+            .ok_or_else(|| Error::NoVersionForDate { package: package.id.clone(), date: options.date.to_string() })?;
+        let (money_package, money_version) = match &transition {
+            Some(t) => (t.from, t.from_version),
+            None => (package, version),
+        };
+        let cost = money::cost(money_version, ind.total)?;
+        Ok(Figures {
+            package,
+            version,
+            money_package,
+            money_version,
+            minutes_per_year: ind.total,
+            minutes_per_week: eval::ceil_div(ind.total, eval::WEEKS_PER_YEAR),
+            areas: ind.areas,
+            steps: ind.steps,
+            transition: transition.is_some(),
+            cost,
+        })
+    }
+}
+
+/// The three files of an impact run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Files {
+    pub report_html: String,
+    pub summary_json: String,
+    pub households_csv: String,
+}
+
+/// The whole comparison in one thread, from caseload bytes to the three
+/// files: what the browser calls. The CLI does the same in parallel.
+pub fn run(old: &Package, new: &Package, caseload: &[u8], options: ImpactOptions) -> Result<Files, Error> {
+    let cmp = Comparison::new(old, new, options)?;
+    let mut reader = Caseload::open(caseload, &cmp)?;
+    let columns = cmp.columns(&reader.columns);
+    let mut totals = Totals::default();
+    let mut csv = String::from(HOUSEHOLDS_CSV_HEADER);
+    for entry in reader.by_ref() {
+        let row = cmp.household(&columns, entry);
+        csv.push_str(&households_csv_line(&row));
+        totals.add(&row);
+    }
+    cmp.check_not_empty(reader.count)?;
+    Ok(Files {
+        report_html: report_html(&cmp, &totals),
+        summary_json: summary_json(&cmp, &totals),
+        households_csv: csv,
+    })
+}
+
+impl Comparison<'_> {
+    /// A header without households is refused with a clear message.
+    pub fn check_not_empty(&self, households: usize) -> Result<(), Error> {
+        if households == 0 {
+            return Err(Error::InvalidCaseload {
+                line: None,
+                message: "het bestand bevat geen huishoudens (alleen een kopregel of lege regels)".into(),
+            });
+        }
+        Ok(())
+    }
+}
+
+impl caseload::ColumnCheck for Comparison<'_> {
+    fn check_column(&self, name: &str) -> Result<(), Error> {
+        if kind_in(self.old, name).is_some() || kind_in(self.new, name).is_some() {
+            return Ok(());
+        }
+        Err(Error::InvalidCaseload {
+            line: Some(1),
+            message: format!(
+                "onbekende kolom '{name}': geen vraag van '{}' of '{}' en geen vaste kolom ({})",
+                self.old.id,
+                self.new.id,
+                FIXED_COLUMNS.join(", ")
+            ),
+        })
+    }
+}
