@@ -77,18 +77,19 @@ export function comparisonBlock(ctx, x, y) {
       ),
     ),
   );
-  const column = (ind) =>
+  const column = (ind, name) =>
     h(
       'div',
       { class: 'column result' },
       h('h4', { class: 'sub-title', text: `${ind.package.title} (${ind.package.id} ${ind.package.version})` }),
-      resultBlock(ctx, ind, { detailed: true, explanation: false }),
+      resultBlock(ctx, ind, { detailed: true, explanation: false, name }),
       traceBlock(ctx, ind),
     );
   return [
     h('h4', { class: 'sub-title', text: t('compare') }),
     diffTable,
     h('p', { class: 'meta', text: t('diffNote', { a: na, b: nb }) }),
-    h('div', { class: 'columns' }, column(x), column(y)),
+    // Each column's table region needs its own name (axe landmark-unique), also when both names are alike.
+    h('div', { class: 'columns' }, column(x, `1: ${na}`), column(y, `2: ${nb}`)),
   ];
 }

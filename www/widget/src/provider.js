@@ -167,7 +167,9 @@ export function updateProvider(ctx) {
   p.initialLive.className = i?.indication ? 'sr-only' : 'status';
   replace(
     p.initialResult,
-    i?.indication ? [resultBlock(ctx, i.indication, { detailed: true, collapse: true }), h('p', { class: 'meta', text: t('initialResultNote') })] : [],
+    i?.indication
+      ? [resultBlock(ctx, i.indication, { detailed: true, collapse: true, name: t('initialResult') }), h('p', { class: 'meta', text: t('initialResultNote') })]
+      : [],
   );
   p.initialResult.hidden = !i?.indication;
 

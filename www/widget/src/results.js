@@ -14,7 +14,7 @@ export function scrollRegion(label) {
 }
 
 /** Total, per area, cost, explanation and warnings of one indication. */
-export function resultBlock(ctx, ind, { detailed = false, explanation = true, items = true, collapse = false } = {}) {
+export function resultBlock(ctx, ind, { detailed = false, explanation = true, items = true, collapse = false, name = null } = {}) {
   const t = ctx.t;
   const lang = ctx.lang;
   const shown = displayMinutes(ind.total);
@@ -36,7 +36,8 @@ export function resultBlock(ctx, ind, { detailed = false, explanation = true, it
     els.push(
       h(
         'div',
-        scrollRegion(t('perArea')),
+        // Two results on one screen (provider, comparison) need regions with different names.
+        scrollRegion(name ? `${t('perArea')}: ${name}` : t('perArea')),
         h(
           'table',
           {},
