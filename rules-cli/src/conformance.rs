@@ -28,12 +28,19 @@ pub struct Args {
     /// Print each case's form state (`urenwijzer state`, as `engine.state` in the browser build) instead.
     #[arg(long)]
     state: bool,
+    /// Evaluate from the compiled bundle (`.uwb`) of each package, as the browser loads it: the
+    /// output must be byte-identical to the one from the document.
+    #[arg(long)]
+    compiled: bool,
 }
 
 pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     let mut out = out::stdout(Format::Json);
     for path in &args.packages {
-        let package = files::load_package(path)?;
+        let mut package = files::load_package(path)?;
+        if args.compiled {
+            package = Package::load_compiled(&rules_core::compiled::to_bytes(&package)?)?;
+        }
         for file in files::case_files(path)? {
             let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let case = Case::read(&files::read_bytes(&file)?, &file.display().to_string())

@@ -102,6 +102,16 @@ pub enum Error {
 
     #[error("het kenmerk van het dossier bevat een nummer van 8 of 9 cijfers dat een burgerservicenummer (BSN) kan zijn: het klopt met de elfproef. Gebruik nooit een BSN, maar een eigen kenmerk met een voorvoegsel en een korter nummer, bijvoorbeeld HH-2026-0042")]
     BsnInReference,
+
+    // A compiled bundle (`compiled`): `urenwijzer bundle`'s `.uwb` file.
+    #[error("deze gecompileerde bundel heeft formaat {found}, maar deze versie van Urenwijzer leest alleen formaat {supported}; bundel het normpakket opnieuw met `urenwijzer bundle` of gebruik de bundel uit het archief die bij deze versie hoort")]
+    BundleVersion { found: u16, supported: u16 },
+
+    #[error("de controlesom (sha256) van de gecompileerde bundel klopt niet: het bestand is beschadigd of gewijzigd")]
+    BundleHash,
+
+    #[error("ongeldige gecompileerde bundel bij {path}: {message}")]
+    InvalidBundle { path: String, message: String },
 }
 
 impl Error {
@@ -138,6 +148,9 @@ impl Error {
             Error::NoProcedureForDate { .. } => "no_procedure_for_date",
             Error::InvalidRecord { .. } => "invalid_record",
             Error::BsnInReference => "bsn_in_reference",
+            Error::BundleVersion { .. } => "bundle_version",
+            Error::BundleHash => "bundle_hash",
+            Error::InvalidBundle { .. } => "invalid_bundle",
         }
     }
 
@@ -162,7 +175,8 @@ impl Error {
             | Error::InvalidExpression { path, .. }
             | Error::Overflow { path }
             | Error::DuplicateKey { path, .. }
-            | Error::Limit { path, .. } => Some(path),
+            | Error::Limit { path, .. }
+            | Error::InvalidBundle { path, .. } => Some(path),
             Error::MissingFingerprint => Some("fingerprint"),
             _ => None,
         }
@@ -210,6 +224,7 @@ impl Error {
                 Some(value.clone())
             }
             Error::InvalidJson { message, .. } => Some(message.clone()),
+            Error::BundleVersion { found, .. } => Some(found.to_string()),
             _ => None,
         }
     }
@@ -300,6 +315,9 @@ pub const ERROR_CODES: &[&str] = &[
     "no_procedure_for_date",
     "invalid_record",
     "bsn_in_reference",
+    "bundle_version",
+    "bundle_hash",
+    "invalid_bundle",
 ];
 
 #[cfg(test)]
@@ -341,6 +359,9 @@ mod tests {
             Error::NoProcedureForDate { package: "p".into(), date: "d".into() },
             Error::InvalidRecord { field: "f".into(), message: "m".into() },
             Error::BsnInReference,
+            Error::BundleVersion { found: 2, supported: 1 },
+            Error::BundleHash,
+            Error::InvalidBundle { path: "p".into(), message: "m".into() },
         ]
     }
 
@@ -376,6 +397,9 @@ mod tests {
             Error::NoProcedureForDate { .. } => 27,
             Error::InvalidRecord { .. } => 28,
             Error::BsnInReference => 29,
+            Error::BundleVersion { .. } => 30,
+            Error::BundleHash => 31,
+            Error::InvalidBundle { .. } => 32,
         }
     }
 

@@ -13,6 +13,7 @@ mod bundled;
 pub mod canonical;
 pub mod cases;
 pub mod check;
+pub mod compiled;
 mod compile;
 pub mod date;
 pub mod describe;

@@ -32,7 +32,7 @@ impl Package {
 
 /// Fills the warning texts and the JSON cache of every version, in this
 /// package and in the overlays and linked packages it carries.
-fn prepare(package: &mut Package) {
+pub(crate) fn prepare(package: &mut Package) {
     for v in &mut package.versions {
         v.texts = explain::warning_texts(&package.id, v);
     }

@@ -78,6 +78,9 @@ export type CoreErrorCode =
   | 'no_procedure_for_date'
   | 'invalid_record'
   | 'bsn_in_reference'
+  | 'bundle_version'
+  | 'bundle_hash'
+  | 'invalid_bundle'
   | PlanErrorCode;
 
 /** Problems with the dates given to `plan` (codes of the same core error enum). */

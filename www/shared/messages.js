@@ -30,6 +30,10 @@ const nl = {
     invalid_package: 'De regels van deze gemeente konden niet worden geladen. Probeer het later nog eens.',
     invalid_expression: 'De regels van deze gemeente konden niet worden geladen. Probeer het later nog eens.',
     missing_fingerprint: 'De regels van deze gemeente konden niet worden geladen. Probeer het later nog eens.',
+    bundle_version:
+      'De regels van deze gemeente zijn opgeslagen in een vorm die deze pagina niet kan lezen. Laad de pagina opnieuw; helpt dat niet, probeer het later nog eens.',
+    bundle_hash: 'De regels van deze gemeente zijn beschadigd aangekomen. Laad de pagina opnieuw.',
+    invalid_bundle: 'De regels van deze gemeente konden niet worden geladen. Probeer het later nog eens.',
     other: 'Er ging iets mis. Probeer het nog een keer.',
   },
   date: {
@@ -69,6 +73,10 @@ const en = {
     invalid_package: 'The rules of this municipality could not be loaded. Please try again later.',
     invalid_expression: 'The rules of this municipality could not be loaded. Please try again later.',
     missing_fingerprint: 'The rules of this municipality could not be loaded. Please try again later.',
+    bundle_version:
+      'The rules of this municipality are stored in a form this page cannot read. Reload the page; if that does not help, please try again later.',
+    bundle_hash: 'The rules of this municipality arrived damaged. Reload the page.',
+    invalid_bundle: 'The rules of this municipality could not be loaded. Please try again later.',
     other: 'Something went wrong. Please try again.',
   },
   date: {

@@ -1,0 +1,144 @@
+//! The compiled bundle (`.uwb`): a loaded `Package` in a compact, versioned
+//! binary form, so the browser needs neither the document deserializers nor
+//! `compile` nor the expression parser (issue 11). Written by
+//! `urenwijzer bundle` next to the JSON bundle; layout in
+//! `docs/package-format.md#compiled-bundles`:
+//!
+//! ```text
+//! 0..4    magic "UWB\0"
+//! 4..6    format version, u16 little-endian (FORMAT_VERSION)
+//! 6..38   the resolved package document's fingerprint: the 32 bytes of its sha256
+//! 38..70  sha256 of the body
+//! 70..    body: `wire::Bundle`, postcard
+//! ```
+//!
+//! Why `postcard`: it is serde-driven (the format is the `wire` types, no
+//! hand-written byte code to get wrong), compact (varints, no field names:
+//! the KPMG bundle is a fraction of its JSON), has a documented, frozen wire
+//! format (postcard 1.0 spec), is small in code and `no_std`-capable (it
+//! keeps the wasm module small), and decoding is bounded by the input: every
+//! length is checked against the bytes left before anything is allocated
+//! for it. What postcard cannot check (indices, trees, codes) `decode` does.
+//!
+//! Results from a compiled bundle are byte-identical to those from the
+//! document: the fingerprints come along, and the prepared parts (warning
+//! texts, pre-rendered JSON) are made by the same `load::prepare`.
+
+mod codes;
+mod decode;
+mod encode;
+mod wire;
+
+use sha2::{Digest, Sha256};
+
+pub use decode::MAX_EXPR_DEPTH;
+
+use crate::error::Error;
+use crate::input::limits;
+use crate::package::Package;
+
+/// The first four bytes of every compiled bundle.
+pub const MAGIC: [u8; 4] = *b"UWB\0";
+/// The format this build writes and reads. Raise it for any change to
+/// `wire.rs` or `codes.rs`; an older reader then says `bundle_version`.
+pub const FORMAT_VERSION: u16 = 1;
+/// File extension of a compiled bundle.
+pub const EXTENSION: &str = "uwb";
+const HEADER: usize = 4 + 2 + 32 + 32;
+
+/// What the header says, read without decoding the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    pub version: u16,
+    /// `sha256:` + hex, as in a result's `package.fingerprint`.
+    pub fingerprint: String,
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The 32 bytes of a `sha256:<64 hex>` fingerprint.
+fn fingerprint_bytes(fingerprint: &str) -> Option<[u8; 32]> {
+    let hex = fingerprint.strip_prefix("sha256:")?;
+    if hex.len() != 64 {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok()?;
+    }
+    Some(out)
+}
+
+fn not_a_bundle() -> Error {
+    Error::InvalidBundle {
+        path: "(kop)".into(),
+        message: "dit is geen gecompileerde bundel van `urenwijzer bundle`".into(),
+    }
+}
+
+/// Reads and checks the header: magic, then version, then length.
+pub fn header(bytes: &[u8]) -> Result<Header, Error> {
+    if bytes.get(..4) != Some(&MAGIC[..]) {
+        return Err(not_a_bundle());
+    }
+    let version = match bytes.get(4..6) {
+        Some(&[a, b]) => u16::from_le_bytes([a, b]),
+        _ => return Err(not_a_bundle()),
+    };
+    if version != FORMAT_VERSION {
+        return Err(Error::BundleVersion { found: version, supported: FORMAT_VERSION });
+    }
+    let fingerprint = bytes.get(6..38).ok_or_else(not_a_bundle)?;
+    if bytes.len() < HEADER {
+        return Err(not_a_bundle());
+    }
+    Ok(Header { version, fingerprint: format!("sha256:{}", hex(fingerprint)) })
+}
+
+/// The compiled bundle of a loaded package.
+pub fn to_bytes(package: &Package) -> Result<Vec<u8>, Error> {
+    let fingerprint = fingerprint_bytes(&package.fingerprint)
+        .ok_or_else(|| Error::InvalidBundle { path: "fingerprint".into(), message: "geen sha256-vingerafdruk".into() })?;
+    let body = postcard::to_allocvec(&encode::bundle(package))
+        .map_err(|e| Error::InvalidBundle { path: "(inhoud)".into(), message: e.to_string() })?;
+    let mut out = Vec::with_capacity(HEADER + body.len());
+    out.extend_from_slice(&MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.extend_from_slice(&fingerprint);
+    out.extend_from_slice(&Sha256::digest(&body));
+    out.extend_from_slice(&body);
+    Ok(out)
+}
+
+impl Package {
+    /// Loads a compiled bundle (`to_bytes`): header (`invalid_bundle`,
+    /// `bundle_version`), size (`limit`), hash (`bundle_hash`), then the body,
+    /// every index checked (`invalid_bundle` with the element's path).
+    pub fn load_compiled(bytes: &[u8]) -> Result<Package, Error> {
+        let header = header(bytes)?;
+        if bytes.len() > limits::DOCUMENT_BYTES.max {
+            let l = &limits::DOCUMENT_BYTES;
+            return Err(Error::Limit { name: l.name, max: l.max, what: l.what, file: None, path: String::new() });
+        }
+        let body = &bytes[HEADER..];
+        if Sha256::digest(body).as_slice() != &bytes[38..HEADER] {
+            return Err(Error::BundleHash);
+        }
+        let bundle: wire::Bundle = match postcard::take_from_bytes(body) {
+            Ok((bundle, [])) => bundle,
+            Ok(_) => return Err(Error::InvalidBundle { path: "(inhoud)".into(), message: "bytes na het einde".into() }),
+            Err(e) => return Err(Error::InvalidBundle { path: "(inhoud)".into(), message: e.to_string() }),
+        };
+        let mut package = decode::bundle(bundle)?;
+        if package.fingerprint != header.fingerprint {
+            return Err(Error::InvalidBundle {
+                path: "fingerprint".into(),
+                message: "de vingerafdruk in de kop hoort niet bij de inhoud".into(),
+            });
+        }
+        crate::load::prepare(&mut package);
+        Ok(package)
+    }
+}
