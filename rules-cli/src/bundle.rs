@@ -1,12 +1,14 @@
-//! `urenwijzer bundle`: the single JSON document per package that the
-//! browser build loads (fingerprint included), plus `index.json` listing
-//! every bundle in the output directory.
+//! `urenwijzer bundle`: per package the JSON document (fingerprint
+//! included) and the compiled bundle (`<id>.uwb`, `rules_core::compiled`)
+//! that the browser build loads, plus `index.json` listing every bundle in
+//! the output directory; with `--archive DIR` both files also go into
+//! `DIR/sha256-<hex>/` (see `archive.rs`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use base64::Engine as _;
-use rules_core::{canonical, describe, Package};
+use rules_core::{canonical, compiled, describe, Package};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha384};
 
@@ -24,7 +26,7 @@ pub fn bundled(package: &Package) -> String {
 }
 
 /// The bundle file as written: the canonical document and a newline.
-fn file_text(package: &Package) -> String {
+pub fn file_text(package: &Package) -> String {
     format!("{}\n", bundled(package))
 }
 
@@ -34,7 +36,16 @@ pub fn integrity(bytes: &[u8]) -> String {
     format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes)))
 }
 
-pub fn run(paths: &[PathBuf], out: Option<&Path>) -> Result<ExitCode, Failure> {
+/// The compiled bundle, checked by loading it back: a package the compiled
+/// loader would refuse (e.g. an expression deeper than it allows) fails here,
+/// when it is bundled, not in a resident's browser.
+pub fn compiled(package: &Package) -> Result<Vec<u8>, Failure> {
+    let bytes = compiled::to_bytes(package)?;
+    Package::load_compiled(&bytes)?;
+    Ok(bytes)
+}
+
+pub fn run(paths: &[PathBuf], out: Option<&Path>, archive: Option<&Path>) -> Result<ExitCode, Failure> {
     let mut packages = Vec::new();
     for p in paths {
         // `bundle norms/*` also matches norms/README.md: say so and go on.
@@ -43,6 +54,12 @@ pub fn run(paths: &[PathBuf], out: Option<&Path>) -> Result<ExitCode, Failure> {
             continue;
         }
         packages.push(files::load_package(p)?);
+    }
+    if let Some(archive) = archive {
+        for p in &packages {
+            let dir = crate::archive::store(archive, p, &file_text(p), &compiled(p)?)?;
+            errln!("gearchiveerd: {}", dir.display());
+        }
     }
     let Some(dir) = out else {
         let mut out = out::stdout(Format::Json);
@@ -60,6 +77,10 @@ pub fn run(paths: &[PathBuf], out: Option<&Path>) -> Result<ExitCode, Failure> {
         let text = file_text(p);
         write(&file, &text)?;
         errln!("gebundeld: {} ({}, integrity {})", file.display(), p.fingerprint, integrity(text.as_bytes()));
+        let file = dir.join(format!("{}.{}", p.id, compiled::EXTENSION));
+        let bytes = compiled(p)?;
+        write_bytes(&file, &bytes)?;
+        errln!("gecompileerd: {} ({} bytes, integrity {})", file.display(), bytes.len(), integrity(&bytes));
     }
     // The index covers every bundle in the directory, also earlier ones.
     let mut entries = Vec::new();
@@ -76,6 +97,18 @@ pub fn run(paths: &[PathBuf], out: Option<&Path>) -> Result<ExitCode, Failure> {
         loaded.push((file, package, integrity(text.as_bytes())));
     }
     for (file, package, sri) in &loaded {
+        // The compiled bundle beside it, when it is there and belongs to this document.
+        let uwb = file.with_extension(compiled::EXTENSION);
+        let compiled_entry = std::fs::read(&uwb)
+            .ok()
+            .filter(|b| compiled::header(b).is_ok_and(|h| h.fingerprint == package.fingerprint))
+            .map(|b| {
+                json!({
+                    "file": uwb.file_name().map(|n| n.to_string_lossy().into_owned()),
+                    "format": compiled::FORMAT_VERSION,
+                    "integrity": integrity(&b),
+                })
+            });
         let info = describe::info(package);
         // A package that another bundled package keeps for earlier clients
         // (transition rule) is not an entry point for new residents.
@@ -90,6 +123,7 @@ pub fn run(paths: &[PathBuf], out: Option<&Path>) -> Result<ExitCode, Failure> {
             "file": file.file_name().map(|n| n.to_string_lossy().into_owned()),
             "fingerprint": package.fingerprint,
             "integrity": sri,
+            "compiled": compiled_entry,
             "superseded_by": superseded_by,
             "municipalities": info.municipalities,
             "versions": info.versions,
@@ -101,5 +135,9 @@ pub fn run(paths: &[PathBuf], out: Option<&Path>) -> Result<ExitCode, Failure> {
 }
 
 fn write(path: &Path, text: &str) -> Result<(), Failure> {
-    std::fs::write(path, text).map_err(|e| Failure::Io(format!("kan {} niet schrijven: {e}", path.display())))
+    write_bytes(path, text.as_bytes())
+}
+
+fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    std::fs::write(path, bytes).map_err(|e| Failure::Io(format!("kan {} niet schrijven: {e}", path.display())))
 }

@@ -6,6 +6,7 @@
 // on a hot path, so its size does not matter.
 #![allow(clippy::result_large_err)]
 
+mod archive;
 mod batch;
 mod bundle;
 mod conformance;
@@ -66,23 +67,33 @@ enum Command {
     },
     /// Compute the indication for one household.
     Eval {
+        /// Package directory or file; with --fingerprint leave it out (then the one path is the answers).
         package: PathBuf,
         /// Answers as a JSON object keyed by question id.
-        answers: PathBuf,
+        answers: Option<PathBuf>,
         #[command(flatten)]
         norm: NormChoice,
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
+        /// Evaluate with the archived bundle of this fingerprint (sha256:…), from --archive.
+        #[arg(long)]
+        fingerprint: Option<String>,
+        /// The bundle archive (`urenwijzer bundle --archive`).
+        #[arg(long, default_value = "norms/archive")]
+        archive: PathBuf,
     },
     /// Run the package's conformance cases (cases/*.json).
     Test { package: PathBuf },
-    /// Print the bundled document, or write it with index.json into --out.
+    /// Print the bundled document, or write it, its compiled bundle (.uwb) and index.json into --out.
     Bundle {
         /// One or more packages.
         #[arg(required = true)]
         packages: Vec<PathBuf>,
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Also keep both bundles in DIR/sha256-<hex>/ (the repository's archive is norms/archive).
+        #[arg(long)]
+        archive: Option<PathBuf>,
     },
     /// Compute many households (JSON Lines in, JSON Lines out; progress on stderr).
     Batch {
@@ -180,9 +191,11 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Check { package, format } => check(&package, format),
-        Command::Eval { package, answers, norm, format } => eval(&package, &answers, norm, format),
+        Command::Eval { package, answers, norm, format, fingerprint, archive } => {
+            eval(&package, answers.as_deref(), norm, format, fingerprint.as_deref(), &archive)
+        }
         Command::Test { package } => test(&package),
-        Command::Bundle { packages, out } => bundle::run(&packages, out.as_deref()),
+        Command::Bundle { packages, out, archive } => bundle::run(&packages, out.as_deref(), archive.as_deref()),
         Command::Conformance(args) => conformance::run(&args),
         Command::Batch { package, households, norm } => {
             norm.options().map_err(Failure::from).and_then(|o| batch::batch(&package, &households, o))
@@ -356,9 +369,22 @@ fn check(path: &Path, format: Format) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn eval(package: &Path, answers: &Path, norm: NormChoice, format: Format) -> Result<ExitCode, Failure> {
+fn eval(
+    package: &Path,
+    answers: Option<&Path>,
+    norm: NormChoice,
+    format: Format,
+    fingerprint: Option<&str>,
+    archive: &Path,
+) -> Result<ExitCode, Failure> {
     let with_format = |e: Error| Failure::Core(e, format);
-    let package = files::load_package(package).map_err(|f| f.in_format(format))?;
+    let (package, answers) = match (fingerprint, answers) {
+        (Some(f), None) => (archive::find(archive, f), package),
+        (None, Some(answers)) => (files::load_package(package), answers),
+        (Some(_), Some(_)) => return Err(Failure::Io("met --fingerprint alleen het antwoordenbestand opgeven".into())),
+        (None, None) => return Err(Failure::Io("geef het normpakket en het antwoordenbestand op".into())),
+    };
+    let package = package.map_err(|f| f.in_format(format))?;
     let value = files::read_json(answers, rules_core::input::json::Kind::Answers).map_err(|f| f.in_format(format))?;
     let options = norm.options().map_err(with_format)?;
     let printed = rules_core::evaluate_with(&package, &value, &options, |ind| match format {

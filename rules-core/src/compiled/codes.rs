@@ -23,7 +23,8 @@ pub trait Code: Copy + PartialEq + 'static {
 }
 
 impl Code for QuestionKind {
-    const TABLE: &'static [Self] = &[QuestionKind::YesNo, QuestionKind::Choice, QuestionKind::Number, QuestionKind::Date];
+    const TABLE: &'static [Self] =
+        &[QuestionKind::YesNo, QuestionKind::Choice, QuestionKind::Number, QuestionKind::Date];
     const WHAT: &'static str = "soort vraag";
 }
 

@@ -211,7 +211,9 @@ fn pkg(path: &str, p: wire::Pkg) -> Result<Package, Error> {
         municipal_choices: p.municipal_choices,
         overlays: Vec::new(),
         linked: Vec::new(),
-        overlay: p.overlay.map(|(municipality, base_fingerprint)| model::OverlayInfo { municipality, base_fingerprint }),
+        overlay: p
+            .overlay
+            .map(|(municipality, base_fingerprint)| model::OverlayInfo { municipality, base_fingerprint }),
         procedure,
         calendar: Calendar::with_closed_days(closed),
         fingerprint: p.fingerprint,
@@ -251,7 +253,12 @@ fn source_ref(path: &str, s: Option<(u32, String)>, sources: usize) -> Result<Op
     s.map(|(i, l)| Ok((index(path, i as usize, sources, "bron")?, l))).transpose()
 }
 
-fn version(path: &str, v: wire::Version, questions: &[model::Question], sources: usize) -> Result<model::Version, Error> {
+fn version(
+    path: &str,
+    v: wire::Version,
+    questions: &[model::Question],
+    sources: usize,
+) -> Result<model::Version, Error> {
     let rules: usize = v.areas.iter().map(|a| a.rules.len()).sum();
     at_most(&format!("{path}.areas"), rules, &limits::RULES)?;
     let mut values = Vec::with_capacity(v.values.len());
@@ -292,8 +299,10 @@ fn version(path: &str, v: wire::Version, questions: &[model::Question], sources:
     let mut areas = Vec::with_capacity(v.areas.len());
     for (ai, a) in v.areas.into_iter().enumerate() {
         let ap = format!("{path}.areas[{ai}]");
-        let maximum =
-            a.maximum.map(|m| index(&format!("{ap}.maximum"), m as usize, values.len(), "waarde").map(|_| m)).transpose()?;
+        let maximum = a
+            .maximum
+            .map(|m| index(&format!("{ap}.maximum"), m as usize, values.len(), "waarde").map(|_| m))
+            .transpose()?;
         let mut rules = Vec::with_capacity(a.rules.len());
         for (ri, r) in a.rules.into_iter().enumerate() {
             rules.push(rule(&format!("{ap}.rules[{ri}]"), r, &names)?);

@@ -99,8 +99,10 @@ pub fn header(bytes: &[u8]) -> Result<Header, Error> {
 
 /// The compiled bundle of a loaded package.
 pub fn to_bytes(package: &Package) -> Result<Vec<u8>, Error> {
-    let fingerprint = fingerprint_bytes(&package.fingerprint)
-        .ok_or_else(|| Error::InvalidBundle { path: "fingerprint".into(), message: "geen sha256-vingerafdruk".into() })?;
+    let fingerprint = fingerprint_bytes(&package.fingerprint).ok_or_else(|| Error::InvalidBundle {
+        path: "fingerprint".into(),
+        message: "geen sha256-vingerafdruk".into(),
+    })?;
     let body = postcard::to_allocvec(&encode::bundle(package))
         .map_err(|e| Error::InvalidBundle { path: "(inhoud)".into(), message: e.to_string() })?;
     let mut out = Vec::with_capacity(HEADER + body.len());
@@ -128,7 +130,9 @@ impl Package {
         }
         let bundle: wire::Bundle = match postcard::take_from_bytes(body) {
             Ok((bundle, [])) => bundle,
-            Ok(_) => return Err(Error::InvalidBundle { path: "(inhoud)".into(), message: "bytes na het einde".into() }),
+            Ok(_) => {
+                return Err(Error::InvalidBundle { path: "(inhoud)".into(), message: "bytes na het einde".into() })
+            }
             Err(e) => return Err(Error::InvalidBundle { path: "(inhoud)".into(), message: e.to_string() }),
         };
         let mut package = decode::bundle(bundle)?;
