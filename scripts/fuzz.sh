@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET="${1:-300}"
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(load_package expression answers)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(load_package expression answers compiled)
 JOBS="${FUZZ_JOBS:-1}"
 
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
@@ -25,7 +25,7 @@ command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 
 echo "== seeding fuzz/corpus/ from norms/ and test fixtures"
 cargo build --locked --release -p rules-cli
-mkdir -p fuzz/corpus/{load_package,expression,answers}
+mkdir -p fuzz/corpus/{load_package,expression,answers,compiled}
 node - <<'EOF'
 const { readdirSync, readFileSync, writeFileSync, existsSync } = require('node:fs');
 const { join } = require('node:path');
@@ -49,6 +49,7 @@ for (const dir of dirs) {
   const source = readFileSync(join(dir, 'package.json'), 'utf8');
   put('load_package', source);
   put('load_package', execFileSync('target/release/urenwijzer', ['bundle', dir], { encoding: 'utf8' }));
+  execFileSync('target/release/urenwijzer', ['bundle', dir, '--out', 'target/fuzz-seed-bundles'], { stdio: 'ignore' });
   walk(JSON.parse(source));
   const cases = join(dir, 'cases');
   if (existsSync(cases)) {
@@ -56,7 +57,10 @@ for (const dir of dirs) {
   }
 }
 for (const e of expressions) put('expression', e);
-for (const target of ['load_package', 'expression', 'answers']) {
+for (const f of readdirSync('target/fuzz-seed-bundles')) {
+  if (f.endsWith('.uwb')) put('compiled', readFileSync(join('target/fuzz-seed-bundles', f)));
+}
+for (const target of ['load_package', 'expression', 'answers', 'compiled']) {
   const kept = join('rules-core/tests/fuzz_regressions', target);
   if (existsSync(kept)) for (const f of readdirSync(kept)) put(target, readFileSync(join(kept, f)));
 }

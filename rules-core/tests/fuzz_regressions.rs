@@ -22,7 +22,7 @@ fn fuzz_regressions_end_with_their_recorded_code() {
     let update = std::env::var_os("UPDATE_FUZZ_EXPECTED").is_some();
     let mut got_all = BTreeMap::new();
     let mut seen = 0;
-    for target in ["load_package", "expression", "answers"] {
+    for target in ["load_package", "expression", "answers", "compiled"] {
         let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join(target)).unwrap().map(|e| e.unwrap().path()).collect();
         files.sort();
         for file in files {
@@ -31,6 +31,7 @@ fn fuzz_regressions_end_with_their_recorded_code() {
             let got = match target {
                 "load_package" => fuzz_checks::load_package(&data),
                 "expression" => fuzz_checks::expression(&data),
+                "compiled" => fuzz_checks::compiled(&data),
                 _ => fuzz_checks::answers(&data),
             }
             .unwrap_or("ok");

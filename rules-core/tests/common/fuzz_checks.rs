@@ -132,3 +132,24 @@ pub fn answers(data: &[u8]) -> Option<&'static str> {
     }
     last
 }
+
+/// A compiled bundle (`.uwb`) as bytes, its body hash set right first (so
+/// the decoder, not the hash check, meets every mutation): refused with a
+/// documented code, or loaded and evaluated.
+pub fn compiled(data: &[u8]) -> Option<&'static str> {
+    use sha2::Digest;
+    let mut bytes = data.to_vec();
+    if bytes.len() >= 70 {
+        let hash = sha2::Sha256::digest(&bytes[70..]);
+        bytes[38..70].copy_from_slice(&hash);
+    }
+    match Package::load_compiled(&bytes) {
+        Ok(p) => exercise(&p, &kpmg_answers()),
+        Err(e) => Some(documented(&e)),
+    }
+}
+
+/// The compiled bundles of the real packages (seeds for mutation).
+pub fn compiled_bundles() -> Vec<Vec<u8>> {
+    packages().iter().filter_map(|p| rules_core::compiled::to_bytes(p).ok()).collect()
+}
