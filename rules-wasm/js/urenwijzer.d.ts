@@ -385,13 +385,23 @@ export interface EngineOptions {
   plainDocument?: boolean;
 }
 
+/** The compiled-bundle format this build reads (a compiled bundle of another format gives `bundle_version`). */
+export function compiledFormat(): number;
+
 export class Engine {
   /**
    * @param pkg the bundled package document, as an object or as JSON text;
    * its fingerprint must be present and match. Throws UrenwijzerError
-   * (`invalid_package`, `missing_fingerprint`, …).
+   * (`invalid_package`, `missing_fingerprint`, …). Bytes (a Uint8Array or
+   * ArrayBuffer) are a compiled bundle, as for `Engine.fromCompiled`.
    */
-  constructor(pkg: PackageDocument | string, options?: EngineOptions);
+  constructor(pkg: PackageDocument | string | Uint8Array | ArrayBuffer, options?: EngineOptions);
+  /**
+   * Loads a compiled bundle (`<id>.uwb` of `urenwijzer bundle`). Throws
+   * UrenwijzerError `bundle_version` (another format; the message names both),
+   * `bundle_hash` (damaged or changed) or `invalid_bundle`.
+   */
+  static fromCompiled(bytes: Uint8Array | ArrayBuffer): Engine;
   /** The package's `sha256:` fingerprint. */
   readonly fingerprint: string;
   /** The package's metadata (frozen). */

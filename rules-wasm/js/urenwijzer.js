@@ -26,6 +26,7 @@ import initGlue, {
   checkFilesJson,
   classifyFilesJson,
   errorCodesJson,
+  compiledFormatVersion,
 } from './urenwijzer_wasm.js';
 
 let initialized = false;
@@ -178,9 +179,24 @@ function deepFreeze(value) {
   return value;
 }
 
+/** A copy of the bytes of a compiled bundle given as ArrayBuffer or typed array; undefined for anything else. */
+function compiledBytes(pkg) {
+  if (pkg instanceof ArrayBuffer) return new Uint8Array(pkg.slice(0));
+  if (ArrayBuffer.isView(pkg)) return new Uint8Array(pkg.buffer.slice(pkg.byteOffset, pkg.byteOffset + pkg.byteLength));
+  return undefined;
+}
+
+/** The compiled-bundle format this build reads (`FORMAT_VERSION` of `rules_core::compiled`). */
+export function compiledFormat() {
+  if (!initialized) throw notInitialized();
+  return compiledFormatVersion();
+}
+
 /** A loaded norm package. */
 export class Engine {
   #document;
+  /** The compiled bundle's bytes (a copy), when loaded from one. */
+  #compiled;
   #plain;
   #raw;
   #generation;
@@ -191,14 +207,17 @@ export class Engine {
   /**
    * @param pkg the bundled package document (`urenwijzer bundle`), as an
    * object or as JSON text. Its fingerprint must be there (else
-   * `missing_fingerprint`) and match the content.
+   * `missing_fingerprint`) and match the content. Or the compiled bundle
+   * (`<id>.uwb`) as a Uint8Array / ArrayBuffer (see `Engine.fromCompiled`).
    * @param options `plainDocument: true` loads a source document without
    * fingerprint too (tools that load what they were given; never a page that
    * shows a resident a result).
    */
   constructor(pkg, options = {}) {
     if (!initialized) throw notInitialized();
-    this.#document = typeof pkg === 'string' ? pkg : documentText(pkg);
+    const bytes = compiledBytes(pkg);
+    if (bytes !== undefined) this.#compiled = bytes;
+    else this.#document = typeof pkg === 'string' ? pkg : documentText(pkg);
     this.#plain = options?.plainDocument === true;
     const raw = this.#engine();
     try {
@@ -216,13 +235,26 @@ export class Engine {
       this.#raw = undefined;
       const g = generation;
       try {
-        this.#raw = new RawEngine(this.#document, this.#plain);
+        this.#raw =
+          this.#compiled !== undefined ? RawEngine.fromCompiled(this.#compiled) : new RawEngine(this.#document, this.#plain);
       } catch (e) {
         throw failure(e);
       }
       this.#generation = g;
     }
     return this.#raw;
+  }
+
+  /**
+   * Loads a compiled bundle (`<id>.uwb` of `urenwijzer bundle`): a
+   * Uint8Array, ArrayBuffer or other typed array. Same as `new Engine(bytes)`.
+   * Throws UrenwijzerError `bundle_version`, `bundle_hash` or `invalid_bundle`.
+   */
+  static fromCompiled(bytes) {
+    if (compiledBytes(bytes) === undefined) {
+      throw new UrenwijzerError('invalid_bundle', 'ongeldige gecompileerde bundel bij (kop): geen bytes', undefined, '(kop)');
+    }
+    return new Engine(bytes);
   }
 
   /** The package's `sha256:` fingerprint. */

@@ -14,6 +14,8 @@
 // Input paths never unwrap: bad input gets a coded error, not a panic (tests may unwrap).
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
+mod compiled;
+
 use rules_core::assemble::{self, InputFile};
 use rules_core::input::json;
 use rules_core::workdays;

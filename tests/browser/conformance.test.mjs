@@ -35,7 +35,7 @@ const requests = [];
 
 before(async () => {
   collected = collect(api.Engine);
-  const data = JSON.stringify({ bundles: collected.bundles, cases: collected.cases });
+  const data = JSON.stringify({ bundles: collected.bundles, compiled: collected.compiled, cases: collected.cases });
   server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname).slice(1);
     requests.push(path);
@@ -95,12 +95,16 @@ test('wasm in Chromium gives the native output byte for byte, for every case of 
     const r = runCases(api, data.bundles, data.cases);
     const ms = performance.now() - started;
     document.getElementById('out').textContent = `${data.cases.length} gevallen in ${ms.toFixed(0)} ms`;
-    return { ...r, userAgent: navigator.userAgent };
+    // The same cases from the compiled bundles (.uwb).
+    const fromCompiled = runCases(api, data.bundles, data.cases, data.compiled);
+    return { ...r, fromCompiled, userAgent: navigator.userAgent };
   });
   mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: join(artifacts, 'browser-conformance.png') });
   const mismatches = compare(collected, result, 'chromium');
   assert.deepEqual(mismatches.slice(0, 10), [], `${mismatches.length} mismatches`);
+  const compiledMismatches = compare(collected, result.fromCompiled, 'chromium, compiled');
+  assert.deepEqual(compiledMismatches.slice(0, 10), [], `${compiledMismatches.length} mismatches from compiled bundles`);
   assert.deepEqual(problems, []);
   assert.ok(requests.includes('www/pkg/urenwijzer_wasm_bg.wasm'));
   console.log(`# ${collected.cases.length} cases identical in ${result.userAgent.match(/Chrom\S+/)?.[0] ?? 'Chromium'}`);

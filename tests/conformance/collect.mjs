@@ -233,13 +233,20 @@ export function collect(Engine, { generated = true } = {}) {
   const genRoot = join(artifacts, 'conformance');
   if (generated) rmSync(genRoot, { recursive: true, force: true });
   const bundles = {};
+  /** The compiled bundle (`<id>.uwb`) of each package, base64. */
+  const compiled = {};
   const fingerprints = {};
   const cases = [];
   const expected = new Map();
+  const compiledRoot = join(artifacts, 'conformance-compiled');
+  rmSync(compiledRoot, { recursive: true, force: true });
   for (const dir of packageDirs()) {
     const bundle = run(['bundle', dir]).trimEnd();
     const check = JSON.parse(run(['check', dir, '--format', 'json']));
     bundles[dir] = bundle;
+    const out = join(compiledRoot, dir.replaceAll('/', '__'));
+    run(['bundle', dir, '--out', out]);
+    compiled[dir] = readFileSync(join(out, `${JSON.parse(bundle).id}.uwb`)).toString('base64');
     fingerprints[dir] = check.fingerprint;
     const sources = [{ dir, label: dir }];
     if (generated) {
@@ -267,7 +274,7 @@ export function collect(Engine, { generated = true } = {}) {
       }
     }
   }
-  return { bundles, fingerprints, cases, expected };
+  return { bundles, compiled, fingerprints, cases, expected };
 }
 
 /** Mismatches between the native outputs and a run of run-cases.mjs (empty: identical). */

@@ -7,15 +7,23 @@
  * @param {{ Engine: any }} api the initialised module (www/pkg/urenwijzer.js)
  * @param {Record<string, string>} bundles bundle text by package key
  * @param {Array<{key: string, package: string, date: string, municipality: string | null, answers: unknown}>} cases
+ * @param {Record<string, string>} [compiled] the compiled bundles (`.uwb`, base64) by package key: when given,
+ *   every engine loads those instead of the JSON bundles, and the outputs must be the same bytes
  */
-export function runCases(api, bundles, cases) {
+export function runCases(api, bundles, cases, compiled) {
   const engines = {};
   const fingerprints = {};
   const problems = [];
   let n = 0;
   for (const [key, text] of Object.entries(bundles)) {
-    // Alternate the two accepted forms of the document: text and object.
-    engines[key] = new api.Engine(n++ % 2 === 0 ? text : JSON.parse(text));
+    if (compiled) {
+      const bytes = Uint8Array.from(atob(compiled[key]), (c) => c.charCodeAt(0));
+      // Alternate the two ways in: Engine.fromCompiled(Uint8Array) and new Engine(ArrayBuffer).
+      engines[key] = n++ % 2 === 0 ? api.Engine.fromCompiled(bytes) : new api.Engine(bytes.buffer);
+    } else {
+      // Alternate the two accepted forms of the document: text and object.
+      engines[key] = new api.Engine(n++ % 2 === 0 ? text : JSON.parse(text));
+    }
     fingerprints[key] = engines[key].fingerprint;
     if (engines[key].package.fingerprint !== fingerprints[key]) problems.push(`${key}: package.fingerprint differs from fingerprint`);
   }

@@ -23,3 +23,11 @@ test('wasm in Node gives the native output byte for byte, for every case of ever
     `# ${collected.cases.length} cases (${fromFiles} from cases/, ${refused} refused) in ${Object.keys(collected.bundles).length} packages: identical`,
   );
 });
+
+test('from the compiled bundles (.uwb) too: the native output byte for byte, for every case of every package', () => {
+  const collected = collect(api.Engine);
+  const result = runCases(api, collected.bundles, collected.cases, collected.compiled);
+  const mismatches = compare(collected, result, 'node, compiled');
+  assert.deepEqual(mismatches.slice(0, 10), [], `${mismatches.length} mismatches`);
+  console.log(`# ${collected.cases.length} cases from compiled bundles: identical`);
+});
