@@ -1,0 +1,45 @@
+// Load time of a package in the browser build: the JSON bundle (`new
+// Engine(text)`: strict reader, compile, fingerprint, pre-render) against the
+// compiled bundle (`Engine.fromCompiled(bytes)`: hash, decode, checks,
+// pre-render), and the sizes of both files. `npm run bench:compiled`;
+// numbers go into docs/performance.md (not a timed test).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import api from '../tests/node/wasm.mjs';
+import { cli, root } from '../tests/conformance/collect.mjs';
+
+const out = mkdtempSync(join(tmpdir(), 'urenwijzer-bench-'));
+const dirs = readdirSync(join(root, 'norms')).filter((d) => !d.includes('.') && d !== 'archive').map((d) => `norms/${d}`);
+execFileSync(cli(), ['bundle', ...dirs, '--out', out], { cwd: root, stdio: 'ignore' });
+
+function median(f, rounds = 41) {
+  const times = [];
+  for (let r = 0; r < rounds; r++) {
+    const t = performance.now();
+    f();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(rounds / 2)];
+}
+
+console.log('| package | JSON bundle (gzip) | compiled (gzip) | load JSON | load compiled |');
+console.log('|---|---:|---:|---:|---:|');
+for (const file of readdirSync(out).filter((f) => f.endsWith('.uwb')).sort()) {
+  const id = file.slice(0, -4);
+  const text = readFileSync(join(out, `${id}.json`), 'utf8');
+  const bytes = new Uint8Array(readFileSync(join(out, file)));
+  for (let i = 0; i < 5; i++) {
+    new api.Engine(text).free();
+    api.Engine.fromCompiled(bytes).free();
+  }
+  const json = median(() => new api.Engine(text).free());
+  const compiled = median(() => api.Engine.fromCompiled(bytes).free());
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  console.log(
+    `| ${id} | ${kb(Buffer.byteLength(text))} (${kb(gzipSync(text, { level: 9 }).length)}) | ${kb(bytes.length)} (${kb(gzipSync(bytes, { level: 9 }).length)}) | ${json.toFixed(2)} ms | ${compiled.toFixed(2)} ms |`,
+  );
+}
