@@ -12,7 +12,9 @@ import api from '../tests/node/wasm.mjs';
 import { cli, root } from '../tests/conformance/collect.mjs';
 
 const out = mkdtempSync(join(tmpdir(), 'urenwijzer-bench-'));
-const dirs = readdirSync(join(root, 'norms')).filter((d) => !d.includes('.') && d !== 'archive').map((d) => `norms/${d}`);
+const dirs = readdirSync(join(root, 'norms'))
+  .filter((d) => !d.includes('.') && d !== 'archive')
+  .map((d) => `norms/${d}`);
 execFileSync(cli(), ['bundle', ...dirs, '--out', out], { cwd: root, stdio: 'ignore' });
 
 function median(f, rounds = 41) {
@@ -28,7 +30,9 @@ function median(f, rounds = 41) {
 
 console.log('| package | JSON bundle (gzip) | compiled (gzip) | load JSON | load compiled |');
 console.log('|---|---:|---:|---:|---:|');
-for (const file of readdirSync(out).filter((f) => f.endsWith('.uwb')).sort()) {
+for (const file of readdirSync(out)
+  .filter((f) => f.endsWith('.uwb'))
+  .sort()) {
   const id = file.slice(0, -4);
   const text = readFileSync(join(out, `${id}.json`), 'utf8');
   const bytes = new Uint8Array(readFileSync(join(out, file)));

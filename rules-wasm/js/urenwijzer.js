@@ -235,8 +235,7 @@ export class Engine {
       this.#raw = undefined;
       const g = generation;
       try {
-        this.#raw =
-          this.#compiled !== undefined ? RawEngine.fromCompiled(this.#compiled) : new RawEngine(this.#document, this.#plain);
+        this.#raw = this.#compiled !== undefined ? RawEngine.fromCompiled(this.#compiled) : new RawEngine(this.#document, this.#plain);
       } catch (e) {
         throw failure(e);
       }

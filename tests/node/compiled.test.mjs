@@ -100,7 +100,10 @@ test('crafted bodies give coded errors, never a trap', () => {
 test('after a trap an engine from a compiled bundle recovers with the same package', () => {
   const engine = Engine.fromCompiled(kpmg);
   const before = engine.evaluateToJson(answers, options);
-  assert.throws(() => __testing.panic(), (e) => e.code === 'internal');
+  assert.throws(
+    () => __testing.panic(),
+    (e) => e.code === 'internal',
+  );
   assert.equal(engine.evaluateToJson(answers, options), before);
   engine.free();
 });
