@@ -13,7 +13,6 @@ mod html;
 pub mod money;
 mod reason;
 mod render;
-mod svg;
 pub mod totals;
 
 use std::borrow::Cow;
