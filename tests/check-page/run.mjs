@@ -667,7 +667,10 @@ async function main() {
           document.getElementById('proef-status').textContent = '';
           for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
         },
-        records.slice(0, 3).map((f) => ({ name: path.basename(f), text: fs.readFileSync(f, 'utf8') })),
+        records
+          .filter((f) => path.basename(f).startsWith('dossier-'))
+          .slice(0, 3)
+          .map((f) => ({ name: path.basename(f), text: fs.readFileSync(f, 'utf8') })),
       );
       const dropped = await reportDone(s.page, 'proef-status');
       check(dropped.startsWith('Verslag gemaakt: 3 van de 3'), `pilot status after a drop: ${dropped}`);
