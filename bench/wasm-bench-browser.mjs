@@ -1,12 +1,12 @@
 // engine.evaluate timed inside headless Chromium (the browsers residents
 // use), next to the Node figures of bench/wasm-bench.mjs. Serves www/pkg on
-// 127.0.0.1 and drives /usr/bin/chromium with playwright-core.
+// 127.0.0.1 and drives Chromium through tests/lib/browser.mjs (the shared launch).
 // Run after scripts/build-wasm.sh: `npm run bench:browser`.
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../tests/lib/browser.mjs';
 import { cli, pkgDir, root } from '../tests/conformance/collect.mjs';
 
 const bundle = existsSync(cli())
@@ -22,19 +22,7 @@ const server = createServer((req, res) => {
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   await page.goto(`${origin}/`);

@@ -8,7 +8,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use rules_core::eval::figures;
-use rules_core::{output, ErrorObject, Options, Package};
+use rules_core::impact::{self, Comparison, ImpactOptions, RawAnswers, Totals};
+use rules_core::{output, Answers, Error, ErrorObject, Options};
 use serde_json::{json, Value};
 
 use crate::lines::{Household, Reader, Row};
@@ -75,66 +76,101 @@ pub fn batch(package: &Path, input: &Path, default: Options) -> Result<ExitCode,
     Ok(if refused == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-/// The answers one package needs: keys that are questions only of the other
-/// package are left out, so a household answered for both can be compared.
-// Not form logic: what is asked is decided by the core in strict mode (`evaluate_with`,
-// which `form_state` with `Mode::Strict` runs too), as for `batch` and `eval`.
-fn answers_for(package: &Package, other: &Package, answers: &Value) -> Value {
-    let knows =
-        |p: &Package, k: &str| p.question_index(k).is_some() || p.linked.iter().any(|l| l.question_index(k).is_some());
-    match answers.as_object() {
-        Some(map) => Value::Object(
-            map.iter()
-                .filter(|(k, _)| knows(package, k) || *k == rules_core::START_DATE_KEY || !knows(other, k))
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
-        ),
-        None => answers.clone(),
+/// One household of `compare`: its minutes per week under both norms, or why not.
+struct Compared {
+    id: String,
+    line: usize,
+    outcome: Result<(i64, i64), Refusal>,
+}
+
+enum Refusal {
+    /// The line itself was refused (not JSON, bad field, duplicate id).
+    Line(ErrorObject),
+    /// One side or both refused the household.
+    Sides(Option<ErrorObject>, Option<ErrorObject>),
+}
+
+impl Compared {
+    fn json(&self) -> Value {
+        match &self.outcome {
+            Ok((a, b)) => {
+                json!({"id": self.id, "line": self.line, "old_minutes_per_week": a, "new_minutes_per_week": b, "difference": b - a})
+            }
+            Err(Refusal::Line(e)) => json!({"id": self.id, "line": self.line, "error": e}),
+            Err(Refusal::Sides(a, b)) => json!({"id": self.id, "line": self.line, "old_error": a, "new_error": b}),
+        }
     }
 }
 
-/// Minutes per week of one household under one package.
-fn week(package: &Package, other: &Package, h: &Household, opts: &Options) -> Result<i64, ErrorObject> {
-    rules_core::evaluate_with(package, &answers_for(package, other, &h.answers), opts, |ind| figures(ind.total).0)
-        .map_err(|e| e.to_object())
-}
-
+/// `compare` takes the caseload impact path of the core (`impact::Comparison`,
+/// `impact::Totals`): the same selection, transition and answers filtering as
+/// `urenwijzer impact`, with a terminal summary (or one JSON object) instead
+/// of the three files. The rows stay typed until they are written.
 pub fn compare(old: &Path, new: &Path, input: &Path, default: Options, format: Format) -> Result<ExitCode, Failure> {
     let (old, new) = (files::load_package(old)?, files::load_package(new)?);
-    let (mut higher, mut lower, mut equal, mut refused) = (0usize, 0usize, 0usize, 0usize);
-    let (mut old_total, mut new_total) = (0i64, 0i64);
-    let mut rows = Vec::new();
+    let options = ImpactOptions {
+        date: default.date,
+        old_date: None,
+        new_date: None,
+        municipality: default.municipality.clone(),
+        reassess_all: false,
+        scale_to: None,
+    };
+    let cmp = Comparison::new(&old, &new, options)?;
+    let columns = cmp.columns(&[]);
+    let mut totals = Totals::default();
+    let (mut unread, mut old_total, mut new_total) = (0u64, 0i64, 0i64);
+    let mut rows: Vec<Compared> = Vec::new();
     each_row(input, |row| {
         let h = match row {
             Ok(h) => h,
             Err(r) => {
-                refused += 1;
-                rows.push(json!({"id": r.id, "line": r.line, "error": r.error}));
+                unread += 1;
+                rows.push(Compared { id: r.id, line: r.line, outcome: Err(Refusal::Line(r.error)) });
                 return Ok(());
             }
         };
-        let opts = options(&h, &default);
-        match (week(&old, &new, &h, &opts), week(&new, &old, &h, &opts)) {
-            (Ok(wa), Ok(wb)) => {
-                old_total = old_total.saturating_add(wa);
-                new_total = new_total.saturating_add(wb);
-                match wb.cmp(&wa) {
-                    std::cmp::Ordering::Greater => higher += 1,
-                    std::cmp::Ordering::Less => lower += 1,
-                    std::cmp::Ordering::Equal => equal += 1,
-                }
-                rows.push(json!({"id": h.id, "line": h.line, "old_minutes_per_week": wa, "new_minutes_per_week": wb, "difference": wb - wa}));
+        let (id, line) = (h.id.clone(), h.line);
+        let answers = match h.answers {
+            Value::Object(map) => RawAnswers::Json(map),
+            other => {
+                // Not an answers object: the core's own refusal of it, for both sides.
+                let e = Answers::from_json(&old, &other).err().map(|e| e.to_object());
+                unread += 1;
+                rows.push(Compared { id, line, outcome: Err(Refusal::Sides(e.clone(), e)) });
+                return Ok(());
             }
-            (a, b) => {
-                refused += 1;
-                rows.push(json!({"id": h.id, "line": h.line, "old_error": a.err(), "new_error": b.err()}));
+        };
+        let household = impact::Household {
+            line,
+            id: h.id,
+            date: h.date,
+            municipality: h.municipality,
+            provider: None,
+            wijk: None,
+            answers,
+        };
+        let r = cmp.household(&columns, Ok(household));
+        totals.add(&r);
+        let outcome = match &r.outcome {
+            impact::Outcome::Evaluated { old: Ok(a), new: Ok(b) } => {
+                old_total = old_total.saturating_add(a.minutes_per_week);
+                new_total = new_total.saturating_add(b.minutes_per_week);
+                Ok((a.minutes_per_week, b.minutes_per_week))
             }
-        }
+            impact::Outcome::Evaluated { old: a, new: b } => {
+                Err(Refusal::Sides(a.as_ref().err().map(Error::to_object), b.as_ref().err().map(Error::to_object)))
+            }
+            impact::Outcome::Unread(e) => Err(Refusal::Line(e.to_object())),
+        };
+        rows.push(Compared { id, line, outcome });
         Ok(())
     })?;
-    let compared = higher + lower + equal;
+    let (compared, refused) = (totals.compared, totals.refused + unread);
+    let (higher, lower, equal) = (totals.higher, totals.lower, totals.equal);
     let mut out = out::stdout(format);
     if format == Format::Json {
+        let rows: Vec<Value> = rows.iter().map(Compared::json).collect();
         let summary = json!({
             "old": {"id": old.id, "fingerprint": old.fingerprint},
             "new": {"id": new.id, "fingerprint": new.fingerprint},
@@ -150,19 +186,33 @@ pub fn compare(old: &Path, new: &Path, input: &Path, default: Options, format: F
         writeln!(out, "  huishoudens: {} (vergeleken: {compared}, geweigerd: {refused})", compared + refused)?;
         writeln!(out, "  meer tijd: {higher}, minder tijd: {lower}, gelijk: {equal}")?;
         writeln!(out, "  samen per week: {old_total} → {new_total} minuten ({:+})", new_total - old_total)?;
-        let shown = |r: &&Value| r["difference"].as_i64().is_some_and(|d| d != 0);
-        for r in rows.iter().filter(shown).take(20) {
-            let id = one_line(r["id"].as_str().unwrap_or(""));
-            let (a, b) = (&r["old_minutes_per_week"], &r["new_minutes_per_week"]);
-            writeln!(out, "  {id} (regel {}): {a} → {b} minuten per week", r["line"])?;
+        let differing = rows.iter().filter_map(|r| match r.outcome {
+            Ok((a, b)) if a != b => Some((r, a, b)),
+            _ => None,
+        });
+        for (r, a, b) in differing.take(20) {
+            writeln!(out, "  {} (regel {}): {a} → {b} minuten per week", one_line(&r.id), r.line)?;
         }
-        for r in rows.iter().filter(|r| r["difference"].is_null()).take(20) {
-            let id = one_line(r["id"].as_str().unwrap_or(""));
-            for (side, key) in [("", "error"), ("oud: ", "old_error"), ("nieuw: ", "new_error")] {
-                if let Some(e) = r[key].as_object() {
-                    let (code, message) = (e["code"].as_str().unwrap_or(""), e["message"].as_str().unwrap_or(""));
-                    writeln!(out, "  geweigerd {id} (regel {}): {side}[{code}] {}", r["line"], one_line(message))?;
-                }
+        let mut shown = 0;
+        for r in &rows {
+            let errors = match &r.outcome {
+                Ok(_) => continue,
+                Err(Refusal::Line(e)) => vec![("", Some(e))],
+                Err(Refusal::Sides(a, b)) => vec![("oud: ", a.as_ref()), ("nieuw: ", b.as_ref())],
+            };
+            shown += 1;
+            if shown > 20 {
+                break;
+            }
+            for (side, e) in errors.into_iter().filter_map(|(s, e)| e.map(|e| (s, e))) {
+                writeln!(
+                    out,
+                    "  geweigerd {} (regel {}): {side}[{}] {}",
+                    one_line(&r.id),
+                    r.line,
+                    e.code,
+                    one_line(&e.message)
+                )?;
             }
         }
         if refused > 20 {

@@ -78,6 +78,9 @@ export type CoreErrorCode =
   | 'no_procedure_for_date'
   | 'invalid_record'
   | 'bsn_in_reference'
+  | 'invalid_caseload'
+  | 'duplicate_id'
+  | 'municipality_required'
   | 'bundle_version'
   | 'bundle_hash'
   | 'invalid_bundle'
@@ -549,6 +552,57 @@ export interface PilotResult {
 
 /** The pilot report without a package (the motion's deadlines, nothing recomputed). */
 export function pilotReport(files: readonly PilotFile[], options?: PilotOptions): PilotResult;
+
+// ---------------------------------------------------------------- impact
+
+/** A file of a norm package: its path with folders (`haarlem-2021/overlays/x.json`) and its bytes. */
+export interface ImpactFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface ImpactOptions {
+  /** Date for households without one (default today). */
+  date?: string | Date;
+  /** Fixed date for the old norm (one package on two dates). */
+  oldDate?: string | Date | null;
+  /** Fixed date for the new norm. */
+  newDate?: string | Date | null;
+  /** Municipality for households without one. */
+  municipality?: string | null;
+  /** The new norm for everyone, ignoring its transition rule. */
+  reassessAll?: boolean;
+  /** Extrapolate the compared households to this many. */
+  scaleTo?: number | null;
+}
+
+export interface ImpactInput {
+  /** The old norm's files (a package folder, or one bundled package). */
+  old: readonly ImpactFile[];
+  /** The new norm's files; empty: the old package on two dates. */
+  new?: readonly ImpactFile[];
+  /** The caseload: CSV or JSON Lines, as bytes. */
+  caseload: Uint8Array;
+  options?: ImpactOptions;
+  /** Called now and then: households done, bytes of the caseload read. */
+  onProgress?: (households: number, bytesRead: number) => void;
+}
+
+export interface ImpactResult {
+  /** `summary.json` parsed (docs/impact.md). */
+  summary: { households: number; compared: number; refused: number; higher: number; lower: number; equal: number; [key: string]: unknown };
+  /** The exact bytes of `urenwijzer impact`'s summary.json, report.html and households.csv. */
+  summaryJson: string;
+  html: string;
+  householdsCsv: string;
+}
+
+/**
+ * The caseload impact report, as `urenwijzer impact`. Throws UrenwijzerError
+ * (`invalid_caseload`, `invalid_package`, `invalid_date`, ...); a household
+ * that is refused keeps its row with the code instead.
+ */
+export function impactReport(input: ImpactInput): ImpactResult;
 
 /** Throws UrenwijzerError `bsn_in_reference` for a reference holding a BSN-like number. */
 export function checkDossierReference(reference: string): void;

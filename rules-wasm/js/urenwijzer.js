@@ -21,6 +21,7 @@ import initGlue, {
   planJson,
   planStepsJson,
   pilotReportJson,
+  impactReportJson,
   checkDossierReference as checkDossierReferenceRaw,
   checkReportJson,
   checkFilesJson,
@@ -457,6 +458,40 @@ export function pilotReport(files, options = {}) {
     throw failure(e);
   }
   return pilotResult(text);
+}
+
+/**
+ * The caseload impact report (`urenwijzer impact`): `old` and `new` are the
+ * files of each norm (a package folder as `{path, bytes}` with its overlays
+ * and linked packages, or one bundled package); `new` may be empty to compare
+ * the old package on two dates (`options.oldDate`, `options.newDate`).
+ * `caseload`: the CSV or JSON Lines bytes. `options`: `{date, oldDate,
+ * newDate, municipality, reassessAll, scaleTo}` as the CLI's flags (`date`
+ * defaults to today). `onProgress(households, bytesRead)` is called now and
+ * then during the run. Returns `{summary, summaryJson, html, householdsCsv}`:
+ * the bytes of the CLI's summary.json, report.html and households.csv.
+ */
+export function impactReport({ old = [], new: next = [], caseload, options = {}, onProgress } = {}) {
+  if (!initialized) throw notInitialized();
+  const all = [...old, ...next];
+  const packed = packFiles(all);
+  const settings = JSON.stringify({
+    date: dateText(options.date ?? new Date()),
+    oldDate: options.oldDate ? dateText(options.oldDate) : null,
+    newDate: options.newDate ? dateText(options.newDate) : null,
+    municipality: options.municipality ?? null,
+    reassessAll: options.reassessAll === true,
+    scaleTo: options.scaleTo ?? null,
+  });
+  const progress = typeof onProgress === 'function' ? onProgress : () => {};
+  let text;
+  try {
+    text = impactReportJson(...packed, old.length, contentBytes(caseload ?? new Uint8Array(0)), settings, progress);
+  } catch (e) {
+    throw failure(e);
+  }
+  const [summaryJson, html, householdsCsv] = JSON.parse(text);
+  return { summary: JSON.parse(summaryJson), summaryJson, html, householdsCsv };
 }
 
 /**

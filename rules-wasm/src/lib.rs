@@ -23,6 +23,9 @@ use rules_core::{check, describe, Date, Error, Options, Package};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
+mod impact;
+pub use impact::{impact_report_json, ImpactProgress};
+
 #[wasm_bindgen]
 extern "C" {
     /// The global JavaScript `Error` class.

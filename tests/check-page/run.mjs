@@ -253,6 +253,71 @@ function listFiles(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
+// ------------------------------------------------------------ reports (pilot, impact)
+
+/** The file behind a download link on the page, as bytes. */
+async function downloaded(page, name, scope) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`${scope} a[data-download="${name}"]`)]);
+  check(dl.suggestedFilename() === name, `download named ${dl.suggestedFilename()}, want ${name}`);
+  return fs.readFileSync(await dl.path());
+}
+
+/** Waits until a report's status says it is done (or failed), and returns it. */
+async function reportDone(page, statusId) {
+  await page.waitForFunction(
+    (id) => {
+      const t = document.getElementById(id).textContent;
+      return t !== '' && !t.startsWith('Bezig');
+    },
+    statusId,
+    { timeout: 60000 },
+  );
+  return page.evaluate((id) => document.getElementById(id).textContent, statusId);
+}
+
+/** A small pilot: records in format 2 and 1, one that does not parse, one with a BSN as reference. */
+function pilotRecords(dir) {
+  const files = [];
+  const districts = ['Noord', 'Noord', 'Zuid'];
+  for (let i = 0; i < 14; i++) {
+    const day = String(5 + (i % 20)).padStart(2, '0');
+    const record = {
+      format: i % 7 === 3 ? 'urenwijzer-omgekeerd-toewijzen/1' : 'urenwijzer-omgekeerd-toewijzen/2',
+      package: { id: 'kpmg-2019', title: 'KPMG normenkader', fingerprint: 'sha256:abc', municipality: null },
+      start: `2026-03-${day}`,
+      evaluation: i === 5 ? null : `2026-04-${day}`,
+      initial: { date: `2026-03-${day}`, answers: { a: 1 }, indication: { total: { minutes_per_week: 100 + 15 * (i % 4) } } },
+      changes: i % 3 === 0 ? [{ question: 'a', before: 1, after: 2, reason: `${MARKER} reden` }] : [],
+      final: i === 5 ? null : { date: `2026-04-${day}`, answers: { a: 2 }, indication: { total: { minutes_per_week: 110 + 15 * (i % 3) } } },
+      complete: i !== 5,
+    };
+    if (record.format.endsWith('/1')) record.intake = record.start;
+    else
+      Object.assign(record, {
+        provider: { name: i % 2 ? 'Thuiszorg A' : 'Zorg B', agb: null },
+        district: districts[i % 3],
+        decision: `2026-03-0${1 + (i % 3)}`,
+        conversation: record.start,
+      });
+    files.push([`dossier-${String(i).padStart(2, '0')}.json`, JSON.stringify(record)]);
+  }
+  files.push(['kapot.json', '{"format": "urenwijzer-omgekeerd-toewijzen/2",']);
+  files.push(['bsn.json', JSON.stringify({ format: 'urenwijzer-omgekeerd-toewijzen/2', dossier: '111222333', package: { id: 'kpmg-2019' } })]);
+  return files.map(([name, text]) => {
+    fs.writeFileSync(path.join(dir, name), text);
+    return path.join(dir, name);
+  });
+}
+
+/** Runs the CLI and returns the files it wrote in `--out`. */
+function cliFiles(args, names) {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'check-page-cli-'));
+  const r = spawnSync(cli, [...args, '--out', out], { encoding: 'utf8' });
+  const files = Object.fromEntries(names.map((n) => [n, fs.existsSync(path.join(out, n)) ? fs.readFileSync(path.join(out, n)) : null]));
+  fs.rmSync(out, { recursive: true, force: true });
+  return { status: r.status, stderr: r.stderr, files };
+}
+
 // ------------------------------------------------------------ scenarios
 
 async function main() {
@@ -566,6 +631,109 @@ async function main() {
       check(e?.text.includes('delft.json'), 'overlay with a duplicate key: the file is not named');
       fs.rmSync(tmp, { recursive: true, force: true });
       await s2.context.close();
+    });
+
+    await scenario('pilot report: records chosen and dropped, the same summary.json and report.html as urenwijzer pilot', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'check-page-pilot-'));
+      const records = pilotRecords(dir).sort();
+      const want = cliFiles(['pilot', ...records], ['summary.json', 'report.html']);
+      check(want.files['summary.json'] !== null, `urenwijzer pilot wrote nothing: ${want.stderr}`);
+      const s = await openPage(browser, base);
+      contents.push(...records.map((f) => fs.readFileSync(f, 'utf8')));
+      // Keyboard: the records control is a labelled control Tab reaches.
+      check(await tabTo(s.page, '#dossiers', 200), 'Tab does not reach the records control');
+      await s.page.setInputFiles('#dossiers', records);
+      const said = await reportDone(s.page, 'proef-status');
+      check(said.startsWith('Verslag gemaakt') && said.includes('2 niet'), `pilot status: ${said}`);
+      const listed = await s.page.evaluate(() =>
+        [...document.querySelectorAll('#proef-niet-gelezen li')].map((li) => [li.dataset.file, li.dataset.code, li.textContent]),
+      );
+      check(
+        listed.some(([f]) => f === 'kapot.json') && listed.some(([f, c]) => f === 'bsn.json' && c === 'bsn_in_reference'),
+        `unreadable records: ${JSON.stringify(listed)}`,
+      );
+      await capture(s.page, 'proef-verslag', report);
+      await privacy('pilot', s, base, contents);
+      for (const name of ['summary.json', 'report.html']) {
+        const got = await downloaded(s.page, name, '#proef-uitkomst');
+        check(Buffer.compare(got, want.files[name]) === 0, `pilot ${name}: the page's bytes differ from urenwijzer pilot's`);
+      }
+      // Dropped on the pilot's own zone: the pilot takes them, the package check does not.
+      await s.page.evaluate(
+        (list) => {
+          const dt = new DataTransfer();
+          for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+          const zone = document.getElementById('proef');
+          document.getElementById('proef-status').textContent = '';
+          for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+        },
+        records
+          .filter((f) => path.basename(f).startsWith('dossier-'))
+          .slice(0, 3)
+          .map((f) => ({ name: path.basename(f), text: fs.readFileSync(f, 'utf8') })),
+      );
+      const dropped = await reportDone(s.page, 'proef-status');
+      check(dropped.startsWith('Verslag gemaakt: 3 van de 3'), `pilot status after a drop: ${dropped}`);
+      check((await s.page.evaluate(() => document.getElementById('uitkomst').children.length)) === 0, 'the dropped records went to the package check');
+      await s.context.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    await scenario('impact report: two packages and a caseload, the same three files as urenwijzer impact', async () => {
+      const csv = path.join(repo, 'examples', 'haarlem-clienten.csv');
+      const names = ['summary.json', 'report.html', 'households.csv'];
+      for (const reassess of [false, true]) {
+        const extra = reassess ? ['--reassess-all'] : [];
+        const want = cliFiles(
+          ['impact', path.join(norms, 'haarlem-ciz'), path.join(norms, 'haarlem-2021'), csv, '--date', '2025-01-01', '--scale-to', '3500', ...extra],
+          names,
+        );
+        check(want.files['summary.json'] !== null, `urenwijzer impact wrote nothing: ${want.stderr}`);
+        const s = await openPage(browser, base);
+        await s.page.setInputFiles('#oude-norm-map', path.join(norms, 'haarlem-ciz'));
+        await s.page.setInputFiles('#nieuwe-norm-map', path.join(norms, 'haarlem-2021'));
+        await s.page.setInputFiles('#huishoudens', csv);
+        await s.page.waitForFunction(() => document.getElementById('huishoudens-gekozen').textContent.includes('haarlem-clienten.csv'));
+        await s.page.fill('#peildatum', '2025-01-01');
+        await s.page.fill('#doorrekenen', '3500');
+        if (reassess) await s.page.check('#iedereen-opnieuw');
+        // Keyboard only: Tab to the button, Enter.
+        check(await tabTo(s.page, '#gevolgen-maken', 60), 'Tab does not reach "Rapport maken"');
+        await s.page.keyboard.press('Enter');
+        const said = await reportDone(s.page, 'gevolgen-status');
+        check(said.startsWith('Rapport gemaakt'), `impact status: ${said}`);
+        check(await s.page.evaluate(() => document.getElementById('gevolgen-voortgang').hidden), 'the progress bar is still shown');
+        if (!reassess) {
+          await capture(s.page, 'gevolgen-rapport', report);
+          await privacy('impact', s, base, contents);
+        }
+        for (const name of names) {
+          const got = await downloaded(s.page, name, '#gevolgen-uitkomst');
+          check(
+            Buffer.compare(got, want.files[name]) === 0,
+            `impact${reassess ? ' --reassess-all' : ''} ${name}: the page's bytes differ from urenwijzer impact's`,
+          );
+        }
+        await s.context.close();
+      }
+      // A caseload with an unknown column: the core's coded error, as the CLI says.
+      const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'check-page-csv-')), 'fout.csv');
+      fs.writeFileSync(bad, 'id,onbekende_kolom\n1,ja\n');
+      const cliBad = cliFiles(['impact', path.join(norms, 'kpmg-2019'), path.join(norms, 'kpmg-2019'), bad, '--date', '2025-01-01'], names);
+      const s = await openPage(browser, base);
+      await s.page.setInputFiles('#oude-norm-map', path.join(norms, 'kpmg-2019'));
+      await s.page.setInputFiles('#huishoudens', bad);
+      await s.page.waitForFunction(() => document.getElementById('huishoudens-gekozen').textContent.includes('fout.csv'));
+      await s.page.fill('#oude-datum', '2024-01-01');
+      await s.page.fill('#nieuwe-datum', '2025-01-01');
+      await s.page.click('#gevolgen-maken');
+      const said = await reportDone(s.page, 'gevolgen-status');
+      check(
+        said.includes('(invalid_caseload)') && said.includes('onbekende_kolom') && cliBad.stderr.includes('invalid_caseload'),
+        `bad caseload: ${said} / CLI ${cliBad.stderr}`,
+      );
+      await capture(s.page, 'gevolgen-fout', report);
+      await s.context.close();
     });
   } finally {
     await browser.close();

@@ -15,29 +15,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { axe, DESKTOP, launchChromium, PHONE } from '../lib/browser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
 const artifacts = path.resolve(process.env.IMPACT_ARTIFACTS ?? path.join(repo, 'tests', 'artifacts', 'impact-report'));
 const cli = process.env.URENWIJZER_CLI ?? path.join(repo, 'target', 'release', 'urenwijzer');
 
-const PHONE = { width: 375, height: 812 };
-const DESKTOP = { width: 1280, height: 800 };
 // A4 at 96 dpi minus 2 × 15 mm margins.
 const A4_CONTENT = { width: 680, height: 1010 };
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
 let failures = 0;
 function check(condition, message) {
@@ -108,8 +94,8 @@ async function checkReport(browser, name, file) {
     ['telefoon', PHONE],
   ]) {
     await page.setViewportSize(viewport);
-    const axe = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-    check(axe.violations.length === 0, `${name} ${label}: axe ${axe.violations.map((v) => `${v.id} (${v.nodes.length})`).join(', ')}`);
+    const result = await axe(page);
+    check(result.violations.length === 0, `${name} ${label}: axe ${result.violations.map((v) => `${v.id} (${v.nodes.length})`).join(', ')}`);
     const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     check(sideways <= 0, `${name} ${label}: ${sideways}px sideways scrolling`);
     await page.screenshot({ path: path.join(artifacts, `${name}-${label}.png`), fullPage: true });
@@ -128,7 +114,7 @@ async function checkReport(browser, name, file) {
 }
 
 fs.mkdirSync(artifacts, { recursive: true });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 try {
   await checkReport(browser, 'haarlem-overgangsrecht', makeReport('kept', []));
   await checkReport(browser, 'haarlem-iedereen-opnieuw', makeReport('all', ['--reassess-all']));

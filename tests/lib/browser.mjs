@@ -25,9 +25,10 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Headless Chromium at $CHROMIUM (default /usr/bin/chromium); `args` are added to the shared flags. */
+/** Headless Chromium at $CHROMIUM (or $CHROMIUM_PATH; default /usr/bin/chromium); `args` are added to the shared flags. */
 export function launchChromium({ args = [] } = {}) {
-  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...args] });
+  const executablePath = process.env.CHROMIUM ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...args] });
 }
 
 /**

@@ -8,6 +8,8 @@ import {
   errorObject,
   plan,
   checkPackage,
+  impactReport,
+  type ImpactResult,
   type Answers,
   type ErrorCode,
   type ErrorObject,
@@ -111,4 +113,18 @@ export function misuse(engine: Engine): void {
   // @ts-expect-error a sentence kind is a closed set
   const kind: Sentence['kind'] = 'regel';
   void kind;
+}
+
+export function impact(old: Uint8Array, caseload: Uint8Array): number {
+  const result: ImpactResult = impactReport({
+    old: [{ path: 'kpmg-2019/package.json', bytes: old }],
+    caseload,
+    options: { oldDate: '2024-01-01', newDate: new Date(), reassessAll: false, scaleTo: 1000 },
+    onProgress: (households: number, bytesRead: number) => void [households, bytesRead],
+  });
+  const caseloadCode: ErrorCode = 'invalid_caseload';
+  void caseloadCode;
+  // @ts-expect-error the caseload is bytes
+  impactReport({ old: [], caseload: 'id\n' });
+  return result.summary.households + result.householdsCsv.length;
 }

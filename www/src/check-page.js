@@ -11,32 +11,8 @@
 import { h, replace } from './dom.js';
 import { dutchDate } from './format.js';
 import { merge, placeReport, describeError, fileOfError, caseSummary, errorHint } from './check-model.js';
-
-// Built next to controle.js (scripts/build-site.sh); a module worker, allowed by the CSP's 'self'.
-const worker = new Worker(new URL('./controle-worker.js', import.meta.url), { type: 'module' });
-let nextCall = 0;
-const pending = new Map();
-worker.addEventListener('message', (ev) => {
-  const { id, result, error } = ev.data;
-  const p = pending.get(id);
-  pending.delete(id);
-  if (error) p?.reject(Object.assign(new Error(error.message), error));
-  else p?.resolve(result);
-});
-worker.addEventListener('error', (ev) => {
-  for (const p of pending.values()) p.reject(new Error(ev.message || 'worker'));
-  pending.clear();
-});
-
-/** One call to the core in the worker: 'classify' or 'check' the files ({path, bytes}). */
-function call(op, list) {
-  nextCall += 1;
-  const id = nextCall;
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    worker.postMessage({ id, op, files: list.map(({ path, bytes }) => ({ path, bytes })) });
-  });
-}
+import { call } from './check-call.js';
+import { droppedFiles, setupReports } from './check-reports.js';
 
 // The engine is loaded when the worker answers a first (empty) call.
 const ready = call('classify', []);
@@ -90,31 +66,6 @@ document.addEventListener('drop', (ev) => {
 
 function carriesFiles(ev) {
   return [...(ev.dataTransfer?.types ?? [])].includes('Files');
-}
-
-/** The dropped files with their paths; folders are read through (webkitGetAsEntry). */
-async function droppedFiles(dt) {
-  const entries = [...(dt.items ?? [])]
-    .filter((i) => i.kind === 'file')
-    .map((i) => i.webkitGetAsEntry?.())
-    .filter(Boolean);
-  if (entries.length === 0) return [...dt.files].map((file) => ({ file, path: file.name }));
-  const list = [];
-  const walk = async (entry) => {
-    if (entry.isFile) {
-      const file = await new Promise((resolve, reject) => entry.file(resolve, reject));
-      list.push({ file, path: entry.fullPath.replace(/^\/+/, '') || file.name });
-    } else if (entry.isDirectory) {
-      const reader = entry.createReader();
-      for (;;) {
-        const batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject));
-        if (batch.length === 0) break;
-        for (const e of batch) await walk(e);
-      }
-    }
-  };
-  for (const e of entries) await walk(e);
-  return list;
 }
 
 /** Shows (or ends) the busy state: the page stays usable, the results are marked as being updated. */
@@ -347,7 +298,7 @@ function reportSection(r, res, i) {
     res.error
       ? loadError(r, res.error)
       : [
-          verdictBox(r, res, id),
+          verdictBox(res, id),
           notes(r, res),
           aboutPackage(r, res.package, id),
           versionsTable(res.package, id),
@@ -395,7 +346,7 @@ function loadError(r, error) {
   );
 }
 
-function verdictBox(r, res, id) {
+function verdictBox(res, id) {
   const failed = res.cases.filter((c) => !c.ok).length;
   const lints = res.lints.filter((l) => l.code !== 'provisional_numbers').length;
   const kind = failed ? 'error' : lints ? 'warning' : 'ok';
@@ -676,6 +627,9 @@ function fileList(owner, duplicates, open) {
     ),
   );
 }
+
+// The pilot and impact reports (their own sections of the page).
+setupReports(ready);
 
 // For tests and for anyone watching: the engine is loaded.
 ready.then(

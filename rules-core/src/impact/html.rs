@@ -6,26 +6,10 @@
 use std::fmt::Write;
 
 use super::render::{contribution_cents, hours, scale, side_cents, MIN_GROUP};
-use super::svg::{bars, Category};
 use super::totals::{Group, Totals, Used, BANDS};
 use super::{Comparison, Side};
 use crate::package::{Package, Provenance, Version};
-
-/// Text for HTML element content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+use crate::report::{escape, grouped_bars as bars, page_with, row, table_end, table_start, Category};
 
 /// `1234567` → `1.234.567`, with a minus sign for negatives.
 fn thousands(n: i64) -> String {
@@ -74,17 +58,6 @@ fn count(n: u64) -> String {
         thousands(n as i64)
     }
 }
-
-const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#1a1a1a;\
-background:#fff;line-height:1.5;margin:0 auto;max-width:52rem;padding:1rem}h1{font-size:1.6rem;line-height:1.25}\
-h2{font-size:1.25rem;margin-top:2rem;border-bottom:2px solid #1d4e89;padding-bottom:.2rem}\
-table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.95rem}\
-th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}table.fp td{overflow-wrap:anywhere}td.n,th.n{text-align:right}\
-caption{text-align:left;font-weight:600;padding:.3rem 0}.wrap{overflow-x:auto}.wrap:focus{outline:3px solid #1d4e89}\
-code{font-size:.85em;word-break:break-all}.note{background:#fff6d6;border-left:4px solid #8a6d00;padding:.5rem .8rem}\
-figure{margin:1rem 0}figcaption{font-size:.9rem}svg{max-width:100%;height:auto}svg text{fill:#1a1a1a;font-family:inherit}\
-@page{size:A4;margin:15mm}@media print{body{max-width:none;padding:0;font-size:10.5pt}h2{break-after:avoid}\
-table,figure,svg{break-inside:avoid}.wrap{overflow:visible}}";
 
 /// The package (or overlay, or linked package) a `Used` entry names.
 fn find<'p>(cmp: &Comparison<'p>, u: &Used<'_>) -> Option<(&'p Package, &'p Version)> {
@@ -137,34 +110,7 @@ fn provisional_items(p: &Package, v: &Version) -> Vec<String> {
 }
 
 fn table_head(out: &mut String, caption: &str, heads: &[(&str, bool)]) {
-    table_head_class(out, "", caption, heads);
-}
-
-fn table_head_class(out: &mut String, class: &str, caption: &str, heads: &[(&str, bool)]) {
-    // A focusable, named region: a wide table scrolls sideways on a phone.
-    let _ = write!(
-        out,
-        "<div class=\"wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{0}\"><table class=\"{class}\"><caption>{0}</caption><thead><tr>",
-        escape(caption)
-    );
-    for (h, num) in heads {
-        let _ = write!(out, "<th scope=\"col\"{}>{}</th>", if *num { " class=\"n\"" } else { "" }, escape(h));
-    }
-    out.push_str("</tr></thead><tbody>");
-}
-
-fn row(out: &mut String, cells: &[(String, bool)]) {
-    out.push_str("<tr>");
-    for (i, (c, num)) in cells.iter().enumerate() {
-        let tag = if i == 0 { "th scope=\"row\"" } else { "td" };
-        let end = if i == 0 { "th" } else { "td" };
-        let _ = write!(out, "<{tag}{}>{}</{end}>", if *num { " class=\"n\"" } else { "" }, escape(c));
-    }
-    out.push_str("</tr>");
-}
-
-fn table_end(out: &mut String) {
-    out.push_str("</tbody></table></div>");
+    table_start(out, "", caption, heads);
 }
 
 fn group_name(key: &str) -> String {
@@ -225,20 +171,9 @@ fn group_table(out: &mut String, caption: &str, first: &str, groups: &std::colle
 pub fn report_html(cmp: &Comparison<'_>, t: &Totals<'_>) -> String {
     let o = &cmp.options;
     let mut s = String::with_capacity(32 * 1024);
-    s.push_str(
-        "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-    );
     let _ = write!(
         s,
-        "<title>Gevolgen van een nieuwe norm: {} en {}</title><style>{STYLE}</style></head><body><main>",
-        escape(&cmp.old.title),
-        escape(&cmp.new.title)
-    );
-    let _ = write!(
-        s,
-        "<h1>Wat betekent de nieuwe norm voor de huidige cliënten?</h1><p>Dit rapport vergelijkt twee normen voor \
+        "<p>Dit rapport vergelijkt twee normen voor \
          huishoudelijke hulp over dezelfde groep huishoudens: de <strong>oude norm</strong> ({}) en de \
          <strong>nieuwe norm</strong> ({}). Voor ieder huishouden is uitgerekend hoeveel hulp het met elke norm \
          krijgt, in minuten per week en uren per jaar, en wat dat kost.</p>",
@@ -257,7 +192,7 @@ pub fn report_html(cmp: &Comparison<'_>, t: &Totals<'_>) -> String {
     };
     row(&mut s, &[("Datum".into(), false), (date_of(o.old_date), false), (date_of(o.new_date), false)]);
     table_end(&mut s);
-    table_head_class(
+    table_start(
         &mut s,
         "fp",
         "Gebruikte versies met vingerafdruk (bewijs van de precieze inhoud)",
@@ -617,10 +552,13 @@ pub fn report_html(cmp: &Comparison<'_>, t: &Totals<'_>) -> String {
     let _ = writeln!(
         s,
         "<h2>Over dit rapport</h2><p>Gemaakt met {} {}. Alle bedragen zijn hele centen en alle tijden hele \
-         minuten; er is niets naar beneden afgerond. Dezelfde invoer geeft altijd precies hetzelfde rapport.</p>\
-         </main></body></html>",
+         minuten; er is niets naar beneden afgerond. Dezelfde invoer geeft altijd precies hetzelfde rapport.</p>",
         crate::ENGINE_NAME,
         crate::ENGINE_VERSION
     );
-    s
+    page_with(
+        &format!("Gevolgen van een nieuwe norm: {} en {}", cmp.old.title, cmp.new.title),
+        "Wat betekent de nieuwe norm voor de huidige cliënten?",
+        &s,
+    )
 }

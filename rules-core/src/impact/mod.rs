@@ -13,7 +13,6 @@ mod html;
 pub mod money;
 mod reason;
 mod render;
-mod svg;
 pub mod totals;
 
 use std::borrow::Cow;
@@ -333,15 +332,34 @@ pub struct Files {
 /// The whole comparison in one thread, from caseload bytes to the three
 /// files: what the browser calls. The CLI does the same in parallel.
 pub fn run(old: &Package, new: &Package, caseload: &[u8], options: ImpactOptions) -> Result<Files, Error> {
+    run_with_progress(old, new, caseload, options, |_, _| {})
+}
+
+/// Households between two calls of the progress hook of [`run_with_progress`].
+pub const PROGRESS_EVERY: u64 = 2048;
+
+/// [`run`], calling `progress(households so far, bytes read)` every
+/// [`PROGRESS_EVERY`] households (the checking page's progress bar). The hook
+/// only watches: the files are the same bytes as [`run`]'s.
+pub fn run_with_progress(
+    old: &Package,
+    new: &Package,
+    caseload: &[u8],
+    options: ImpactOptions,
+    mut progress: impl FnMut(u64, u64),
+) -> Result<Files, Error> {
     let cmp = Comparison::new(old, new, options)?;
     let mut reader = Caseload::open(caseload, &cmp)?;
     let columns = cmp.columns(&reader.columns);
     let mut totals = Totals::default();
     let mut csv = String::from(HOUSEHOLDS_CSV_HEADER);
-    for entry in reader.by_ref() {
+    while let Some(entry) = reader.next() {
         let row = cmp.household(&columns, entry);
         csv.push_str(&households_csv_line(&row));
         totals.add(&row);
+        if totals.households.is_multiple_of(PROGRESS_EVERY) {
+            progress(totals.households, reader.position());
+        }
     }
     cmp.check_not_empty(reader.count)?;
     Ok(Files {

@@ -1,12 +1,13 @@
-//! A small toolkit for self-contained HTML reports (the pilot report; later
-//! the caseload impact report): escaping, a page shell whose `<meta>` CSP
-//! allows no script, no fetches and only inline styles, A4 print CSS, tables,
-//! and inline-SVG charts that each come with a text-alternative table.
+//! The one toolkit for self-contained HTML reports (the pilot report and the
+//! caseload impact report): escaping, a page shell whose `<meta>` CSP allows
+//! no script, no fetches and only inline styles, one stylesheet with A4 print
+//! CSS, tables (plain, or in a named region that scrolls sideways on a phone),
+//! and inline-SVG charts that each come with a text alternative.
 //! Pure string building: no I/O, no clock, deterministic output.
 
 mod svg;
 
-pub use svg::{bar_chart, histogram, Bar, Bin};
+pub use svg::{bar_chart, grouped_bars, histogram, Bar, Bin, Category};
 
 use std::fmt::Write;
 
@@ -29,25 +30,34 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+// One stylesheet for every report: screen (phone to desktop) and A4 print.
 const STYLE: &str = "\
-body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1a1a1a;max-width:50rem;margin:0 auto;padding:1.5rem;line-height:1.5}\
-h1{font-size:1.6rem;margin:0 0 .5rem}h2{font-size:1.25rem;margin:2rem 0 .5rem;border-bottom:1px solid #ccc}h3{font-size:1.05rem;margin:1.25rem 0 .25rem}\
-table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.95rem}th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;vertical-align:top}\
-td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}caption{text-align:left;font-weight:600;padding:.25rem 0}\
-figure{margin:1rem 0}figcaption{font-weight:600}svg{max-width:100%;height:auto}\
-.note{color:#444;font-size:.9rem}.warning{border-left:4px solid #b35c00;padding:.25rem .75rem;background:#fff4e5}\
-@page{size:A4;margin:18mm 15mm}\
-@media print{body{max-width:none;padding:0;font-size:10.5pt}h2{break-after:avoid}table,figure{break-inside:avoid}a{color:inherit;text-decoration:none}}";
+body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#1a1a1a;background:#fff;line-height:1.5;margin:0 auto;max-width:52rem;padding:1rem}\
+h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.25rem;margin-top:2rem;border-bottom:2px solid #1d4e89;padding-bottom:.2rem}h3{font-size:1.05rem;margin:1.25rem 0 .25rem}\
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.95rem}\
+th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}table.fp td{overflow-wrap:anywhere}\
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}caption{text-align:left;font-weight:600;padding:.3rem 0}\
+.wrap{overflow-x:auto}.wrap:focus{outline:3px solid #1d4e89}code{font-size:.85em;word-break:break-all}\
+.note{background:#fff6d6;border-left:4px solid #8a6d00;padding:.5rem .8rem}.warning{border-left:4px solid #b35c00;padding:.5rem .8rem;background:#fff4e5}\
+figure{margin:1rem 0}figcaption{font-weight:600}svg{max-width:100%;height:auto}svg text{fill:#1a1a1a;font-family:inherit}\
+@page{size:A4;margin:15mm}\
+@media print{body{max-width:none;padding:0;font-size:10.5pt}h2{break-after:avoid}table,figure,svg{break-inside:avoid}.wrap{overflow:visible}a{color:inherit;text-decoration:none}}";
 
-/// A whole HTML document: Dutch, the CSP meta, the style, `title` as `<title>`
-/// and `<h1>`, then `body` (already HTML).
+/// A whole HTML document: Dutch, the CSP meta, the one style, `title` as
+/// `<title>` and `<h1>`, then `body` (already HTML).
 pub fn page(title: &str, body: &str) -> String {
-    let t = escape(title);
+    page_with(title, title, body)
+}
+
+/// [`page`] with an `<h1>` that differs from the `<title>`.
+pub fn page_with(title: &str, h1: &str, body: &str) -> String {
     format!(
         "<!doctype html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{t}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{t}</h1>\n{body}</main>\n</body>\n</html>\n"
+         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{}</h1>\n{body}</main>\n</body>\n</html>\n",
+        escape(title),
+        escape(h1)
     )
 }
 
@@ -95,6 +105,37 @@ pub fn table(caption: &str, headers: &[&str], rows: &[Vec<Cell>]) -> String {
     }
     out.push_str("</tbody></table>\n");
     out
+}
+
+/// Opens a table in a focusable region named by `caption` (a wide table
+/// scrolls sideways on a phone); `class` goes on the `<table>`. Each header is
+/// `(text, numeric)`. Fill with [`row`], close with [`table_end`].
+pub fn table_start(out: &mut String, class: &str, caption: &str, heads: &[(&str, bool)]) {
+    let _ = write!(
+        out,
+        "<div class=\"wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{0}\"><table class=\"{1}\"><caption>{0}</caption><thead><tr>",
+        escape(caption),
+        escape(class)
+    );
+    for (h, num) in heads {
+        let _ = write!(out, "<th scope=\"col\"{}>{}</th>", if *num { " class=\"n\"" } else { "" }, escape(h));
+    }
+    out.push_str("</tr></thead><tbody>");
+}
+
+/// One body row of a [`table_start`] table: the first cell is the row header.
+pub fn row(out: &mut String, cells: &[(String, bool)]) {
+    out.push_str("<tr>");
+    for (i, (c, num)) in cells.iter().enumerate() {
+        let (open, close) = if i == 0 { ("th scope=\"row\"", "th") } else { ("td", "td") };
+        let _ = write!(out, "<{open}{}>{}</{close}>", if *num { " class=\"n\"" } else { "" }, escape(c));
+    }
+    out.push_str("</tr>");
+}
+
+/// Closes a [`table_start`] table and its region.
+pub fn table_end(out: &mut String) {
+    out.push_str("</tbody></table></div>");
 }
 
 /// `<p>` with escaped text, optionally with a class.
