@@ -540,6 +540,20 @@ export function pilotReport(files: readonly PilotFile[], options?: PilotOptions)
 /** Throws UrenwijzerError `bsn_in_reference` for a reference holding a BSN-like number. */
 export function checkDossierReference(reference: string): void;
 
+/** A provider's record as `readRecord` returns it. */
+export interface ReadRecord {
+  /** The record in format 2 (`urenwijzer-omgekeerd-toewijzen/2`); see docs/widget.md. */
+  record: Record<string, unknown> & { format: 'urenwijzer-omgekeerd-toewijzen/2' };
+  /** 1 when a format-1 record was migrated (intake taken as the conversation, no decision date), else null. */
+  migrated_from: 1 | null;
+}
+
+/**
+ * Opens a record (JSON text or object) as the widget restores it: checked by the core
+ * (UrenwijzerError `invalid_record`, `bsn_in_reference`); format 1 is migrated to format 2.
+ */
+export function readRecord(input: string | object): ReadRecord;
+
 // ---------------------------------------------------------------- check
 
 export interface Lint {

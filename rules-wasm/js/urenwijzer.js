@@ -22,6 +22,7 @@ import initGlue, {
   planStepsJson,
   pilotReportJson,
   checkDossierReference as checkDossierReferenceRaw,
+  readRecordJson,
   checkReportJson,
   checkFilesJson,
   classifyFilesJson,
@@ -440,6 +441,26 @@ export function checkDossierReference(reference) {
   } catch (e) {
     throw failure(e);
   }
+}
+
+/**
+ * Opens a provider's record of omgekeerd toewijzen (JSON text or object) the
+ * way the widget restores it: checked by the core field by field
+ * (UrenwijzerError `invalid_record` naming the field, `bsn_in_reference`),
+ * and a format-1 record rewritten to format 2 (its intake becomes the
+ * conversation; no decision date). Returns `{record, migrated_from}`
+ * (`migrated_from` is 1 for a migrated record, else null).
+ */
+export function readRecord(input) {
+  if (!initialized) throw notInitialized();
+  const text = typeof input === 'string' ? input : JSON.stringify(input ?? null);
+  let out;
+  try {
+    out = readRecordJson(text);
+  } catch (e) {
+    throw failure(e);
+  }
+  return JSON.parse(out);
 }
 
 /**

@@ -293,6 +293,17 @@ pub fn check_dossier_reference(reference: &str) -> Result<(), JsValue> {
     rules_core::pilot::record::check_dossier_reference(reference).map_err(|e| js_error(&e))
 }
 
+/// Opens a provider's record (JSON text) as the widget restores it
+/// (`pilot::record::migrate_record`): checked field by field (`invalid_record`
+/// naming the field, `bsn_in_reference`), format 1 rewritten to format 2.
+/// Returns JSON text `{"record": {…}, "migrated_from": 1 | null}`.
+#[wasm_bindgen(js_name = readRecordJson)]
+pub fn read_record_json(text: &str) -> Result<String, JsValue> {
+    let (record, from) = rules_core::pilot::record::migrate_record(text.as_bytes()).map_err(|e| js_error(&e))?;
+    let migrated_from = if from == 1 { Value::from(1) } else { Value::Null };
+    Ok(serde_json::json!({ "record": record, "migrated_from": migrated_from }).to_string())
+}
+
 /// The whole check of a package document (`check::report`: does it load,
 /// lints, its cases) as JSON text. `cases` is JSON text of
 /// `[[name, case document], ...]`; the document is JSON text.
