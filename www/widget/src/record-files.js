@@ -70,6 +70,13 @@ export function importErrorText(ctx, e) {
   return t('importError', { detail: e?.message ?? String(e) });
 }
 
+/** JSON text with the keys of every object sorted (compares two values regardless of key order). */
+function sorted(value) {
+  return JSON.stringify(value, (_k, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v,
+  );
+}
+
 export function importReport(ctx, parsed) {
   const t = ctx.t;
   const p = ctx.p;
@@ -77,7 +84,8 @@ export function importReport(ctx, parsed) {
   // A format-1 record was migrated by the core: its intake is the conversation, the decision date is not known.
   if (parsed.migratedFrom === 1) notes.push(h('p', { class: 'alert alert-warning', 'data-note': 'migrated', text: t('importMigrated') }));
   if (parsed.fingerprint && parsed.fingerprint !== ctx.main.fingerprint) notes.push(h('p', { class: 'alert alert-warning', text: t('importFingerprint') }));
-  const sameAs = (stored, text) => stored === null || stored === undefined || (text !== null && JSON.stringify(stored) === text);
+  // The core reads the record into its own JSON value, which may order keys differently: compare sorted.
+  const sameAs = (stored, text) => stored === null || stored === undefined || (text !== null && sorted(stored) === sorted(JSON.parse(text)));
   if (!sameAs(parsed.initialIndication, p.state.initialText) || !sameAs(parsed.finalIndication, p.state.finalText)) {
     notes.push(h('p', { class: 'alert alert-warning', 'data-warning': 'import_differs', text: t('importDiffers') }));
   }
