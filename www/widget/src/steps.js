@@ -81,7 +81,7 @@ export function stepsOverview(ctx, plan, preview) {
     ['final', 'whoMunicipality', t('ovFinal')],
   ];
   return [
-    h('h4', { class: 'sub-title', text: t('stepsTitle') }),
+    h('h3', { class: 'sub-title', text: t('stepsTitle') }),
     preview ? h('p', { class: 'meta', text: t('stepsPreview') }) : null,
     h(
       'ol',
