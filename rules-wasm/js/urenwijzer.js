@@ -18,7 +18,6 @@ import initGlue, {
   Engine as RawEngine,
   __wbg_reset_state as resetInstance,
   __debugPanic,
-  planJson,
   planStepsJson,
   pilotReportJson,
   checkDossierReference as checkDossierReferenceRaw,
@@ -359,25 +358,6 @@ export class Engine {
   }
 }
 if (typeof Symbol.dispose === 'symbol') Engine.prototype[Symbol.dispose] = Engine.prototype.free;
-
-/**
- * The omgekeerd-toewijzen plan: help starts within three working days of
- * the intake, evaluation four to six weeks after the start (Dutch public
- * holidays and weekends count as non-working days). Dates: YYYY-MM-DD or a
- * Date. Throws UrenwijzerError `invalid_date`, `start_before_intake` or
- * `evaluation_before_start`.
- */
-export function plan(intake, start, evaluation) {
-  if (!initialized) throw notInitialized();
-  const optional = evaluation === undefined || evaluation === null ? undefined : dateText(evaluation);
-  let text;
-  try {
-    text = planJson(dateText(intake ?? ''), dateText(start ?? ''), optional);
-  } catch (e) {
-    throw failure(e);
-  }
-  return JSON.parse(text);
-}
 
 function planDatesText(dates) {
   const d = dates ?? {};

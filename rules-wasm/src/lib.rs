@@ -222,22 +222,6 @@ impl Engine {
     }
 }
 
-/// The omgekeerd-toewijzen plan (`workdays::plan`: start within three
-/// working days, evaluation four to six weeks after the start) as JSON text.
-/// Date problems are errors with code `invalid_date`, `start_before_intake`,
-/// `evaluation_before_start` or `date_out_of_range` (a window after 2999).
-#[wasm_bindgen(js_name = planJson)]
-pub fn plan_json(intake: &str, start: &str, evaluation: Option<String>) -> Result<String, JsValue> {
-    let dates = parse_date(intake).and_then(|i| {
-        let s = parse_date(start)?;
-        let e = evaluation.as_deref().map(parse_date).transpose()?;
-        Ok((i, s, e))
-    });
-    let (intake, start, evaluation) = dates.map_err(|e| js_error(&e))?;
-    let plan = workdays::plan(intake, start, evaluation).map_err(|e| js_error(&e))?;
-    Ok(serde_json::to_string(&plan).unwrap_or_default())
-}
-
 /// `dates` is JSON text `{decision, conversation?, start?, evaluation?}` (YYYY-MM-DD or null).
 fn plan_steps(package: Option<&Package>, dates: &str, municipality: Option<&str>) -> Result<String, Error> {
     let value: Value = serde_json::from_str(dates)

@@ -34,7 +34,6 @@ const nl = {
   },
   date: {
     invalid_date: 'Dit is geen geldige datum.',
-    start_before_intake: 'De startdatum ligt vóór de intake. Kies een latere startdatum.',
     evaluation_before_start: 'De evaluatie ligt vóór de start. Kies een latere datum.',
     conversation_before_decision: 'Het gesprek ligt vóór het besluit van de gemeente. Kies een latere datum.',
     start_before_conversation: 'De start ligt vóór het gesprek. Kies een latere startdatum.',
@@ -83,7 +82,6 @@ const en = {
   },
   date: {
     invalid_date: 'This is not a valid date.',
-    start_before_intake: 'The start date is before the intake. Choose a later start date.',
     evaluation_before_start: 'The evaluation is before the start. Choose a later date.',
     conversation_before_decision: "The conversation is before the municipality's decision. Choose a later date.",
     start_before_conversation: 'The start is before the conversation. Choose a later start date.',
