@@ -228,7 +228,10 @@ test('readRecord: the core checks a record and migrates format 1', () => {
   const v1 = { format: 'urenwijzer-omgekeerd-toewijzen/1', package: { id: 'kpmg-2019' }, intake: '2025-04-30', plan: { intake: '2025-04-30' } };
   const { record, migrated_from } = readRecord(JSON.stringify(v1));
   assert.equal(migrated_from, 1);
-  assert.deepEqual([record.format, record.decision, record.conversation, record.plan, 'intake' in record], ['urenwijzer-omgekeerd-toewijzen/2', null, '2025-04-30', null, false]);
+  assert.deepEqual(
+    [record.format, record.decision, record.conversation, record.plan, 'intake' in record],
+    ['urenwijzer-omgekeerd-toewijzen/2', null, '2025-04-30', null, false],
+  );
   const v2 = { format: 'urenwijzer-omgekeerd-toewijzen/2', package: { id: 'kpmg-2019' }, decision: '2025-04-25' };
   assert.deepEqual(readRecord(v2), { record: v2, migrated_from: null });
   assert.equal(thrown(() => readRecord({ ...v2, dossier: 'ref 111222333' })).code, 'bsn_in_reference');

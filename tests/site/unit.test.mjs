@@ -189,7 +189,14 @@ test('the shared messages speak English too, and never name a question id', () =
       const text = fieldMessage({ code, message: `vraag 'kamers'`, question: 'kamers' }, number, lang);
       assert.ok(text && !text.includes('kamers'), `${lang}/${code}: ${text}`);
     }
-    for (const code of ['invalid_date', 'conversation_before_decision', 'start_before_conversation', 'evaluation_before_start', 'no_procedure_for_date', 'iets_nieuws']) {
+    for (const code of [
+      'invalid_date',
+      'conversation_before_decision',
+      'start_before_conversation',
+      'evaluation_before_start',
+      'no_procedure_for_date',
+      'iets_nieuws',
+    ]) {
       assert.ok(dateMessage({ code }, lang).length > 10);
     }
     assert.ok(pageMessage({ code: 'internal' }, lang).length > 10);

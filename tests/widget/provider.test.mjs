@@ -93,11 +93,11 @@ test('the five steps: decision, conversation, start, evaluation with reasons, fi
   const record = await page.evaluate(() => document.getElementById('w').exportRecord());
   assert.equal(record.format, 'urenwijzer-omgekeerd-toewijzen/2');
   assert.equal(record.complete, true);
-  assert.deepEqual(
-    [record.decision, record.conversation, record.start, record.evaluation],
-    ['2026-11-02', '2026-11-04', '2026-11-06', '2026-12-07'],
+  assert.deepEqual([record.decision, record.conversation, record.start, record.evaluation], ['2026-11-02', '2026-11-04', '2026-11-06', '2026-12-07']);
+  assert.equal(
+    JSON.stringify(record.plan),
+    cliPlan({ decision: '2026-11-02', conversation: '2026-11-04', start: '2026-11-06', evaluation: '2026-12-07' }, KPMG),
   );
-  assert.equal(JSON.stringify(record.plan), cliPlan({ decision: '2026-11-02', conversation: '2026-11-04', start: '2026-11-06', evaluation: '2026-12-07' }, KPMG));
   assert.deepEqual(
     record.changes.map((c) => [c.question, c.before, c.after, Boolean(c.reason)]),
     [
@@ -117,7 +117,10 @@ test('the five steps: decision, conversation, start, evaluation with reasons, fi
   assert.equal((await planOf(page)).evaluation_in_window, false);
   await setDate(page, 'conversation', '2026-11-09');
   await setDate(page, 'start', '2026-11-09');
-  assert.match(await w(page, '[data-warning=conversation_late]').textContent(), /5 werkdagen na het besluit.*binnen 3 werkdagen.*uiterlijk donderdag 5 november 2026/);
+  assert.match(
+    await w(page, '[data-warning=conversation_late]').textContent(),
+    /5 werkdagen na het besluit.*binnen 3 werkdagen.*uiterlijk donderdag 5 november 2026/,
+  );
   // A conversation before the decision is refused at its field (the core's code).
   await setDate(page, 'conversation', '2026-10-30');
   assert.match(await w(page, '[id$=-conversation-error]').textContent(), /vóór het besluit/);

@@ -285,7 +285,10 @@ export class HbhIndicatie extends HTMLElement {
       if (!ctx.p) return;
       updateProvider(ctx);
       if (ctx.p.importError) {
-        replace(ctx.p.importBox, h('p', { class: 'alert alert-error', role: 'alert', 'data-code': ctx.p.importError.code ?? null, text: importErrorText(ctx, ctx.p.importError) }));
+        replace(
+          ctx.p.importBox,
+          h('p', { class: 'alert alert-error', role: 'alert', 'data-code': ctx.p.importError.code ?? null, text: importErrorText(ctx, ctx.p.importError) }),
+        );
         ctx.p.importError = null;
       }
       if (ctx.p.importNote) {

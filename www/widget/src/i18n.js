@@ -117,7 +117,8 @@ const nl = {
   print: 'Samenvatting afdrukken',
   downloadSummary: 'Samenvatting opslaan (HTML)',
   imported: 'Het dossier is geopend.',
-  importMigrated: 'Dit dossier is gemaakt met een oudere versie van de rekenhulp. De datum van de intake staat nu bij het gesprek; vul de datum van het besluit van de gemeente nog in.',
+  importMigrated:
+    'Dit dossier is gemaakt met een oudere versie van de rekenhulp. De datum van de intake staat nu bij het gesprek; vul de datum van het besluit van de gemeente nog in.',
   importError: 'Dit bestand is geen geldig dossier: {detail}',
   importOtherPackage: 'dit dossier hoort bij normpakket {record}, maar geladen is {loaded}',
   importFingerprint:
@@ -215,7 +216,8 @@ const en = {
   whoTogether: 'Provider and resident',
   whoProvider: 'Provider',
   ovDecision: 'The municipality decides whether household help is needed.',
-  ovConversation: 'You and the resident agree together how much help is needed: which tasks and how many hours per week. That conversation is within {period} of the decision.',
+  ovConversation:
+    'You and the resident agree together how much help is needed: which tasks and how many hours per week. That conversation is within {period} of the decision.',
   ovConversationDeadline:
     'You and the resident agree together how much help is needed: which tasks and how many hours per week. That conversation is at the latest on {deadline} ({period} after the decision).',
   ovStart: 'Help starts on the day of the conversation, or at the latest {period} after it.',

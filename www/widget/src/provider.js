@@ -175,7 +175,8 @@ function planMessages(ctx, plan) {
     const vars = { n: n1, days: workingDaysWord(t, n1), period: periodText(t, pr.conversation_within), deadline: d(plan.conversation_deadline) };
     out.conversation.push(alert('alert-warning', { 'data-warning': 'conversation_late' }, t('conversationLate', vars)));
   } else if (plan.conversation_late === false) {
-    const text = n1 === 0 ? t('conversationSameDay') : t('conversationOnTime', { n: n1, days: workingDaysWord(t, n1), deadline: d(plan.conversation_deadline) });
+    const text =
+      n1 === 0 ? t('conversationSameDay') : t('conversationOnTime', { n: n1, days: workingDaysWord(t, n1), deadline: d(plan.conversation_deadline) });
     out.conversation.push(alert('alert-ok', {}, text));
   }
   const n2 = plan.start_working_days;

@@ -76,7 +76,12 @@ export function resultBlock(ctx, ind, { detailed = false, explanation = true, it
         t('perArea'),
         [t('colArea'), t('colAbout')],
         parts.map(([label, f, total]) =>
-          h('tr', { class: total ? 'total' : null }, h('th', { scope: 'row', text: label }), h('td', { class: 'num', text: duration(displayMinutes(f), lang) })),
+          h(
+            'tr',
+            { class: total ? 'total' : null },
+            h('th', { scope: 'row', text: label }),
+            h('td', { class: 'num', text: duration(displayMinutes(f), lang) }),
+          ),
         ),
       ),
     );

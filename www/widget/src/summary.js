@@ -24,7 +24,9 @@ export function planWarnings(ctx, plan) {
     out.push(t('startLateWarning', { n, days: workingDaysWord(t, n), period: periodText(t, pr.start_within), deadline: d(plan.start_deadline) }));
   }
   if (plan.evaluation_in_window === false) {
-    out.push(t('outsideWindow', { from: d(plan.evaluation_from), until: d(plan.evaluation_until), range: rangeText(t, pr.evaluation_from, pr.evaluation_until) }));
+    out.push(
+      t('outsideWindow', { from: d(plan.evaluation_from), until: d(plan.evaluation_until), range: rangeText(t, pr.evaluation_from, pr.evaluation_until) }),
+    );
   }
   return out;
 }
@@ -48,11 +50,26 @@ export function summary(ctx, s) {
       h(
         'table',
         {},
-        h('thead', {}, h('tr', {}, head.map((x, k) => h('th', { class: k ? 'num' : null, scope: 'col', text: x })))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            head.map((x, k) => h('th', { class: k ? 'num' : null, scope: 'col', text: x })),
+          ),
+        ),
         h(
           'tbody',
           {},
-          rows.map((r) => h('tr', {}, h('th', { scope: 'row', text: r[0] }), cells(r).map((c) => h('td', { class: 'num', text: c })))),
+          rows.map((r) =>
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row', text: r[0] }),
+              cells(r).map((c) => h('td', { class: 'num', text: c })),
+            ),
+          ),
         ),
       );
     return [
@@ -60,7 +77,11 @@ export function summary(ctx, s) {
       ind.total.minutes_per_week !== rows.at(-1)[2] ? h('p', { text: t('roundedNote', { exact: duration(ind.total.minutes_per_week, lang) }) }) : null,
       // The exact minutes: for the consultant who checks the calculation.
       h('h3', { text: t('exactTitle') }),
-      table([t('colArea'), t('colWeek'), t('colPeriod'), t('colYear')], ([, f]) => [f.minutes_per_week, f.minutes_per_period, duration(f.minutes_per_year, lang)]),
+      table([t('colArea'), t('colWeek'), t('colPeriod'), t('colYear')], ([, f]) => [
+        f.minutes_per_week,
+        f.minutes_per_period,
+        duration(f.minutes_per_year, lang),
+      ]),
     ];
   };
   const dl = (pairs) =>
