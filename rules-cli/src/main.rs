@@ -156,9 +156,6 @@ enum Command {
         package: Option<PathBuf>,
         #[arg(long)]
         municipality: Option<String>,
-        /// Old form (record format 1): intake → start within three working days. Still used by the widget.
-        #[arg(long, hide = true, conflicts_with_all = ["decision", "conversation", "package"])]
-        intake: Option<String>,
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
@@ -209,10 +206,7 @@ fn main() -> ExitCode {
             impact_options(norm, old_date, new_date, reassess_all, scale_to)
                 .and_then(|options| impact::run(impact::Args { old, new, caseload, out, template, options }))
         }
-        Command::Plan { intake: Some(intake), start, evaluation, format, .. } => {
-            plan(&intake, start.as_deref().unwrap_or_default(), evaluation.as_deref(), format)
-        }
-        Command::Plan { intake: None, decision, conversation, start, evaluation, package, municipality, format } => {
+        Command::Plan { decision, conversation, start, evaluation, package, municipality, format } => {
             procedure::run(procedure::Input {
                 decision,
                 conversation,
@@ -443,36 +437,4 @@ fn test(path: &Path) -> Result<ExitCode, Failure> {
     writeln!(out, "{}: {passed} passed, {failed} failed", package.id)?;
     out.finish()?;
     Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
-}
-
-fn plan(intake: &str, start: &str, evaluation: Option<&str>, format: Format) -> Result<ExitCode, Failure> {
-    let date = |t: &str| {
-        Date::parse(t).ok_or_else(|| Failure::Core(Error::InvalidDate { question: None, value: t.to_string() }, format))
-    };
-    let evaluation = match evaluation {
-        Some(e) => Some(date(e)?),
-        None => None,
-    };
-    let plan = rules_core::workdays::plan(date(intake)?, date(start)?, evaluation)
-        .map_err(|e| Failure::Coded(e.to_object(), format))?;
-    let mut out = out::stdout(format);
-    if format == Format::Json {
-        writeln!(out, "{}", serde_json::to_string(&plan).unwrap_or_default())?;
-    } else {
-        writeln!(out, "Intake:            {}", plan.intake)?;
-        writeln!(
-            out,
-            "Start:             {} ({} werkdagen na de intake; uiterlijk {})",
-            plan.start, plan.start_working_days, plan.start_deadline
-        )?;
-        writeln!(out, "Evaluatie tussen:  {} en {}", plan.evaluation_from, plan.evaluation_until)?;
-        if let (Some(e), Some(ok)) = (&plan.evaluation, plan.evaluation_in_window) {
-            writeln!(out, "Evaluatie:         {e} ({})", if ok { "binnen de periode" } else { "buiten de periode" })?;
-        }
-        for w in &plan.warnings {
-            writeln!(out, "Let op: {w}")?;
-        }
-    }
-    out.finish()?;
-    Ok(ExitCode::SUCCESS)
 }

@@ -283,13 +283,25 @@ fn an_invalid_utf8_line_deep_in_a_long_file_is_refused_alone() {
 #[test]
 fn plan_errors_are_coded_and_json_with_format_json() {
     let cases = [
-        (vec!["--intake", "2026-11-02", "--start", "2026-11-01"], "start_before_intake"),
         (
-            vec!["--intake", "2026-11-02", "--start", "2026-11-03", "--evaluation", "2026-11-02"],
+            vec!["--decision", "2026-11-02", "--conversation", "2026-11-03", "--start", "2026-11-02"],
+            "start_before_conversation",
+        ),
+        (
+            vec![
+                "--decision",
+                "2026-11-02",
+                "--conversation",
+                "2026-11-02",
+                "--start",
+                "2026-11-03",
+                "--evaluation",
+                "2026-11-02",
+            ],
             "evaluation_before_start",
         ),
-        (vec!["--intake", "2999-12-30", "--start", "2999-12-31"], "date_out_of_range"),
-        (vec!["--intake", "2026-02-30", "--start", "2026-11-03"], "invalid_date"),
+        (vec!["--decision", "2999-12-30"], "date_out_of_range"),
+        (vec!["--decision", "2026-02-30"], "invalid_date"),
     ];
     for (args, code) in cases {
         let mut json_args = vec!["plan", "--format", "json"];
@@ -306,7 +318,17 @@ fn plan_errors_are_coded_and_json_with_format_json() {
         assert!(String::from_utf8_lossy(&out.stderr).starts_with(&format!("fout [{code}]: ")));
     }
     // The last year a plan counts in (2997, so every deadline stays within the dates the core knows) plans.
-    let out = run(&["plan", "--intake", "2997-11-01", "--start", "2997-11-04", "--format", "json"]);
+    let out = run(&[
+        "plan",
+        "--decision",
+        "2997-11-01",
+        "--conversation",
+        "2997-11-02",
+        "--start",
+        "2997-11-04",
+        "--format",
+        "json",
+    ]);
     assert!(out.status.success());
 }
 

@@ -64,10 +64,6 @@ pub enum Error {
     )]
     MissingFingerprint,
 
-    /// The older intake-based plan (`workdays::plan`).
-    #[error("de startdatum ligt vóór de intakedatum")]
-    StartBeforeIntake,
-
     #[error("{}{message}", .line.map(|l| format!("regel {l}: ")).unwrap_or_default())]
     InvalidCaseload { line: Option<usize>, message: String },
 
@@ -136,7 +132,6 @@ impl Error {
             Error::Limit { .. } => "limit",
             Error::OverlayName { .. } => "overlay_name",
             Error::MissingFingerprint => "missing_fingerprint",
-            Error::StartBeforeIntake => "start_before_intake",
             Error::InvalidCaseload { .. } => "invalid_caseload",
             Error::DuplicateId { .. } => "duplicate_id",
             Error::MunicipalityRequired { .. } => "municipality_required",
@@ -303,7 +298,6 @@ pub const ERROR_CODES: &[&str] = &[
     "limit",
     "overlay_name",
     "missing_fingerprint",
-    "start_before_intake",
     "invalid_caseload",
     "duplicate_id",
     "municipality_required",
@@ -342,7 +336,6 @@ mod tests {
             Error::NoVersionForDate { package: "p".into(), date: "2020-01-01".into() },
             Error::UnknownMunicipality { package: "p".into(), municipality: "m".into() },
             Error::Overflow { path: "p".into() },
-            Error::StartBeforeIntake,
             Error::EvaluationBeforeStart { start: "2026-01-02".into(), evaluation: "2026-01-01".into() },
             Error::DateOutOfRange { value: "3000-01-01".into(), min: "1901-01-01".into(), max: "2997-12-31".into() },
             Error::InvalidJson { file: "f".into(), line: 1, column: 2, message: "m".into() },
@@ -380,7 +373,6 @@ mod tests {
             Error::NoVersionForDate { .. } => 10,
             Error::UnknownMunicipality { .. } => 11,
             Error::Overflow { .. } => 12,
-            Error::StartBeforeIntake => 13,
             Error::EvaluationBeforeStart { .. } => 14,
             Error::DateOutOfRange { .. } => 15,
             Error::InvalidJson { .. } => 16,

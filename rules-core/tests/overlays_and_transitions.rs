@@ -265,5 +265,4 @@ fn validation_checks_the_package_that_applies() {
         &options,
     );
     assert_eq!(bad.iter().map(|e| (e.code(), e.question())).collect::<Vec<_>>(), [("out_of_range", Some("kamers"))]);
-    assert_eq!(rules_core::Error::StartBeforeIntake.code(), "start_before_intake");
 }

@@ -86,8 +86,8 @@ export type CoreErrorCode =
   | 'invalid_bundle'
   | PlanErrorCode;
 
-/** Problems with the dates given to `plan` (codes of the same core error enum). */
-export type PlanErrorCode = 'start_before_intake' | 'evaluation_before_start' | 'date_out_of_range';
+/** Problems with the dates given to `plan` / `planSteps` (codes of the same core error enum). */
+export type PlanErrorCode = 'evaluation_before_start' | 'date_out_of_range';
 
 /**
  * `internal`: the module aborted (it has been restarted; the call may be
@@ -440,32 +440,6 @@ export class Engine {
 
 // ---------------------------------------------------------------- plan
 
-/** The dates of one omgekeerd-toewijzen trajectory. */
-export interface Plan {
-  intake: string;
-  start: string;
-  /** Last working day on which a start is on time (intake + 3 working days). */
-  start_deadline: string;
-  /** Working days from intake to start. */
-  start_working_days: number;
-  start_late: boolean;
-  /** First and last day of the evaluation window (four to six weeks, on working days). */
-  evaluation_from: string;
-  evaluation_until: string;
-  /** Plain-Dutch warnings (late start, evaluation outside the window). */
-  warnings: string[];
-  evaluation: string | null;
-  /** Whether the given evaluation date falls in the window; null without one. */
-  evaluation_in_window: boolean | null;
-}
-
-/**
- * The omgekeerd-toewijzen plan (start within three working days of the
- * intake, evaluation four to six weeks after the start). Throws
- * UrenwijzerError `invalid_date`, `start_before_intake`, `evaluation_before_start`, `date_out_of_range`.
- */
-export function plan(intake: DateInput, start: DateInput, evaluation?: DateInput | null): Plan;
-
 /** The dates a provider enters; only the decision is required. */
 export interface PlanDates {
   decision: DateInput;
@@ -606,6 +580,20 @@ export function impactReport(input: ImpactInput): ImpactResult;
 
 /** Throws UrenwijzerError `bsn_in_reference` for a reference holding a BSN-like number. */
 export function checkDossierReference(reference: string): void;
+
+/** A provider's record as `readRecord` returns it. */
+export interface ReadRecord {
+  /** The record in format 2 (`urenwijzer-omgekeerd-toewijzen/2`); see docs/widget.md. */
+  record: Record<string, unknown> & { format: 'urenwijzer-omgekeerd-toewijzen/2' };
+  /** 1 when a format-1 record was migrated (intake taken as the conversation, no decision date), else null. */
+  migrated_from: 1 | null;
+}
+
+/**
+ * Opens a record (JSON text or object) as the widget restores it: checked by the core
+ * (UrenwijzerError `invalid_record`, `bsn_in_reference`); format 1 is migrated to format 2.
+ */
+export function readRecord(input: string | object): ReadRecord;
 
 // ---------------------------------------------------------------- check
 

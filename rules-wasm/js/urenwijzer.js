@@ -18,11 +18,11 @@ import initGlue, {
   Engine as RawEngine,
   __wbg_reset_state as resetInstance,
   __debugPanic,
-  planJson,
   planStepsJson,
   pilotReportJson,
   impactReportJson,
   checkDossierReference as checkDossierReferenceRaw,
+  readRecordJson,
   checkReportJson,
   checkFilesJson,
   classifyFilesJson,
@@ -391,25 +391,6 @@ export class Engine {
 }
 if (typeof Symbol.dispose === 'symbol') Engine.prototype[Symbol.dispose] = Engine.prototype.free;
 
-/**
- * The omgekeerd-toewijzen plan: help starts within three working days of
- * the intake, evaluation four to six weeks after the start (Dutch public
- * holidays and weekends count as non-working days). Dates: YYYY-MM-DD or a
- * Date. Throws UrenwijzerError `invalid_date`, `start_before_intake` or
- * `evaluation_before_start`.
- */
-export function plan(intake, start, evaluation) {
-  if (!initialized) throw notInitialized();
-  const optional = evaluation === undefined || evaluation === null ? undefined : dateText(evaluation);
-  let text;
-  try {
-    text = planJson(dateText(intake ?? ''), dateText(start ?? ''), optional);
-  } catch (e) {
-    throw failure(e);
-  }
-  return JSON.parse(text);
-}
-
 function planDatesText(dates) {
   const d = dates ?? {};
   const opt = (v) => (v === undefined || v === null || v === '' ? null : dateText(v));
@@ -506,6 +487,26 @@ export function checkDossierReference(reference) {
   } catch (e) {
     throw failure(e);
   }
+}
+
+/**
+ * Opens a provider's record of omgekeerd toewijzen (JSON text or object) the
+ * way the widget restores it: checked by the core field by field
+ * (UrenwijzerError `invalid_record` naming the field, `bsn_in_reference`),
+ * and a format-1 record rewritten to format 2 (its intake becomes the
+ * conversation; no decision date). Returns `{record, migrated_from}`
+ * (`migrated_from` is 1 for a migrated record, else null).
+ */
+export function readRecord(input) {
+  if (!initialized) throw notInitialized();
+  const text = typeof input === 'string' ? input : JSON.stringify(input ?? null);
+  let out;
+  try {
+    out = readRecordJson(text);
+  } catch (e) {
+    throw failure(e);
+  }
+  return JSON.parse(out);
 }
 
 /**

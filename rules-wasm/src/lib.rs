@@ -227,22 +227,6 @@ impl Engine {
     }
 }
 
-/// The omgekeerd-toewijzen plan (`workdays::plan`: start within three
-/// working days, evaluation four to six weeks after the start) as JSON text.
-/// Date problems are errors with code `invalid_date`, `start_before_intake`,
-/// `evaluation_before_start` or `date_out_of_range` (a window after 2999).
-#[wasm_bindgen(js_name = planJson)]
-pub fn plan_json(intake: &str, start: &str, evaluation: Option<String>) -> Result<String, JsValue> {
-    let dates = parse_date(intake).and_then(|i| {
-        let s = parse_date(start)?;
-        let e = evaluation.as_deref().map(parse_date).transpose()?;
-        Ok((i, s, e))
-    });
-    let (intake, start, evaluation) = dates.map_err(|e| js_error(&e))?;
-    let plan = workdays::plan(intake, start, evaluation).map_err(|e| js_error(&e))?;
-    Ok(serde_json::to_string(&plan).unwrap_or_default())
-}
-
 /// `dates` is JSON text `{decision, conversation?, start?, evaluation?}` (YYYY-MM-DD or null).
 fn plan_steps(package: Option<&Package>, dates: &str, municipality: Option<&str>) -> Result<String, Error> {
     let value: Value = serde_json::from_str(dates)
@@ -296,6 +280,17 @@ pub fn pilot_report_json(files: &str, reasons: bool) -> Result<String, JsValue> 
 #[wasm_bindgen(js_name = checkDossierReference)]
 pub fn check_dossier_reference(reference: &str) -> Result<(), JsValue> {
     rules_core::pilot::record::check_dossier_reference(reference).map_err(|e| js_error(&e))
+}
+
+/// Opens a provider's record (JSON text) as the widget restores it
+/// (`pilot::record::migrate_record`): checked field by field (`invalid_record`
+/// naming the field, `bsn_in_reference`), format 1 rewritten to format 2.
+/// Returns JSON text `{"record": {…}, "migrated_from": 1 | null}`.
+#[wasm_bindgen(js_name = readRecordJson)]
+pub fn read_record_json(text: &str) -> Result<String, JsValue> {
+    let (record, from) = rules_core::pilot::record::migrate_record(text.as_bytes()).map_err(|e| js_error(&e))?;
+    let migrated_from = if from == 1 { Value::from(1) } else { Value::Null };
+    Ok(serde_json::json!({ "record": record, "migrated_from": migrated_from }).to_string())
 }
 
 /// The whole check of a package document (`check::report`: does it load,

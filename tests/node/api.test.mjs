@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import api from './wasm.mjs';
 import { cli, root } from '../conformance/collect.mjs';
 
-const { Engine, UrenwijzerError, errorObject, plan, checkPackage, CONTRACT_VERSION } = api;
+const { Engine, UrenwijzerError, errorObject, checkPackage, readRecord, CONTRACT_VERSION } = api;
 
 const kpmgBundle = execFileSync(cli(), ['bundle', 'norms/kpmg-2019'], { cwd: root, encoding: 'utf8' });
 const regioBundle = execFileSync(cli(), ['bundle', 'tests/conformance/fixtures/regio'], { cwd: root, encoding: 'utf8' });
@@ -224,20 +224,20 @@ test('validate: every problem, per question, without evaluating', () => {
   );
 });
 
-test('plan: working days and the evaluation window', () => {
-  const p = plan('2026-05-22', '2026-05-28', '2026-07-01');
-  assert.equal(p.start_deadline, '2026-05-28');
-  assert.equal(p.start_working_days, 3);
-  assert.equal(p.start_late, false);
-  assert.equal(p.evaluation_in_window, true);
-  assert.equal(plan(new Date(2026, 4, 22), '2026-05-28').evaluation, null);
-  assert.deepEqual(errorObject(thrown(() => plan('2026-05-22', '2026-05-21'))), {
-    code: 'start_before_intake',
-    message: 'de startdatum ligt vóór de intakedatum',
-  });
-  assert.equal(thrown(() => plan('2026-05-22', '2026-05-28', '2026-05-27')).code, 'evaluation_before_start');
-  assert.equal(thrown(() => plan('2026-02-30', '2026-05-28')).code, 'invalid_date');
-  assert.equal(thrown(() => plan(undefined, '2026-05-28')).code, 'invalid_date');
+test('readRecord: the core checks a record and migrates format 1', () => {
+  const v1 = { format: 'urenwijzer-omgekeerd-toewijzen/1', package: { id: 'kpmg-2019' }, intake: '2025-04-30', plan: { intake: '2025-04-30' } };
+  const { record, migrated_from } = readRecord(JSON.stringify(v1));
+  assert.equal(migrated_from, 1);
+  assert.deepEqual(
+    [record.format, record.decision, record.conversation, record.plan, 'intake' in record],
+    ['urenwijzer-omgekeerd-toewijzen/2', null, '2025-04-30', null, false],
+  );
+  const v2 = { format: 'urenwijzer-omgekeerd-toewijzen/2', package: { id: 'kpmg-2019' }, decision: '2025-04-25' };
+  assert.deepEqual(readRecord(v2), { record: v2, migrated_from: null });
+  assert.equal(thrown(() => readRecord({ ...v2, dossier: 'ref 111222333' })).code, 'bsn_in_reference');
+  const bad = thrown(() => readRecord({ ...v2, postcode: '2031AB' }));
+  assert.equal(bad.code, 'invalid_record');
+  assert.match(bad.message, /postcode/);
 });
 
 test('checkPackage: what urenwijzer check and test report', () => {

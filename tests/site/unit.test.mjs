@@ -189,12 +189,19 @@ test('the shared messages speak English too, and never name a question id', () =
       const text = fieldMessage({ code, message: `vraag 'kamers'`, question: 'kamers' }, number, lang);
       assert.ok(text && !text.includes('kamers'), `${lang}/${code}: ${text}`);
     }
-    for (const code of ['invalid_date', 'start_before_intake', 'evaluation_before_start', 'iets_nieuws']) {
+    for (const code of [
+      'invalid_date',
+      'conversation_before_decision',
+      'start_before_conversation',
+      'evaluation_before_start',
+      'no_procedure_for_date',
+      'iets_nieuws',
+    ]) {
       assert.ok(dateMessage({ code }, lang).length > 10);
     }
     assert.ok(pageMessage({ code: 'internal' }, lang).length > 10);
   }
-  assert.equal(dateMessage({ code: 'start_before_intake' }), 'De startdatum ligt vóór de intake. Kies een latere startdatum.');
+  assert.equal(dateMessage({ code: 'start_before_conversation' }), 'De start ligt vóór het gesprek. Kies een latere startdatum.');
 });
 
 test('answers and dates as people read them (site and widget)', () => {

@@ -6,7 +6,8 @@ import {
   Engine,
   UrenwijzerError,
   errorObject,
-  plan,
+  planSteps,
+  readRecord,
   checkPackage,
   impactReport,
   type ImpactResult,
@@ -86,12 +87,13 @@ export function sync(bytes: Uint8Array, bundle: object): number {
   const engine = new Engine(bundle as Record<string, unknown>);
   const a: Answers = { eigen_mogelijkheden: true, extra_kamers_in_gebruik: 2, beperkingen: 'veel' };
   const text: string = engine.evaluateToJson(a, { trace: false });
-  const p = plan('2024-01-01', new Date(), null);
-  const late: boolean = p.start_late;
+  const p = planSteps({ decision: '2024-01-01', conversation: new Date(), start: null });
+  const late: boolean = p.conversation_late === true;
+  const migrated: 1 | null = readRecord('{}').migrated_from;
   const report: CheckReport = checkPackage(bundle as Record<string, unknown>, [['a.json', {}]]);
   const plain = new Engine(JSON.stringify(bundle), { plainDocument: true });
   plain.free();
-  return text.length + (late ? 1 : 0) + report.cases.length;
+  return text.length + (late ? 1 : 0) + (migrated ?? 0) + report.cases.length;
 }
 
 // Misuse is a type error.

@@ -1,5 +1,6 @@
 // Accessibility: axe-core finds no violations in any mode, and the whole
-// provider flow can be done with the keyboard alone, with a visible focus.
+// provider flow (the motion's five steps) can be done with the keyboard
+// alone, with a visible focus and axe clean after every step.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,7 +33,7 @@ test('axe-core: no violations in citizen, provider and consultant mode, in all s
   await axe(provider, 'provider empty');
   await provider.evaluate(() => {
     const el = document.getElementById('w');
-    el.setDates({ intake: '2026-11-02', start: '2026-11-06', evaluation: '2026-12-21' });
+    el.setDates({ decision: '2026-11-02', conversation: '2026-11-09', start: '2026-11-13', evaluation: '2026-12-31' });
     const a = {
       huishouden_grootte: 3,
       aantal_kinderen: 1,
@@ -48,8 +49,13 @@ test('axe-core: no violations in citizen, provider and consultant mode, in all s
     el.setAnswers(a);
     el.setAnswers({ ...a, beperkingen: 'veel', regie: 'deels' }, { phase: 'evaluation' });
   });
+  await w(provider, '[data-warning=conversation_late]').waitFor();
   await w(provider, '[data-warning=start_late]').waitFor();
   await w(provider, '[data-warning=outside_window]').waitFor();
+  // A refused dossier reference (a BSN-like number) and a wrong AGB code at their fields.
+  await w(provider, 'input[name=dossier]').fill('111222333');
+  await w(provider, 'input[name=providerAgb]').fill('12');
+  await w(provider, '[id$=-rf-dossier-error]').waitFor();
   // Open the collapsed explanations too.
   for (const d of await w(provider, 'details').all()) await d.evaluate((el) => (el.open = true));
   await axe(provider, 'provider with warnings and missing reasons');
@@ -82,7 +88,7 @@ test('axe-core: no violations in citizen, provider and consultant mode, in all s
   }
 });
 
-test('keyboard only: the whole provider flow, with visible focus', async () => {
+test('keyboard only: the five steps of the provider flow, with visible focus and axe after every step', async () => {
   const page = await open(env, '/plain.html?mode=provider&package=/packages/kpmg-2019.json&municipality=almere', { locale: 'nl-NL' });
   // A date field's segment order follows the browser's locale (Debian's
   // Chromium ships only en-US: mm/dd/yyyy); find it out once by typing.
@@ -120,24 +126,39 @@ test('keyboard only: the whole provider flow, with visible focus', async () => {
     await page.keyboard.type(String(n));
   };
 
-  // The intake date is the first field; it starts filled with today: replace it.
-  await typeDate('intake', '2026-11-02');
-  await chooseRadio('1', 'eigen_mogelijkheden', 'false');
-  await chooseRadio('1', 'beperkingen', 'enig');
-  await chooseRadio('1', 'samenstelling_huishouden', 'true');
-  await typeNumber('1', 'extra_kamers_in_gebruik', 1);
-  await typeNumber('1', 'extra_kamers_niet_in_gebruik', 0);
-  assert.equal(await indicationText(page), cliEval('kpmg-2019', KPMG, { date: '2026-11-02', municipality: 'almere' }));
+  // Step 1: the municipality's decision date is the first field.
+  await typeDate('decision', '2026-11-02');
+  await w(page, '[data-overview] [data-plan-step=conversation]').filter({ hasText: 'donderdag 5 november 2026' }).waitFor();
+  await axe(page, 'keyboard: step 1 decision');
+  // Step 2: the conversation date (filled with the page's date: replace it) and the answers.
+  await typeDate('conversation', '2026-11-04');
+  await chooseRadio('2', 'eigen_mogelijkheden', 'false');
+  await chooseRadio('2', 'beperkingen', 'enig');
+  await chooseRadio('2', 'samenstelling_huishouden', 'true');
+  await typeNumber('2', 'extra_kamers_in_gebruik', 1);
+  await typeNumber('2', 'extra_kamers_niet_in_gebruik', 0);
+  assert.equal(await indicationText(page), cliEval('kpmg-2019', KPMG, { date: '2026-11-04', municipality: 'almere' }));
+  await axe(page, 'keyboard: step 2 conversation and first estimate');
 
+  // Step 3: the start, a day late.
   await typeDate('start', '2026-11-06');
   await w(page, '[data-warning=start_late]').waitFor();
+  await axe(page, 'keyboard: step 3 start (late)');
+  // Step 4: the evaluation, one changed answer with its reason.
   await typeDate('evaluation', '2026-12-07');
-  await chooseRadio('3', 'beperkingen', 'veel');
+  await chooseRadio('4', 'beperkingen', 'veel');
   const reason = await tabTo(page, (x) => x.tag === 'textarea' && x.question === 'beperkingen');
   assert.notEqual(reason.outline.split(' ')[0], 'none');
   await page.keyboard.type('Mevrouw kan minder sinds de val.');
+  await axe(page, 'keyboard: step 4 evaluation');
+  // Step 5: the final indication and the record's own fields.
+  const ref = await tabTo(page, (x) => x.name === 'dossier');
+  assert.notEqual(ref.outline.split(' ')[0], 'none');
+  await page.keyboard.type('HH-2026-0042');
   assert.match(await w(page, '[data-status]').textContent(), /is compleet/);
   assert.equal(await indicationText(page), cliEval('kpmg-2019', { ...KPMG, beperkingen: 'veel' }, { date: '2026-12-07', municipality: 'almere' }));
+  await w(page, '[data-result=final] .big').waitFor();
+  await axe(page, 'keyboard: step 5 final indication and record');
 
   // Save with the keyboard.
   const save = await tabTo(page, (x) => x.action === 'save');

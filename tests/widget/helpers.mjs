@@ -90,10 +90,16 @@ function cli(command, pkg, answers, { date, municipality } = {}) {
   }
 }
 
-/** `urenwijzer plan --intake I --start S [--evaluation E] --format json`. */
-export function cliPlan(intake, start, evaluation) {
-  const args = ['plan', '--intake', intake, '--start', start, '--format', 'json'];
-  if (evaluation) args.push('--evaluation', evaluation);
+/**
+ * `urenwijzer plan [norms/PKG] --decision D [--conversation C] [--start S]
+ * [--evaluation E] [--municipality M] --format json` (stdout without the newline).
+ */
+export function cliPlan({ decision, conversation, start, evaluation }, { pkg, municipality } = {}) {
+  const args = ['plan'];
+  if (pkg) args.push(path.join(repo, 'norms', pkg));
+  for (const [k, v] of Object.entries({ decision, conversation, start, evaluation })) if (v) args.push(`--${k}`, v);
+  if (municipality) args.push('--municipality', municipality);
+  args.push('--format', 'json');
   return execFileSync(CLI, args, { encoding: 'utf8' }).replace(/\n$/, '');
 }
 

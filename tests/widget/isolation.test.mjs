@@ -102,7 +102,7 @@ function hostStyles(page) {
 async function fillProvider(page) {
   await page.evaluate(() => {
     const el = document.getElementById('w');
-    el.setDates({ intake: '2026-11-02', start: '2026-11-06', evaluation: '2026-12-07' });
+    el.setDates({ decision: '2026-11-02', conversation: '2026-11-02', start: '2026-11-06', evaluation: '2026-12-07' });
     const a = { eigen_mogelijkheden: false, beperkingen: 'enig', samenstelling_huishouden: true, extra_kamers_in_gebruik: 1, extra_kamers_niet_in_gebruik: 0 };
     el.setAnswers(a);
     el.setAnswers({ ...a, beperkingen: 'veel' }, { phase: 'evaluation' });

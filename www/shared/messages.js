@@ -38,12 +38,21 @@ const nl = {
   },
   date: {
     invalid_date: 'Dit is geen geldige datum.',
-    start_before_intake: 'De startdatum ligt vóór de intake. Kies een latere startdatum.',
     evaluation_before_start: 'De evaluatie ligt vóór de start. Kies een latere datum.',
     conversation_before_decision: 'Het gesprek ligt vóór het besluit van de gemeente. Kies een latere datum.',
     start_before_conversation: 'De start ligt vóór het gesprek. Kies een latere startdatum.',
     missing_plan_date: 'Vul eerst de datum van de vorige stap in.',
     date_out_of_range: 'Met deze datum kan niet worden gerekend. Kies een andere datum.',
+    no_procedure_for_date: 'Voor deze datum staan er geen termijnen in de regels van de gemeente. Kies een latere datum.',
+    unknown_municipality: 'Deze gemeente hoort niet bij deze regels. Kies de gemeente opnieuw.',
+  },
+  // Fields of the provider's record, checked by the core (pilot::record): by code, and by field for invalid_record.
+  record: {
+    bsn_in_reference:
+      'Dit kenmerk bevat een nummer dat een burgerservicenummer (BSN) kan zijn. Gebruik nooit een BSN. Kies een eigen kenmerk met letters ervoor en een korter nummer. Bijvoorbeeld: HH-2026-0042.',
+    'provider.agb': 'Een AGB-code heeft 8 cijfers. Laat het veld leeg als u de code niet weet.',
+    postcode: 'Vul alleen de 4 cijfers van de postcode in. Bijvoorbeeld: 2031.',
+    other: 'Deze tekst kan niet worden opgeslagen. Maak hem korter (hoogstens 500 tekens).',
   },
 };
 
@@ -81,12 +90,20 @@ const en = {
   },
   date: {
     invalid_date: 'This is not a valid date.',
-    start_before_intake: 'The start date is before the intake. Choose a later start date.',
     evaluation_before_start: 'The evaluation is before the start. Choose a later date.',
     conversation_before_decision: "The conversation is before the municipality's decision. Choose a later date.",
     start_before_conversation: 'The start is before the conversation. Choose a later start date.',
     missing_plan_date: 'First enter the date of the previous step.',
     date_out_of_range: 'This date cannot be used. Choose another date.',
+    no_procedure_for_date: "The municipality's rules have no deadlines for this date. Choose a later date.",
+    unknown_municipality: 'This municipality does not belong to these rules. Choose the municipality again.',
+  },
+  record: {
+    bsn_in_reference:
+      'This reference holds a number that may be a citizen service number (BSN). Never use a BSN. Choose your own reference with letters in front and a shorter number. For example: HH-2026-0042.',
+    'provider.agb': 'An AGB code has 8 digits. Leave the field empty if you do not know the code.',
+    postcode: 'Enter only the 4 digits of the postcode. For example: 2031.',
+    other: 'This text cannot be saved. Make it shorter (at most 500 characters).',
   },
 };
 
@@ -124,8 +141,18 @@ export function pageMessage(error, lang = 'nl') {
   return page[error?.code] ?? page.other;
 }
 
-/** A message at a date field of the provider flow (the plan's codes: invalid_date, start_before_intake, evaluation_before_start). */
+/** A message at a date field of the provider flow (the plan's codes: invalid_date, conversation_before_decision, …). */
 export function dateMessage(error, lang = 'nl') {
   const date = texts(lang).date;
   return date[error?.code] ?? date.invalid_date;
+}
+
+/**
+ * A message at a field of the provider's record, for the core's refusal
+ * (`bsn_in_reference`, or `invalid_record` with the field as `field`).
+ */
+export function recordMessage(error, field, lang = 'nl') {
+  const record = texts(lang).record;
+  if (error?.code === 'bsn_in_reference') return record.bsn_in_reference;
+  return record[field] ?? record.other;
 }

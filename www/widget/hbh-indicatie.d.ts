@@ -25,27 +25,59 @@ export type Indication = {
   [key: string]: unknown;
 };
 
-/** The dates of omgekeerd toewijzen, from the rules core (`urenwijzer plan --format json`). */
-export interface Plan {
-  intake: string;
-  start: string;
-  start_deadline: string;
-  start_working_days: number;
-  start_late: boolean;
-  evaluation_from: string;
-  evaluation_until: string;
-  warnings: string[];
-  evaluation: string | null;
-  evaluation_in_window: boolean | null;
+/** A period of the procedure: `amount` working days or calendar days. */
+export interface ProcedurePeriod {
+  amount: number;
+  unit: 'working_days' | 'days';
 }
 
-/** The provider's record (export format `urenwijzer-omgekeerd-toewijzen/1`). */
+/**
+ * The motion's five steps with their deadlines, from the rules core
+ * (`engine.plan`; the same object as `urenwijzer plan PKG --decision … --format json`).
+ */
+export interface Plan {
+  procedure: {
+    valid_from: string;
+    conversation_within: ProcedurePeriod;
+    start_within: ProcedurePeriod;
+    evaluation_from: ProcedurePeriod;
+    evaluation_until: ProcedurePeriod;
+    document?: string;
+    locator?: string;
+    provisional?: string;
+  };
+  decision: string;
+  conversation_deadline: string;
+  conversation: string | null;
+  conversation_working_days: number | null;
+  conversation_late: boolean | null;
+  start_deadline: string | null;
+  start: string | null;
+  start_working_days: number | null;
+  start_late: boolean | null;
+  evaluation_from: string | null;
+  evaluation_until: string | null;
+  evaluation: string | null;
+  evaluation_working_days: number | null;
+  evaluation_in_window: boolean | null;
+  steps: Array<{ id: 'decision' | 'conversation' | 'start' | 'evaluation' | 'final'; who: string; text: string; date: string | null }>;
+  warnings: Array<{ code: 'conversation_late' | 'start_late' | 'evaluation_outside_window'; message: string }>;
+}
+
+/** The provider's record (format `urenwijzer-omgekeerd-toewijzen/2`; docs/widget.md). */
 export interface ProviderRecord {
-  format: 'urenwijzer-omgekeerd-toewijzen/1';
+  format: 'urenwijzer-omgekeerd-toewijzen/2';
   created_with: { name: 'hbh-indicatie'; version: string };
   saved_at: string;
+  /** Pseudonymous reference, never a BSN (the core refuses an 8/9-digit number passing the elfproef). */
+  dossier: string | null;
+  provider: { name: string | null; agb: string | null } | null;
+  district: string | null;
+  /** The four digits only. */
+  postcode: string | null;
   package: { id: string; title: string; fingerprint: string; municipality: string | null; version_initial: string | null; version_final: string | null; url: string | null };
-  intake: string | null;
+  decision: string | null;
+  conversation: string | null;
   start: string | null;
   evaluation: string | null;
   plan: Plan | null;
@@ -53,6 +85,14 @@ export interface ProviderRecord {
   changes: Array<{ question: string; label: string; before: unknown; after: unknown; reason: string }>;
   final: { date: string | null; answers: Answers; indication: Indication | null } | null;
   complete: boolean;
+}
+
+/** The dates of the steps (YYYY-MM-DD; null clears). */
+export interface StepDates {
+  decision?: string | null;
+  conversation?: string | null;
+  start?: string | null;
+  evaluation?: string | null;
 }
 
 export interface Comparison {
@@ -73,13 +113,17 @@ export declare class HbhIndicatie extends HTMLElement {
   readonly indication: Indication | null;
   getIndication(): Indication | null;
   getComparison(): Comparison | null;
-  /** Prefill answers; in provider mode the intake answers, or {phase: 'evaluation'}. */
-  setAnswers(answers: Answers, options?: { phase?: 'intake' | 'evaluation' }): void;
-  getAnswers(): Answers | { intake: Answers; evaluation: Answers };
-  /** Provider mode: intake, start and evaluation dates (YYYY-MM-DD; null clears). */
-  setDates(dates: { intake?: string | null; start?: string | null; evaluation?: string | null }): void;
+  /** Prefill answers; in provider mode the conversation's answers, or {phase: 'evaluation'}. */
+  setAnswers(answers: Answers, options?: { phase?: 'conversation' | 'evaluation' }): void;
+  getAnswers(): Answers | { conversation: Answers; evaluation: Answers };
+  /** Provider mode: the dates of the steps. */
+  setDates(dates: StepDates): void;
   exportRecord(): ProviderRecord | null;
-  importRecord(record: ProviderRecord | string): void;
+  /**
+   * Provider mode: restore a record (format 2, or format 1 which the core migrates). Throws
+   * UrenwijzerError `invalid_record` / `bsn_in_reference` when the widget is ready.
+   */
+  importRecord(record: ProviderRecord | object | string): void;
   /** Provider mode: the printable summary as a standalone HTML document. */
   summaryHtml(): string | null;
 }

@@ -226,6 +226,26 @@ pub fn parse_record(bytes: &[u8]) -> Result<Record, Error> {
     })
 }
 
+/// A record as the widget opens it again: checked by [`parse_record`] (so a
+/// bad field or a BSN-like reference is refused with its code) and, when it is
+/// in format 1, rewritten to format 2: the intake becomes the conversation,
+/// the decision date is unknown (null) and the old intake plan is dropped (the
+/// widget plans again). Returns the record and the format it was read in.
+pub fn migrate_record(bytes: &[u8]) -> Result<(Value, u8), Error> {
+    let parsed = parse_record(bytes)?;
+    let mut value: Value =
+        serde_json::from_slice(bytes).map_err(|e| invalid("(bestand)", format!("geen geldige JSON ({e})")))?;
+    let root = value.as_object_mut().ok_or_else(|| invalid("(bestand)", "moet een JSON-object zijn"))?;
+    if parsed.format == 1 {
+        let intake = root.remove("intake").unwrap_or(Value::Null);
+        root.insert("format".into(), Value::String(RECORD_FORMAT_V2.into()));
+        root.insert("decision".into(), Value::Null);
+        root.insert("conversation".into(), intake);
+        root.insert("plan".into(), Value::Null);
+    }
+    Ok((value, parsed.format))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -257,6 +277,27 @@ mod tests {
         assert_eq!((r.format, r.decision, r.conversation.map(|d| d.to_string())), (1, None, Some("2026-11-02".into())));
         assert_eq!(r.initial.unwrap().minutes_per_week, Some(120));
         assert!(!r.complete);
+    }
+
+    #[test]
+    fn migrate_rewrites_format_1_and_keeps_format_2() {
+        let (v, from) = migrate_record(
+            br#"{"format":"urenwijzer-omgekeerd-toewijzen/1","package":{"id":"h4"},"intake":"2026-11-02","start":"2026-11-04","plan":{"intake":"2026-11-02"},"initial":{"answers":{"a":1}}}"#,
+        )
+        .unwrap();
+        assert_eq!(from, 1);
+        assert_eq!(v["format"], RECORD_FORMAT_V2);
+        assert_eq!(
+            (v["decision"].is_null(), v["conversation"].as_str(), v.get("intake")),
+            (true, Some("2026-11-02"), None)
+        );
+        assert!(v["plan"].is_null());
+        assert_eq!(v["initial"]["answers"]["a"], 1);
+        let text = br#"{"format":"urenwijzer-omgekeerd-toewijzen/2","package":{"id":"h4"},"decision":"2026-11-02"}"#;
+        let (v, from) = migrate_record(text).unwrap();
+        assert_eq!((from, v), (2, serde_json::from_slice::<Value>(text).unwrap()));
+        let bsn = br#"{"format":"urenwijzer-omgekeerd-toewijzen/2","package":{"id":"h4"},"dossier":"111222333"}"#;
+        assert_eq!(migrate_record(bsn).unwrap_err().code(), "bsn_in_reference");
     }
 
     #[test]

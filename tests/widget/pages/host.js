@@ -10,7 +10,7 @@ window.__events = [];
 const w = document.getElementById('w');
 if (w) {
   const params = new URLSearchParams(location.search);
-  for (const name of ['package', 'compare', 'municipality', 'mode', 'lang', 'date', 'integrity']) {
+  for (const name of ['package', 'compare', 'municipality', 'mode', 'lang', 'date', 'integrity', 'provider-name', 'provider-agb']) {
     // An empty value removes the attribute (e.g. municipality=).
     if (params.has(name)) {
       if (params.get(name) === '') w.removeAttribute(name);

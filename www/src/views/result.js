@@ -30,6 +30,13 @@ export function showResult({ push = true } = {}) {
     showFatal(pageMessage(problem), problem);
     return;
   }
+  try {
+    // An indication from an older contract has no display figure: say so, never show NaN.
+    for (const part of [ind.total, ...ind.areas]) displayMinutes(part);
+  } catch (e) {
+    showFatal(pageMessage({ code: e.code ?? 'internal', message: e.message }), e);
+    return;
+  }
   state.indication = ind;
   const list = steps(form);
   const total = list.length + 2;

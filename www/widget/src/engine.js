@@ -2,11 +2,11 @@
 // <hbh-indicatie> on the page. The wasm file is expected next to the widget's
 // module file (www/dist/widget/<version>/urenwijzer_wasm_bg.wasm).
 
-import { init, Engine, plan, UrenwijzerError } from '../../pkg/urenwijzer.js';
+import { init, Engine, readRecord, UrenwijzerError } from '../../pkg/urenwijzer.js';
 
 import { fetchPackageText } from './fetch-package.js';
 
-export { UrenwijzerError };
+export { readRecord, UrenwijzerError };
 
 let ready;
 
@@ -40,13 +40,4 @@ export function loadPackage(url, baseUrl, t, integrity = null) {
     packages.set(key, p);
   }
   return packages.get(key);
-}
-
-/**
- * The omgekeerd-toewijzen plan from the rules core (working days, public
- * holidays, evaluation window). Throws UrenwijzerError with code
- * `invalid_date`, `start_before_intake` or `evaluation_before_start`.
- */
-export function planDates(intake, start, evaluation) {
-  return plan(intake, start, evaluation || undefined);
 }

@@ -3,8 +3,9 @@
 //   <script type="module" src="/widget/0.1.0/hbh-indicatie.js"></script>
 //   <hbh-indicatie package="/packages/h4.json" municipality="delft" mode="provider"></hbh-indicatie>
 //
-// Modes: citizen (self-check), provider (omgekeerd toewijzen: intake, start,
-// evaluation, final indication, record export/import, printable summary),
+// Modes: citizen (self-check), provider (omgekeerd toewijzen, the council
+// motion's five steps: decision, conversation, start, evaluation, final
+// indication; record export/import in format 2, printable summary),
 // consultant (full trace with citations; `compare` shows a second package
 // side by side). Everything renders into an open shadow root styled by one
 // constructable stylesheet: no inline scripts or styles, nothing leaks.
@@ -24,8 +25,8 @@ import { loadPackage } from './engine.js';
 import { renderForm, updateForm } from './form-view.js';
 import { languageOf, translator } from './i18n.js';
 import { renderProvider, updateProvider } from './provider.js';
-import { parseRecord } from './record.js';
-import { importReport, record, restore } from './record-files.js';
+import { importErrorText, importReport, readRecordInput, record, restore } from './record-files.js';
+import { PLAN_FIELDS } from './steps.js';
 import css from './styles.css';
 import summaryCss from './summary.css';
 import { summaryHtml } from './summary.js';
@@ -48,7 +49,7 @@ const copy = (v) => (v === null || v === undefined ? null : JSON.parse(JSON.stri
 
 export class HbhIndicatie extends HTMLElement {
   static get observedAttributes() {
-    return ['package', 'compare', 'municipality', 'mode', 'lang', 'date', 'integrity', 'compare-integrity'];
+    return ['package', 'compare', 'municipality', 'mode', 'lang', 'date', 'integrity', 'compare-integrity', 'provider-name', 'provider-agb'];
   }
 
   #shadow = null;
@@ -116,7 +117,7 @@ export class HbhIndicatie extends HTMLElement {
 
   /**
    * Prefills answers (object keyed by question id). In provider mode these
-   * are the intake answers; pass {phase: 'evaluation'} for the evaluation.
+   * are the conversation's answers; pass {phase: 'evaluation'} for the evaluation.
    */
   setAnswers(answers, options = {}) {
     const ctx = this.#ctx;
@@ -139,24 +140,26 @@ export class HbhIndicatie extends HTMLElement {
     this.#update();
   }
 
-  /** The answers currently in the form (provider: {intake, evaluation}). */
+  /** The answers currently in the form (provider: {conversation, evaluation}). */
   getAnswers() {
     const ctx = this.#ctx;
-    if (ctx?.p) return { intake: ctx.p.initialForm.getAnswers(), evaluation: ctx.p.evalForm.getAnswers() };
+    if (ctx?.p) return { conversation: ctx.p.initialForm.getAnswers(), evaluation: ctx.p.evalForm.getAnswers() };
     return ctx?.form ? ctx.form.getAnswers() : (copy(this.#pending().answers) ?? {});
   }
 
-  /** Provider mode: sets the intake, start and evaluation dates (YYYY-MM-DD; null clears). */
+  /**
+   * Provider mode: sets the dates of the steps, {decision, conversation,
+   * start, evaluation} (YYYY-MM-DD; null clears).
+   */
   setDates(dates = {}) {
     const ctx = this.#ctx;
+    const given = Object.fromEntries(PLAN_FIELDS.filter((k) => k in dates).map((k) => [k, dates[k]]));
     if (!ctx?.p) {
       const pending = this.#pending();
-      pending.dates = { ...(pending.dates ?? {}), ...dates };
+      pending.dates = { ...(pending.dates ?? {}), ...given };
       return;
     }
-    for (const k of ['intake', 'start', 'evaluation']) {
-      if (k in dates) ctx.p.dateInputs[k].value = dates[k] ?? '';
-    }
+    for (const [k, v] of Object.entries(given)) ctx.p.dateInputs[k].value = v ?? '';
     this.#update();
   }
 
@@ -166,15 +169,20 @@ export class HbhIndicatie extends HTMLElement {
     return record(this.#ctx);
   }
 
-  /** Provider mode: restores an exported record (object or JSON text). Throws on an invalid record. */
+  /**
+   * Provider mode: restores a saved record (object or JSON text), read by the
+   * rules core (a format-1 record is migrated, and the widget says so).
+   * Throws UrenwijzerError on an invalid record (`invalid_record`,
+   * `bsn_in_reference`); before the widget is ready the record is read once
+   * it is, and a refusal is shown in the widget.
+   */
   importRecord(input) {
     if (!this.#ctx?.p) {
-      const parsed = parseRecord(input);
-      if (this.#ctx) this.#ctx.pending = { record: parsed };
-      else this.#early = { record: parsed };
+      if (this.#ctx) this.#ctx.pending = { recordInput: input };
+      else this.#early = { recordInput: input };
       return;
     }
-    restore(this.#ctx, parseRecord(input));
+    restore(this.#ctx, readRecordInput(input));
   }
 
   /** The summary as a standalone HTML document (attach it to the proposal); provider mode only. */
@@ -214,7 +222,8 @@ export class HbhIndicatie extends HTMLElement {
         answers: ctx.p.initialForm.getAnswers(),
         evalAnswers: ctx.p.evalTouched ? ctx.p.evalForm.getAnswers() : undefined,
         reasons: ctx.p.evalForm.getReasons(),
-        dates: { intake: d.intake.value, start: d.start.value, evaluation: d.evaluation.value },
+        dates: Object.fromEntries(PLAN_FIELDS.map((k) => [k, d[k].value])),
+        fields: ctx.p.recordFields.values(),
       };
     } else if (ctx.form) {
       ctx.pending = { answers: ctx.form.getAnswers() };
@@ -275,6 +284,13 @@ export class HbhIndicatie extends HTMLElement {
     if (ctx.mode === 'provider') {
       if (!ctx.p) return;
       updateProvider(ctx);
+      if (ctx.p.importError) {
+        replace(
+          ctx.p.importBox,
+          h('p', { class: 'alert alert-error', role: 'alert', 'data-code': ctx.p.importError.code ?? null, text: importErrorText(ctx, ctx.p.importError) }),
+        );
+        ctx.p.importError = null;
+      }
       if (ctx.p.importNote) {
         const parsed = ctx.p.importNote;
         ctx.p.importNote = null;

@@ -1,14 +1,19 @@
-// Provider mode (omgekeerd toewijzen): intake, start, evaluation with reasons
-// for changed answers, the final indication, and the record step.
+// Provider mode (omgekeerd toewijzen): the council motion's five steps —
+// the municipality's decision, the conversation about how much (answers and
+// the first estimate), the start, the evaluation with reasons for changed
+// answers, and the final indication for the decision with the record. The
+// dates and deadlines come from the rules core (`engine.plan`, steps.js).
 
 import { h, replace } from '../../shared/dom.js';
-import { duration, isIsoDate, longDate, signed } from '../../shared/format.js';
+import { displayMinutes } from '../../shared/display.js';
+import { duration, isIsoDate, longDate } from '../../shared/format.js';
 import { dateMessage } from '../../shared/messages.js';
-import { planDates } from './engine.js';
 import { answerText, QuestionForm } from './form.js';
 import { diffAnswers, pick } from './record.js';
-import { download, downloadSummary, importFile, restore } from './record-files.js';
+import { RecordFields } from './record-fields.js';
+import { download, downloadSummary, importFile, readRecordInput, restore } from './record-files.js';
 import { resultBlock, scrollRegion } from './results.js';
+import { PLAN_FIELDS, periodText, planSteps, rangeText, stepsOverview, workingDaysWord } from './steps.js';
 import { summary } from './summary.js';
 
 export function dateField(ctx, key, labelKey, onInput) {
@@ -51,20 +56,23 @@ export function renderProvider(ctx) {
       update();
     },
   });
-  const intake = dateField(ctx, 'intake', 'intakeDate', update);
-  const start = dateField(ctx, 'start', 'startDate', update);
-  const evaluation = dateField(ctx, 'evaluation', 'evaluationDate', update);
-  p.dateFields = { intake, start, evaluation };
-  p.dateInputs = { intake: intake.input, start: start.input, evaluation: evaluation.input };
-  intake.input.value = ctx.date();
+  const labels = { decision: 'decisionDate', conversation: 'conversationDate', start: 'startDate', evaluation: 'evaluationDate' };
+  p.dateFields = Object.fromEntries(PLAN_FIELDS.map((k) => [k, dateField(ctx, k, labels[k], update)]));
+  p.dateInputs = Object.fromEntries(PLAN_FIELDS.map((k) => [k, p.dateFields[k].input]));
+  // The widget is used during the conversation: its date starts as today (or the `date` attribute).
+  p.dateInputs.conversation.value = ctx.date();
+  p.recordFields = new RecordFields(ctx, update);
 
   const section = (n, ...children) =>
     h(
       'section',
-      { class: ['step', n < 5 ? null : 'screen-only'], 'aria-labelledby': `${uid}-step${n}`, 'data-step': n },
+      { class: ['step', 'screen-only'], 'aria-labelledby': `${uid}-step${n}`, 'data-step': n },
       h('h3', { class: 'section-title', id: `${uid}-step${n}`, text: t(`step${n}`) }),
       children,
     );
+  p.overview = h('div', { 'data-overview': '' });
+  p.decisionBox = h('div', { role: 'status', 'data-decision': '' });
+  p.conversationBox = h('div', { role: 'status', 'data-conversation': '' });
   p.initialResult = h('div', { class: 'result', 'data-result': 'initial' });
   p.initialLive = h('p', { class: 'status', role: 'status' });
   p.planBox = h('div', { role: 'status', 'data-plan': '' });
@@ -90,24 +98,28 @@ export function renderProvider(ctx) {
   const form = (label, ...children) => h('form', { novalidate: true, 'aria-label': label, on: { submit: (e) => e.preventDefault() } }, children);
   replace(
     ctx.root,
-    h('div', { class: 'screen-only' }, ctx.header('titleProvider'), h('p', { text: t('providerIntro') }), ctx.municipalityPicker()),
+    h('div', { class: 'screen-only' }, ctx.header('titleProvider'), h('p', { text: t('providerIntro') }), ctx.municipalityPicker(), p.overview),
     h(
       'div',
       { class: 'screen-only' },
+      section(1, h('p', { text: t('step1Intro') }), form(t('step1'), p.dateFields.decision.field), p.decisionBox),
       section(
-        1,
-        h('p', { text: t('step1Intro') }),
-        form(t('step1'), intake.field, p.initialForm.element),
+        2,
+        h('p', { text: t('step2Intro') }),
+        form(t('step2'), p.dateFields.conversation.field, p.conversationBox, p.initialForm.element),
         h('h4', { class: 'sub-title', text: t('initialResult') }),
         p.initialLive,
         p.initialResult,
       ),
-      section(2, h('p', { text: t('step2Intro') }), form(t('step2'), start.field), p.planBox, p.windowBox),
-      section(3, h('p', { text: t('step3Intro') }), form(t('step3'), evaluation.field, p.evalWarning, p.evalForm.element)),
-      section(4, p.finalLive, p.finalResult, p.changesBox),
+      section(3, h('p', { text: t('step3Intro') }), form(t('step3'), p.dateFields.start.field), p.planBox, p.windowBox),
+      section(4, h('p', { text: t('step4Intro') }), form(t('step4'), p.dateFields.evaluation.field, p.evalWarning, p.evalForm.element), p.changesBox),
       section(
         5,
         h('p', { text: t('step5Intro') }),
+        h('h4', { class: 'sub-title', text: t('finalTitle') }),
+        p.finalLive,
+        p.finalResult,
+        form(t('recordFields'), p.recordFields.element),
         p.statusBox,
         h(
           'div',
@@ -127,7 +139,14 @@ export function renderProvider(ctx) {
 
   const pending = ctx.pending;
   ctx.pending = {};
-  if (pending.record) {
+  if (pending.recordInput !== undefined) {
+    // A record given before the element was ready: read it now (the engine is loaded).
+    try {
+      restore(ctx, readRecordInput(pending.recordInput), { noUpdate: true });
+    } catch (e) {
+      p.importError = e;
+    }
+  } else if (pending.record) {
     restore(ctx, pending.record, { noUpdate: true });
   } else {
     if (pending.answers) p.initialForm.setAnswers(pending.answers);
@@ -136,31 +155,95 @@ export function renderProvider(ctx) {
       p.evalTouched = true;
     }
     if (pending.reasons) p.evalForm.setReasons(pending.reasons);
-    for (const k of ['intake', 'start', 'evaluation']) if (pending.dates && k in pending.dates) p.dateInputs[k].value = pending.dates[k] ?? '';
+    for (const k of PLAN_FIELDS) if (pending.dates && k in pending.dates) p.dateInputs[k].value = pending.dates[k] ?? '';
+    if (pending.fields) {
+      p.recordFields.setValues(pending.fields);
+      p.recordFields.applyAttributes();
+    }
   }
+}
+
+/** The plan's messages per step: on time or late, the evaluation window. */
+function planMessages(ctx, plan) {
+  const t = ctx.t;
+  const d = (iso) => longDate(iso, ctx.lang);
+  const pr = plan.procedure;
+  const alert = (cls, attrs, text) => h('p', { class: ['alert', cls], ...attrs, text });
+  const out = { conversation: [], start: [], window: [], evaluation: [] };
+  const n1 = plan.conversation_working_days;
+  if (plan.conversation_late === true) {
+    const vars = { n: n1, days: workingDaysWord(t, n1), period: periodText(t, pr.conversation_within), deadline: d(plan.conversation_deadline) };
+    out.conversation.push(alert('alert-warning', { 'data-warning': 'conversation_late' }, t('conversationLate', vars)));
+  } else if (plan.conversation_late === false) {
+    const text =
+      n1 === 0 ? t('conversationSameDay') : t('conversationOnTime', { n: n1, days: workingDaysWord(t, n1), deadline: d(plan.conversation_deadline) });
+    out.conversation.push(alert('alert-ok', {}, text));
+  }
+  const n2 = plan.start_working_days;
+  if (plan.start_late === true) {
+    const vars = { n: n2, days: workingDaysWord(t, n2), period: periodText(t, pr.start_within), deadline: d(plan.start_deadline) };
+    out.start.push(alert('alert-warning', { 'data-warning': 'start_late' }, t('startLateWarning', vars)));
+  } else if (plan.start_late === false) {
+    const text = n2 === 0 ? t('startSameDay') : t('startOnTime', { n: n2, days: workingDaysWord(t, n2), deadline: d(plan.start_deadline) });
+    out.start.push(alert('alert-ok', {}, text));
+  }
+  const range = rangeText(t, pr.evaluation_from, pr.evaluation_until);
+  if (plan.evaluation_from) {
+    out.window.push(
+      h('p', {
+        class: 'alert',
+        'data-window-from': plan.evaluation_from,
+        'data-window-until': plan.evaluation_until,
+        text: t('window', { from: d(plan.evaluation_from), until: d(plan.evaluation_until), range }),
+      }),
+    );
+  }
+  if (plan.evaluation_in_window === false) {
+    const vars = { from: d(plan.evaluation_from), until: d(plan.evaluation_until), range };
+    out.evaluation.push(alert('alert-warning', { 'data-warning': 'outside_window' }, t('outsideWindow', vars)));
+  }
+  return out;
 }
 
 export function updateProvider(ctx) {
   const t = ctx.t;
   const lang = ctx.lang;
   const p = ctx.p;
-  const intake = p.dateInputs.intake.value;
-  const start = p.dateInputs.start.value;
-  const evaluation = p.dateInputs.evaluation.value;
-  setDateError(p.dateFields.intake, intake && !isIsoDate(intake) ? dateMessage({ code: 'invalid_date' }, lang) : null);
-  setDateError(p.dateFields.start, null);
-  setDateError(p.dateFields.evaluation, null);
+  const dates = Object.fromEntries(PLAN_FIELDS.map((k) => [k, p.dateInputs[k].value]));
+  const municipality = ctx.municipalityFor(ctx.main);
 
-  // Step 1: intake answers and the first estimate (norm on the intake date).
+  // The plan: the procedure of the package (or municipality) on the decision date, from the rules core.
+  const { plan, errors } = planSteps(ctx.main, dates, municipality);
+  for (const k of PLAN_FIELDS) setDateError(p.dateFields[k], errors[k] ? dateMessage(errors[k], lang) : null);
+  // A date the core refused does not count.
+  const ok = (k) => isIsoDate(dates[k]) && !errors[k];
+  // Without a decision date the overview shows the deadlines of a decision made today.
+  let preview = null;
+  if (!plan) {
+    try {
+      preview = ctx.main.plan({ decision: ctx.date() }, { municipality });
+    } catch {
+      preview = null;
+    }
+  }
+  replace(p.overview, plan || preview ? stepsOverview(ctx, plan ?? preview, !plan) : []);
+  const msgs = plan ? planMessages(ctx, plan) : null;
+  replace(p.decisionBox, !plan && !errors.decision ? h('p', { class: 'alert', text: t('needDecision') }) : []);
+  replace(p.conversationBox, msgs?.conversation ?? []);
+  replace(p.planBox, msgs?.start ?? []);
+  replace(p.windowBox, msgs?.window ?? []);
+
+  // Step 2: the answers from the conversation and the first estimate (norm on the conversation date).
+  const conversation = ok('conversation') ? dates.conversation : null;
   const initialAnswers = p.initialForm.getAnswers();
-  const i = isIsoDate(intake) ? ctx.evaluate(ctx.main, initialAnswers, intake) : null;
-  p.initialForm.setAsked(new Set(i ? i.asked : ctx.main.asked(initialAnswers, { date: ctx.date(), municipality: ctx.municipalityFor(ctx.main) })));
+  const i = conversation ? ctx.evaluate(ctx.main, initialAnswers, conversation) : null;
+  p.initialForm.setAsked(new Set(i ? i.asked : ctx.main.asked(initialAnswers, { date: ctx.date(), municipality })));
   p.initialForm.setErrors(i ? i.fieldErrors : new Map());
   let initialLive = '';
-  if (!i) initialLive = t('intakeDate');
+  if (!i) initialLive = t('conversationDate');
   else if (i.missing.length) initialLive = ctx.missingText(i.missing.length);
   else if (i.error) initialLive = t('errorPrefix', { message: i.error });
-  else if (i.indication) initialLive = t('approxPerWeek', { duration: duration(i.indication.total.minutes_per_week, lang) });
+  else if (i.indication) initialLive = approx(ctx, i.indication, 'approxPerWeek');
   else initialLive = t('fixErrors');
   ctx.announce(p.initialLive, initialLive);
   // With a result on screen the status line only speaks (the result shows the same).
@@ -173,72 +256,15 @@ export function updateProvider(ctx) {
   );
   p.initialResult.hidden = !i?.indication;
 
-  // Step 2: the plan (rules core: working days, holidays, evaluation window).
-  let plan = null;
-  let planError = null;
-  if (isIsoDate(intake) && isIsoDate(start)) {
-    try {
-      plan = planDates(intake, start, isIsoDate(evaluation) ? evaluation : undefined);
-    } catch (e) {
-      planError = e;
-      if (e.code === 'start_before_intake') setDateError(p.dateFields.start, dateMessage(e, lang));
-      else if (e.code === 'evaluation_before_start') {
-        setDateError(p.dateFields.evaluation, dateMessage(e, lang));
-        // The plan without the evaluation still holds.
-        try {
-          plan = planDates(intake, start);
-        } catch {
-          plan = null;
-        }
-      } else setDateError(p.dateFields.start, dateMessage(e, lang));
-    }
-  }
-  const d = (iso) => longDate(iso, lang);
-  const planEls = [];
-  if (plan) {
-    if (plan.start_late) {
-      planEls.push(
-        h('p', {
-          class: 'alert alert-warning',
-          'data-warning': 'start_late',
-          text: t('startLateWarning', { n: plan.start_working_days, deadline: d(plan.start_deadline) }),
-        }),
-      );
-    } else {
-      const key = plan.start_working_days === 0 ? 'startSameDay' : plan.start_working_days === 1 ? 'startOnTimeOne' : 'startOnTime';
-      planEls.push(h('p', { class: 'alert alert-ok', text: t(key, { n: plan.start_working_days, deadline: d(plan.start_deadline) }) }));
-    }
-  }
-  replace(p.planBox, planEls);
-  replace(
-    p.windowBox,
-    plan
-      ? h('p', {
-          class: 'alert',
-          'data-window-from': plan.evaluation_from,
-          'data-window-until': plan.evaluation_until,
-          text: t('window', { from: d(plan.evaluation_from), until: d(plan.evaluation_until) }),
-        })
-      : [],
-  );
-
-  // Step 3: evaluation date and adjusted answers (with reasons).
+  // Step 4: evaluation date and adjusted answers (with reasons).
   if (!p.evalTouched) p.evalForm.setAnswers(initialAnswers);
   const evalAnswers = p.evalForm.getAnswers();
   const warn = [];
-  if (!plan && !isIsoDate(start)) warn.push(h('p', { class: 'alert', text: t('needStart') }));
-  if (plan && plan.evaluation_in_window === false) {
-    warn.push(
-      h('p', {
-        class: 'alert alert-warning',
-        'data-warning': 'outside_window',
-        text: t('outsideWindow', { from: d(plan.evaluation_from), until: d(plan.evaluation_until) }),
-      }),
-    );
-  }
+  if (!ok('start')) warn.push(h('p', { class: 'alert', text: t('needStart') }));
+  warn.push(...(msgs?.evaluation ?? []));
   replace(p.evalWarning, warn);
-  const evalDate = isIsoDate(evaluation) && !(planError && planError.code === 'evaluation_before_start') ? evaluation : null;
-  const f = ctx.evaluate(ctx.main, evalAnswers, evalDate ?? (isIsoDate(intake) ? intake : ctx.date()));
+  const evalDate = ok('evaluation') && ok('start') ? dates.evaluation : null;
+  const f = ctx.evaluate(ctx.main, evalAnswers, evalDate ?? conversation ?? ctx.date());
   p.evalForm.setAsked(new Set(f.asked));
   p.evalForm.element.hidden = !evalDate;
   p.evalForm.setErrors(f.fieldErrors);
@@ -255,50 +281,75 @@ export function updateProvider(ctx) {
   for (const c of changes) c.reason = reasons[c.question] ?? '';
   const reasonsMissing = changes.some((c) => !c.reason);
   p.evalForm.setChanges(new Map(changes.map((c) => [c.question, c])), Boolean(evalDate));
+  replace(p.changesBox, p.evalTouched || evalDate ? changesTable(ctx, changes) : []);
 
-  // Step 4: the final indication (norm on the evaluation date).
+  // Step 5: the final indication (norm on the evaluation date), for the decision.
   const final = evalDate && f.indication ? f : null;
   let finalLive;
-  if (!plan) finalLive = t('needStart');
-  else if (!evalDate) finalLive = t('needEvaluation');
+  if (!evalDate) finalLive = ok('start') ? t('needEvaluation') : t('needStart');
   else if (f.missing.length) finalLive = ctx.missingText(f.missing.length);
   else if (f.error) finalLive = t('errorPrefix', { message: f.error });
   else if (!f.indication) finalLive = t('fixErrors');
   else if (reasonsMissing) finalLive = t('needReasons');
-  else finalLive = t('finalReady', { duration: duration(f.indication.total.minutes_per_week, lang) });
-  const finalReady = Boolean(plan && evalDate && f.indication && !reasonsMissing);
+  else finalLive = approx(ctx, f.indication, 'finalReady');
+  const finalReady = Boolean(final && !reasonsMissing);
   ctx.announce(p.finalLive, finalLive);
   p.finalLive.className = finalReady ? 'sr-only' : 'status';
   const finalEls = [];
-  if (final && plan) {
+  if (final) {
     finalEls.push(
-      resultBlock(ctx, final.indication, { detailed: true, collapse: true }),
-      h('p', { class: 'meta', text: t('finalNote', { date: d(evalDate) }) }),
+      resultBlock(ctx, final.indication, { detailed: true, collapse: true, name: t('finalTitle') }),
+      h('p', { class: 'meta', text: t('finalNote', { date: longDate(evalDate, lang) }) }),
     );
-    if (i?.indication)
-      finalEls.push(h('p', { text: t('difference', { diff: signed(final.indication.total.minutes_per_week - i.indication.total.minutes_per_week) }) }));
+    if (i?.indication) finalEls.push(h('p', { 'data-difference': '', text: differenceText(ctx, i.indication, final.indication) }));
   }
   replace(p.finalResult, finalEls);
   p.finalResult.hidden = !finalEls.length;
-  replace(p.changesBox, p.evalTouched || evalDate ? changesTable(ctx, changes) : []);
 
-  const complete = Boolean(i?.indication && plan && !planError && final && !reasonsMissing);
+  const fields = p.recordFields.check();
+  const datesComplete = PLAN_FIELDS.every(ok) && plan?.evaluation === dates.evaluation;
+  const complete = Boolean(i?.indication && datesComplete && final && !reasonsMissing && !fields.refused);
+  const given = (k) => (ok(k) ? dates[k] : null);
   p.state = {
-    intake,
-    start,
-    evaluation,
+    decision: given('decision'),
+    conversation: given('conversation'),
+    start: given('start'),
+    evaluation: given('evaluation'),
     plan,
-    initial: isIsoDate(intake) ? { date: intake, answers: initialGiven, indication: i?.indication ?? null } : null,
+    fields: fields.values,
+    fieldsRefused: fields.refused,
+    initial: conversation ? { date: conversation, answers: initialGiven, indication: i?.indication ?? null } : null,
     changes: changes.map((c) => ({ question: c.question, label: questionLabel(ctx, c.question), before: c.before, after: c.after, reason: c.reason })),
-    final: p.evalTouched || evalDate ? { date: evalDate, answers: finalGiven, indication: final && plan ? final.indication : null } : null,
+    final: p.evalTouched || evalDate ? { date: evalDate, answers: finalGiven, indication: final ? final.indication : null } : null,
     complete,
     initialText: i?.indication ? i.text : null,
-    finalText: final && plan ? final.text : null,
+    finalText: final ? final.text : null,
   };
   p.statusBox.className = complete ? 'alert alert-ok' : 'alert';
-  ctx.announce(p.statusBox, complete ? t('statusComplete') : t('statusIncomplete'));
+  ctx.announce(p.statusBox, complete ? t('statusComplete') : fields.refused ? t('recordFieldsFix') : t('statusIncomplete'));
   replace(p.summary, summary(ctx, p.state));
   ctx.setIndication(p.state.finalText ?? p.state.initialText);
+}
+
+/** "Ongeveer 2 uur en 15 minuten per week": the display minutes (rounded up to the quarter hour). */
+function approx(ctx, ind, key) {
+  try {
+    return ctx.t(key, { duration: duration(displayMinutes(ind.total), ctx.lang) });
+  } catch (e) {
+    return ctx.t('displayMissing', { code: e.code });
+  }
+}
+
+/** The difference of the two "ongeveer" figures, in hours and minutes per week. */
+function differenceText(ctx, before, after) {
+  let diff;
+  try {
+    diff = displayMinutes(after.total) - displayMinutes(before.total);
+  } catch (e) {
+    return ctx.t('displayMissing', { code: e.code });
+  }
+  if (diff === 0) return ctx.t('noDifference');
+  return ctx.t('difference', { diff: `${diff > 0 ? '+' : ''}${duration(diff, ctx.lang)}` });
 }
 
 export function questionLabel(ctx, id) {

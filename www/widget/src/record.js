@@ -1,8 +1,10 @@
 // The provider's record of one omgekeerd-toewijzen trajectory: building it
-// for export, checking it on import, and the answer changes between intake
-// and evaluation. Pure functions (no DOM, no engine).
+// for export (format 2, docs/widget.md) and taking what the widget needs
+// from a record the rules core has read (`readRecord`: checked, format 1
+// migrated), and the answer changes between the conversation and the
+// evaluation. Pure functions (no DOM, no engine).
 
-export const RECORD_FORMAT = 'urenwijzer-omgekeerd-toewijzen/1';
+export const RECORD_FORMAT = 'urenwijzer-omgekeerd-toewijzen/2';
 
 function same(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -33,10 +35,15 @@ export function pick(answers, ids) {
 }
 
 export function buildRecord(r) {
+  const f = r.fields ?? {};
   return {
     format: RECORD_FORMAT,
     created_with: { name: 'hbh-indicatie', version: r.widgetVersion },
     saved_at: r.savedAt,
+    dossier: f.dossier || null,
+    provider: f.providerName || f.providerAgb ? { name: f.providerName || null, agb: f.providerAgb || null } : null,
+    district: f.district || null,
+    postcode: f.postcode || null,
     package: {
       id: r.package.id,
       title: r.package.title,
@@ -46,7 +53,8 @@ export function buildRecord(r) {
       version_final: r.final?.indication?.package?.version ?? null,
       url: r.package.url ?? null,
     },
-    intake: r.intake || null,
+    decision: r.decision || null,
+    conversation: r.conversation || null,
     start: r.start || null,
     evaluation: r.evaluation || null,
     plan: r.plan ?? null,
@@ -57,58 +65,36 @@ export function buildRecord(r) {
   };
 }
 
-function fail(message) {
-  throw new Error(message);
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function optDate(v, name) {
-  if (v === null || v === undefined || v === '') return null;
-  if (typeof v !== 'string' || !DATE.test(v)) fail(`'${name}' moet een datum zijn (JJJJ-MM-DD)`);
-  return v;
-}
-
-function answersOf(part, name) {
-  if (part === null || part === undefined) return null;
-  if (typeof part !== 'object' || Array.isArray(part)) fail(`'${name}' moet een object zijn`);
-  const a = part.answers;
-  if (a === undefined || a === null) return {};
-  if (typeof a !== 'object' || Array.isArray(a)) fail(`'${name}.answers' moet een object zijn`);
-  return a;
-}
+const text = (v) => (typeof v === 'string' ? v : '');
 
 /**
- * Checks an exported record (object or JSON text) and returns what the
- * widget needs to restore it. Throws an Error with a Dutch message.
+ * What the widget restores from a record the rules core has read
+ * (`readRecord(input)`: `{record, migrated_from}`; the core refused a bad
+ * field or a BSN-like reference already).
  */
-export function parseRecord(input) {
-  let r = input;
-  if (typeof input === 'string') {
-    try {
-      r = JSON.parse(input);
-    } catch (e) {
-      fail(`geen geldige JSON (${e.message})`);
-    }
-  }
-  if (!r || typeof r !== 'object' || Array.isArray(r)) fail('verwacht een JSON-object');
-  if (r.format !== RECORD_FORMAT) fail(`onbekend formaat '${r.format ?? ''}' (verwacht ${RECORD_FORMAT})`);
-  if (!r.package || typeof r.package.id !== 'string') fail("'package.id' ontbreekt");
+export function parseRecord({ record: r, migrated_from: migratedFrom }) {
   const changes = Array.isArray(r.changes) ? r.changes : [];
   const reasons = {};
   for (const c of changes) {
     if (c && typeof c.question === 'string' && typeof c.reason === 'string' && c.reason.trim()) reasons[c.question] = c.reason;
   }
+  const answers = (part) => (part && typeof part.answers === 'object' && part.answers !== null ? part.answers : null);
   return {
     record: r,
+    migratedFrom: migratedFrom ?? null,
     packageId: r.package.id,
     fingerprint: r.package.fingerprint ?? null,
     municipality: typeof r.package.municipality === 'string' ? r.package.municipality : null,
-    intake: optDate(r.intake, 'intake'),
-    start: optDate(r.start, 'start'),
-    evaluation: optDate(r.evaluation, 'evaluation'),
-    initialAnswers: answersOf(r.initial, 'initial') ?? {},
-    finalAnswers: answersOf(r.final, 'final'),
+    dates: { decision: text(r.decision), conversation: text(r.conversation), start: text(r.start), evaluation: text(r.evaluation) },
+    fields: {
+      dossier: text(r.dossier),
+      providerName: text(r.provider?.name),
+      providerAgb: text(r.provider?.agb),
+      district: text(r.district),
+      postcode: text(r.postcode),
+    },
+    initialAnswers: answers(r.initial) ?? {},
+    finalAnswers: r.final ? (answers(r.final) ?? {}) : null,
     reasons,
     initialIndication: r.initial?.indication ?? null,
     finalIndication: r.final?.indication ?? null,

@@ -17,48 +17,75 @@ export function scrollRegion(label) {
 export function resultBlock(ctx, ind, { detailed = false, explanation = true, items = true, collapse = false, name = null } = {}) {
   const t = ctx.t;
   const lang = ctx.lang;
-  const shown = displayMinutes(ind.total);
+  let shown;
+  try {
+    shown = displayMinutes(ind.total);
+    for (const a of ind.areas) displayMinutes(a);
+  } catch (e) {
+    // An indication of an older contract (no display minutes): say so, never show NaN.
+    return [h('p', { class: 'alert alert-error', role: 'alert', 'data-problem': e.code, text: t('displayMissing', { code: e.code }) })];
+  }
   const els = [h('p', { class: 'big', text: t('approxPerWeek', { duration: duration(shown, lang) }) })];
-  // The figure is rounded up to the quarter hour; the table keeps the exact minutes, so say why they differ.
+  // The figure is rounded up to the quarter hour; the exact minutes differ, so say why.
   if (shown !== ind.total.minutes_per_week) els.push(h('p', { class: 'meta', text: t('roundedNote', { exact: duration(ind.total.minutes_per_week, lang) }) }));
   if (ind.transition) els.push(h('p', { class: 'alert', text: t('transition', { reason: ind.transition.reason }) }));
-  if (detailed || ind.areas.length > 1) {
-    const head = detailed ? [t('colArea'), t('colWeek'), t('colPeriod'), t('colYear')] : [t('colArea'), t('colWeek')];
-    const row = (label, f, total) =>
+  const region = (label) => scrollRegion(name ? `${label}: ${name}` : label);
+  const table = (label, head, rows) =>
+    h(
+      'div',
+      // Two results on one screen (provider, comparison) need regions with different names.
+      region(label),
       h(
-        'tr',
-        { class: total ? 'total' : null },
-        h('th', { scope: 'row', text: label }),
-        h('td', { class: 'num', text: f.minutes_per_week }),
-        // Per year in hours and minutes: a bare count of minutes per year reads as nothing.
-        detailed ? [h('td', { class: 'num', text: f.minutes_per_period }), h('td', { class: 'num', text: duration(f.minutes_per_year, lang) })] : null,
-      );
-    els.push(
-      h(
-        'div',
-        // Two results on one screen (provider, comparison) need regions with different names.
-        scrollRegion(name ? `${t('perArea')}: ${name}` : t('perArea')),
+        'table',
+        {},
         h(
-          'table',
+          'thead',
           {},
           h(
-            'thead',
+            'tr',
             {},
-            h(
-              'tr',
-              {},
-              head.map((x, i) => h('th', { class: i ? 'num' : null, scope: 'col', text: x })),
-            ),
+            head.map((x, i) => h('th', { class: i ? 'num' : null, scope: 'col', text: x })),
           ),
+        ),
+        h('tbody', {}, rows),
+      ),
+    );
+  const parts = [...ind.areas.map((a) => [a.title, a, false]), [t('total'), ind.total, true]];
+  // The exact minutes (per week, per four weeks, per year in hours and minutes): the consultant's figures.
+  const exactTable = () =>
+    table(
+      t('exactTitle'),
+      [t('colArea'), t('colWeek'), t('colPeriod'), t('colYear')],
+      parts.map(([label, f, total]) =>
+        h(
+          'tr',
+          { class: total ? 'total' : null },
+          h('th', { scope: 'row', text: label }),
+          h('td', { class: 'num', text: f.minutes_per_week }),
+          h('td', { class: 'num', text: f.minutes_per_period }),
+          h('td', { class: 'num', text: duration(f.minutes_per_year, lang) }),
+        ),
+      ),
+    );
+  if (detailed && !collapse) {
+    els.push(exactTable());
+  } else if (detailed || ind.areas.length > 1) {
+    // Per area in the resident's unit: about so many hours and minutes per week (rounded up per area).
+    els.push(
+      table(
+        t('perArea'),
+        [t('colArea'), t('colAbout')],
+        parts.map(([label, f, total]) =>
           h(
-            'tbody',
-            {},
-            ind.areas.map((a) => row(a.title, a, false)),
-            row(t('total'), ind.total, true),
+            'tr',
+            { class: total ? 'total' : null },
+            h('th', { scope: 'row', text: label }),
+            h('td', { class: 'num', text: duration(displayMinutes(f), lang) }),
           ),
         ),
       ),
     );
+    if (detailed) els.push(h('details', { class: 'details', 'data-exact': '' }, h('summary', { text: t('exactTitle') }), exactTable()));
   }
   if (ind.cost) {
     const c = ind.cost;

@@ -2,18 +2,32 @@
 // downloadable HTML document.
 
 import { h } from '../../shared/dom.js';
-import { longDate } from '../../shared/format.js';
+import { displayMinutes } from '../../shared/display.js';
+import { duration, longDate } from '../../shared/format.js';
 import { answerText } from './form.js';
+import { periodText, rangeText, workingDaysWord } from './steps.js';
 import summaryCss from './summary.css';
 import { VERSION } from './version.js';
 
-/** The plan's warnings in the widget's language, with readable dates. */
+/** The plan's warnings in the widget's language, with readable dates and the plan's numbers. */
 export function planWarnings(ctx, plan) {
   const t = ctx.t;
   const d = (iso) => longDate(iso, ctx.lang);
+  const pr = plan.procedure;
   const out = [];
-  if (plan.start_late) out.push(t('startLateWarning', { n: plan.start_working_days, deadline: d(plan.start_deadline) }));
-  if (plan.evaluation_in_window === false) out.push(t('outsideWindow', { from: d(plan.evaluation_from), until: d(plan.evaluation_until) }));
+  if (plan.conversation_late) {
+    const n = plan.conversation_working_days;
+    out.push(t('conversationLate', { n, days: workingDaysWord(t, n), period: periodText(t, pr.conversation_within), deadline: d(plan.conversation_deadline) }));
+  }
+  if (plan.start_late) {
+    const n = plan.start_working_days;
+    out.push(t('startLateWarning', { n, days: workingDaysWord(t, n), period: periodText(t, pr.start_within), deadline: d(plan.start_deadline) }));
+  }
+  if (plan.evaluation_in_window === false) {
+    out.push(
+      t('outsideWindow', { from: d(plan.evaluation_from), until: d(plan.evaluation_until), range: rangeText(t, pr.evaluation_from, pr.evaluation_until) }),
+    );
+  }
   return out;
 }
 
@@ -24,34 +38,52 @@ export function summary(ctx, s) {
   const info = ctx.main.package;
   const d = (iso) => (iso ? longDate(iso, lang) : t('summaryNotYet'));
   const muni = info.municipalities.find((m) => m.id === ctx.municipality());
-  const figures = (ind) =>
-    h(
-      'table',
-      {},
+  // Per week in hours and minutes, "ongeveer" (rounded up to the quarter hour), as the resident sees it.
+  const figures = (ind) => {
+    let rows;
+    try {
+      rows = [...ind.areas.map((a) => [a.title, a]), [t('total'), ind.total]].map(([label, f]) => [label, f, displayMinutes(f)]);
+    } catch (e) {
+      return h('p', { class: 'warning', 'data-problem': e.code, text: t('displayMissing', { code: e.code }) });
+    }
+    const table = (head, cells) =>
       h(
-        'thead',
+        'table',
         {},
         h(
-          'tr',
+          'thead',
           {},
-          [t('colArea'), t('colWeek'), t('colPeriod'), t('colYear')].map((x, k) => h('th', { class: k ? 'num' : null, scope: 'col', text: x })),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        [...ind.areas.map((a) => [a.title, a]), [t('total'), ind.total]].map(([label, f]) =>
           h(
             'tr',
             {},
-            h('th', { scope: 'row', text: label }),
-            h('td', { class: 'num', text: f.minutes_per_week }),
-            h('td', { class: 'num', text: f.minutes_per_period }),
-            h('td', { class: 'num', text: f.minutes_per_year }),
+            head.map((x, k) => h('th', { class: k ? 'num' : null, scope: 'col', text: x })),
           ),
         ),
-      ),
-    );
+        h(
+          'tbody',
+          {},
+          rows.map((r) =>
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row', text: r[0] }),
+              cells(r).map((c) => h('td', { class: 'num', text: c })),
+            ),
+          ),
+        ),
+      );
+    return [
+      table([t('colArea'), t('colAbout')], ([, , shown]) => [duration(shown, lang)]),
+      ind.total.minutes_per_week !== rows.at(-1)[2] ? h('p', { text: t('roundedNote', { exact: duration(ind.total.minutes_per_week, lang) }) }) : null,
+      // The exact minutes: for the consultant who checks the calculation.
+      h('h3', { text: t('exactTitle') }),
+      table([t('colArea'), t('colWeek'), t('colPeriod'), t('colYear')], ([, f]) => [
+        f.minutes_per_week,
+        f.minutes_per_period,
+        duration(f.minutes_per_year, lang),
+      ]),
+    ];
+  };
   const dl = (pairs) =>
     h(
       'dl',
@@ -60,6 +92,8 @@ export function summary(ctx, s) {
     );
   const ind = s.final?.indication ?? s.initial?.indication;
   const plan = s.plan;
+  const after = (n, key) => (Number.isInteger(n) ? ` (${t(key, { n, days: workingDaysWord(t, n) })})` : '');
+  const f = s.fields ?? {};
   return h(
     'article',
     { class: 'summary', lang },
@@ -69,15 +103,21 @@ export function summary(ctx, s) {
       ind ? [t('summaryVersion'), ind.package.version] : null,
       [t('summaryFingerprint'), ind?.package.fingerprint ?? info.fingerprint],
       muni ? [t('municipality'), muni.name] : null,
+      f.dossier ? [t('dossierRef'), f.dossier] : null,
+      f.providerName ? [t('providerName'), f.providerName] : null,
+      f.providerAgb ? [t('providerAgb'), f.providerAgb] : null,
+      f.district ? [t('district'), f.district] : null,
+      f.postcode ? [t('postcode'), f.postcode] : null,
     ]),
     h('h2', { text: t('summaryDates') }),
     dl([
-      [t('intakeDate'), d(s.intake)],
-      [t('startDate'), s.start ? `${d(s.start)}${plan ? ` (${t('workingDaysAfter', { n: plan.start_working_days })})` : ''}` : d(null)],
-      plan ? [t('summaryWindow'), t('windowRange', { from: d(plan.evaluation_from), until: d(plan.evaluation_until) })] : null,
+      [t('decisionDate'), d(s.decision)],
+      [t('conversationDate'), s.conversation ? `${d(s.conversation)}${after(plan?.conversation_working_days, 'daysAfterDecision')}` : d(null)],
+      [t('startDate'), s.start ? `${d(s.start)}${after(plan?.start_working_days, 'daysAfterConversation')}` : d(null)],
+      plan?.evaluation_from ? [t('summaryWindow'), t('windowRange', { from: d(plan.evaluation_from), until: d(plan.evaluation_until) })] : null,
       [t('evaluationDate'), d(s.evaluation)],
     ]),
-    plan?.warnings.length
+    plan && planWarnings(ctx, plan).length
       ? h(
           'ul',
           {},
