@@ -119,7 +119,7 @@ impl From<&crate::eval::Indication<'_>> for Outcome {
         let v = ind.version;
         Outcome {
             package: ind.package.id.clone(),
-            cents_per_period: v.tariff.as_ref().and_then(|t| crate::output::cents_per_period(t, figures(ind.total).1)),
+            cents_per_period: crate::output::indication_cost(ind).cents_per_period,
             version: v.version.clone(),
             total: figures(ind.total),
             areas: v.areas.iter().zip(&ind.areas).map(|(a, &x)| (a.id.clone(), figures(x))).collect(),

@@ -102,6 +102,9 @@ pub enum Error {
 
     #[error("het kenmerk van het dossier bevat een nummer van 8 of 9 cijfers dat een burgerservicenummer (BSN) kan zijn: het klopt met de elfproef. Gebruik nooit een BSN, maar een eigen kenmerk met een voorvoegsel en een korter nummer, bijvoorbeeld HH-2026-0042")]
     BsnInReference,
+
+    #[error("ongeldige tariefklassen bij {path}: {message}")]
+    InvalidTariffClasses { path: String, message: String },
 }
 
 impl Error {
@@ -138,6 +141,7 @@ impl Error {
             Error::NoProcedureForDate { .. } => "no_procedure_for_date",
             Error::InvalidRecord { .. } => "invalid_record",
             Error::BsnInReference => "bsn_in_reference",
+            Error::InvalidTariffClasses { .. } => "invalid_tariff_classes",
         }
     }
 
@@ -159,6 +163,7 @@ impl Error {
     pub fn path(&self) -> Option<&str> {
         match self {
             Error::InvalidPackage { path, .. }
+            | Error::InvalidTariffClasses { path, .. }
             | Error::InvalidExpression { path, .. }
             | Error::Overflow { path }
             | Error::DuplicateKey { path, .. }
@@ -300,6 +305,7 @@ pub const ERROR_CODES: &[&str] = &[
     "no_procedure_for_date",
     "invalid_record",
     "bsn_in_reference",
+    "invalid_tariff_classes",
 ];
 
 #[cfg(test)]
@@ -341,6 +347,7 @@ mod tests {
             Error::NoProcedureForDate { package: "p".into(), date: "d".into() },
             Error::InvalidRecord { field: "f".into(), message: "m".into() },
             Error::BsnInReference,
+            Error::InvalidTariffClasses { path: "tariffs[0].classes[1]".into(), message: "m".into() },
         ]
     }
 
@@ -376,6 +383,7 @@ mod tests {
             Error::NoProcedureForDate { .. } => 27,
             Error::InvalidRecord { .. } => 28,
             Error::BsnInReference => 29,
+            Error::InvalidTariffClasses { .. } => 30,
         }
     }
 
