@@ -48,11 +48,11 @@ pub struct PackageDoc {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calendar: Option<CalendarDoc>,
     /// Tariffs, a dated list: the entry with the latest `valid_from` on or
-    /// before the evaluation date applies. Not together with a version's `tariff`.
+    /// before the evaluation date applies. A version's own `tariff` takes precedence.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tariffs: Vec<TariffDoc>,
     /// The resident's contribution per calendar year: each entry's
-    /// `valid_from` is 1 January. Not together with a version's `contribution`.
+    /// `valid_from` is 1 January. A version's own `contribution` takes precedence.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contributions: Vec<ContributionDoc>,
     /// Municipal overlays by municipality id (bundles carry them inline).

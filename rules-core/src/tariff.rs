@@ -226,11 +226,13 @@ mod tests {
         // 3 minutes × 10 cents / 60 = 0.5 cent: rounded up.
         assert_eq!(year(&tariff(TariffKind::PerHour, 10), 3).cents_per_year, Some(1));
         // 8820 minutes/year at 2850 cents/hour = 418950 cents, not 13 × the rounded period (679 min → 32253).
-        let c = year(&tariff(TariffKind::PerHour, 2850), 8820);
+        let hourly = tariff(TariffKind::PerHour, 2850);
+        let c = year(&hourly, 8820);
         assert_eq!((c.cents_per_period, c.cents_per_year), (Some(32_253), Some(418_950)));
         assert_eq!(year(&tariff(TariffKind::PerPeriod, 34_200), 1).cents_per_year, Some(444_600));
         assert_eq!(year(&tariff(TariffKind::PerPeriod, i64::MAX), 1).cents_per_year, None);
-        assert!(year(&tariff(TariffKind::PerPeriod, i64::MAX), 1).overflowed());
+        let huge = tariff(TariffKind::PerPeriod, i64::MAX);
+        assert!(year(&huge, 1).overflowed());
     }
 
     #[test]

@@ -217,21 +217,37 @@ fn money_per_year_per_hour_and_per_period_and_contribution_by_month() {
     };
     let t0 = total(&answers(0));
     assert_eq!(t0, 134 * 60);
-    let c = impact::money::cost(v, t0).unwrap();
+    let c = impact::money::cost(&per_hour, v, Date::parse("2025-01-01").unwrap(), t0).unwrap();
     assert_eq!(c.cents_per_year, Some(134 * 3001));
     assert_eq!(c.contribution_cents_per_year, Some(12 * 1900));
     // Rounding once, half up: 1 cent per hour over 90 minutes is 1.5 → 2 cents; 89 minutes → 1.
     let one_cent = kpmg_with_tariff(json!({"kind": "per_hour", "cents": 1, "label": "x", "provisional": "test"}), None);
     let v1 = one_cent.version_for(Date::parse("2025-01-01").unwrap()).unwrap();
-    assert_eq!(impact::money::cost(v1, 90).unwrap().cents_per_year, Some(2));
-    assert_eq!(impact::money::cost(v1, 89).unwrap().cents_per_year, Some(1));
-    assert_eq!(impact::money::cost(v1, 0).unwrap().cents_per_year, Some(0), "no help, no tariff");
-    assert_eq!(impact::money::cost(v1, 0).unwrap().contribution_cents_per_year, None);
+    assert_eq!(
+        impact::money::cost(&one_cent, v1, Date::parse("2025-01-01").unwrap(), 90).unwrap().cents_per_year,
+        Some(2)
+    );
+    assert_eq!(
+        impact::money::cost(&one_cent, v1, Date::parse("2025-01-01").unwrap(), 89).unwrap().cents_per_year,
+        Some(1)
+    );
+    assert_eq!(
+        impact::money::cost(&one_cent, v1, Date::parse("2025-01-01").unwrap(), 0).unwrap().cents_per_year,
+        Some(0),
+        "no help, no tariff"
+    );
+    assert_eq!(
+        impact::money::cost(&one_cent, v1, Date::parse("2025-01-01").unwrap(), 0).unwrap().contribution_cents_per_year,
+        None
+    );
     // Per period: 13 periods a year, whatever the minutes.
     let per_period =
         kpmg_with_tariff(json!({"kind": "per_period", "cents": 34200, "label": "x", "provisional": "test"}), None);
     let vp = per_period.version_for(Date::parse("2025-01-01").unwrap()).unwrap();
-    assert_eq!(impact::money::cost(vp, 8040).unwrap().cents_per_year, Some(13 * 34200));
+    assert_eq!(
+        impact::money::cost(&per_period, vp, Date::parse("2025-01-01").unwrap(), 8040).unwrap().cents_per_year,
+        Some(13 * 34200)
+    );
     // Through a whole run: old without tariff, new with: the old side says so, never 0.
     let plain = Package::from_value(norms("kpmg-2019/package.json")).unwrap();
     let csv = "id,eigen_mogelijkheden,beperkingen,samenstelling_huishouden,extra_kamers_in_gebruik,extra_kamers_niet_in_gebruik\n\

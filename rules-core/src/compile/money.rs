@@ -192,19 +192,5 @@ pub(super) fn dated(doc: &PackageDoc) -> Result<(Vec<Tariff>, Vec<Contribution>)
         }
         contributions.push(c);
     }
-    for v in &doc.versions {
-        if !tariffs.is_empty() && v.tariff.is_some() {
-            return Err(Error::package(
-                format!("versions[{}].tariff", v.version),
-                "het pakket heeft al een lijst 'tariffs'; gebruik één van beide",
-            ));
-        }
-        if !contributions.is_empty() && v.contribution.is_some() {
-            return Err(Error::package(
-                format!("versions[{}].contribution", v.version),
-                "het pakket heeft al een lijst 'contributions'; gebruik één van beide",
-            ));
-        }
-    }
     Ok((tariffs, contributions))
 }

@@ -164,7 +164,7 @@ fn class_step<'a>(
         area: None,
         rule: Some(&class.id),
         kind: "class",
-        label: Fragment::Value(format!("Klasse: {}", class.label)),
+        label: Fragment::Value(class.label.clone()),
         condition: Fragment::Value(None),
         answers: UsedAnswers(Vec::new()),
         count: None,
