@@ -52,6 +52,9 @@ pub fn to_text(ind: &Indication) -> String {
         duration(w)
     );
     if let Some(c) = cost_json(&super::cost::indication_cost(ind)) {
+        if let Some(class) = &c.class {
+            let _ = writeln!(t, "  Klasse: {} ({})", class.id, class.label);
+        }
         if let (Some(tar), Some(cents)) = (&c.tariff, c.cents_per_period) {
             let _ = writeln!(
                 t,
