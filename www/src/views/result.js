@@ -210,10 +210,7 @@ function contribution(ind) {
           'p',
           { class: 'utrecht-paragraph', id: 'eigen-bijdrage-bedrag' },
           // A provisional amount is never stated as certain.
-          ...(c.provisional ? T.contributionProvisional : T.contributionAmount)(
-            h('strong', {}, euro(perYear)),
-            `${euro(c.cents)} ${perText(c.per)}`,
-          ),
+          ...(c.provisional ? T.contributionAmountProvisional : T.contributionAmount)(h('strong', {}, euro(perYear)), `${euro(c.cents)} ${perText(c.per)}`),
         )
       : h('p', { class: 'utrecht-paragraph', id: 'eigen-bijdrage-bedrag' }, T.contributionUnknown),
     c?.provisional ? h('p', { class: 'utrecht-paragraph' }, h('strong', {}, T.contributionUnsure)) : null,
