@@ -14,7 +14,7 @@ WIJKEN = ["Centrum", "Noord", "Oost", "Schalkwijk", "Zuid-West"]
 AANBIEDERS = ["Aanbieder A", "Aanbieder B", "Aanbieder C"]
 HEADER = [
     "id", "municipality", "provider", "wijk", "heeft_indicatie", "indicatie_startdatum",
-    "volwassen_huisgenoot", "huisgenoot_kan_huishouden_doen", "kinderen_onder_5", "kinderen_5_tot_12",
+    "hulp_sinds", "volwassen_huisgenoot", "huisgenoot_kan_huishouden_doen", "kinderen_onder_5", "kinderen_5_tot_12",
     "kinderen_13_tot_17", "slaapkamers_in_gebruik", "kan_zelf_strijken",
 ]
 
@@ -37,7 +37,7 @@ def main():
         kids = [rnd.choice([0, 0, 0, 1, 2]) for _ in range(3)]
         row = [
             f"hh{i:06d}", "haarlem", rnd.choice(AANBIEDERS), rnd.choice(WIJKEN), yn(current), start,
-            yn(adult), yn(rnd.random() < 0.5) if adult else "", *map(str, kids),
+            start, yn(adult), yn(rnd.random() < 0.5) if adult else "", *map(str, kids),
             str(rnd.randint(1, 5)), yn(rnd.random() < 0.4),
         ]
         out.write(d.join(row) + "\n")

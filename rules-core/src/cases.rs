@@ -39,6 +39,15 @@ pub struct Expect {
     /// Cost per four-week period in cents, when a tariff applies.
     #[serde(default)]
     pub cents_per_period: Option<i64>,
+    /// Tariff per year in cents (period × 13, or per hour from the exact minutes).
+    #[serde(default)]
+    pub cents_per_year: Option<i64>,
+    /// Id of the tariff class (Resultatenmatrix); `""` for none.
+    #[serde(default)]
+    pub class: Option<String>,
+    /// The resident's contribution per calendar year, in cents.
+    #[serde(default)]
+    pub contribution_cents_per_year: Option<i64>,
     #[serde(default)]
     pub total: Option<ExpectFigures>,
     /// Area id → figures.
@@ -107,6 +116,9 @@ impl Case {
 struct Outcome {
     package: String,
     cents_per_period: Option<i64>,
+    cents_per_year: Option<i64>,
+    class: String,
+    contribution_cents_per_year: Option<i64>,
     version: String,
     total: (i64, i64, i64),
     areas: BTreeMap<String, (i64, i64, i64)>,
@@ -117,9 +129,13 @@ struct Outcome {
 impl From<&crate::eval::Indication<'_>> for Outcome {
     fn from(ind: &crate::eval::Indication<'_>) -> Outcome {
         let v = ind.version;
+        let cost = crate::output::indication_cost(ind);
         Outcome {
             package: ind.package.id.clone(),
-            cents_per_period: v.tariff.as_ref().and_then(|t| crate::output::cents_per_period(t, figures(ind.total).1)),
+            cents_per_period: cost.cents_per_period,
+            cents_per_year: cost.cents_per_year,
+            class: cost.class.map(|c| c.id.clone()).unwrap_or_default(),
+            contribution_cents_per_year: cost.contribution_cents_per_year,
             version: v.version.clone(),
             total: figures(ind.total),
             areas: v.areas.iter().zip(&ind.areas).map(|(a, &x)| (a.id.clone(), figures(x))).collect(),
@@ -163,6 +179,25 @@ impl Expect {
                 Some(got) if got == want => {}
                 Some(got) => problems.push(format!("verwacht {want} cent per vier weken, berekend {got}")),
                 None => problems.push(format!("verwacht {want} cent per vier weken, maar er geldt geen tarief (ontbreekt de aanvulling van de gemeente?)")),
+            }
+        }
+        let money = [
+            ("cent per jaar", self.cents_per_year, out.cents_per_year),
+            ("cent eigen bijdrage per jaar", self.contribution_cents_per_year, out.contribution_cents_per_year),
+        ];
+        for (what, want, got) in money {
+            if let Some(want) = want {
+                if got != Some(want) {
+                    problems.push(format!(
+                        "verwacht {want} {what}, berekend {}",
+                        got.map_or("niets (geen bedrag)".to_string(), |g| g.to_string())
+                    ));
+                }
+            }
+        }
+        if let Some(c) = &self.class {
+            if *c != out.class {
+                problems.push(format!("verwacht klasse '{c}', berekend '{}'", out.class));
             }
         }
         if let Some(v) = &self.version {

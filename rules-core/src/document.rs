@@ -47,6 +47,14 @@ pub struct PackageDoc {
     /// Days that are not working days besides the Algemene termijnenwet days.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calendar: Option<CalendarDoc>,
+    /// Tariffs, a dated list: the entry with the latest `valid_from` on or
+    /// before the evaluation date applies. A version's own `tariff` takes precedence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tariffs: Vec<TariffDoc>,
+    /// The resident's contribution per calendar year: each entry's
+    /// `valid_from` is 1 January. A version's own `contribution` takes precedence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contributions: Vec<ContributionDoc>,
     /// Municipal overlays by municipality id (bundles carry them inline).
     #[serde(default)]
     pub overlays: BTreeMap<String, OverlayDoc>,
@@ -101,6 +109,12 @@ pub struct OverlayDoc {
     /// Replaces the base's `calendar` (needs `calendar` in `municipal_choices`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calendar: Option<CalendarDoc>,
+    /// Replaces the base's dated `tariffs` list (needs `tariff` in `municipal_choices`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tariffs: Option<Vec<TariffDoc>>,
+    /// Replaces the base's dated `contributions` list (needs `contribution` in `municipal_choices`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contributions: Option<Vec<ContributionDoc>>,
 }
 
 /// How a procedure period counts.
@@ -191,19 +205,82 @@ pub struct ResolvedOverlayDoc {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TariffKind {
-    /// Price per hour of help delivered.
+    /// Price per hour of indicated time (`cents`).
     PerHour,
-    /// Price per client per four-week period (result-based funding).
+    /// One price per client per four-week period (`cents`, result-based funding).
     PerPeriod,
+    /// A Resultatenmatrix: a price per four-week period per class (`classes`).
+    PerClass,
 }
 
+/// A tariff. In the dated `tariffs` list each entry has its own `valid_from`;
+/// a version's (or an overlay's) single `tariff` has none. Order of the
+/// parts: the class tariff (or `cents`), then `basis_points`, then `floor`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TariffDoc {
+    /// `YYYY-MM-DD`; required in the `tariffs` list, absent on a version's `tariff`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<String>,
     pub kind: TariffKind,
-    /// Whole euro cents.
+    /// Whole euro cents (per hour or per four weeks); not for `per_class`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cents: Option<i64>,
+    /// `per_class` only: classes by bands of the indication's displayed
+    /// minutes per week, edges inclusive, from 0 to unbounded, no gaps or overlaps.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub classes: Vec<TariffClassDoc>,
+    /// A discount (negative) or surcharge in basis points (−100 = −1 %), −10000..10000.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis_points: Option<i64>,
+    /// Period tariffs only: the least a period may pay, per indicated hour.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub floor: Option<FloorDoc>,
+    pub label: String,
+    #[serde(default)]
+    pub source: Option<SourceRefDoc>,
+    #[serde(default)]
+    pub provisional: Option<String>,
+}
+
+/// One class of a Resultatenmatrix (its numbers share the tariff's provenance).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TariffClassDoc {
+    pub id: String,
+    pub label: String,
+    /// Lowest displayed minutes per week in the class (inclusive).
+    pub from_minutes_per_week: i64,
+    /// Highest (inclusive); absent for the open top class.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_minutes_per_week: Option<i64>,
+    /// Whole euro cents per four-week period.
     pub cents: i64,
+}
+
+/// What happens when a period tariff falls below the floor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FloorAction {
+    /// The result warns, naming both amounts.
+    Warn,
+    /// The period tariff is raised to the floor.
+    Raise,
+}
+
+/// `cents_per_hour × indicated hours per period` (exact) is the least a
+/// period tariff may pay (Haarlem's experiment: a delivered hour never earns
+/// less than the basic hourly rate).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FloorDoc {
+    /// Whole euro cents per hour.
+    pub cents_per_hour: i64,
+    pub below: FloorAction,
     pub label: String,
     #[serde(default)]
     pub source: Option<SourceRefDoc>,
@@ -217,12 +294,17 @@ pub struct TariffDoc {
 pub enum ContributionPer {
     Month,
     Period,
+    Year,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ContributionDoc {
+    /// `YYYY-01-01`: the calendar year the amount holds from; required in
+    /// the `contributions` list, absent on a version's `contribution`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<String>,
     /// Whole euro cents.
     pub cents: i64,
     pub per: ContributionPer,
@@ -239,6 +321,10 @@ pub struct ContributionDoc {
 #[serde(deny_unknown_fields)]
 pub struct TransitionDoc {
     pub started_before: String,
+    /// The `date` question whose answer is compared with `started_before`
+    /// (default `indicatie_startdatum`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
     /// Id of the earlier package.
     pub package: String,
     /// Plain Dutch: why these clients keep the earlier norm.
@@ -386,10 +472,21 @@ impl Status {
 pub struct VersionDoc {
     pub version: String,
     pub valid_from: String,
+    /// Where `valid_from` comes from (a decision's date of entry into force).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_from_source: Option<SourceRefDoc>,
+    /// Why `valid_from` has no public source yet (instead of `valid_from_source`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_from_provisional: Option<String>,
     /// Inclusive last day; absent means "until further notice".
     #[serde(default)]
     pub valid_until: Option<String>,
     pub status: Status,
+    /// Set when the version as a whole is provisional (e.g. its numbers are
+    /// invented examples): the reason, shown as a warning on every result.
+    /// Such a version cannot be `vastgesteld`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provisional: Option<String>,
     /// Rules of the source that this version does not encode (every result warns).
     #[serde(default)]
     pub not_encoded: Vec<NotEncodedDoc>,

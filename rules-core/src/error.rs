@@ -108,6 +108,8 @@ pub enum Error {
 
     #[error("ongeldige gecompileerde bundel bij {path}: {message}")]
     InvalidBundle { path: String, message: String },
+    #[error("ongeldige tariefklassen bij {path}: {message}")]
+    InvalidTariffClasses { path: String, message: String },
 }
 
 impl Error {
@@ -146,6 +148,7 @@ impl Error {
             Error::BundleVersion { .. } => "bundle_version",
             Error::BundleHash => "bundle_hash",
             Error::InvalidBundle { .. } => "invalid_bundle",
+            Error::InvalidTariffClasses { .. } => "invalid_tariff_classes",
         }
     }
 
@@ -167,6 +170,7 @@ impl Error {
     pub fn path(&self) -> Option<&str> {
         match self {
             Error::InvalidPackage { path, .. }
+            | Error::InvalidTariffClasses { path, .. }
             | Error::InvalidExpression { path, .. }
             | Error::Overflow { path }
             | Error::DuplicateKey { path, .. }
@@ -312,6 +316,7 @@ pub const ERROR_CODES: &[&str] = &[
     "bundle_version",
     "bundle_hash",
     "invalid_bundle",
+    "invalid_tariff_classes",
 ];
 
 #[cfg(test)]
@@ -355,6 +360,7 @@ mod tests {
             Error::BundleVersion { found: 2, supported: 1 },
             Error::BundleHash,
             Error::InvalidBundle { path: "p".into(), message: "m".into() },
+            Error::InvalidTariffClasses { path: "tariffs[0].classes[1]".into(), message: "m".into() },
         ]
     }
 
@@ -392,6 +398,7 @@ mod tests {
             Error::BundleVersion { .. } => 30,
             Error::BundleHash => 31,
             Error::InvalidBundle { .. } => 32,
+            Error::InvalidTariffClasses { .. } => 33,
         }
     }
 

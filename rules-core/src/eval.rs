@@ -7,7 +7,7 @@ use crate::date::Date;
 use crate::document::RuleKind;
 use crate::error::Error;
 use crate::expr::{Overflow, SAFE_MAX};
-use crate::package::{Package, Transition, Version, START_DATE_KEY};
+use crate::package::{Package, Transition, Version};
 use serde_json::Value;
 use std::borrow::Cow;
 
@@ -101,11 +101,13 @@ pub fn select<'p>(root: &'p Package, answers: &Value, options: &Options) -> Resu
     let Some(rule) = &version.transition else { return Ok(Selection { package, transition: None }) };
     // An invalid start date is reported when the answers are checked, and so
     // is a start date given while the package's own question is not asked.
-    let asked = match package.question_index(START_DATE_KEY) {
+    // The rule's own question (default `indicatie_startdatum`).
+    let key = rule.question.as_str();
+    let asked = match package.question_index(key) {
         Some(i) => Answers::asked(package, answers).get(i).copied().unwrap_or(false),
         None => true,
     };
-    let started = answers.get(START_DATE_KEY).and_then(Value::as_str).and_then(Date::parse).filter(|_| asked);
+    let started = answers.get(key).and_then(Value::as_str).and_then(Date::parse).filter(|_| asked);
     match started {
         Some(started) if started < rule.started_before => {
             // Linked packages are checked at load time; `unwrap_or` only guards.
@@ -143,6 +145,15 @@ impl<'p> Selection<'p> {
 /// Exact minutes per year → whole minutes per `parts` of a year, never rounded down.
 pub fn ceil_div(minutes_per_year: i64, parts: i64) -> i64 {
     -((-minutes_per_year).div_euclid(parts))
+}
+
+/// Minutes per week are shown to residents rounded up to the quarter hour
+/// (never down): "ongeveer 3 uur". Tariff classes go by this figure.
+pub const DISPLAY_STEP_MINUTES: i64 = 15;
+
+/// ⌈minutes / 15⌉ × 15, never rounded down (0 stays 0).
+pub fn display_minutes(minutes_per_week: i64) -> i64 {
+    ceil_div(minutes_per_week, DISPLAY_STEP_MINUTES).saturating_mul(DISPLAY_STEP_MINUTES)
 }
 
 /// Figures for one exact yearly amount: (per week, per period, per year).

@@ -33,6 +33,7 @@ pub mod package;
 pub mod pilot;
 pub mod plan;
 pub mod report;
+pub mod tariff;
 pub mod workdays;
 
 pub use answers::Answers;

@@ -26,10 +26,13 @@ pub fn lint(package: &Package) -> Vec<Lint> {
             });
         }
     }
-    // The transition rule reads the reserved start date.
-    if package.versions.iter().any(|v| v.transition.is_some()) {
-        if let Some(i) = package.question_index(crate::package::START_DATE_KEY) {
-            used[i] = true;
+    // A transition rule reads its own date question, and the reserved start
+    // date keeps its documented meaning (the current indication's start).
+    for t in package.versions.iter().filter_map(|v| v.transition.as_ref()) {
+        for key in [t.question.as_str(), crate::package::START_DATE_KEY] {
+            if let Some(i) = package.question_index(key) {
+                used[i] = true;
+            }
         }
     }
     for v in &package.versions {

@@ -3,7 +3,7 @@
 //! instance has passed all load-time checks.
 
 use crate::date::Date;
-use crate::document::{ContributionPer, QuestionKind, RuleKind, Status, TariffKind, Unit};
+use crate::document::{ContributionPer, FloorAction, QuestionKind, RuleKind, Status, TariffKind, Unit};
 use crate::expr::{Expr, Tables};
 
 /// Answer key reserved for the start date of the client's current indication.
@@ -32,6 +32,10 @@ pub struct Package {
     pub procedure: Vec<crate::workdays::procedure::ProcedureEntry>,
     /// Working days: the termijnenwet days plus the package's closed days.
     pub calendar: crate::workdays::Calendar,
+    /// Dated tariffs, ascending by `valid_from` (empty: the versions' own, if any).
+    pub tariffs: Vec<Tariff>,
+    /// Contributions per calendar year, ascending by `valid_from`.
+    pub contributions: Vec<Contribution>,
     /// `sha256:` fingerprint of the canonical document as loaded, every
     /// overlay included: what a bundle's `fingerprint` member must equal.
     pub fingerprint: String,
@@ -50,16 +54,50 @@ pub struct OverlayInfo {
     pub base_fingerprint: String,
 }
 
+/// A compiled tariff (see `crate::tariff` for how it is applied).
 #[derive(Debug, Clone)]
 pub struct Tariff {
+    /// Set for entries of the package's dated `tariffs` list.
+    pub valid_from: Option<Date>,
     pub kind: TariffKind,
+    /// Cents per hour or per period; 0 for `per_class` (see `classes`).
     pub cents: i64,
+    /// `per_class`: contiguous bands from 0 to unbounded, in order.
+    pub classes: Vec<TariffClass>,
+    /// Discount (negative) or surcharge in basis points; 0 for none.
+    pub basis_points: i64,
+    pub floor: Option<Floor>,
+    pub label: String,
+    pub provenance: Provenance,
+}
+
+#[derive(Debug, Clone)]
+pub struct TariffClass {
+    pub id: String,
+    pub label: String,
+    pub from_minutes_per_week: i64,
+    pub to_minutes_per_week: Option<i64>,
+    pub cents: i64,
+}
+
+impl TariffClass {
+    pub fn holds(&self, minutes_per_week: i64) -> bool {
+        self.from_minutes_per_week <= minutes_per_week && self.to_minutes_per_week.is_none_or(|t| minutes_per_week <= t)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Floor {
+    pub cents_per_hour: i64,
+    pub below: FloorAction,
     pub label: String,
     pub provenance: Provenance,
 }
 
 #[derive(Debug, Clone)]
 pub struct Contribution {
+    /// Set for entries of the package's dated `contributions` list (1 January).
+    pub valid_from: Option<Date>,
     pub cents: i64,
     pub per: ContributionPer,
     pub label: String,
@@ -68,6 +106,8 @@ pub struct Contribution {
 
 #[derive(Debug, Clone)]
 pub struct Transition {
+    /// The date question compared with `started_before`.
+    pub question: String,
     pub started_before: Date,
     pub package: String,
     pub reason: String,
@@ -185,6 +225,10 @@ pub struct Version {
     pub valid_from: Date,
     pub valid_until: Option<Date>,
     pub status: Status,
+    /// Where `valid_from` comes from (`None` when the package gives neither).
+    pub valid_from_provenance: Option<Provenance>,
+    /// Set when the whole version is provisional: the reason (warns on every result).
+    pub provisional: Option<String>,
     pub not_encoded: Vec<NotEncoded>,
     pub not_covered: Vec<NotCovered>,
     pub values: Vec<NamedValue>,
@@ -204,6 +248,8 @@ pub struct Version {
 #[derive(Debug, Clone, Default)]
 pub struct WarningTexts {
     pub concept: String,
+    /// Text of the `provisional_version` warning (empty when not provisional).
+    pub provisional_version: String,
     pub not_encoded: Vec<String>,
     pub not_covered: String,
 }
@@ -231,6 +277,14 @@ pub struct RuleJson {
 impl Version {
     pub fn applies_on(&self, date: Date) -> bool {
         self.valid_from <= date && self.valid_until.is_none_or(|u| date <= u)
+    }
+
+    /// Number of provisional time numbers (values and table cells): what
+    /// keeps a version from being `vastgesteld` (money does not count).
+    pub fn provisional_time_count(&self) -> usize {
+        let values = self.values.iter().filter(|v| v.provenance.is_provisional()).count();
+        let cells: usize = self.tables.iter().filter(|t| t.provenance.is_provisional()).map(|t| t.cells.len()).sum();
+        values + cells
     }
 
     /// Number of provisional numbers (values and table cells) in this version.
@@ -302,5 +356,15 @@ impl Package {
     /// The version that applies on `date`.
     pub fn version_for(&self, date: Date) -> Option<&Version> {
         self.versions.iter().find(|v| v.applies_on(date))
+    }
+
+    /// The dated tariff that applies on `date` (latest `valid_from` on or before it).
+    pub fn tariff_on(&self, date: Date) -> Option<&Tariff> {
+        self.tariffs.iter().rev().find(|t| t.valid_from.is_some_and(|f| f <= date))
+    }
+
+    /// The contribution for the calendar year of `date`.
+    pub fn contribution_on(&self, date: Date) -> Option<&Contribution> {
+        self.contributions.iter().rev().find(|c| c.valid_from.is_some_and(|f| f <= date))
     }
 }

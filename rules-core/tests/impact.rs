@@ -18,18 +18,18 @@ fn haarlem() -> (Package, Package) {
     (Package::from_value(ciz).unwrap(), Package::from_value(new).unwrap())
 }
 
-fn h4() -> Package {
-    let mut doc = norms("h4/package.json");
-    let mut overlays = serde_json::Map::new();
-    for m in ["delft", "midden-delfland", "rijswijk", "westland"] {
-        overlays.insert(m.into(), norms(&format!("h4/overlays/{m}.json")));
+/// KPMG without its dated money, so only the version's own tariff counts.
+fn kpmg_plain() -> Value {
+    let mut doc = norms("kpmg-2019/package.json");
+    if let Some(map) = doc.as_object_mut() {
+        map.remove("tariffs");
+        map.remove("contributions");
     }
-    doc["overlays"] = Value::Object(overlays);
-    Package::from_value(doc).unwrap()
+    doc
 }
 
 fn kpmg_with_tariff(tariff: Value, contribution: Option<Value>) -> Package {
-    let mut doc = norms("kpmg-2019/package.json");
+    let mut doc = kpmg_plain();
     doc["versions"][0]["tariff"] = tariff;
     if let Some(c) = contribution {
         doc["versions"][0]["contribution"] = c;
@@ -217,23 +217,39 @@ fn money_per_year_per_hour_and_per_period_and_contribution_by_month() {
     };
     let t0 = total(&answers(0));
     assert_eq!(t0, 134 * 60);
-    let c = impact::money::cost(v, t0).unwrap();
+    let c = impact::money::cost(&per_hour, v, Date::parse("2025-01-01").unwrap(), t0).unwrap();
     assert_eq!(c.cents_per_year, Some(134 * 3001));
     assert_eq!(c.contribution_cents_per_year, Some(12 * 1900));
     // Rounding once, half up: 1 cent per hour over 90 minutes is 1.5 → 2 cents; 89 minutes → 1.
     let one_cent = kpmg_with_tariff(json!({"kind": "per_hour", "cents": 1, "label": "x", "provisional": "test"}), None);
     let v1 = one_cent.version_for(Date::parse("2025-01-01").unwrap()).unwrap();
-    assert_eq!(impact::money::cost(v1, 90).unwrap().cents_per_year, Some(2));
-    assert_eq!(impact::money::cost(v1, 89).unwrap().cents_per_year, Some(1));
-    assert_eq!(impact::money::cost(v1, 0).unwrap().cents_per_year, Some(0), "no help, no tariff");
-    assert_eq!(impact::money::cost(v1, 0).unwrap().contribution_cents_per_year, None);
+    assert_eq!(
+        impact::money::cost(&one_cent, v1, Date::parse("2025-01-01").unwrap(), 90).unwrap().cents_per_year,
+        Some(2)
+    );
+    assert_eq!(
+        impact::money::cost(&one_cent, v1, Date::parse("2025-01-01").unwrap(), 89).unwrap().cents_per_year,
+        Some(1)
+    );
+    assert_eq!(
+        impact::money::cost(&one_cent, v1, Date::parse("2025-01-01").unwrap(), 0).unwrap().cents_per_year,
+        Some(0),
+        "no help, no tariff"
+    );
+    assert_eq!(
+        impact::money::cost(&one_cent, v1, Date::parse("2025-01-01").unwrap(), 0).unwrap().contribution_cents_per_year,
+        None
+    );
     // Per period: 13 periods a year, whatever the minutes.
     let per_period =
         kpmg_with_tariff(json!({"kind": "per_period", "cents": 34200, "label": "x", "provisional": "test"}), None);
     let vp = per_period.version_for(Date::parse("2025-01-01").unwrap()).unwrap();
-    assert_eq!(impact::money::cost(vp, 8040).unwrap().cents_per_year, Some(13 * 34200));
+    assert_eq!(
+        impact::money::cost(&per_period, vp, Date::parse("2025-01-01").unwrap(), 8040).unwrap().cents_per_year,
+        Some(13 * 34200)
+    );
     // Through a whole run: old without tariff, new with: the old side says so, never 0.
-    let plain = Package::from_value(norms("kpmg-2019/package.json")).unwrap();
+    let plain = Package::from_value(kpmg_plain()).unwrap();
     let csv = "id,eigen_mogelijkheden,beperkingen,samenstelling_huishouden,extra_kamers_in_gebruik,extra_kamers_niet_in_gebruik\n\
                a,nee,enig,nee,0,0\nb,nee,enig,nee,1,0\n";
     let files = impact::run(&plain, &per_hour, csv.as_bytes(), options()).unwrap();
@@ -247,7 +263,16 @@ fn money_per_year_per_hour_and_per_period_and_contribution_by_month() {
 
 #[test]
 fn a_package_with_tariffs_only_per_municipality_needs_the_municipality() {
-    let h4 = h4();
+    // The base without a tariff, Delft's overlay with its own dated list.
+    let mut doc = norms("h4/package.json");
+    let tariffs = doc["tariffs"].take();
+    if let Some(map) = doc.as_object_mut() {
+        map.remove("tariffs");
+    }
+    let mut delft = norms("h4/overlays/delft.json");
+    delft["tariffs"] = tariffs;
+    doc["overlays"] = json!({ "delft": delft });
+    let h4 = Package::from_value(doc).unwrap();
     let csv = "id,municipality,huishouden_grootte,aantal_kinderen,eigen_mogelijkheden,beperkingen,extra_kamers_in_gebruik,extra_was,wasservice,boodschappen_maaltijden,regie\n\
                a,,1,0,nee,geen,0,normaal,nee,geen,geen\n\
                b,delft,1,0,nee,geen,0,normaal,nee,geen,geen\n";
@@ -259,6 +284,8 @@ fn a_package_with_tariffs_only_per_municipality_needs_the_municipality() {
     let rows = rows(&files);
     assert!(rows[0][10].contains("municipality_required"), "{:?}", rows[0]);
     assert_eq!(rows[1][10], "", "{:?}", rows[1]);
+    // 155 minutes per week shows as 165: klasse-3 of the (provisional) matrix, € 342,00 × 13.
+    assert_eq!(rows[1][5], "klasse-3");
     assert_eq!(rows[1][7], (13 * 34200).to_string());
 }
 

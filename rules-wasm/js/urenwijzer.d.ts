@@ -84,6 +84,7 @@ export type CoreErrorCode =
   | 'bundle_version'
   | 'bundle_hash'
   | 'invalid_bundle'
+  | 'invalid_tariff_classes'
   | PlanErrorCode;
 
 /** Problems with the dates given to `plan` / `planSteps` (codes of the same core error enum). */
@@ -240,10 +241,15 @@ export interface AreaResult extends Figures {
 }
 
 export interface Money {
-  /** `per_hour` / `per_period` for tariffs, `month` / `period` for contributions. */
-  per: 'per_hour' | 'per_period' | 'month' | 'period';
+  /** `per_hour` / `per_period` for tariffs, `month` / `period` / `year` for contributions. */
+  per: 'per_hour' | 'per_period' | 'month' | 'period' | 'year';
+  /** The tariff as listed (a class tariff: the class's own amount, before basis points and floor). */
   cents: number;
   label: string;
+  /** Tariffs: discount (negative) or surcharge in basis points; absent for none. */
+  basis_points?: number;
+  /** Period tariffs: the floor per indicated hour; absent for none. */
+  floor_cents_per_hour?: number;
   /** Why the amount is provisional, when it is. */
   provisional?: string;
 }
@@ -259,12 +265,12 @@ export interface CostClass {
 
 /** The resident's contribution in its own unit, plus per year. */
 export interface Contribution extends Money {
-  /** A monthly contribution × 12, a four-weekly one × 13. */
+  /** For the calendar year of the date: a monthly contribution × 12, a four-weekly one × 13, a yearly one as is. */
   cents_per_year: number | null;
 }
 
 export interface Cost {
-  /** Null until the package defines Resultatenmatrix classes. */
+  /** The Resultatenmatrix class of the displayed minutes per week; null without a class tariff or without help. */
   class: CostClass | null;
   tariff: Money | null;
   /** Cost per four-week period in whole cents. */
@@ -290,7 +296,7 @@ export interface Citation {
   provisional?: string;
 }
 
-export type StepKind = 'base' | 'surcharge' | 'reduction' | 'floor' | 'maximum' | 'transition';
+export type StepKind = 'base' | 'surcharge' | 'reduction' | 'floor' | 'maximum' | 'transition' | 'class';
 
 /** One step of the trace; amounts in exact minutes per year. */
 export interface Step {
@@ -310,7 +316,15 @@ export interface Step {
 }
 
 export interface Warning {
-  code: 'concept' | 'provisional' | 'not_encoded' | 'not_covered' | (string & {});
+  code:
+    | 'concept'
+    | 'provisional_version'
+    | 'provisional'
+    | 'provisional_money'
+    | 'tariff_floor'
+    | 'not_encoded'
+    | 'not_covered'
+    | (string & {});
   message: string;
   /** The values, rules or areas the warning is about. */
   items: string[];

@@ -477,8 +477,8 @@ async function main() {
       );
       // A broken overlay: the error names the overlay's element and file.
       const delft = readJson(path.join(h4, 'overlays', 'delft.json'));
-      delete delft.tariff.source;
-      delete delft.tariff.provisional;
+      // A dated tariff without a source or provisional reason.
+      delft.tariffs = [{ valid_from: '2024-01-01', kind: 'per_period', cents: 34200, label: 'Periodetarief Delft' }];
       const tmp = tempPackage({ 'package.json': readJson(path.join(h4, 'package.json')), 'overlays/delft.json': delft });
       const wantErr = cliJson(['check', tmp, '--format', 'json']).json;
       fs.rmSync(tmp, { recursive: true, force: true });

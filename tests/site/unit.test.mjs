@@ -275,7 +275,7 @@ test('"Hoe is dit berekend?": each trace step gets its own sentence, for every c
       assert.ok(calc, `${path.basename(dir)}/${name}: explanation and trace do not line up`);
       if (ind.transition) assert.match(calc.transition.sentence, /^U krijgt al hulp sinds/);
       assert.equal(
-        calc.areas.reduce((n, a) => n + a.items.length, 0) + (ind.transition ? 1 : 0),
+        calc.areas.reduce((n, a) => n + a.items.length, 0) + (ind.transition ? 1 : 0) + (calc.class ? 1 : 0),
         ind.trace.length,
         `${path.basename(dir)}/${name}: every trace step has one sentence`,
       );

@@ -69,6 +69,7 @@ test('axe-core: no violations in citizen, provider and consultant mode, in all s
     document.getElementById('w').setAnswers({
       heeft_indicatie: true,
       indicatie_startdatum: '2019-03-01',
+      hulp_sinds: '2019-03-01',
       volwassen_huisgenoot: true,
       huisgenoot_kan_huishouden_doen: false,
       kinderen_onder_5: 0,

@@ -48,6 +48,7 @@ const CASES = [
     {
       heeft_indicatie: true,
       indicatie_startdatum: '2019-03-01',
+      hulp_sinds: '2019-03-01',
       volwassen_huisgenoot: true,
       huisgenoot_kan_huishouden_doen: false,
       kinderen_onder_5: 1,

@@ -72,7 +72,7 @@ test('two packages side by side: union of questions, each shared question once, 
 
 test('consultant without comparison shows the trace; transition rule is explained', async () => {
   const page = await open(env, '/plain.html?mode=consultant&package=/packages/haarlem-2021.json&municipality=haarlem&date=2026-11-02');
-  const answers = { ...ANSWERS, heeft_indicatie: true, indicatie_startdatum: '2018-05-01' };
+  const answers = { ...ANSWERS, heeft_indicatie: true, indicatie_startdatum: '2018-05-01', hulp_sinds: '2018-05-01' };
   await page.evaluate((x) => document.getElementById('w').setAnswers(x), answers);
   const ind = JSON.parse(cliEval('haarlem-2021', answers, { date: '2026-11-02', municipality: 'haarlem' }));
   assert.ok(ind.transition, 'transition applies');

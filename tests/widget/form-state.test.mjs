@@ -28,7 +28,7 @@ const SAMPLES = [
   ['answer to a question not asked', { ...FULL, volwassen_huisgenoot: false }],
   ['out of range', { ...FULL, slaapkamers_in_gebruik: 99 }],
   ['complete', FULL],
-  ['transition', { ...FULL, heeft_indicatie: true, indicatie_startdatum: '2018-05-01' }],
+  ['transition', { ...FULL, heeft_indicatie: true, indicatie_startdatum: '2018-05-01', hulp_sinds: '2018-05-01' }],
 ];
 
 test('element.formState equals urenwijzer state for a sample of answers', async () => {

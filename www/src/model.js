@@ -124,14 +124,18 @@ export function residentTitle(doc, ind, municipalityName) {
  */
 export function calculation(ind) {
   const trace = ind.trace ?? [];
-  const out = { transition: null, areas: ind.areas.map((area) => ({ area, items: [], outcome: null })), closing: [] };
+  const out = { transition: null, class: null, areas: ind.areas.map((area) => ({ area, items: [], outcome: null })), closing: [] };
   const byArea = new Map(out.areas.map((a) => [a.area.id, a]));
   for (const s of ind.explanation ?? []) {
     const item = s.step === null ? null : trace[s.step];
     const group = s.area === null ? null : byArea.get(s.area);
     if (item === undefined || group === undefined) return null;
     if (s.kind === 'transition') out.transition = { sentence: s.text, sources: item?.sources ?? [] };
-    else if (s.kind === 'step' && item && group) group.items.push({ sentence: s.text, item });
+    else if (s.kind === 'step' && item?.kind === 'class') {
+      // The tariff class (Resultatenmatrix) is a step of no area: read with the closing lines.
+      out.class = { sentence: s.text, sources: item.sources ?? [] };
+      out.closing.push(s.text);
+    } else if (s.kind === 'step' && item && group) group.items.push({ sentence: s.text, item });
     else if (s.kind === 'area' && group) group.outcome = s.text;
     else out.closing.push(s.text);
   }

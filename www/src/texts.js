@@ -128,6 +128,7 @@ export const T = {
   contributionWhat:
     'Voor hulp bij het huishouden betaalt u meestal zelf een vast bedrag: de eigen bijdrage. U betaalt die aan het CAK. Het CAK is de organisatie die de eigen bijdrage voor de gemeenten int.',
   contributionAmount: (year, per) => [`Dat is ongeveer `, year, ` per jaar (`, per, `).`],
+  contributionAmountProvisional: (year, per) => [`Voorlopig bedrag, nog niet zeker: ongeveer `, year, ` per jaar (`, per, `).`],
   contributionUnsure: 'Dit bedrag is nog niet zeker. Vraag de gemeente welk bedrag voor u geldt.',
   contributionUnknown:
     'Hoeveel u betaalt, staat niet in deze zelftest. Het hangt af van de regels van de gemeente. Vraag het de gemeente, of kijk op de website van het CAK (www.hetcak.nl).',
@@ -159,13 +160,15 @@ export function unitText(unit) {
   }
 }
 
-/** "per maand" / "per 4 weken". */
+/** "per maand" / "per 4 weken" / "per jaar". */
 export function perText(per) {
   switch (per) {
     case 'month':
       return 'per maand';
     case 'period':
       return 'per 4 weken';
+    case 'year':
+      return 'per jaar';
     case 'per_hour':
       return 'per uur';
     case 'per_period':

@@ -13,6 +13,7 @@
 //! rules).
 
 mod areas;
+mod money;
 mod names;
 mod numbers;
 mod overlay;
@@ -110,6 +111,9 @@ pub(crate) fn load_value(mut value: Value, depth: usize) -> Result<Package, Erro
 fn prefixed(prefix: &str, e: Error) -> Error {
     match e {
         Error::InvalidPackage { path, message } => Error::InvalidPackage { path: format!("{prefix}.{path}"), message },
+        Error::InvalidTariffClasses { path, message } => {
+            Error::InvalidTariffClasses { path: format!("{prefix}.{path}"), message }
+        }
         Error::InvalidExpression { path, column, message } => {
             Error::InvalidExpression { path: format!("{prefix}.{path}"), column, message }
         }
@@ -183,9 +187,12 @@ fn compile(doc: &PackageDoc) -> Result<Package, Error> {
 
     let procedure = procedure::compile_procedure(doc)?;
     let calendar = procedure::compile_calendar(doc)?;
+    let (tariffs, contributions) = money::dated(doc)?;
 
     Ok(Package {
         procedure,
+        tariffs,
+        contributions,
         calendar,
         id: doc.id.clone(),
         title: doc.title.clone(),

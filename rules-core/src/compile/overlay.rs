@@ -45,6 +45,12 @@ pub(super) fn resolve(
     if overlay.tariff.is_some() && !allowed("tariff") {
         return Err(refuse(format!("{path}.tariff"), "tariff"));
     }
+    if overlay.tariffs.is_some() && !allowed("tariff") {
+        return Err(refuse(format!("{path}.tariffs"), "tariff"));
+    }
+    if overlay.contributions.is_some() && !allowed("contribution") {
+        return Err(refuse(format!("{path}.contributions"), "contribution"));
+    }
     if overlay.procedure.is_some() && !allowed("procedure") {
         return Err(refuse(format!("{path}.procedure"), "procedure"));
     }
@@ -95,8 +101,8 @@ pub(super) fn resolve(
             sources.extend(extra.iter().cloned());
         }
     }
-    // The overlay's procedure list and calendar replace the base's (no merging).
-    for key in ["procedure", "calendar"] {
+    // The overlay's dated lists and calendar replace the base's (no merging).
+    for key in ["procedure", "calendar", "tariffs", "contributions"] {
         if let Some(v) = raw.get(key).filter(|v| !v.is_null()) {
             map.insert(key.into(), v.clone());
         }

@@ -5,13 +5,14 @@
 use std::collections::HashSet;
 
 use crate::date::Date;
-use crate::document::{PackageDoc, VersionDoc};
+use crate::document::{PackageDoc, Status, VersionDoc};
 use crate::error::Error;
 use crate::package::*;
 
 use super::areas;
+use super::money::{self, Place};
 use super::names::{check_name, is_slug, need_text, unique};
-use super::numbers::{money, to_internal};
+use super::numbers::to_internal;
 use super::provenance::{provenance, source_ref};
 use super::scope::{QuestionScope, RuleScope};
 
@@ -31,10 +32,16 @@ pub(super) fn compile(doc: &PackageDoc, questions: &[Question], v: &VersionDoc) 
     let scope = RuleScope { questions: QuestionScope { questions }, values: &values, tables: &tables };
     let areas = areas::compile(&vpath, v, &scope, &values)?;
     let (tariff, contribution) = money_items(doc, &vpath, v)?;
-    let transition = transition(doc, &vpath, v)?;
+    let transition = transition(doc, &vpath, v, questions)?;
+    let valid_from_provenance = valid_from_provenance(doc, &vpath, v)?;
+    if let Some(reason) = &v.provisional {
+        need_text(&format!("{vpath}.provisional"), "de reden waarom deze versie voorlopig is", reason)?;
+    }
 
     // `texts` and `json` are filled after compiling (see `crate::load`).
-    Ok(Version {
+    let version = Version {
+        valid_from_provenance,
+        provisional: v.provisional.clone(),
         texts: Default::default(),
         json: Default::default(),
         tariff,
@@ -49,7 +56,9 @@ pub(super) fn compile(doc: &PackageDoc, questions: &[Question], v: &VersionDoc) 
         values,
         tables,
         areas,
-    })
+    };
+    status_fits(&vpath, &version)?;
+    Ok(version)
 }
 
 fn parse_date(path: &str, text: &str) -> Result<Date, Error> {
@@ -145,25 +154,59 @@ fn not_encoded(doc: &PackageDoc, vpath: &str, v: &VersionDoc) -> Result<Vec<NotE
 
 /// The tariff and the contribution, each checked like every other number.
 fn money_items(doc: &PackageDoc, vpath: &str, v: &VersionDoc) -> Result<(Option<Tariff>, Option<Contribution>), Error> {
-    let tariff = match &v.tariff {
-        None => None,
-        Some(t) => {
-            let provenance = money(&format!("{vpath}.tariff"), doc, t.cents, &t.label, &t.source, &t.provisional)?;
-            Some(Tariff { kind: t.kind, cents: t.cents, label: t.label.clone(), provenance })
-        }
-    };
-    let contribution = match &v.contribution {
-        None => None,
-        Some(c) => {
-            let provenance =
-                money(&format!("{vpath}.contribution"), doc, c.cents, &c.label, &c.source, &c.provisional)?;
-            Some(Contribution { cents: c.cents, per: c.per, label: c.label.clone(), provenance })
-        }
-    };
+    let tariff =
+        v.tariff.as_ref().map(|t| money::tariff(&format!("{vpath}.tariff"), doc, t, Place::Version)).transpose()?;
+    let contribution = v
+        .contribution
+        .as_ref()
+        .map(|c| money::contribution(&format!("{vpath}.contribution"), doc, c, Place::Version))
+        .transpose()?;
     Ok((tariff, contribution))
 }
 
-fn transition(doc: &PackageDoc, vpath: &str, v: &VersionDoc) -> Result<Option<Transition>, Error> {
+/// Where `valid_from` comes from: a source, a provisional reason, or (for
+/// older packages) nothing, which `lint` reports.
+fn valid_from_provenance(doc: &PackageDoc, vpath: &str, v: &VersionDoc) -> Result<Option<Provenance>, Error> {
+    if v.valid_from_source.is_none() && v.valid_from_provisional.is_none() {
+        return Ok(None);
+    }
+    let path = format!("{vpath}.valid_from");
+    Ok(Some(provenance(&path, doc, &v.valid_from_source, &v.valid_from_provisional)?))
+}
+
+/// A version whose time values or tables are provisional (or that is
+/// provisional as a whole) is not adopted: it cannot be `vastgesteld`.
+fn status_fits(vpath: &str, v: &Version) -> Result<(), Error> {
+    if v.status != Status::Vastgesteld {
+        return Ok(());
+    }
+    let reason = if v.provisional.is_some() {
+        Some("de versie als geheel is voorlopig (provisional)".to_string())
+    } else {
+        let names: Vec<&str> = v
+            .values
+            .iter()
+            .filter(|x| x.provenance.is_provisional() && x.unit != crate::document::Unit::Number)
+            .map(|x| x.name.as_str())
+            .chain(v.tables.iter().filter(|t| t.provenance.is_provisional()).map(|t| t.name.as_str()))
+            .collect();
+        (!names.is_empty()).then(|| format!("voorlopige tijden of tabellen: {}", names.join(", ")))
+    };
+    match reason {
+        None => Ok(()),
+        Some(r) => Err(Error::package(
+            format!("{vpath}.status"),
+            format!("een versie met {r} kan niet 'vastgesteld' zijn; zet de status op 'concept'"),
+        )),
+    }
+}
+
+fn transition(
+    doc: &PackageDoc,
+    vpath: &str,
+    v: &VersionDoc,
+    questions: &[Question],
+) -> Result<Option<Transition>, Error> {
     Ok(match &v.transition {
         None => None,
         Some(t) => {
@@ -173,7 +216,18 @@ fn transition(doc: &PackageDoc, vpath: &str, v: &VersionDoc) -> Result<Option<Tr
             }
             need_text(&format!("{path}.reason"), "reden", &t.reason)?;
             let source = source_ref(&path, doc, &t.source)?;
+            let question = t.question.clone().unwrap_or_else(|| START_DATE_KEY.to_string());
+            // The default key may be an extra answer; a named question must be a date question of the package.
+            if t.question.is_some()
+                && !questions.iter().any(|q| q.id == question && q.kind == crate::document::QuestionKind::Date)
+            {
+                return Err(Error::package(
+                    format!("{path}.question"),
+                    format!("'{question}' is geen datumvraag van dit pakket"),
+                ));
+            }
             Some(Transition {
+                question,
                 started_before: parse_date(&format!("{path}.started_before"), &t.started_before)?,
                 package: t.package.clone(),
                 reason: t.reason.clone(),

@@ -2,7 +2,7 @@
 //! per enum, so encoding and decoding cannot drift apart. A code's number is
 //! part of the format: never renumber, only add.
 
-use crate::document::{ContributionPer, QuestionKind, RuleKind, Status, TariffKind, Unit};
+use crate::document::{ContributionPer, FloorAction, QuestionKind, RuleKind, Status, TariffKind, Unit};
 use crate::expr::Cmp;
 use crate::workdays::procedure::PeriodUnit;
 
@@ -39,13 +39,18 @@ impl Code for Status {
 }
 
 impl Code for TariffKind {
-    const TABLE: &'static [Self] = &[TariffKind::PerHour, TariffKind::PerPeriod];
+    const TABLE: &'static [Self] = &[TariffKind::PerHour, TariffKind::PerPeriod, TariffKind::PerClass];
     const WHAT: &'static str = "soort tarief";
 }
 
 impl Code for ContributionPer {
-    const TABLE: &'static [Self] = &[ContributionPer::Month, ContributionPer::Period];
+    const TABLE: &'static [Self] = &[ContributionPer::Month, ContributionPer::Period, ContributionPer::Year];
     const WHAT: &'static str = "periode van de eigen bijdrage";
+}
+
+impl Code for FloorAction {
+    const TABLE: &'static [Self] = &[FloorAction::Warn, FloorAction::Raise];
+    const WHAT: &'static str = "handeling bij de ondergrens";
 }
 
 impl Code for RuleKind {
@@ -91,13 +96,17 @@ mod tests {
         };
         assert_eq!(Status::TABLE.len(), count(Status::Concept));
         let count = |t: TariffKind| match t {
-            TariffKind::PerHour | TariffKind::PerPeriod => 2,
+            TariffKind::PerHour | TariffKind::PerPeriod | TariffKind::PerClass => 3,
         };
         assert_eq!(TariffKind::TABLE.len(), count(TariffKind::PerHour));
         let count = |c: ContributionPer| match c {
-            ContributionPer::Month | ContributionPer::Period => 2,
+            ContributionPer::Month | ContributionPer::Period | ContributionPer::Year => 3,
         };
         assert_eq!(ContributionPer::TABLE.len(), count(ContributionPer::Month));
+        let count = |f: FloorAction| match f {
+            FloorAction::Warn | FloorAction::Raise => 2,
+        };
+        assert_eq!(FloorAction::TABLE.len(), count(FloorAction::Warn));
         let count = |r: RuleKind| match r {
             RuleKind::Base | RuleKind::Surcharge | RuleKind::Reduction => 3,
         };
@@ -115,6 +124,7 @@ mod tests {
         round::<Status>();
         round::<TariffKind>();
         round::<ContributionPer>();
+        round::<FloorAction>();
         round::<RuleKind>();
         round::<Cmp>();
         round::<PeriodUnit>();

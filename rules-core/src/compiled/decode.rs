@@ -10,8 +10,11 @@
 
 use super::codes::Code;
 use super::wire;
+
+/// A week has 10,080 minutes: no class edge lies beyond it (as `compile/money.rs`).
+const MAX_MINUTES_PER_WEEK: i64 = 7 * 24 * 60;
 use crate::date::{Date, FIRST_YEAR, LAST_YEAR};
-use crate::document::{ClientSupportDoc, ContactDoc, QuestionKind, SourceRefDoc};
+use crate::document::{ClientSupportDoc, ContactDoc, QuestionKind, SourceRefDoc, TariffKind};
 use crate::error::Error;
 use crate::expr::{Expr, Key, SAFE_MAX};
 use crate::input::limits;
@@ -184,6 +187,25 @@ fn pkg(path: &str, p: wire::Pkg) -> Result<Package, Error> {
             },
         });
     }
+    let mut tariffs = Vec::with_capacity(p.tariffs.len());
+    for (i, t) in p.tariffs.into_iter().enumerate() {
+        tariffs.push(tariff(&format!("{path}.tariffs[{i}]"), t, sources)?);
+    }
+    let mut contributions = Vec::with_capacity(p.contributions.len());
+    for (i, c) in p.contributions.into_iter().enumerate() {
+        contributions.push(contribution(&format!("{path}.contributions[{i}]"), c, sources)?);
+    }
+    // `Package::tariff_on` / `contribution_on` take the last entry on or before a date: the lists must be dated and ascending.
+    let ascending =
+        |dates: Vec<Option<Date>>| dates.windows(2).all(|w| matches!((w[0], w[1]), (Some(a), Some(b)) if a < b));
+    if !ascending(tariffs.iter().map(|t| t.valid_from).collect()) || tariffs.iter().any(|t| t.valid_from.is_none()) {
+        return Err(bad(format!("{path}.tariffs"), "niet elk tarief heeft een datum, oplopend"));
+    }
+    if !ascending(contributions.iter().map(|c| c.valid_from).collect())
+        || contributions.iter().any(|c| c.valid_from.is_none())
+    {
+        return Err(bad(format!("{path}.contributions"), "niet elke eigen bijdrage heeft een datum, oplopend"));
+    }
     let mut closed = Vec::with_capacity(p.closed_days.len());
     for (ci, (days, label)) in p.closed_days.into_iter().enumerate() {
         closed.push(ClosedDay { date: date(&format!("{path}.calendar[{ci}]"), days)?, label });
@@ -216,6 +238,8 @@ fn pkg(path: &str, p: wire::Pkg) -> Result<Package, Error> {
             .map(|(municipality, base_fingerprint)| model::OverlayInfo { municipality, base_fingerprint }),
         procedure,
         calendar: Calendar::with_closed_days(closed),
+        tariffs,
+        contributions,
         fingerprint: p.fingerprint,
         applied_fingerprint: p.applied_fingerprint,
         // A compiled bundle carries no source document.
@@ -325,27 +349,19 @@ fn version(
             source: source_ref(&format!("{path}.not_encoded[{i}].source"), n.source, sources)?,
         });
     }
-    let tariff = match v.tariff {
-        None => None,
-        Some(t) => Some(model::Tariff {
-            kind: code(&format!("{path}.tariff"), t.kind)?,
-            cents: number(&format!("{path}.tariff"), t.cents)?,
-            label: t.label,
-            provenance: provenance(&format!("{path}.tariff"), t.provenance, sources)?,
-        }),
-    };
-    let contribution = match v.contribution {
-        None => None,
-        Some(c) => Some(model::Contribution {
-            cents: number(&format!("{path}.contribution"), c.cents)?,
-            per: code(&format!("{path}.contribution"), c.per)?,
-            label: c.label,
-            provenance: provenance(&format!("{path}.contribution"), c.provenance, sources)?,
-        }),
-    };
+    let tariff = v.tariff.map(|t| tariff(&format!("{path}.tariff"), t, sources)).transpose()?;
+    let contribution = v.contribution.map(|c| contribution(&format!("{path}.contribution"), c, sources)).transpose()?;
     let transition = match v.transition {
         None => None,
+        // The default key may be an extra answer; any other must be a date question (as `compile/version.rs`).
+        Some(t)
+            if t.question != model::START_DATE_KEY
+                && !questions.iter().any(|q| q.id == t.question && q.kind == QuestionKind::Date) =>
+        {
+            return Err(bad(format!("{path}.transition.question"), "geen datumvraag van dit pakket"))
+        }
         Some(t) => Some(model::Transition {
+            question: t.question,
             started_before: date(&format!("{path}.transition"), t.started_before)?,
             package: t.package,
             reason: t.reason,
@@ -359,6 +375,11 @@ fn version(
         valid_from,
         valid_until,
         status: code(&format!("{path}.status"), v.status)?,
+        valid_from_provenance: v
+            .valid_from_provenance
+            .map(|p| provenance(&format!("{path}.valid_from_provenance"), p, sources))
+            .transpose()?,
+        provisional: v.provisional,
         not_encoded,
         not_covered: v
             .not_covered
@@ -373,6 +394,85 @@ fn version(
         transition,
         texts: model::WarningTexts::default(),
         json: model::JsonCache::default(),
+    })
+}
+
+/// Money: amounts within the package limits, classes as bands from 0 to
+/// unbounded without gaps or overlaps (as `compile/money.rs` refuses at load).
+fn tariff(path: &str, t: wire::Tariff, sources: usize) -> Result<model::Tariff, Error> {
+    let kind: TariffKind = code(path, t.kind)?;
+    let amount = |p: &str, c: i64| {
+        if (0..=100_000_000).contains(&c) {
+            Ok(c)
+        } else {
+            Err(bad(p, "bedrag buiten 0..100.000.000 cent"))
+        }
+    };
+    amount(path, t.cents)?;
+    if (kind == TariffKind::PerClass) == t.classes.is_empty() {
+        return Err(bad(format!("{path}.classes"), "alleen een tarief per klasse heeft klassen, en dan minstens één"));
+    }
+    let mut next_from = 0;
+    let last = t.classes.len().saturating_sub(1);
+    let mut classes = Vec::with_capacity(t.classes.len());
+    for (i, c) in t.classes.into_iter().enumerate() {
+        let cp = format!("{path}.classes[{i}]");
+        amount(&cp, c.cents)?;
+        let open_top = i == last;
+        let fits = c.from_minutes_per_week == next_from
+            && match c.to_minutes_per_week {
+                None => open_top,
+                Some(to) => !open_top && (c.from_minutes_per_week..=MAX_MINUTES_PER_WEEK).contains(&to),
+            };
+        if !fits {
+            return Err(bad(cp, "klassen sluiten niet aan (van 0 tot onbegrensd, zonder gat of overlap)"));
+        }
+        next_from = c.to_minutes_per_week.map_or(next_from, |to| to + 1);
+        classes.push(model::TariffClass {
+            id: c.id,
+            label: c.label,
+            from_minutes_per_week: c.from_minutes_per_week,
+            to_minutes_per_week: c.to_minutes_per_week,
+            cents: c.cents,
+        });
+    }
+    if !(-10_000..=10_000).contains(&t.basis_points) {
+        return Err(bad(format!("{path}.basis_points"), "buiten −10000..10000"));
+    }
+    let floor = match t.floor {
+        None => None,
+        Some(_) if kind == TariffKind::PerHour => {
+            return Err(bad(format!("{path}.floor"), "ondergrens bij een uurtarief"))
+        }
+        Some(f) => Some(model::Floor {
+            cents_per_hour: amount(&format!("{path}.floor"), f.cents_per_hour)?,
+            below: code(&format!("{path}.floor"), f.below)?,
+            label: f.label,
+            provenance: provenance(&format!("{path}.floor"), f.provenance, sources)?,
+        }),
+    };
+    Ok(model::Tariff {
+        valid_from: t.valid_from.map(|d| date(&format!("{path}.valid_from"), d)).transpose()?,
+        kind,
+        cents: t.cents,
+        classes,
+        basis_points: t.basis_points,
+        floor,
+        label: t.label,
+        provenance: provenance(path, t.provenance, sources)?,
+    })
+}
+
+fn contribution(path: &str, c: wire::Contribution, sources: usize) -> Result<model::Contribution, Error> {
+    if !(0..=100_000_000).contains(&c.cents) {
+        return Err(bad(path, "bedrag buiten 0..100.000.000 cent"));
+    }
+    Ok(model::Contribution {
+        valid_from: c.valid_from.map(|d| date(&format!("{path}.valid_from"), d)).transpose()?,
+        cents: c.cents,
+        per: code(path, c.per)?,
+        label: c.label,
+        provenance: provenance(path, c.provenance, sources)?,
     })
 }
 

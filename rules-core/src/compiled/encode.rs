@@ -50,6 +50,8 @@ fn pkg(p: &Package) -> wire::Pkg {
         overlays: Vec::new(),
         linked: Vec::new(),
         overlay: p.overlay.as_ref().map(|o| (o.municipality.clone(), o.base_fingerprint.clone())),
+        tariffs: p.tariffs.iter().map(tariff).collect(),
+        contributions: p.contributions.iter().map(contribution).collect(),
         procedure: p
             .procedure
             .iter()
@@ -160,6 +162,8 @@ fn version(v: &model::Version) -> wire::Version {
         valid_from: v.valid_from.days(),
         valid_until: v.valid_until.map(|d| d.days()),
         status: v.status.code(),
+        valid_from_provenance: v.valid_from_provenance.as_ref().map(provenance),
+        provisional: v.provisional.clone(),
         not_encoded: v
             .not_encoded
             .iter()
@@ -210,24 +214,53 @@ fn version(v: &model::Version) -> wire::Version {
                 rules: a.rules.iter().map(rule).collect(),
             })
             .collect(),
-        tariff: v.tariff.as_ref().map(|t| wire::Tariff {
-            kind: t.kind.code(),
-            cents: t.cents,
-            label: t.label.clone(),
-            provenance: provenance(&t.provenance),
-        }),
-        contribution: v.contribution.as_ref().map(|c| wire::Contribution {
-            cents: c.cents,
-            per: c.per.code(),
-            label: c.label.clone(),
-            provenance: provenance(&c.provenance),
-        }),
+        tariff: v.tariff.as_ref().map(tariff),
+        contribution: v.contribution.as_ref().map(contribution),
         transition: v.transition.as_ref().map(|t| wire::Transition {
+            question: t.question.clone(),
             started_before: t.started_before.days(),
             package: t.package.clone(),
             reason: t.reason.clone(),
             source: source_ref(&t.source),
         }),
+    }
+}
+
+fn tariff(t: &model::Tariff) -> wire::Tariff {
+    wire::Tariff {
+        valid_from: t.valid_from.map(|d| d.days()),
+        kind: t.kind.code(),
+        cents: t.cents,
+        classes: t
+            .classes
+            .iter()
+            .map(|c| wire::TariffClass {
+                id: c.id.clone(),
+                label: c.label.clone(),
+                from_minutes_per_week: c.from_minutes_per_week,
+                to_minutes_per_week: c.to_minutes_per_week,
+                cents: c.cents,
+            })
+            .collect(),
+        basis_points: t.basis_points,
+        floor: t.floor.as_ref().map(|f| wire::Floor {
+            cents_per_hour: f.cents_per_hour,
+            below: f.below.code(),
+            label: f.label.clone(),
+            provenance: provenance(&f.provenance),
+        }),
+        label: t.label.clone(),
+        provenance: provenance(&t.provenance),
+    }
+}
+
+fn contribution(c: &model::Contribution) -> wire::Contribution {
+    wire::Contribution {
+        valid_from: c.valid_from.map(|d| d.days()),
+        cents: c.cents,
+        per: c.per.code(),
+        label: c.label.clone(),
+        provenance: provenance(&c.provenance),
     }
 }
 

@@ -41,6 +41,9 @@ pub struct Pkg {
     pub procedure: Vec<ProcedureEntry>,
     /// (days since 1970-01-01, label), sorted, one per date
     pub closed_days: Vec<(i32, String)>,
+    /// Dated tariffs and contributions of the package (or overlay), ascending.
+    pub tariffs: Vec<Tariff>,
+    pub contributions: Vec<Contribution>,
     pub fingerprint: String,
     pub applied_fingerprint: String,
 }
@@ -137,6 +140,8 @@ pub struct Version {
     pub valid_from: i32,
     pub valid_until: Option<i32>,
     pub status: u8,
+    pub valid_from_provenance: Option<Provenance>,
+    pub provisional: Option<String>,
     pub not_encoded: Vec<NotEncoded>,
     pub not_covered: Vec<(String, String, String)>,
     pub values: Vec<NamedValue>,
@@ -180,14 +185,36 @@ pub struct Table {
 
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Tariff {
+    pub valid_from: Option<i32>,
     pub kind: u8,
     pub cents: i64,
+    pub classes: Vec<TariffClass>,
+    pub basis_points: i64,
+    pub floor: Option<Floor>,
+    pub label: String,
+    pub provenance: Provenance,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct TariffClass {
+    pub id: String,
+    pub label: String,
+    pub from_minutes_per_week: i64,
+    pub to_minutes_per_week: Option<i64>,
+    pub cents: i64,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Floor {
+    pub cents_per_hour: i64,
+    pub below: u8,
     pub label: String,
     pub provenance: Provenance,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Contribution {
+    pub valid_from: Option<i32>,
     pub cents: i64,
     pub per: u8,
     pub label: String,
@@ -196,6 +223,7 @@ pub struct Contribution {
 
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Transition {
+    pub question: String,
     pub started_before: i32,
     pub package: String,
     pub reason: String,

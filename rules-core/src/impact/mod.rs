@@ -88,7 +88,7 @@ pub struct Figures<'p> {
     pub areas: Vec<i64>,
     pub steps: Vec<Step>,
     pub transition: bool,
-    pub cost: money::Cost,
+    pub cost: money::Cost<'p>,
 }
 
 /// The outcome for one household.
@@ -305,7 +305,7 @@ impl<'p> Figures<'p> {
             Some(t) => (t.from, t.from_version),
             None => (package, version),
         };
-        let cost = money::cost(money_version, ind.total)?;
+        let cost = money::cost(money_package, money_version, options.date, ind.total)?;
         Ok(Figures {
             package,
             version,

@@ -78,7 +78,7 @@ pub fn households_csv_line(row: &Row<'_>) -> String {
     for f in [old, new] {
         out.push(',');
         if let Some(c) = f.and_then(|f| f.cost.class) {
-            out.push_str(&c.to_string());
+            out.push_str(c);
         }
     }
     for f in [old, new] {

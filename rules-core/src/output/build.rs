@@ -7,7 +7,7 @@ use crate::explain::{self, Warning};
 use crate::package::{Package, Version};
 
 use super::citations::{rule_sources, value_citation};
-use super::cost::cost_json;
+use super::cost::{cost_json, indication_cost};
 use super::model::*;
 use super::{ENGINE_NAME, ENGINE_VERSION};
 
@@ -40,13 +40,17 @@ pub fn to_json_model<'a>(ind: &'a Indication<'a>, trace: bool) -> IndicationJson
             }
         })
         .collect();
+    let cost = indication_cost(ind);
     let mut steps = Vec::new();
     if trace {
-        steps.reserve(ind.steps.len() + 1);
+        steps.reserve(ind.steps.len() + 2);
         if let Some(t) = &ind.transition {
             steps.push(transition_step(ind, t));
         }
         steps.extend(ind.steps.iter().map(|s| step_json(ind, s)));
+        if let (Some(t), Some(class)) = (cost.tariff, cost.class) {
+            steps.push(class_step(ind, t, class));
+        }
     }
     IndicationJson {
         contract: CONTRACT_VERSION,
@@ -68,7 +72,7 @@ pub fn to_json_model<'a>(ind: &'a Indication<'a>, trace: bool) -> IndicationJson
         }),
         total: Figures::of(ind.total),
         areas,
-        cost: cost_json(ind),
+        cost: cost_json(&cost),
         trace: steps,
         explanation: if trace { explain::sentences(ind) } else { Vec::new() },
         warnings: warnings_json(ind),
@@ -132,12 +136,51 @@ fn transition_step<'a>(ind: &'a Indication<'a>, t: &AppliedTransition<'a>) -> St
         kind: "transition",
         label: Fragment::Value(format!("Overgangsrecht: {} ({}) blijft gelden", ind.package.title, ind.package.id)),
         condition: Fragment::Value(None),
-        answers: UsedAnswers(vec![(crate::package::START_DATE_KEY, crate::answers::Answer::Date(t.started))]),
+        answers: UsedAnswers(vec![(t.rule.question.as_str(), crate::answers::Answer::Date(t.started))]),
         count: None,
         unit_amount: 0,
         change: 0,
         total: 0,
         sources: Fragment::Value(sources),
+    }
+}
+
+/// The class of a Resultatenmatrix: part of the indication, cited like a
+/// number (the tariff's source or provisional reason), after the areas.
+fn class_step<'a>(
+    ind: &'a Indication<'a>,
+    t: &'a crate::package::Tariff,
+    class: &'a crate::package::TariffClass,
+) -> StepJson<'a> {
+    let payer = ind.transition.as_ref().map_or(ind.package, |tr| tr.from);
+    let (document, title, locator, provisional) = match &t.provenance {
+        crate::package::Provenance::Source { document, locator } => {
+            let d = &payer.sources[*document];
+            (Some(d.id.as_str()), Some(d.title.as_str()), Some(locator.as_str()), None)
+        }
+        crate::package::Provenance::Provisional { reason } => (None, None, None, Some(reason.as_str())),
+    };
+    StepJson {
+        area: None,
+        rule: Some(&class.id),
+        kind: "class",
+        label: Fragment::Value(class.label.clone()),
+        condition: Fragment::Value(None),
+        answers: UsedAnswers(Vec::new()),
+        count: None,
+        unit_amount: 0,
+        change: 0,
+        total: ind.total,
+        sources: Fragment::Value(vec![Citation {
+            name: &class.id,
+            label: &t.label,
+            amount: Some(class.cents),
+            unit: "cents_per_period",
+            document,
+            title,
+            locator,
+            provisional,
+        }]),
     }
 }
 

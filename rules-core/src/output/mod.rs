@@ -15,7 +15,7 @@ mod prerender;
 mod text;
 
 pub use build::to_json_model;
-pub use cost::{cents_per_period, cents_per_year, euro};
+pub use cost::{euro, indication_cost};
 pub use model::*;
 pub(crate) use prerender::prerender;
 pub use text::to_text;

@@ -11,9 +11,7 @@ use crate::explain::{Sentence, Warning};
 /// The contract version, the first key of every indication (`docs/json-contract.md`).
 pub const CONTRACT_VERSION: u32 = 2;
 
-/// Minutes per week are shown to residents rounded up to the quarter hour
-/// (never down): "ongeveer 3 uur".
-pub const DISPLAY_STEP_MINUTES: i64 = 15;
+pub use crate::eval::{display_minutes, DISPLAY_STEP_MINUTES};
 
 /// Either JSON pre-rendered at load time, spliced in verbatim, or a value
 /// serialised now. Both give the same bytes; the first is just faster.
@@ -79,8 +77,8 @@ pub struct PackageVersionJson<'a> {
 
 #[derive(Serialize)]
 pub struct CostJson<'a> {
-    /// The Resultatenmatrix class of the indicated time; null until a
-    /// package defines classes (issue 9).
+    /// The Resultatenmatrix class of the displayed minutes per week; null
+    /// without a class tariff (or without help).
     pub class: Option<ClassJson<'a>>,
     pub tariff: Option<MoneyJson<'a>>,
     /// Cost per four-week period in whole cents (per-hour tariffs: minutes
@@ -107,7 +105,7 @@ pub struct ClassJson<'a> {
 pub struct ContributionJson<'a> {
     #[serde(flatten)]
     pub money: MoneyJson<'a>,
-    /// A monthly contribution × 12, a four-weekly one × 13; null on overflow.
+    /// A monthly contribution × 12, a four-weekly one × 13, a yearly one as is; null on overflow.
     pub cents_per_year: Option<i64>,
 }
 
@@ -117,6 +115,12 @@ pub struct MoneyJson<'a> {
     pub per: &'static str,
     pub cents: i64,
     pub label: &'a str,
+    /// Tariffs only: the discount (negative) or surcharge in basis points; absent for none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis_points: Option<i64>,
+    /// Period tariffs only: the floor per indicated hour; absent for none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub floor_cents_per_hour: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub provisional: Option<&'a str>,
 }
@@ -146,11 +150,6 @@ impl Figures {
             display_minutes_per_week: display_minutes(w),
         }
     }
-}
-
-/// ⌈minutes / 15⌉ × 15, never rounded down (0 stays 0).
-pub fn display_minutes(minutes_per_week: i64) -> i64 {
-    crate::eval::ceil_div(minutes_per_week, DISPLAY_STEP_MINUTES).saturating_mul(DISPLAY_STEP_MINUTES)
 }
 
 #[derive(Serialize)]

@@ -51,7 +51,10 @@ pub fn to_text(ind: &Indication) -> String {
         "  Totaal: {w} minuten per week ({}), {p} minuten per vier weken, {y} minuten per jaar",
         duration(w)
     );
-    if let Some(c) = cost_json(ind) {
+    if let Some(c) = cost_json(&super::cost::indication_cost(ind)) {
+        if let Some(class) = &c.class {
+            let _ = writeln!(t, "  Klasse: {} ({})", class.id, class.label);
+        }
         if let (Some(tar), Some(cents)) = (&c.tariff, c.cents_per_period) {
             let _ = writeln!(
                 t,
@@ -67,7 +70,11 @@ pub fn to_text(ind: &Indication) -> String {
                 t,
                 "  Eigen bijdrage: {} {} ({})",
                 euro(con.cents),
-                if con.per == "month" { "per maand" } else { "per vier weken" },
+                match con.per {
+                    "month" => "per maand",
+                    "year" => "per jaar",
+                    _ => "per vier weken",
+                },
                 con.label
             );
         }

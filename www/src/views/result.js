@@ -216,7 +216,8 @@ function contribution(ind) {
       ? h(
           'p',
           { class: 'utrecht-paragraph', id: 'eigen-bijdrage-bedrag' },
-          ...T.contributionAmount(h('strong', {}, euro(perYear)), `${euro(c.cents)} ${perText(c.per)}`),
+          // A provisional amount is never stated as certain.
+          ...(c.provisional ? T.contributionAmountProvisional : T.contributionAmount)(h('strong', {}, euro(perYear)), `${euro(c.cents)} ${perText(c.per)}`),
         )
       : h('p', { class: 'utrecht-paragraph', id: 'eigen-bijdrage-bedrag' }, T.contributionUnknown),
     c?.provisional ? h('p', { class: 'utrecht-paragraph' }, h('strong', {}, T.contributionUnsure)) : null,
