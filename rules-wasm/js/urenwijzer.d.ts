@@ -280,7 +280,8 @@ export interface Cost {
   contribution: Contribution | null;
 }
 
-export type Unit = 'minutes_per_week' | 'hours_per_year' | 'minutes_per_year' | 'number';
+/** Unit of a cited number; `cents_per_period` is a Resultatenmatrix class's tariff (the `class` step). */
+export type Unit = 'minutes_per_week' | 'hours_per_year' | 'minutes_per_year' | 'number' | 'cents_per_period';
 
 /** Where a number comes from: a source document, or a provisional reason. */
 export interface Citation {
