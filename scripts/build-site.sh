@@ -31,7 +31,7 @@ for dir in norms/*/; do
   [ -f "$dir/package.json" ] && packages+=("$dir")
 done
 [ ${#packages[@]} -gt 0 ] || fail "no norm packages under norms/"
-"$CLI" bundle "${packages[@]}" --out "$OUT/packages" --archive norms/archive
+"$CLI" bundle "${packages[@]}" --out "$OUT/packages" --archive archive
 
 echo "== app.js, site.css, controle.js, controle.css (esbuild $("$ESBUILD" --version))"
 # ./pkg/* stays a separate module: the wasm glue finds its .wasm next to itself.

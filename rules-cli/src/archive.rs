@@ -3,7 +3,7 @@
 //! `<id>.v<format>.uwb` (the compiled bundle), named by the resolved package
 //! document's fingerprint, so a result made years ago can be recomputed byte
 //! for byte: `urenwijzer eval --fingerprint sha256:… answers.json`. The
-//! released packages' folders are kept in the repository (`norms/archive/`).
+//! released packages' folders are kept in the repository (`archive/`).
 //! An archived file never changes: writing other bytes under the same name
 //! is refused.
 

@@ -79,7 +79,7 @@ enum Command {
         #[arg(long)]
         fingerprint: Option<String>,
         /// The bundle archive (`urenwijzer bundle --archive`).
-        #[arg(long, default_value = "norms/archive")]
+        #[arg(long, default_value = "archive")]
         archive: PathBuf,
     },
     /// Run the package's conformance cases (cases/*.json).
@@ -91,7 +91,7 @@ enum Command {
         packages: Vec<PathBuf>,
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Also keep both bundles in DIR/sha256-<hex>/ (the repository's archive is norms/archive).
+        /// Also keep both bundles in DIR/sha256-<hex>/ (the repository's archive is archive).
         #[arg(long)]
         archive: Option<PathBuf>,
     },

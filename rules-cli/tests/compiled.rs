@@ -45,10 +45,10 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// The archive's folders (`norms/archive/sha256-<hex>/`).
+/// The archive's folders (`archive/sha256-<hex>/`).
 fn archived() -> Vec<PathBuf> {
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root().join("norms/archive"))
-        .expect("norms/archive exists")
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root().join("archive"))
+        .expect("archive exists")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_dir())
         .collect();
