@@ -86,6 +86,49 @@ impl TariffClass {
     }
 }
 
+/// A week has 10,080 minutes: no class edge lies beyond it.
+pub const MAX_MINUTES_PER_WEEK: i64 = 7 * 24 * 60;
+
+/// Bands of displayed minutes per week: the first from 0, each next one
+/// directly after the previous (edges inclusive), the last one open. On
+/// failure: the index of the first class that breaks this, and why. One
+/// check for the document (`compile/money.rs`) and the compiled bundle.
+pub fn check_bands(classes: &[TariffClass]) -> Result<(), (usize, String)> {
+    let mut next_from = 0;
+    for (i, c) in classes.iter().enumerate() {
+        if c.from_minutes_per_week != next_from {
+            return Err((
+                i,
+                if c.from_minutes_per_week > next_from {
+                    format!("gat: {next_from} tot {} minuten per week valt in geen klasse", c.from_minutes_per_week)
+                } else {
+                    format!("overlap: klasse '{}' begint bij {} minuten per week, maar {next_from} is de eerste vrije minuut", c.id, c.from_minutes_per_week)
+                },
+            ));
+        }
+        match c.to_minutes_per_week {
+            Some(to) if to < c.from_minutes_per_week || to > MAX_MINUTES_PER_WEEK => {
+                return Err((
+                    i,
+                    format!("bovengrens {to} ligt niet tussen {} en {MAX_MINUTES_PER_WEEK}", c.from_minutes_per_week),
+                ))
+            }
+            Some(to) => next_from = to + 1,
+            None if i + 1 != classes.len() => {
+                return Err((i, "alleen de laatste klasse is naar boven open (zonder to_minutes_per_week)".into()))
+            }
+            None => {}
+        }
+    }
+    if classes.last().is_some_and(|c| c.to_minutes_per_week.is_some()) {
+        return Err((
+            classes.len() - 1,
+            "de laatste klasse moet naar boven open zijn (geen to_minutes_per_week)".into(),
+        ));
+    }
+    Ok(())
+}
+
 #[derive(Debug, Clone)]
 pub struct Floor {
     pub cents_per_hour: i64,

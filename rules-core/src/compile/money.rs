@@ -5,15 +5,13 @@
 use crate::date::Date;
 use crate::document::{ContributionDoc, PackageDoc, TariffClassDoc, TariffDoc, TariffKind};
 use crate::error::Error;
-use crate::package::{Contribution, Floor, Tariff, TariffClass};
+use crate::package::{check_bands, Contribution, Floor, Tariff, TariffClass};
 
 use super::names::{is_slug, need_text, unique};
 use super::numbers::money;
 
 /// Largest discount or surcharge: −100 % .. +100 %.
 const MAX_BASIS_POINTS: i64 = 10_000;
-/// A class edge is at most a whole week of minutes.
-const MAX_MINUTES_PER_WEEK: i64 = 7 * 24 * 60;
 
 /// Whether an entry belongs to a dated list (needs `valid_from`) or to a version (has none).
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -97,7 +95,6 @@ pub(super) fn tariff(path: &str, doc: &PackageDoc, t: &TariffDoc, place: Place) 
 fn classes(path: &str, docs: &[TariffClassDoc]) -> Result<Vec<TariffClass>, Error> {
     unique(&format!("{path}.classes"), "klasse", docs.iter().map(|c| c.id.as_str()))?;
     let bad = |i: usize, message: String| Error::InvalidTariffClasses { path: format!("{path}.classes[{i}]"), message };
-    let mut next_from = 0;
     let mut out = Vec::with_capacity(docs.len());
     for (i, c) in docs.iter().enumerate() {
         let cpath = format!("{path}.classes[{i}]");
@@ -108,29 +105,6 @@ fn classes(path: &str, docs: &[TariffClassDoc]) -> Result<Vec<TariffClass>, Erro
         if !(0..=100_000_000).contains(&c.cents) {
             return Err(Error::package(format!("{cpath}.cents"), "bedrag in hele centen, tussen 0 en 100.000.000"));
         }
-        if c.from_minutes_per_week != next_from {
-            return Err(bad(
-                i,
-                if c.from_minutes_per_week > next_from {
-                    format!("gat: {next_from} tot {} minuten per week valt in geen klasse", c.from_minutes_per_week)
-                } else {
-                    format!("overlap: klasse '{}' begint bij {} minuten per week, maar {next_from} is de eerste vrije minuut", c.id, c.from_minutes_per_week)
-                },
-            ));
-        }
-        match c.to_minutes_per_week {
-            Some(to) if to < c.from_minutes_per_week || to > MAX_MINUTES_PER_WEEK => {
-                return Err(bad(
-                    i,
-                    format!("bovengrens {to} ligt niet tussen {} en {MAX_MINUTES_PER_WEEK}", c.from_minutes_per_week),
-                ))
-            }
-            Some(to) => next_from = to + 1,
-            None if i + 1 != docs.len() => {
-                return Err(bad(i, "alleen de laatste klasse is naar boven open (zonder to_minutes_per_week)".into()))
-            }
-            None => {}
-        }
         out.push(TariffClass {
             id: c.id.clone(),
             label: c.label.clone(),
@@ -139,12 +113,7 @@ fn classes(path: &str, docs: &[TariffClassDoc]) -> Result<Vec<TariffClass>, Erro
             cents: c.cents,
         });
     }
-    if docs.last().is_some_and(|c| c.to_minutes_per_week.is_some()) {
-        return Err(bad(
-            docs.len() - 1,
-            "de laatste klasse moet naar boven open zijn (geen to_minutes_per_week)".into(),
-        ));
-    }
+    check_bands(&out).map_err(|(i, message)| bad(i, message))?;
     Ok(out)
 }
 

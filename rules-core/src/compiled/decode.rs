@@ -10,9 +10,6 @@
 
 use super::codes::Code;
 use super::wire;
-
-/// A week has 10,080 minutes: no class edge lies beyond it (as `compile/money.rs`).
-const MAX_MINUTES_PER_WEEK: i64 = 7 * 24 * 60;
 use crate::date::{Date, FIRST_YEAR, LAST_YEAR};
 use crate::document::{ClientSupportDoc, ContactDoc, QuestionKind, SourceRefDoc, TariffKind};
 use crate::error::Error;
@@ -412,22 +409,9 @@ fn tariff(path: &str, t: wire::Tariff, sources: usize) -> Result<model::Tariff, 
     if (kind == TariffKind::PerClass) == t.classes.is_empty() {
         return Err(bad(format!("{path}.classes"), "alleen een tarief per klasse heeft klassen, en dan minstens één"));
     }
-    let mut next_from = 0;
-    let last = t.classes.len().saturating_sub(1);
     let mut classes = Vec::with_capacity(t.classes.len());
     for (i, c) in t.classes.into_iter().enumerate() {
-        let cp = format!("{path}.classes[{i}]");
-        amount(&cp, c.cents)?;
-        let open_top = i == last;
-        let fits = c.from_minutes_per_week == next_from
-            && match c.to_minutes_per_week {
-                None => open_top,
-                Some(to) => !open_top && (c.from_minutes_per_week..=MAX_MINUTES_PER_WEEK).contains(&to),
-            };
-        if !fits {
-            return Err(bad(cp, "klassen sluiten niet aan (van 0 tot onbegrensd, zonder gat of overlap)"));
-        }
-        next_from = c.to_minutes_per_week.map_or(next_from, |to| to + 1);
+        amount(&format!("{path}.classes[{i}]"), c.cents)?;
         classes.push(model::TariffClass {
             id: c.id,
             label: c.label,
@@ -436,6 +420,7 @@ fn tariff(path: &str, t: wire::Tariff, sources: usize) -> Result<model::Tariff, 
             cents: c.cents,
         });
     }
+    model::check_bands(&classes).map_err(|(i, message)| bad(format!("{path}.classes[{i}]"), message))?;
     if !(-10_000..=10_000).contains(&t.basis_points) {
         return Err(bad(format!("{path}.basis_points"), "buiten −10000..10000"));
     }
