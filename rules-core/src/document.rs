@@ -313,6 +313,25 @@ pub struct ContributionDoc {
     pub source: Option<SourceRefDoc>,
     #[serde(default)]
     pub provisional: Option<String>,
+    /// When one applies, the household pays no contribution.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exemptions: Vec<ExemptionDoc>,
+}
+
+/// A household that pays no contribution (e.g. a minimum-income scheme).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ExemptionDoc {
+    pub id: String,
+    /// Expression over the package's questions (usually `optional` ones).
+    pub when: String,
+    /// B1 text for the resident: who is exempted.
+    pub label: String,
+    #[serde(default)]
+    pub source: Option<SourceRefDoc>,
+    #[serde(default)]
+    pub provisional: Option<String>,
 }
 
 /// Clients whose indication started before a date keep an earlier package.
@@ -429,6 +448,10 @@ pub struct QuestionDoc {
     pub min: Option<i64>,
     #[serde(default)]
     pub max: Option<i64>,
+    /// The resident may skip it: only a contribution's `exemptions` may use
+    /// it, and an unanswered one is "not given", never a missing answer.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub optional: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]

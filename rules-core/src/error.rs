@@ -110,6 +110,8 @@ pub enum Error {
     InvalidBundle { path: String, message: String },
     #[error("ongeldige tariefklassen bij {path}: {message}")]
     InvalidTariffClasses { path: String, message: String },
+    #[error("ongeldige vrijstelling van de eigen bijdrage bij {path}: {message}")]
+    InvalidExemption { path: String, message: String },
 }
 
 impl Error {
@@ -149,6 +151,7 @@ impl Error {
             Error::BundleHash => "bundle_hash",
             Error::InvalidBundle { .. } => "invalid_bundle",
             Error::InvalidTariffClasses { .. } => "invalid_tariff_classes",
+            Error::InvalidExemption { .. } => "invalid_exemption",
         }
     }
 
@@ -171,6 +174,7 @@ impl Error {
         match self {
             Error::InvalidPackage { path, .. }
             | Error::InvalidTariffClasses { path, .. }
+            | Error::InvalidExemption { path, .. }
             | Error::InvalidExpression { path, .. }
             | Error::Overflow { path }
             | Error::DuplicateKey { path, .. }
@@ -317,6 +321,7 @@ pub const ERROR_CODES: &[&str] = &[
     "bundle_hash",
     "invalid_bundle",
     "invalid_tariff_classes",
+    "invalid_exemption",
 ];
 
 #[cfg(test)]
@@ -361,6 +366,7 @@ mod tests {
             Error::BundleHash,
             Error::InvalidBundle { path: "p".into(), message: "m".into() },
             Error::InvalidTariffClasses { path: "tariffs[0].classes[1]".into(), message: "m".into() },
+            Error::InvalidExemption { path: "contributions[0].exemptions[1]".into(), message: "m".into() },
         ]
     }
 
@@ -399,6 +405,7 @@ mod tests {
             Error::BundleHash => 31,
             Error::InvalidBundle { .. } => 32,
             Error::InvalidTariffClasses { .. } => 33,
+            Error::InvalidExemption { .. } => 34,
         }
     }
 

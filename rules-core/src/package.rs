@@ -145,6 +145,18 @@ pub struct Contribution {
     pub per: ContributionPer,
     pub label: String,
     pub provenance: Provenance,
+    /// In order; the first that applies makes the contribution 0.
+    pub exemptions: Vec<Exemption>,
+}
+
+/// A household that pays no contribution: `when` is an expression over the
+/// package's questions only (no values or tables).
+#[derive(Debug, Clone)]
+pub struct Exemption {
+    pub id: String,
+    pub when: Condition,
+    pub label: String,
+    pub provenance: Provenance,
 }
 
 #[derive(Debug, Clone)]
@@ -200,6 +212,8 @@ pub struct Question {
     pub options: Vec<AnswerOption>,
     pub min: Option<i64>,
     pub max: Option<i64>,
+    /// May be skipped: used only by contribution exemptions (see `crate::tariff`).
+    pub optional: bool,
 }
 
 /// A compiled expression together with the text it was written as.

@@ -187,7 +187,7 @@ fn compile(doc: &PackageDoc) -> Result<Package, Error> {
 
     let procedure = procedure::compile_procedure(doc)?;
     let calendar = procedure::compile_calendar(doc)?;
-    let (tariffs, contributions) = money::dated(doc)?;
+    let (tariffs, contributions) = money::dated(doc, &questions)?;
 
     Ok(Package {
         procedure,

@@ -5,10 +5,13 @@
 use crate::date::Date;
 use crate::document::{ContributionDoc, PackageDoc, TariffClassDoc, TariffDoc, TariffKind};
 use crate::error::Error;
-use crate::package::{check_bands, Contribution, Floor, Tariff, TariffClass};
+use crate::expr::Ty;
+use crate::package::{check_bands, Contribution, Exemption, Floor, Question, Tariff, TariffClass};
 
-use super::names::{is_slug, need_text, unique};
+use super::names::{is_slug, need_text};
 use super::numbers::money;
+use super::provenance::provenance;
+use super::scope::{condition, QuestionScope};
 
 /// Largest discount or surcharge: −100 % .. +100 %.
 const MAX_BASIS_POINTS: i64 = 10_000;
@@ -93,7 +96,7 @@ pub(super) fn tariff(path: &str, doc: &PackageDoc, t: &TariffDoc, place: Place) 
 /// Bands of displayed minutes per week: the first from 0, each next one
 /// directly after the previous (edges inclusive), the last one open.
 fn classes(path: &str, docs: &[TariffClassDoc]) -> Result<Vec<TariffClass>, Error> {
-    unique(&format!("{path}.classes"), "klasse", docs.iter().map(|c| c.id.as_str()))?;
+    super::names::unique(&format!("{path}.classes"), "klasse", docs.iter().map(|c| c.id.as_str()))?;
     let bad = |i: usize, message: String| Error::InvalidTariffClasses { path: format!("{path}.classes[{i}]"), message };
     let mut out = Vec::with_capacity(docs.len());
     for (i, c) in docs.iter().enumerate() {
@@ -120,6 +123,7 @@ fn classes(path: &str, docs: &[TariffClassDoc]) -> Result<Vec<TariffClass>, Erro
 pub(super) fn contribution(
     path: &str,
     doc: &PackageDoc,
+    questions: &[Question],
     c: &ContributionDoc,
     place: Place,
 ) -> Result<Contribution, Error> {
@@ -134,11 +138,40 @@ pub(super) fn contribution(
         }
     }
     let provenance = money(path, doc, c.cents, &c.label, &c.source, &c.provisional)?;
-    Ok(Contribution { valid_from: from, cents: c.cents, per: c.per, label: c.label.clone(), provenance })
+    let exemptions = exemptions(path, doc, questions, c)?;
+    Ok(Contribution { valid_from: from, cents: c.cents, per: c.per, label: c.label.clone(), provenance, exemptions })
+}
+
+/// Exemptions: unique slug ids, a B1 label, a source or a provisional
+/// reason, and a yes/no expression over the questions (optional ones too;
+/// no values or tables: an exemption is about the household, not the norm).
+fn exemptions(path: &str, doc: &PackageDoc, questions: &[Question], c: &ContributionDoc) -> Result<Vec<Exemption>, Error> {
+    let scope = QuestionScope { questions, optional: true };
+    let mut out: Vec<Exemption> = Vec::with_capacity(c.exemptions.len());
+    for (i, e) in c.exemptions.iter().enumerate() {
+        let epath = format!("{path}.exemptions[{i}]");
+        let bad = |message: String| Error::InvalidExemption { path: epath.clone(), message };
+        if !is_slug(&e.id) {
+            return Err(bad(format!("'{}' is geen geldige id (kleine letters, cijfers en -)", e.id)));
+        }
+        if out.iter().any(|x| x.id == e.id) {
+            return Err(bad(format!("de id '{}' komt twee keer voor", e.id)));
+        }
+        need_text(&format!("{epath}.label"), "omschrijving", &e.label)?;
+        let when = condition(&format!("{epath}.when"), &e.when, &scope, Ty::Bool)?;
+        let mut names_one = false;
+        when.expr.visit(&mut |_| names_one = true);
+        if !names_one {
+            return Err(bad("'when' gebruikt geen enkele vraag: een vrijstelling hangt af van het huishouden".into()));
+        }
+        let provenance = provenance(&epath, doc, &e.source, &e.provisional)?;
+        out.push(Exemption { id: e.id.clone(), when, label: e.label.clone(), provenance });
+    }
+    Ok(out)
 }
 
 /// The package's dated lists, each strictly ascending by `valid_from`.
-pub(super) fn dated(doc: &PackageDoc) -> Result<(Vec<Tariff>, Vec<Contribution>), Error> {
+pub(super) fn dated(doc: &PackageDoc, questions: &[Question]) -> Result<(Vec<Tariff>, Vec<Contribution>), Error> {
     let mut tariffs = Vec::with_capacity(doc.tariffs.len());
     for (i, t) in doc.tariffs.iter().enumerate() {
         let t = tariff(&format!("tariffs[{i}]"), doc, t, Place::Dated)?;
@@ -152,7 +185,7 @@ pub(super) fn dated(doc: &PackageDoc) -> Result<(Vec<Tariff>, Vec<Contribution>)
     }
     let mut contributions = Vec::with_capacity(doc.contributions.len());
     for (i, c) in doc.contributions.iter().enumerate() {
-        let c = contribution(&format!("contributions[{i}]"), doc, c, Place::Dated)?;
+        let c = contribution(&format!("contributions[{i}]"), doc, questions, c, Place::Dated)?;
         if contributions.last().is_some_and(|p: &Contribution| p.valid_from >= c.valid_from) {
             return Err(Error::package(
                 format!("contributions[{i}].valid_from"),

@@ -25,6 +25,12 @@ pub(super) fn compile(doc: &PackageDoc) -> Result<Vec<Question>, Error> {
                 format!("'{}' is geen geldige vraag-id (kleine letters, cijfers en _, begint met een letter)", q.id),
             ));
         }
+        if q.optional && q.id == START_DATE_KEY {
+            return Err(Error::package(
+                format!("{path}.optional"),
+                format!("'{START_DATE_KEY}' bepaalt het overgangsrecht en mag niet overgeslagen worden"),
+            ));
+        }
         if q.id == START_DATE_KEY && q.kind != QuestionKind::Date {
             return Err(Error::package(&path, format!("'{START_DATE_KEY}' is gereserveerd voor een datum")));
         }
@@ -74,7 +80,7 @@ pub(super) fn compile(doc: &PackageDoc) -> Result<Vec<Question>, Error> {
         let ask_if = match &q.ask_if {
             None => None,
             Some(text) => {
-                let scope = QuestionScope { questions: &out };
+                let scope = QuestionScope { questions: &out, optional: q.optional };
                 Some(condition(&format!("{path}.ask_if"), text, &scope, Ty::Bool)?)
             }
         };
@@ -88,6 +94,7 @@ pub(super) fn compile(doc: &PackageDoc) -> Result<Vec<Question>, Error> {
             options: q.options.iter().map(|o| AnswerOption { id: o.id.clone(), label: o.label.clone() }).collect(),
             min: q.min,
             max: q.max,
+            optional: q.optional,
         });
     }
     Ok(out)

@@ -40,11 +40,27 @@ pub(super) fn condition(path: &str, text: &str, scope: &dyn expr::Scope, want: T
 /// and conditions can never be circular.
 pub(super) struct QuestionScope<'a> {
     pub(super) questions: &'a [Question],
+    /// Whether `optional` questions may be named: only by exemptions and by
+    /// other optional questions' `ask_if`, so skipping one never changes minutes.
+    pub(super) optional: bool,
+}
+
+impl QuestionScope<'_> {
+    /// Why `name` is hidden here: an optional question where none may be used.
+    fn optional_hidden(&self, name: &str) -> Option<String> {
+        (!self.optional && self.questions.iter().any(|q| q.id == name && q.optional)).then(|| {
+            format!("'{name}' is een vraag die mag worden overgeslagen (optional): alleen een vrijstelling van de eigen bijdrage of een andere overslaanbare vraag mag die gebruiken")
+        })
+    }
 }
 
 impl expr::Scope for QuestionScope<'_> {
     fn question(&self, name: &str) -> Option<(u16, Ty)> {
-        self.questions.iter().enumerate().find(|(_, q)| q.id == name).map(|(i, q)| (i as u16, question_ty(i, q)))
+        self.questions
+            .iter()
+            .enumerate()
+            .find(|(_, q)| q.id == name && (self.optional || !q.optional))
+            .map(|(i, q)| (i as u16, question_ty(i, q)))
     }
     fn option(&self, q: u16, option: &str) -> Option<u16> {
         self.questions[q as usize].options.iter().position(|o| o.id == option).map(|i| i as u16)
@@ -63,7 +79,9 @@ impl expr::Scope for QuestionScope<'_> {
         None
     }
     fn hidden(&self, name: &str) -> Option<String> {
-        Some(format!("'{name}' is hier niet bekend: een vraagvoorwaarde mag alleen eerdere vragen gebruiken"))
+        self.optional_hidden(name).or_else(|| {
+            Some(format!("'{name}' is hier niet bekend: een vraagvoorwaarde of vrijstelling mag alleen (eerdere) vragen gebruiken"))
+        })
     }
 }
 
@@ -99,7 +117,7 @@ impl expr::Scope for RuleScope<'_> {
             (i as u16, if t.unit == Unit::Number { Ty::Int } else { Ty::Time }, t.rows.clone(), t.columns.clone())
         })
     }
-    fn hidden(&self, _: &str) -> Option<String> {
-        None
+    fn hidden(&self, name: &str) -> Option<String> {
+        self.questions.optional_hidden(name)
     }
 }

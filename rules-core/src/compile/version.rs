@@ -29,9 +29,9 @@ pub(super) fn compile(doc: &PackageDoc, questions: &[Question], v: &VersionDoc) 
         .iter()
         .map(|n| NotCovered { id: n.id.clone(), title: n.title.clone(), reason: n.reason.clone() })
         .collect();
-    let scope = RuleScope { questions: QuestionScope { questions }, values: &values, tables: &tables };
+    let scope = RuleScope { questions: QuestionScope { questions, optional: false }, values: &values, tables: &tables };
     let areas = areas::compile(&vpath, v, &scope, &values)?;
-    let (tariff, contribution) = money_items(doc, &vpath, v)?;
+    let (tariff, contribution) = money_items(doc, questions, &vpath, v)?;
     let transition = transition(doc, &vpath, v, questions)?;
     let valid_from_provenance = valid_from_provenance(doc, &vpath, v)?;
     if let Some(reason) = &v.provisional {
@@ -153,13 +153,18 @@ fn not_encoded(doc: &PackageDoc, vpath: &str, v: &VersionDoc) -> Result<Vec<NotE
 }
 
 /// The tariff and the contribution, each checked like every other number.
-fn money_items(doc: &PackageDoc, vpath: &str, v: &VersionDoc) -> Result<(Option<Tariff>, Option<Contribution>), Error> {
+fn money_items(
+    doc: &PackageDoc,
+    questions: &[Question],
+    vpath: &str,
+    v: &VersionDoc,
+) -> Result<(Option<Tariff>, Option<Contribution>), Error> {
     let tariff =
         v.tariff.as_ref().map(|t| money::tariff(&format!("{vpath}.tariff"), doc, t, Place::Version)).transpose()?;
     let contribution = v
         .contribution
         .as_ref()
-        .map(|c| money::contribution(&format!("{vpath}.contribution"), doc, c, Place::Version))
+        .map(|c| money::contribution(&format!("{vpath}.contribution"), doc, questions, c, Place::Version))
         .transpose()?;
     Ok((tariff, contribution))
 }
@@ -219,7 +224,9 @@ fn transition(
             let question = t.question.clone().unwrap_or_else(|| START_DATE_KEY.to_string());
             // The default key may be an extra answer; a named question must be a date question of the package.
             if t.question.is_some()
-                && !questions.iter().any(|q| q.id == question && q.kind == crate::document::QuestionKind::Date)
+                && !questions
+                    .iter()
+                    .any(|q| q.id == question && q.kind == crate::document::QuestionKind::Date && !q.optional)
             {
                 return Err(Error::package(
                     format!("{path}.question"),

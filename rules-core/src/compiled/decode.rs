@@ -155,6 +155,7 @@ fn pkg(path: &str, p: wire::Pkg) -> Result<Package, Error> {
             options: q.options.into_iter().map(|(id, label)| model::AnswerOption { id, label }).collect(),
             min: q.min.map(|v| number(&format!("{qp}.min"), v)).transpose()?,
             max: q.max.map(|v| number(&format!("{qp}.max"), v)).transpose()?,
+            optional: q.optional,
         });
     }
     let mut versions = Vec::with_capacity(p.versions.len());
@@ -190,7 +191,7 @@ fn pkg(path: &str, p: wire::Pkg) -> Result<Package, Error> {
     }
     let mut contributions = Vec::with_capacity(p.contributions.len());
     for (i, c) in p.contributions.into_iter().enumerate() {
-        contributions.push(contribution(&format!("{path}.contributions[{i}]"), c, sources)?);
+        contributions.push(contribution(&format!("{path}.contributions[{i}]"), c, sources, questions.len())?);
     }
     // `Package::tariff_on` / `contribution_on` take the last entry on or before a date: the lists must be dated and ascending.
     let ascending =
@@ -347,7 +348,7 @@ fn version(
         });
     }
     let tariff = v.tariff.map(|t| tariff(&format!("{path}.tariff"), t, sources)).transpose()?;
-    let contribution = v.contribution.map(|c| contribution(&format!("{path}.contribution"), c, sources)).transpose()?;
+    let contribution = v.contribution.map(|c| contribution(&format!("{path}.contribution"), c, sources, questions.len())).transpose()?;
     let transition = match v.transition {
         None => None,
         // The default key may be an extra answer; any other must be a date question (as `compile/version.rs`).
@@ -448,9 +449,26 @@ fn tariff(path: &str, t: wire::Tariff, sources: usize) -> Result<model::Tariff, 
     })
 }
 
-fn contribution(path: &str, c: wire::Contribution, sources: usize) -> Result<model::Contribution, Error> {
+fn contribution(
+    path: &str,
+    c: wire::Contribution,
+    sources: usize,
+    questions: usize,
+) -> Result<model::Contribution, Error> {
     if !(0..=100_000_000).contains(&c.cents) {
         return Err(bad(path, "bedrag buiten 0..100.000.000 cent"));
+    }
+    let mut exemptions = Vec::with_capacity(c.exemptions.len());
+    for (i, e) in c.exemptions.into_iter().enumerate() {
+        let epath = format!("{path}.exemptions[{i}]");
+        // Questions only, as `compile` allows: the same names as an `ask_if` after the last question.
+        let when = condition(&format!("{epath}.when"), e.when, &Names::ask_if(questions))?;
+        exemptions.push(model::Exemption {
+            id: e.id,
+            when,
+            label: e.label,
+            provenance: provenance(&epath, e.provenance, sources)?,
+        });
     }
     Ok(model::Contribution {
         valid_from: c.valid_from.map(|d| date(&format!("{path}.valid_from"), d)).transpose()?,
@@ -458,6 +476,7 @@ fn contribution(path: &str, c: wire::Contribution, sources: usize) -> Result<mod
         per: code(path, c.per)?,
         label: c.label,
         provenance: provenance(path, c.provenance, sources)?,
+        exemptions,
     })
 }
 

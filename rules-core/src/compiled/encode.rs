@@ -103,6 +103,7 @@ fn question(q: &model::Question) -> wire::Question {
         options: q.options.iter().map(|o| (o.id.clone(), o.label.clone())).collect(),
         min: q.min,
         max: q.max,
+        optional: q.optional,
     }
 }
 
@@ -261,6 +262,16 @@ fn contribution(c: &model::Contribution) -> wire::Contribution {
         per: c.per.code(),
         label: c.label.clone(),
         provenance: provenance(&c.provenance),
+        exemptions: c
+            .exemptions
+            .iter()
+            .map(|e| wire::Exemption {
+                id: e.id.clone(),
+                when: condition(&e.when),
+                label: e.label.clone(),
+                provenance: provenance(&e.provenance),
+            })
+            .collect(),
     }
 }
 

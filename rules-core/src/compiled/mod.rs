@@ -41,7 +41,7 @@ use crate::package::Package;
 pub const MAGIC: [u8; 4] = *b"UWB\0";
 /// The format this build writes and reads. Raise it for any change to
 /// `wire.rs` or `codes.rs`; an older reader then says `bundle_version`.
-pub const FORMAT_VERSION: u16 = 1;
+pub const FORMAT_VERSION: u16 = 2;
 /// File extension of a compiled bundle.
 pub const EXTENSION: &str = "uwb";
 const HEADER: usize = 4 + 2 + 32 + 32;

@@ -90,6 +90,7 @@ pub struct Question {
     pub options: Vec<(String, String)>,
     pub min: Option<i64>,
     pub max: Option<i64>,
+    pub optional: bool,
 }
 
 /// An expression as written and compiled: `nodes` in post-order, children
@@ -217,6 +218,16 @@ pub struct Contribution {
     pub valid_from: Option<i32>,
     pub cents: i64,
     pub per: u8,
+    pub label: String,
+    pub provenance: Provenance,
+    pub exemptions: Vec<Exemption>,
+}
+
+/// `when` may name every question, no values or tables.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Exemption {
+    pub id: String,
+    pub when: Condition,
     pub label: String,
     pub provenance: Provenance,
 }
