@@ -40,7 +40,7 @@ impl serde::Serialize for Answer<'_> {
 }
 
 /// Answer conditions cannot use tables; this stands in for them.
-struct NoTables;
+pub(crate) struct NoTables;
 impl Tables for NoTables {
     fn cell(&self, _: u16, _: usize, _: usize) -> i64 {
         0
@@ -89,6 +89,13 @@ impl Answers {
             asked.push(is_asked);
         }
         asked
+    }
+
+    /// Whether question `index` is asked given these answers (its `ask_if`
+    /// only reads earlier questions). With `slot`: an asked optional
+    /// question whose slot is `ABSENT` was skipped.
+    pub fn is_asked(&self, package: &Package, index: usize) -> bool {
+        package.questions[index].ask_if.as_ref().is_none_or(|c| c.expr.is_true(&self.slots, &NoTables).unwrap_or(true))
     }
 
     /// The slot value of question `index` (`ABSENT` when not asked).
@@ -150,6 +157,8 @@ fn check(package: &Package, answers: &Value, report: &mut dyn FnMut(Error) -> bo
         };
         let given = map.get(&q.id);
         match (asked, given) {
+            // An optional question may be skipped: "not given", never a refusal.
+            (true, None) if q.optional => {}
             (true, None) => {
                 if !report(Error::MissingAnswer { question: q.id.clone() }) {
                     return Err(placeholder());

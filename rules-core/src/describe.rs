@@ -22,6 +22,9 @@ pub struct QuestionJson<'a> {
     pub min: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max: Option<i64>,
+    /// Present (true) only for a question the resident may skip.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub optional: bool,
 }
 
 #[derive(Serialize)]
@@ -55,6 +58,7 @@ pub fn questions(package: &Package) -> Vec<QuestionJson<'_>> {
             options: q.options.iter().map(|o| OptionJson { id: &o.id, label: &o.label }).collect(),
             min: q.min,
             max: q.max,
+            optional: q.optional,
         })
         .collect()
 }

@@ -31,6 +31,10 @@ pub enum Mode {
 pub struct AskedQuestion {
     pub id: String,
     pub topic: String,
+    /// Set (true) for a question the resident may skip (a contribution
+    /// exemption's); absent otherwise. Never in `missing`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub optional: bool,
 }
 
 /// The state of a form for some (partial) answers. See `docs/json-contract.md`
@@ -91,8 +95,8 @@ pub fn form_state(root: &Package, answers: &Value, options: &Options, mode: Mode
         let asked = describe::asked_questions_on(root, &Value::Null, options);
         let problems = eval::problems_on(root, answers, options);
         return FormState {
-            missing: asked.iter().map(|q| q.id.clone()).collect(),
-            asked: asked.iter().map(|q| AskedQuestion { id: q.id.clone(), topic: q.topic.clone() }).collect(),
+            missing: asked.iter().filter(|q| !q.optional).map(|q| q.id.clone()).collect(),
+            asked: asked.iter().map(|q| AskedQuestion { id: q.id.clone(), topic: q.topic.clone(), optional: q.optional }).collect(),
             answers: Map::new(),
             problems,
             indication: None,
@@ -111,9 +115,9 @@ pub fn form_state(root: &Package, answers: &Value, options: &Options, mode: Mode
     if let Some(v) = map.get(START_DATE_KEY).filter(|_| !start_date_is_question) {
         kept.insert(START_DATE_KEY.to_string(), v.clone());
     }
-    let missing = asked.iter().filter(|q| !kept.contains_key(&q.id)).map(|q| q.id.clone()).collect();
+    let missing = asked.iter().filter(|q| !q.optional && !kept.contains_key(&q.id)).map(|q| q.id.clone()).collect();
     let asked: Vec<AskedQuestion> =
-        asked.iter().map(|q| AskedQuestion { id: q.id.clone(), topic: q.topic.clone() }).collect();
+        asked.iter().map(|q| AskedQuestion { id: q.id.clone(), topic: q.topic.clone(), optional: q.optional }).collect();
     let checked = match mode {
         Mode::Prune => Value::Object(kept.clone()),
         Mode::Strict => answers.clone(),

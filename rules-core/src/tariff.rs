@@ -12,12 +12,21 @@
 //!
 //! After a transition rule, the package that referred pays and charges:
 //! its tariff and contribution valid on the date.
+//!
+//! A contribution's exemptions (`exemption`): the first whose `when` holds
+//! makes the contribution 0. An exemption that names an optional question
+//! the resident skipped cannot be decided: unless another one applies, the
+//! standard contribution is used and the result says so (warning
+//! `standard_contribution`). After a transition the answers are those of
+//! the earlier package, not of the one whose contribution applies, so its
+//! exemptions cannot be decided either.
 
+use crate::answers::{Answers, NoTables};
 use crate::date::Date;
 use crate::document::{ContributionPer, FloorAction, TariffKind};
 use crate::eval::{ceil_div, display_minutes, Indication, PERIODS_PER_YEAR, WEEKS_PER_YEAR};
-use crate::expr::SAFE_MAX;
-use crate::package::{Contribution, Package, Tariff, TariffClass, Version};
+use crate::expr::{Ref, ABSENT, SAFE_MAX};
+use crate::package::{Contribution, Exemption, Package, Tariff, TariffClass, Version};
 
 /// Months per calendar year, for a contribution per month.
 pub const MONTHS_PER_YEAR: i64 = 12;
@@ -74,6 +83,75 @@ pub struct Cost<'p> {
     pub floor: Option<FloorCheck>,
     pub contribution: Option<&'p Contribution>,
     pub contribution_cents_per_year: Option<i64>,
+    /// Whether an exemption applies (then the contribution per year is 0).
+    pub exemption: ExemptionOutcome<'p>,
+}
+
+/// What a contribution's exemptions say for one household.
+#[derive(Debug, Clone, Copy, Default)]
+pub enum ExemptionOutcome<'p> {
+    /// No exemption applies (or the contribution has none): the standard amount, no note.
+    #[default]
+    Standard,
+    /// This exemption applies: the household pays no contribution.
+    Applies(&'p Exemption),
+    /// None applies, but one could not be decided (a skipped optional
+    /// question): the standard amount, with a note.
+    Undecided,
+}
+
+/// The exemptions of `contribution` for `answers`, checked against the
+/// questions of `package` (the one that evaluated). `answers_fit` is false
+/// after a transition: then the answers are another package's.
+pub fn exemption<'p>(
+    contribution: &'p Contribution,
+    package: &Package,
+    answers: &Answers,
+    answers_fit: bool,
+) -> ExemptionOutcome<'p> {
+    if contribution.exemptions.is_empty() {
+        return ExemptionOutcome::Standard;
+    }
+    if !answers_fit {
+        return ExemptionOutcome::Undecided;
+    }
+    let mut undecided = false;
+    for e in &contribution.exemptions {
+        let mut skipped = false;
+        e.when.expr.visit(&mut |r| {
+            if let Ref::Question(q) = r {
+                let q = usize::from(q);
+                skipped |= package.questions.get(q).is_some_and(|x| x.optional)
+                    && answers.slot(q) == ABSENT
+                    && answers.is_asked(package, q);
+            }
+        });
+        match e.when.expr.is_true(&answers.slots, &NoTables) {
+            _ if skipped => undecided = true,
+            Ok(true) => return ExemptionOutcome::Applies(e),
+            Ok(false) => {}
+            // Out of range arithmetic decides nothing: as if skipped, never a silent yes or no.
+            Err(_) => undecided = true,
+        }
+    }
+    if undecided {
+        ExemptionOutcome::Undecided
+    } else {
+        ExemptionOutcome::Standard
+    }
+}
+
+/// The cost of an indication: the money of `MoneyRules::for_indication`,
+/// with the contribution's exemptions decided on the indication's answers.
+pub fn indication_cost<'p>(ind: &Indication<'p>) -> Cost<'p> {
+    let mut c = cost(MoneyRules::for_indication(ind), ind.total);
+    if let (Some(k), true) = (c.contribution, ind.total > 0) {
+        c.exemption = exemption(k, ind.package, ind.answers, ind.transition.is_none());
+        if let ExemptionOutcome::Applies(_) = c.exemption {
+            c.contribution_cents_per_year = Some(0);
+        }
+    }
+    c
 }
 
 impl Cost<'_> {

@@ -72,7 +72,7 @@ pub fn to_json_model<'a>(ind: &'a Indication<'a>, trace: bool) -> IndicationJson
         }),
         total: Figures::of(ind.total),
         areas,
-        cost: cost_json(&cost),
+        cost: cost_json(&cost, ind.package),
         trace: steps,
         explanation: if trace { explain::sentences(ind) } else { Vec::new() },
         warnings: warnings_json(ind),

@@ -14,7 +14,7 @@ fn unit_name(u: crate::document::Unit) -> &'static str {
     }
 }
 
-fn cite<'a>(
+pub(super) fn cite<'a>(
     package: &'a Package,
     p: &'a Provenance,
 ) -> (Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<&'a str>) {

@@ -4,9 +4,10 @@
 use crate::document::{ContributionPer, TariffKind};
 use crate::eval::Indication;
 use crate::package::Provenance;
-use crate::tariff::{cost, Cost, MoneyRules};
+use crate::tariff::{Cost, ExemptionOutcome};
 
-use super::model::{ClassJson, ContributionJson, CostJson, MoneyJson};
+use super::model::{ClassJson, ContributionJson, CostJson, ExemptionJson, MoneyJson};
+use crate::package::Package;
 
 pub use crate::tariff::euro;
 
@@ -19,10 +20,10 @@ fn provisional_reason(p: &Provenance) -> Option<&str> {
 
 /// The cost of an indication (the referring package's money after a transition).
 pub fn indication_cost<'a>(ind: &Indication<'a>) -> Cost<'a> {
-    cost(MoneyRules::for_indication(ind), ind.total)
+    crate::tariff::indication_cost(ind)
 }
 
-pub(super) fn cost_json<'a>(c: &Cost<'a>) -> Option<CostJson<'a>> {
+pub(super) fn cost_json<'a>(c: &Cost<'a>, package: &'a Package) -> Option<CostJson<'a>> {
     if c.tariff.is_none() && c.contribution.is_none() {
         return None;
     }
@@ -66,6 +67,13 @@ pub(super) fn cost_json<'a>(c: &Cost<'a>) -> Option<CostJson<'a>> {
                 provisional: provisional_reason(&k.provenance),
             },
             cents_per_year: c.contribution_cents_per_year,
+            exemption: match c.exemption {
+                ExemptionOutcome::Applies(e) => {
+                    let (document, title, locator, provisional) = super::citations::cite(package, &e.provenance);
+                    Some(ExemptionJson { id: &e.id, label: &e.label, document, title, locator, provisional })
+                }
+                _ => None,
+            },
         }),
     })
 }

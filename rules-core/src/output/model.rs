@@ -105,8 +105,28 @@ pub struct ClassJson<'a> {
 pub struct ContributionJson<'a> {
     #[serde(flatten)]
     pub money: MoneyJson<'a>,
-    /// A monthly contribution × 12, a four-weekly one × 13, a yearly one as is; null on overflow.
+    /// A monthly contribution × 12, a four-weekly one × 13, a yearly one as is; 0 when an
+    /// exemption applies; null on overflow.
     pub cents_per_year: Option<i64>,
+    /// The exemption that applies, with its citation; absent when none does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exemption: Option<ExemptionJson<'a>>,
+}
+
+/// A contribution exemption that applies: its id, B1 label and citation
+/// (`document`/`title`/`locator`, or `provisional`).
+#[derive(Serialize)]
+pub struct ExemptionJson<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locator: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provisional: Option<&'a str>,
 }
 
 #[derive(Serialize)]

@@ -51,7 +51,7 @@ pub fn to_text(ind: &Indication) -> String {
         "  Totaal: {w} minuten per week ({}), {p} minuten per vier weken, {y} minuten per jaar",
         duration(w)
     );
-    if let Some(c) = cost_json(&super::cost::indication_cost(ind)) {
+    if let Some(c) = cost_json(&super::cost::indication_cost(ind), ind.package) {
         if let Some(class) = &c.class {
             let _ = writeln!(t, "  Klasse: {} ({})", class.id, class.label);
         }
@@ -65,7 +65,9 @@ pub fn to_text(ind: &Indication) -> String {
                 if tar.per == "per_hour" { "per uur" } else { "per vier weken" }
             );
         }
-        if let Some(con) = c.contribution.as_ref().map(|c| &c.money) {
+        if let Some(e) = c.contribution.as_ref().and_then(|c| c.exemption.as_ref()) {
+            let _ = writeln!(t, "  Eigen bijdrage: geen (vrijstelling {}: {})", e.id, e.label);
+        } else if let Some(con) = c.contribution.as_ref().map(|c| &c.money) {
             let _ = writeln!(
                 t,
                 "  Eigen bijdrage: {} {} ({})",
