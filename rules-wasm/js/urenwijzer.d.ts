@@ -85,6 +85,7 @@ export type CoreErrorCode =
   | 'bundle_hash'
   | 'invalid_bundle'
   | 'invalid_tariff_classes'
+  | 'invalid_exemption'
   | PlanErrorCode;
 
 /** Problems with the dates given to `plan` / `planSteps` (codes of the same core error enum). */
@@ -157,6 +158,8 @@ export interface Question {
   /** For `number` questions. */
   min?: number;
   max?: number;
+  /** True for a question the resident may skip (a contribution exemption's); absent otherwise. */
+  optional?: true;
 }
 
 // ---------------------------------------------------------------- package
@@ -265,8 +268,21 @@ export interface CostClass {
 
 /** The resident's contribution in its own unit, plus per year. */
 export interface Contribution extends Money {
-  /** For the calendar year of the date: a monthly contribution × 12, a four-weekly one × 13, a yearly one as is. */
+  /** For the calendar year of the date: a monthly contribution × 12, a four-weekly one × 13, a yearly one as is; 0 when an exemption applies. */
   cents_per_year: number | null;
+  /** The exemption that applies (the household pays no contribution); absent when none does. */
+  exemption?: ContributionExemption;
+}
+
+/** A contribution exemption that applies, with its citation (a source, or a provisional reason). */
+export interface ContributionExemption {
+  id: string;
+  /** B1 text: who pays no contribution. */
+  label: string;
+  document?: string;
+  title?: string;
+  locator?: string;
+  provisional?: string;
 }
 
 export interface Cost {
@@ -323,6 +339,8 @@ export interface Warning {
     | 'provisional'
     | 'provisional_money'
     | 'tariff_floor'
+    | 'contribution_exemption'
+    | 'standard_contribution'
     | 'not_encoded'
     | 'not_covered'
     | (string & {});
@@ -370,6 +388,8 @@ export interface Indication {
 export interface AskedQuestion {
   id: string;
   topic: string;
+  /** True for a question the resident may skip (never in `missing`); absent otherwise. */
+  optional?: true;
 }
 
 /**

@@ -30,6 +30,7 @@ const nl = {
     invalid_package: 'De regels van deze gemeente konden niet worden geladen. Probeer het later nog eens.',
     invalid_expression: 'De regels van deze gemeente konden niet worden geladen. Probeer het later nog eens.',
     invalid_tariff_classes: 'De regels van deze gemeente konden niet worden geladen. Probeer het later nog eens.',
+    invalid_exemption: 'De regels van deze gemeente konden niet worden geladen. Probeer het later nog eens.',
     missing_fingerprint: 'De regels van deze gemeente konden niet worden geladen. Probeer het later nog eens.',
     bundle_version:
       'De regels van deze gemeente zijn opgeslagen in een vorm die deze pagina niet kan lezen. Laad de pagina opnieuw; helpt dat niet, probeer het later nog eens.',
@@ -83,6 +84,7 @@ const en = {
     invalid_package: 'The rules of this municipality could not be loaded. Please try again later.',
     invalid_expression: 'The rules of this municipality could not be loaded. Please try again later.',
     invalid_tariff_classes: 'The rules of this municipality could not be loaded. Please try again later.',
+    invalid_exemption: 'The rules of this municipality could not be loaded. Please try again later.',
     missing_fingerprint: 'The rules of this municipality could not be loaded. Please try again later.',
     bundle_version:
       'The rules of this municipality are stored in a form this page cannot read. Reload the page; if that does not help, please try again later.',
