@@ -192,6 +192,21 @@ mod tests {
         assert!(state.problems.iter().all(|e| e.question().is_some()));
         let not_object = form_state(&p, &json!([]), &options(), Mode::Prune, false);
         assert_eq!(not_object.problems.iter().map(Error::code).collect::<Vec<_>>(), ["invalid_answers"]);
-        assert_eq!(not_object.missing.len(), not_object.asked.len());
+        // Every asked question is missing, except the optional one (the exemption's).
+        assert_eq!(not_object.missing.len() + 1, not_object.asked.len());
+        assert!(not_object.asked.iter().any(|q| q.id == "minimaregeling" && q.optional));
+        assert!(!not_object.missing.contains(&"minimaregeling".to_string()));
+    }
+
+    #[test]
+    fn an_optional_question_may_be_skipped_and_is_marked_in_json() {
+        let p = h4();
+        let answers = json!({"huishouden_grootte": 1, "aantal_kinderen": 0, "eigen_mogelijkheden": true,
+            "beperkingen": "geen", "extra_kamers_in_gebruik": 0, "extra_was": "normaal", "wasservice": false,
+            "boodschappen_maaltijden": "geen", "regie": "geen"});
+        let state = form_state(&p, &answers, &options(), Mode::Strict, false);
+        assert!(state.problems.is_empty() && state.missing.is_empty(), "{:?}", state.problems);
+        assert!(state.indication.as_deref().is_some_and(|t| t.contains("standard_contribution")));
+        assert!(state.to_json().contains(r#"{"id":"minimaregeling","topic":"bijdrage","optional":true}"#));
     }
 }
