@@ -228,6 +228,18 @@ pub fn report_html(cmp: &Comparison<'_>, t: &Totals<'_>) -> String {
         );
     }
 
+    for (name, side) in [("oude", &t.old), ("nieuwe", &t.new)] {
+        if side.standard_contribution > 0 {
+            let _ = write!(
+                s,
+                "<p class=\"note\">Eigen bijdrage ({name} regels): voor {} huishoudens is de gewone eigen bijdrage \
+                 gerekend, omdat de vragen over een vrijstelling niet in het bestand staan of niet zijn beantwoord. \
+                 Met die antwoorden kan de eigen bijdrage lager uitvallen.</p>",
+                count(side.standard_contribution)
+            );
+        }
+    }
+
     // Totals.
     s.push_str("<h2>De uitkomst in het kort</h2>");
     let _ = write!(

@@ -89,6 +89,11 @@ pub struct Figures<'p> {
     pub steps: Vec<Step>,
     pub transition: bool,
     pub cost: money::Cost<'p>,
+    /// A contribution exemption applied (contribution 0).
+    pub exempted: bool,
+    /// The contribution has exemptions that could not be decided (a skipped
+    /// optional question, e.g. a caseload without its column): the standard amount.
+    pub standard_contribution: bool,
 }
 
 /// The outcome for one household.
@@ -305,8 +310,19 @@ impl<'p> Figures<'p> {
             Some(t) => (t.from, t.from_version),
             None => (package, version),
         };
-        let cost = money::cost(money_package, money_version, options.date, ind.total)?;
+        let mut cost = money::cost(money_package, money_version, options.date, ind.total)?;
+        let rules = crate::tariff::MoneyRules::of(money_package, money_version, options.date);
+        let outcome = match rules.contribution {
+            Some(k) if ind.total > 0 => crate::tariff::exemption(k, package, answers, transition.is_none()),
+            _ => crate::tariff::ExemptionOutcome::Standard,
+        };
+        let exempted = matches!(outcome, crate::tariff::ExemptionOutcome::Applies(_));
+        if exempted {
+            cost.contribution_cents_per_year = Some(0);
+        }
         Ok(Figures {
+            exempted,
+            standard_contribution: matches!(outcome, crate::tariff::ExemptionOutcome::Undecided),
             package,
             version,
             money_package,

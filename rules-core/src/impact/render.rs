@@ -118,6 +118,10 @@ struct SideJson<'a> {
     households_without_tariff: u64,
     contribution_cents_per_year: Option<i64>,
     households_without_contribution: u64,
+    /// Compared households a contribution exemption applied to (contribution 0).
+    households_exempted: u64,
+    /// Compared households charged the standard contribution because an exemption could not be decided.
+    households_standard_contribution: u64,
     /// Compared households an earlier package evaluated (transition rule).
     transitions: u64,
     refused: u64,
@@ -306,6 +310,8 @@ pub fn summary_json(cmp: &Comparison<'_>, t: &Totals<'_>) -> String {
             households_without_tariff: st.without_tariff,
             contribution_cents_per_year: contribution_cents(st, t.compared),
             households_without_contribution: st.without_contribution,
+            households_exempted: st.exempted,
+            households_standard_contribution: st.standard_contribution,
             transitions: st.transitions,
             refused: st.refused,
         }

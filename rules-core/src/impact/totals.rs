@@ -36,6 +36,11 @@ pub struct SideTotals {
     pub without_tariff: u64,
     pub contribution_cents_per_year: i64,
     pub without_contribution: u64,
+    /// Compared households a contribution exemption applied to.
+    pub exempted: u64,
+    /// Compared households charged the standard contribution because an
+    /// exemption could not be decided (e.g. the caseload has no column for its question).
+    pub standard_contribution: u64,
     /// Compared households an earlier package evaluated (transition rule).
     pub transitions: u64,
     /// Households this side refused.
@@ -160,6 +165,8 @@ impl<'p> Totals<'p> {
                         None => t.without_contribution += 1,
                     }
                     t.transitions += u64::from(f.transition);
+                    t.exempted += u64::from(f.exempted);
+                    t.standard_contribution += u64::from(f.standard_contribution);
                     used(side, f, &mut self.used);
                     for s in &f.steps {
                         let area = &f.version.areas[s.area as usize];
@@ -232,6 +239,8 @@ impl<'p> Totals<'p> {
             t.contribution_cents_per_year = t.contribution_cents_per_year.saturating_add(o.contribution_cents_per_year);
             t.without_contribution += o.without_contribution;
             t.transitions += o.transitions;
+            t.exempted += o.exempted;
+            t.standard_contribution += o.standard_contribution;
             t.refused += o.refused;
         }
         for (b, o) in self.bands.iter_mut().zip(other.bands) {
