@@ -15,6 +15,8 @@ export function makeField(q) {
   const base = `v${++fieldCounter}-${q.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   const helpId = `${base}-uitleg`;
   const errorId = `${base}-fout`;
+  // An optional question (a contribution exemption's) says so in its label: the core never asks for it.
+  const label = q.optional ? [q.label, ' ', h('span', { class: 'uw-optional' }, T.optionalQuestion)] : q.label;
   const help = q.help ? h('p', { class: 'utrecht-form-field-description', id: helpId }, q.help) : null;
   const error = h('p', { class: 'utrecht-form-field-error-message', id: errorId, hidden: true });
   const describedBy = (hasError) =>
@@ -44,7 +46,7 @@ export function makeField(q) {
         class: 'utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset',
         'aria-describedby': describedBy(false),
       },
-      h('legend', { class: 'utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend uw-legend' }, q.label),
+      h('legend', { class: 'utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend uw-legend' }, label),
       help,
       error,
       opts.map((o, i) =>
@@ -108,7 +110,7 @@ export function makeField(q) {
         class: 'utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset',
         'aria-describedby': describedBy(false),
       },
-      h('legend', { class: 'utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend uw-legend' }, q.label),
+      h('legend', { class: 'utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend uw-legend' }, label),
       help,
       h('p', { class: 'utrecht-form-field-description uw-date__hint', id: `${base}-voorbeeld` }, T.dateExample),
       error,
@@ -158,7 +160,7 @@ export function makeField(q) {
   const root = h(
     'div',
     { class: 'utrecht-form-field utrecht-form-field--text uw-question', 'data-question': q.id, 'data-type': q.type },
-    h('div', { class: 'utrecht-form-field__label' }, h('label', { class: 'utrecht-form-label uw-legend', for: inputId }, q.label)),
+    h('div', { class: 'utrecht-form-field__label' }, h('label', { class: 'utrecht-form-label uw-legend', for: inputId }, label)),
     help,
     bounds ? h('p', { class: 'utrecht-form-field-description', id: boundsId }, bounds) : null,
     error,

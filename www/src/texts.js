@@ -42,6 +42,7 @@ export const T = {
 
   // fields
   yes: 'Ja',
+  optionalQuestion: '(mag u overslaan)',
   no: 'Nee',
   day: 'Dag',
   month: 'Maand',
@@ -130,6 +131,11 @@ export const T = {
   contributionAmount: (year, per) => [`Dat is ongeveer `, year, ` per jaar (`, per, `).`],
   contributionAmountProvisional: (year, per) => [`Voorlopig bedrag, nog niet zeker: ongeveer `, year, ` per jaar (`, per, `).`],
   contributionUnsure: 'Dit bedrag is nog niet zeker. Vraag de gemeente welk bedrag voor u geldt.',
+  contributionExempt: (label) => `Volgens de regels van de gemeente betaalt u geen eigen bijdrage, want: ${label}`,
+  contributionExemptProvisional: (label) => `Misschien betaalt u geen eigen bijdrage, want: ${label} Dit is nog niet zeker.`,
+  contributionExemptAsk: 'Vraag de gemeente of dit voor u geldt.',
+  contributionStandard:
+    'U heeft de vraag over een lagere eigen bijdrage overgeslagen. Daarom staat hier de gewone eigen bijdrage. Met een laag inkomen betaalt u misschien minder of niets. Vraag het de gemeente.',
   contributionUnknown:
     'Hoeveel u betaalt, staat niet in deze zelftest. Het hangt af van de regels van de gemeente. Vraag het de gemeente, of kijk op de website van het CAK (www.hetcak.nl).',
   detailsHow: 'Hoe is dit berekend?',

@@ -207,20 +207,36 @@ function howToApply(ind, name) {
 function contribution(ind) {
   const c = ind.cost?.contribution;
   const perYear = c?.cents_per_year ?? null; // the core's figure (contract 2)
+  const exemption = c?.exemption ?? null; // the core decided it; the site only words it
+  // An exemption that rests on a provisional rule or amount is never stated as certain.
+  const unsure = Boolean(c?.provisional || exemption?.provisional);
+  const standard = (ind.warnings ?? []).some((w) => w.code === 'standard_contribution');
+  let amount;
+  if (exemption) {
+    amount = h(
+      'p',
+      { class: 'utrecht-paragraph', id: 'eigen-bijdrage-bedrag' },
+      h('strong', {}, (unsure ? T.contributionExemptProvisional : T.contributionExempt)(exemption.label)),
+    );
+  } else if (c && perYear !== null) {
+    amount = h(
+      'p',
+      { class: 'utrecht-paragraph', id: 'eigen-bijdrage-bedrag' },
+      // A provisional amount is never stated as certain.
+      ...(c.provisional ? T.contributionAmountProvisional : T.contributionAmount)(h('strong', {}, euro(perYear)), `${euro(c.cents)} ${perText(c.per)}`),
+    );
+  } else {
+    amount = h('p', { class: 'utrecht-paragraph', id: 'eigen-bijdrage-bedrag' }, T.contributionUnknown);
+  }
   return h(
     'section',
     { class: 'uw-section', 'aria-labelledby': 'eigen-bijdrage' },
     h('h2', { class: 'utrecht-heading-2', id: 'eigen-bijdrage' }, T.contributionTitle),
     h('p', { class: 'utrecht-paragraph' }, T.contributionWhat),
-    c && perYear !== null
-      ? h(
-          'p',
-          { class: 'utrecht-paragraph', id: 'eigen-bijdrage-bedrag' },
-          // A provisional amount is never stated as certain.
-          ...(c.provisional ? T.contributionAmountProvisional : T.contributionAmount)(h('strong', {}, euro(perYear)), `${euro(c.cents)} ${perText(c.per)}`),
-        )
-      : h('p', { class: 'utrecht-paragraph', id: 'eigen-bijdrage-bedrag' }, T.contributionUnknown),
-    c?.provisional ? h('p', { class: 'utrecht-paragraph' }, h('strong', {}, T.contributionUnsure)) : null,
+    amount,
+    standard && !exemption ? h('p', { class: 'utrecht-paragraph', id: 'eigen-bijdrage-standaard' }, T.contributionStandard) : null,
+    exemption ? h('p', { class: 'utrecht-paragraph' }, T.contributionExemptAsk) : null,
+    c?.provisional && !exemption ? h('p', { class: 'utrecht-paragraph' }, h('strong', {}, T.contributionUnsure)) : null,
   );
 }
 
@@ -371,6 +387,7 @@ function about(ind) {
     ...(ind.warnings ?? []).map((w) => w.message),
     ...notCounted(state.doc, ind).map((n) => `${n.title}: ${n.reason}`),
     typeof c?.provisional === 'string' ? `${T.contributionTitle}: ${c.provisional}` : null,
+    typeof c?.exemption?.provisional === 'string' ? `${T.contributionTitle} (${c.exemption.id}): ${c.exemption.provisional}` : null,
     ind.transition?.reason ?? null,
   ].filter(Boolean);
   return h(

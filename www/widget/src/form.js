@@ -88,7 +88,7 @@ export class QuestionForm {
       control = h(
         'fieldset',
         { class: 'field', 'aria-describedby': describedBy || null },
-        h('legend', { class: 'label', id: legendId, text: q.label }),
+        h('legend', { class: 'label', id: legendId, text: labelOf(q, t) }),
         help,
         onlyIn,
         error,
@@ -107,7 +107,7 @@ export class QuestionForm {
         on: { input: onInput, change: onInput },
       });
       item.inputs.push(input);
-      control = h('div', { class: 'field' }, h('label', { class: 'label', for: baseId, text: q.label }), help, onlyIn, error, input);
+      control = h('div', { class: 'field' }, h('label', { class: 'label', for: baseId, text: labelOf(q, t) }), help, onlyIn, error, input);
     }
 
     const wrapper = h('div', { class: 'question', 'data-question': q.id }, control);
@@ -258,3 +258,8 @@ export class QuestionForm {
 }
 
 export { replace };
+
+/** A question's label; an optional one (a contribution exemption's) says it may be skipped. */
+function labelOf(q, t) {
+  return q.optional ? `${q.label} ${t('optionalQuestion')}` : q.label;
+}

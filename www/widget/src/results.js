@@ -91,7 +91,9 @@ export function resultBlock(ctx, ind, { detailed = false, explanation = true, it
     const c = ind.cost;
     if (c.cents_per_period !== null && c.cents_per_period !== undefined)
       els.push(h('p', { text: t('costPeriod', { amount: euro(c.cents_per_period, lang) }) }));
-    if (c.contribution) {
+    if (c.contribution?.exemption) {
+      els.push(h('p', { 'data-contribution': 'exempt', text: t('contributionExempt', { label: c.contribution.exemption.label }) }));
+    } else if (c.contribution) {
       els.push(h('p', { text: t(c.contribution.per === 'month' ? 'contributionMonth' : 'contributionPeriod', { amount: euro(c.contribution.cents, lang) }) }));
     }
   }
