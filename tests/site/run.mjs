@@ -254,6 +254,15 @@ async function runFlow(browser, base, entry, report) {
       const qid = visible.find((id) => !done.has(id));
       if (!qid) break;
       const q = questions.get(qid);
+      if (q.optional) {
+        // Optional (a contribution exemption's): the label says so; answers B skip it (standard contribution with a note).
+        const legend = await page.evaluate((id) => document.querySelector(`.uw-question[data-question="${id}"] .uw-legend`)?.textContent ?? '', qid);
+        check(legend.includes('(mag u overslaan)'), `${flow.slug} ${qid}: an optional question does not say "(mag u overslaan)" ("${legend}")`);
+        if (variant === 'B') {
+          done.add(qid);
+          continue;
+        }
+      }
       const value = plannedValue(q, variant);
       if (q.type === 'number' && !numberErrorsShown) {
         // Not a number, then out of range: the engine's errors, in Dutch, at the field.
@@ -423,6 +432,7 @@ async function verifyResult(page, flow, entry, answers, report) {
     fingerprint: document.getElementById('vingerafdruk')?.textContent ?? '',
     rough: Boolean(document.getElementById('ruwe-schatting')),
     contribution: document.getElementById('eigen-bijdrage-bedrag')?.textContent ?? null,
+    standardContribution: Boolean(document.getElementById('eigen-bijdrage-standaard')),
     transition: Boolean(document.querySelector('.uw-transition')),
     how: document.querySelector('#uw-how')?.textContent ?? '',
     apply: document.getElementById('aanvragen')?.textContent ?? '',
@@ -450,10 +460,19 @@ async function verifyResult(page, flow, entry, answers, report) {
   check(got.rough === rough, `${flow.slug}: "ruwe schatting" ${got.rough ? 'shown' : 'missing'} (warnings: ${want.warnings.map((w) => w.code)})`);
   const c = want.cost?.contribution;
   check(Boolean(got.contribution), `${flow.slug}: the eigen bijdrage section is missing`);
-  if (c && got.contribution) {
+  if (c?.exemption && got.contribution) {
+    // The core's exemption, worded; a provisional one is never stated as certain.
+    check(got.contribution.includes('geen eigen bijdrage'), `${flow.slug}: eigen bijdrage "${got.contribution}" does not say there is none`);
+    if (c.provisional || c.exemption.provisional) {
+      check(got.contribution.includes('nog niet zeker'), `${flow.slug}: a provisional exemption is stated as certain: "${got.contribution}"`);
+    }
+  } else if (c && got.contribution) {
     const euros = (c.cents / 100).toFixed(2).replace('.', ',');
     check(got.contribution.includes(euros), `${flow.slug}: eigen bijdrage "${got.contribution}" does not show ${euros}`);
+    if (c.provisional) check(got.contribution.includes('nog niet zeker'), `${flow.slug}: a provisional contribution is stated as certain: "${got.contribution}"`);
   }
+  const standard = want.warnings.some((w) => w.code === 'standard_contribution');
+  check(got.standardContribution === standard, `${flow.slug}: the standard-contribution note is ${got.standardContribution ? 'shown' : 'missing'} (warnings: ${want.warnings.map((w) => w.code)})`);
   check(got.transition === Boolean(want.transition), `${flow.slug}: transition note ${got.transition ? 'shown' : 'missing'}`);
   for (const { text: sentence } of want.explanation) {
     check(got.how.includes(sentence), `${flow.slug}: "Hoe is dit berekend?" lacks: ${sentence}`);

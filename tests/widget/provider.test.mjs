@@ -469,6 +469,38 @@ test('no rule ids or tariff ids in the provider text, in every state', async () 
   }
 });
 
+test('the contribution: skipped exemption question gives the standard amount with the core\'s note; an exemption says there is none', async () => {
+  const H4 = {
+    huishouden_grootte: 1,
+    aantal_kinderen: 0,
+    eigen_mogelijkheden: true,
+    beperkingen: 'geen',
+    extra_kamers_in_gebruik: 0,
+    extra_was: 'normaal',
+    wasservice: false,
+    boodschappen_maaltijden: 'geen',
+    regie: 'geen',
+  };
+  const page = await open(env, '/plain.html?mode=provider&package=/packages/h4.json&municipality=westland');
+  // The optional question says it may be skipped, and skipping it is no problem.
+  assert.match(await w(page, '[data-step="2"] [data-question="minimaregeling"] legend').textContent(), /\(mag u overslaan\)/);
+  await page.evaluate((a) => {
+    const el = document.getElementById('w');
+    el.setDates({ decision: '2026-11-02', conversation: '2026-11-03' });
+    el.setAnswers(a);
+  }, H4);
+  const note = w(page, '[data-result=initial] li[data-code=standard_contribution]');
+  await note.waitFor();
+  assert.match(await note.textContent(), /gewone eigen bijdrage/);
+  assert.equal(await indicationText(page), cliEval('h4', H4, { date: '2026-11-03', municipality: 'westland' }));
+  assert.deepEqual(await problems(page), []);
+  await page.evaluate((a) => document.getElementById('w').setAnswers({ ...a, minimaregeling: true }), H4);
+  await w(page, '[data-result=initial] [data-contribution=exempt]').waitFor();
+  assert.match(await w(page, '[data-result=initial] [data-contribution=exempt]').textContent(), /Eigen bijdrage: geen, want uw inkomen/);
+  assert.equal(await w(page, '[data-result=initial] li[data-code=standard_contribution]').count(), 0);
+  await page.context().close();
+});
+
 test('the indicatie event carries the current indication; setAnswers and setDates prefill', async () => {
   const page = await open(env, PAGE);
   await page.evaluate((a) => {

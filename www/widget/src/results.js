@@ -115,7 +115,7 @@ export function resultBlock(ctx, ind, { detailed = false, explanation = true, it
         h(
           'ul',
           {},
-          ind.warnings.map((x) => h('li', { text: x.message, 'data-items': items && x.items.length ? x.items.join(' ') : null })),
+          ind.warnings.map((x) => h('li', { text: x.message, 'data-code': x.code, 'data-items': items && x.items.length ? x.items.join(' ') : null })),
         ),
       ),
     );
