@@ -96,7 +96,10 @@ pub fn form_state(root: &Package, answers: &Value, options: &Options, mode: Mode
         let problems = eval::problems_on(root, answers, options);
         return FormState {
             missing: asked.iter().filter(|q| !q.optional).map(|q| q.id.clone()).collect(),
-            asked: asked.iter().map(|q| AskedQuestion { id: q.id.clone(), topic: q.topic.clone(), optional: q.optional }).collect(),
+            asked: asked
+                .iter()
+                .map(|q| AskedQuestion { id: q.id.clone(), topic: q.topic.clone(), optional: q.optional })
+                .collect(),
             answers: Map::new(),
             problems,
             indication: None,
@@ -116,8 +119,10 @@ pub fn form_state(root: &Package, answers: &Value, options: &Options, mode: Mode
         kept.insert(START_DATE_KEY.to_string(), v.clone());
     }
     let missing = asked.iter().filter(|q| !q.optional && !kept.contains_key(&q.id)).map(|q| q.id.clone()).collect();
-    let asked: Vec<AskedQuestion> =
-        asked.iter().map(|q| AskedQuestion { id: q.id.clone(), topic: q.topic.clone(), optional: q.optional }).collect();
+    let asked: Vec<AskedQuestion> = asked
+        .iter()
+        .map(|q| AskedQuestion { id: q.id.clone(), topic: q.topic.clone(), optional: q.optional })
+        .collect();
     let checked = match mode {
         Mode::Prune => Value::Object(kept.clone()),
         Mode::Strict => answers.clone(),

@@ -383,15 +383,14 @@ mod tests {
 
     #[test]
     fn contribution_per_year_by_its_unit() {
-        let c =
-            |per, cents| Contribution {
-                valid_from: None,
-                cents,
-                per,
-                label: "c".into(),
-                provenance: provisional(),
-                exemptions: Vec::new(),
-            };
+        let c = |per, cents| Contribution {
+            valid_from: None,
+            cents,
+            per,
+            label: "c".into(),
+            provenance: provisional(),
+            exemptions: Vec::new(),
+        };
         let of =
             |x: &Contribution| cost(MoneyRules { tariff: None, contribution: Some(x) }, 60).contribution_cents_per_year;
         assert_eq!(of(&c(ContributionPer::Month, 2_160)), Some(25_920));

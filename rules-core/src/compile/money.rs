@@ -145,7 +145,12 @@ pub(super) fn contribution(
 /// Exemptions: unique slug ids, a B1 label, a source or a provisional
 /// reason, and a yes/no expression over the questions (optional ones too;
 /// no values or tables: an exemption is about the household, not the norm).
-fn exemptions(path: &str, doc: &PackageDoc, questions: &[Question], c: &ContributionDoc) -> Result<Vec<Exemption>, Error> {
+fn exemptions(
+    path: &str,
+    doc: &PackageDoc,
+    questions: &[Question],
+    c: &ContributionDoc,
+) -> Result<Vec<Exemption>, Error> {
     let scope = QuestionScope { questions, optional: true };
     let mut out: Vec<Exemption> = Vec::with_capacity(c.exemptions.len());
     for (i, e) in c.exemptions.iter().enumerate() {

@@ -348,7 +348,10 @@ fn version(
         });
     }
     let tariff = v.tariff.map(|t| tariff(&format!("{path}.tariff"), t, sources)).transpose()?;
-    let contribution = v.contribution.map(|c| contribution(&format!("{path}.contribution"), c, sources, questions.len())).transpose()?;
+    let contribution = v
+        .contribution
+        .map(|c| contribution(&format!("{path}.contribution"), c, sources, questions.len()))
+        .transpose()?;
     let transition = match v.transition {
         None => None,
         // The default key may be an extra answer; any other must be a date question (as `compile/version.rs`).
