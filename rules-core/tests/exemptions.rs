@@ -119,7 +119,7 @@ fn bad_exemptions_are_refused_at_load_naming_the_element() {
     assert_eq!((e.code(), e.path()), ("invalid_exemption", Some("contributions[0].exemptions[1]")));
     let e = refused(|d| d["contributions"][0]["exemptions"][0]["id"] = json!("Minima!"));
     assert_eq!((e.code(), e.path()), ("invalid_exemption", Some("contributions[0].exemptions[0]")));
-    let e = refused(|d| d["contributions"][0]["exemptions"][0]["when"] = json!("1 = 1"));
+    let e = refused(|d| d["contributions"][0]["exemptions"][0]["when"] = json!("1 == 1"));
     assert_eq!((e.code(), e.path()), ("invalid_exemption", Some("contributions[0].exemptions[0]")));
     let e = refused(|d| d["contributions"][0]["exemptions"][0]["when"] = json!("inkomen_hoog"));
     assert_eq!((e.code(), e.path()), ("invalid_expression", Some("contributions[0].exemptions[0].when")));
