@@ -29,7 +29,7 @@ use crate::eval::{self, Options, Step};
 use crate::package::START_DATE_KEY;
 use crate::package::{Package, Version};
 
-pub use caseload::{Caseload, Entry, Household, RawAnswers, Refused, FIXED_COLUMNS};
+pub use caseload::{Caseload, Cells, Entry, Household, RawAnswers, Refused, FIXED_COLUMNS};
 pub use render::{households_csv_line, push_households_csv_line, report_html, summary_json, HOUSEHOLDS_CSV_HEADER};
 pub use totals::Totals;
 
@@ -261,7 +261,7 @@ impl<'p> Comparison<'p> {
         &self,
         side: Side,
         columns: &Columns,
-        cells: &[Option<String>],
+        cells: &Cells,
         options: &Options,
     ) -> Option<(&'p Package, Option<eval::AppliedTransition<'p>>, Answers)> {
         let kinds = match side {
@@ -269,7 +269,7 @@ impl<'p> Comparison<'p> {
             Side::New => &columns.new,
         };
         let mut typed = Vec::with_capacity(cells.len());
-        for (kind, cell) in kinds.iter().zip(cells) {
+        for (kind, cell) in kinds.iter().zip(cells.iter()) {
             typed.push(match (kind, cell) {
                 (Some(kind), Some(text)) => Some(slots::typed(*kind, text)?),
                 _ => None,
@@ -298,7 +298,7 @@ impl<'p> Comparison<'p> {
                     Side::New => &columns.new,
                 };
                 let mut map = Map::new();
-                for ((name, kind), cell) in columns.names.iter().zip(kinds).zip(cells) {
+                for ((name, kind), cell) in columns.names.iter().zip(kinds).zip(cells.iter()) {
                     if let (Some(kind), Some(text)) = (kind, cell) {
                         map.insert(name.clone(), cell_value(name, *kind, text)?);
                     }
