@@ -19,6 +19,9 @@ use crate::{files, Failure};
 /// small enough that memory does not grow with the caseload.
 const CHUNK: usize = 16 * 1024;
 
+/// Households whose `households.csv` lines share one buffer.
+const LINES_PER_BUFFER: usize = 1024;
+
 pub struct Args {
     pub old: PathBuf,
     pub new: PathBuf,
@@ -66,7 +69,17 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             break;
         }
         let rows: Vec<_> = chunk.par_drain(..).map(|entry| cmp.household(&columns, entry)).collect();
-        let lines: Vec<String> = rows.par_iter().map(impact::households_csv_line).collect();
+        // One buffer per run of rows, filled in parallel, written in order.
+        let lines: Vec<String> = rows
+            .par_chunks(LINES_PER_BUFFER)
+            .map(|rows| {
+                let mut text = String::with_capacity(rows.len() * 96);
+                for r in rows {
+                    impact::push_households_csv_line(&mut text, r);
+                }
+                text
+            })
+            .collect();
         let part = rows.par_iter().fold(Totals::default, |mut t, r| {
             t.add(r);
             t

@@ -19,6 +19,11 @@ mod procedure;
 mod progress;
 mod safe_text;
 
+/// mimalloc: `impact` allocates per household (rows, figures, steps) on two
+/// threads; see docs/performance.md for what it saved.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 

@@ -16,10 +16,48 @@ pub const FIXED_COLUMNS: [&str; 5] = ["id", "date", "municipality", "provider", 
 /// The answers of one household as read, converted per package later.
 #[derive(Debug, Clone)]
 pub enum RawAnswers {
-    /// CSV cells of the question columns (`None` = empty cell = not given).
-    Cells(Vec<Option<String>>),
+    /// CSV cells of the question columns (an empty cell = not given).
+    Cells(Cells),
     /// A JSON Lines answers object.
     Json(Map<String, Value>),
+}
+
+/// The question cells of one CSV row, trimmed, in one string (one
+/// allocation per household instead of one per cell).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cells {
+    text: String,
+    /// Byte range of each cell in `text`; `None` for an empty cell.
+    spans: Vec<Option<(usize, usize)>>,
+}
+
+impl Cells {
+    /// Appends a cell (`None` or an empty text: not given).
+    pub fn push(&mut self, cell: Option<&str>) {
+        self.spans.push(cell.filter(|t| !t.is_empty()).map(|t| {
+            let start = self.text.len();
+            self.text.push_str(t);
+            (start, self.text.len())
+        }));
+    }
+
+    /// Cell `i`, `None` when empty (or out of range).
+    pub fn get(&self, i: usize) -> Option<&str> {
+        self.spans.get(i).copied().flatten().and_then(|(a, b)| self.text.get(a..b))
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Every cell in column order.
+    pub fn iter(&self) -> impl Iterator<Item = Option<&str>> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
 }
 
 /// One household of the caseload.
@@ -215,25 +253,26 @@ impl<R: BufRead> Caseload<R> {
                     format!("{} cellen, maar de kopregel heeft {} kolommen", record.len(), width),
                 )));
             }
-            let mut cells: Vec<Option<String>> = Vec::with_capacity(record.len());
-            for (i, raw) in record.iter().enumerate() {
-                match std::str::from_utf8(raw) {
-                    Ok(t) => {
-                        let t = t.trim();
-                        cells.push((!t.is_empty()).then(|| t.to_string()));
-                    }
-                    Err(_) => {
-                        return Some(Err(refused_line(line, format!("cel {} is geen geldige UTF-8-tekst", i + 1))))
-                    }
-                }
+            // Every cell must be UTF-8 (the first bad one is named), then
+            // the fixed columns are taken out and the rest kept in one string.
+            if let Some(i) = record.iter().position(|raw| std::str::from_utf8(raw).is_err()) {
+                return Some(Err(refused_line(line, format!("cel {} is geen geldige UTF-8-tekst", i + 1))));
             }
-            let take = |f: usize, cells: &mut Vec<Option<String>>| fixed[f].and_then(|i| cells[i].take());
-            let given_id = take(0, &mut cells);
-            let date_text = take(1, &mut cells);
-            let municipality = take(2, &mut cells);
-            let provider = take(3, &mut cells);
-            let wijk = take(4, &mut cells);
-            let answers = RawAnswers::Cells(questions.iter().map(|i| cells[*i].take()).collect());
+            let cell = |i: usize| std::str::from_utf8(&record[i]).map(str::trim).unwrap_or_default();
+            let take = |f: usize| fixed[f].map(cell).filter(|t| !t.is_empty()).map(str::to_string);
+            let given_id = take(0);
+            let date_text = take(1);
+            let municipality = take(2);
+            let provider = take(3);
+            let wijk = take(4);
+            let mut cells = Cells {
+                text: String::with_capacity(record.as_slice().len()),
+                spans: Vec::with_capacity(questions.len()),
+            };
+            for i in questions.iter() {
+                cells.push(Some(cell(*i)));
+            }
+            let answers = RawAnswers::Cells(cells);
             let given = given_id.is_some();
             let id = given_id.unwrap_or_else(|| line.to_string());
             let date = match date_text {

@@ -169,6 +169,8 @@ fn group_table(out: &mut String, caption: &str, first: &str, groups: &std::colle
 }
 
 pub fn report_html(cmp: &Comparison<'_>, t: &Totals<'_>) -> String {
+    let settled = t.settled();
+    let t: &Totals<'_> = &settled;
     let o = &cmp.options;
     let mut s = String::with_capacity(32 * 1024);
     let _ = write!(

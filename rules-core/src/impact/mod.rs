@@ -9,10 +9,12 @@
 
 pub mod caseload;
 pub mod engine;
+pub mod engine_columns;
 mod html;
 pub mod money;
 mod reason;
 mod render;
+mod slots;
 pub mod totals;
 
 use std::borrow::Cow;
@@ -27,8 +29,8 @@ use crate::eval::{self, Options, Step};
 use crate::package::START_DATE_KEY;
 use crate::package::{Package, Version};
 
-pub use caseload::{Caseload, Entry, Household, RawAnswers, Refused, FIXED_COLUMNS};
-pub use render::{households_csv_line, report_html, summary_json, HOUSEHOLDS_CSV_HEADER};
+pub use caseload::{Caseload, Cells, Entry, Household, RawAnswers, Refused, FIXED_COLUMNS};
+pub use render::{households_csv_line, push_households_csv_line, report_html, summary_json, HOUSEHOLDS_CSV_HEADER};
 pub use totals::Totals;
 
 /// How the comparison runs.
@@ -70,6 +72,8 @@ pub struct Columns {
     pub names: Vec<String>,
     old: Vec<Option<QuestionKind>>,
     new: Vec<Option<QuestionKind>>,
+    /// Column ↔ question indices per package, for the fast path (`slots`).
+    maps: slots::ColumnMaps,
 }
 
 /// One side's figures for a household.
@@ -165,6 +169,7 @@ impl<'p> Comparison<'p> {
             names: names.to_vec(),
             old: names.iter().map(|n| kind_in(self.old, n)).collect(),
             new: names.iter().map(|n| kind_in(self.new, n)).collect(),
+            maps: slots::ColumnMaps::new([self.old, self.new], names),
         }
     }
 
@@ -221,6 +226,12 @@ impl<'p> Comparison<'p> {
             date: fixed.or(h.date).unwrap_or(self.options.date),
             municipality: h.municipality.clone().or_else(|| self.options.municipality.clone()),
         };
+        if let RawAnswers::Cells(cells) = &h.answers {
+            if let Some((package, transition, checked)) = self.fast_answers(side, columns, cells, &options) {
+                money::require_municipality(root, &options)?;
+                return Figures::of(package, transition, &checked, &options);
+            }
+        }
         let answers = self.answers_for(side, columns, h)?;
         money::require_municipality(root, &options)?;
         if side == Side::New && self.options.reassess_all {
@@ -243,6 +254,41 @@ impl<'p> Comparison<'p> {
         Figures::of(selection.package, selection.transition, &checked, &options)
     }
 
+    /// CSV cells straight into the slots of the package that applies, or
+    /// `None` at any problem: the general path below then reports it, so
+    /// both paths give the same outcome (see `slots`).
+    fn fast_answers(
+        &self,
+        side: Side,
+        columns: &Columns,
+        cells: &Cells,
+        options: &Options,
+    ) -> Option<(&'p Package, Option<eval::AppliedTransition<'p>>, Answers)> {
+        let kinds = match side {
+            Side::Old => &columns.old,
+            Side::New => &columns.new,
+        };
+        let mut typed = Vec::with_capacity(cells.len());
+        for (kind, cell) in kinds.iter().zip(cells.iter()) {
+            typed.push(match (kind, cell) {
+                (Some(kind), Some(text)) => Some(slots::typed(*kind, text)?),
+                _ => None,
+            });
+        }
+        let root = self.package(side);
+        let (package, transition) = if side == Side::New && self.options.reassess_all {
+            let package = match options.municipality.as_deref() {
+                None => root,
+                Some(m) => root.for_municipality(m)?,
+            };
+            (package, None)
+        } else {
+            columns.maps.select(root, &typed, options)?
+        };
+        let answers = columns.maps.answers(package, transition.map(|t| t.from), &columns.names, &typed)?;
+        Some((package, transition, answers))
+    }
+
     /// The answers object one package reads from this household.
     fn answers_for<'a>(&self, side: Side, columns: &Columns, h: &'a Household) -> Result<Cow<'a, Value>, Error> {
         match &h.answers {
@@ -252,7 +298,7 @@ impl<'p> Comparison<'p> {
                     Side::New => &columns.new,
                 };
                 let mut map = Map::new();
-                for ((name, kind), cell) in columns.names.iter().zip(kinds).zip(cells) {
+                for ((name, kind), cell) in columns.names.iter().zip(kinds).zip(cells.iter()) {
                     if let (Some(kind), Some(text)) = (kind, cell) {
                         map.insert(name.clone(), cell_value(name, *kind, text)?);
                     }
@@ -371,7 +417,7 @@ pub fn run_with_progress(
     let mut csv = String::from(HOUSEHOLDS_CSV_HEADER);
     while let Some(entry) = reader.next() {
         let row = cmp.household(&columns, entry);
-        csv.push_str(&households_csv_line(&row));
+        push_households_csv_line(&mut csv, &row);
         totals.add(&row);
         if totals.households.is_multiple_of(PROGRESS_EVERY) {
             progress(totals.households, reader.position());

@@ -1,6 +1,8 @@
 //! `households.csv` lines and `summary.json` (fields in `docs/impact.md`).
 //! The report page is in `html.rs`.
 
+use std::fmt::Write;
+
 use serde::Serialize;
 
 use super::totals::{Group, SideTotals, Totals, BANDS};
@@ -27,11 +29,15 @@ fn text_cell(out: &mut String, text: &str) {
     if risky {
         out.push('\'');
     }
-    for c in text.chars() {
-        if c == '"' {
-            out.push('"');
+    if text.contains('"') {
+        for c in text.chars() {
+            if c == '"' {
+                out.push('"');
+            }
+            out.push(c);
         }
-        out.push(c);
+    } else {
+        out.push_str(text);
     }
     if quote {
         out.push('"');
@@ -40,7 +46,7 @@ fn text_cell(out: &mut String, text: &str) {
 
 fn number_cell(out: &mut String, n: Option<i64>) {
     if let Some(n) = n {
-        out.push_str(&n.to_string());
+        let _ = write!(out, "{n}");
     }
 }
 
@@ -51,9 +57,16 @@ fn error_text(side: &str, e: &Error) -> String {
 /// The `households.csv` line of one household (every household gets one).
 pub fn households_csv_line(row: &Row<'_>) -> String {
     let mut out = String::with_capacity(128);
-    text_cell(&mut out, &row.id);
+    push_households_csv_line(&mut out, row);
+    out
+}
+
+/// [`households_csv_line`] appended to `out`: the CLI fills one buffer per
+/// thread and chunk instead of allocating a string per household.
+pub fn push_households_csv_line(out: &mut String, row: &Row<'_>) {
+    text_cell(out, &row.id);
     out.push(',');
-    out.push_str(&row.line.to_string());
+    let _ = write!(out, "{}", row.line);
     let (old, new, reason, error) = match &row.outcome {
         Outcome::Unread(e) => (None, None, String::new(), error_text("", e)),
         Outcome::Evaluated { old, new } => {
@@ -70,11 +83,11 @@ pub fn households_csv_line(row: &Row<'_>) -> String {
     };
     let week = |f: Option<&super::Figures<'_>>| f.map(|f| f.minutes_per_week);
     out.push(',');
-    number_cell(&mut out, week(old));
+    number_cell(out, week(old));
     out.push(',');
-    number_cell(&mut out, week(new));
+    number_cell(out, week(new));
     out.push(',');
-    number_cell(&mut out, week(old).zip(week(new)).map(|(a, b)| b - a));
+    number_cell(out, week(old).zip(week(new)).map(|(a, b)| b - a));
     for f in [old, new] {
         out.push(',');
         if let Some(c) = f.and_then(|f| f.cost.class) {
@@ -83,14 +96,13 @@ pub fn households_csv_line(row: &Row<'_>) -> String {
     }
     for f in [old, new] {
         out.push(',');
-        number_cell(&mut out, f.and_then(|f| f.cost.cents_per_year));
+        number_cell(out, f.and_then(|f| f.cost.cents_per_year));
     }
     out.push(',');
-    text_cell(&mut out, &reason);
+    text_cell(out, &reason);
     out.push(',');
-    text_cell(&mut out, &error);
+    text_cell(out, &error);
     out.push('\n');
-    out
 }
 
 /// Hours from minutes, half away from zero.
@@ -294,6 +306,8 @@ fn group_json<'a>(name: &'a str, g: &Group) -> GroupJson<'a> {
 }
 
 pub fn summary_json(cmp: &Comparison<'_>, t: &Totals<'_>) -> String {
+    let settled = t.settled();
+    let t: &Totals<'_> = &settled;
     let side = |s: Side| {
         let (p, st, date) = match s {
             Side::Old => (cmp.old, &t.old, cmp.options.old_date),

@@ -2,9 +2,12 @@
 //! rows in any order and merging partial totals in any order give the same
 //! result (the CLI merges per-thread totals).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{reason, Figures, Outcome, Row, Side};
+use super::{Figures, Outcome, Row, Side};
+use crate::eval::StepKind;
+use crate::package::{Package, Version};
 
 /// Bands of the difference in minutes per week (new − old): upper bounds,
 /// inclusive; the last band is unbounded.
@@ -103,7 +106,108 @@ pub struct Used<'p> {
     pub fingerprint: &'p str,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Per-step sums of one version on one side, keyed by index during the run:
+/// per area one slot per rule, then the floor and the maximum.
+#[derive(Debug, Clone)]
+struct VersionSteps<'p> {
+    side: Side,
+    version: &'p Version,
+    /// First slot of each area.
+    offsets: Vec<usize>,
+    sums: Vec<RuleTotals>,
+}
+
+/// Per-area sums of one pair of versions (old, new), in `reason::area_ids` order.
+#[derive(Debug, Clone)]
+struct PairAreas<'p> {
+    old: &'p Version,
+    new: &'p Version,
+    ids: Vec<&'p str>,
+    /// Index of each id among the old and the new version's areas.
+    old_index: Vec<Option<usize>>,
+    new_index: Vec<Option<usize>>,
+    sums: Vec<AreaTotals>,
+}
+
+/// Sums keyed by indices (no string compared per household), turned into the
+/// name-keyed maps by `settle`; sorting by name there keeps the bytes equal.
+#[derive(Debug, Clone, Default)]
+struct Pending<'p> {
+    steps: Vec<VersionSteps<'p>>,
+    pairs: Vec<PairAreas<'p>>,
+    /// (side, package, version) addresses already in `used`.
+    used: Vec<(Side, usize, usize)>,
+}
+
+impl<'p> Pending<'p> {
+    fn is_empty(&self) -> bool {
+        self.steps.is_empty() && self.pairs.is_empty()
+    }
+
+    fn steps_of(steps: &mut Vec<VersionSteps<'p>>, side: Side, version: &'p Version) -> usize {
+        if let Some(i) = steps.iter().position(|v| v.side == side && std::ptr::eq(v.version, version)) {
+            return i;
+        }
+        let mut offsets = Vec::with_capacity(version.areas.len());
+        let mut n = 0;
+        for area in &version.areas {
+            offsets.push(n);
+            n += area.rules.len() + 2;
+        }
+        steps.push(VersionSteps { side, version, offsets, sums: vec![RuleTotals::default(); n] });
+        steps.len() - 1
+    }
+
+    fn pair_of(pairs: &mut Vec<PairAreas<'p>>, old: &'p Version, new: &'p Version) -> usize {
+        if let Some(i) = pairs.iter().position(|p| std::ptr::eq(p.old, old) && std::ptr::eq(p.new, new)) {
+            return i;
+        }
+        let mut ids: Vec<&'p str> = old.areas.iter().map(|a| a.id.as_str()).collect();
+        for a in &new.areas {
+            if !ids.contains(&a.id.as_str()) {
+                ids.push(&a.id);
+            }
+        }
+        let index = |v: &'p Version| -> Vec<Option<usize>> {
+            ids.iter().map(|id| v.areas.iter().position(|a| a.id == *id)).collect()
+        };
+        let (old_index, new_index) = (index(old), index(new));
+        let sums = vec![AreaTotals::default(); ids.len()];
+        pairs.push(PairAreas { old, new, ids, old_index, new_index, sums });
+        pairs.len() - 1
+    }
+
+    /// Moves the index-keyed sums into the name-keyed maps of `t`.
+    fn settle_into(
+        self,
+        rules: &mut BTreeMap<(Side, &'p str, &'p str), RuleTotals>,
+        areas: &mut BTreeMap<&'p str, AreaTotals>,
+    ) {
+        for v in self.steps {
+            for (area, start) in v.version.areas.iter().zip(&v.offsets) {
+                let names = area.rules.iter().map(|r| r.id.as_str()).chain(["(niet onder nul)", "(maximum)"]);
+                for (name, sum) in names.zip(&v.sums[*start..]) {
+                    if sum.households == 0 {
+                        continue;
+                    }
+                    let r = rules.entry((v.side, area.id.as_str(), name)).or_default();
+                    r.households += sum.households;
+                    r.minutes_per_year = r.minutes_per_year.saturating_add(sum.minutes_per_year);
+                }
+            }
+        }
+        for p in self.pairs {
+            for (id, sum) in p.ids.iter().zip(&p.sums) {
+                let t = areas.entry(id).or_default();
+                t.old_minutes_per_year = t.old_minutes_per_year.saturating_add(sum.old_minutes_per_year);
+                t.new_minutes_per_year = t.new_minutes_per_year.saturating_add(sum.new_minutes_per_year);
+                t.changed += sum.changed;
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
 pub struct Totals<'p> {
     pub households: u64,
     pub compared: u64,
@@ -123,10 +227,44 @@ pub struct Totals<'p> {
     /// The first refused lines with their code.
     pub refused_lines: BTreeSet<(usize, String)>,
     pub used: BTreeSet<Used<'p>>,
+    /// Index-keyed sums not yet in `areas` and `rules` (see [`Totals::settled`]).
+    pending: Pending<'p>,
 }
 
-fn used<'p>(side: Side, f: &Figures<'p>, set: &mut BTreeSet<Used<'p>>) {
+impl PartialEq for Totals<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (self.settled(), other.settled());
+        a.households == b.households
+            && a.compared == b.compared
+            && a.refused == b.refused
+            && a.higher == b.higher
+            && a.lower == b.lower
+            && a.equal == b.equal
+            && a.old == b.old
+            && a.new == b.new
+            && a.bands == b.bands
+            && a.groups == b.groups
+            && a.areas == b.areas
+            && a.rules == b.rules
+            && a.refusals == b.refusals
+            && a.refused_lines == b.refused_lines
+            && a.used == b.used
+    }
+}
+
+impl Eq for Totals<'_> {}
+
+fn address<T>(x: &T) -> usize {
+    x as *const T as usize
+}
+
+fn used<'p>(side: Side, f: &Figures<'p>, set: &mut BTreeSet<Used<'p>>, seen: &mut Vec<(Side, usize, usize)>) {
     for (p, v) in [(f.package, f.version), (f.money_package, f.money_version)] {
+        let key = (side, address::<Package>(p), address::<Version>(v));
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
         let u = Used {
             side,
             package: &p.id,
@@ -167,24 +305,29 @@ impl<'p> Totals<'p> {
                     t.transitions += u64::from(f.transition);
                     t.exempted += u64::from(f.exempted);
                     t.standard_contribution += u64::from(f.standard_contribution);
-                    used(side, f, &mut self.used);
+                    used(side, f, &mut self.used, &mut self.pending.used);
+                    let i = Pending::steps_of(&mut self.pending.steps, side, f.version);
+                    let v = &mut self.pending.steps[i];
                     for s in &f.steps {
                         let area = &f.version.areas[s.area as usize];
-                        let rule = match s.kind {
-                            crate::eval::StepKind::Rule { rule } => area.rules[rule as usize].id.as_str(),
-                            crate::eval::StepKind::Floor => "(niet onder nul)",
-                            crate::eval::StepKind::Maximum => "(maximum)",
+                        let slot = match s.kind {
+                            StepKind::Rule { rule } => rule as usize,
+                            StepKind::Floor => area.rules.len(),
+                            StepKind::Maximum => area.rules.len() + 1,
                         };
-                        let r = self.rules.entry((side, area.id.as_str(), rule)).or_default();
+                        let r = &mut v.sums[v.offsets[s.area as usize] + slot];
                         r.households += 1;
                         r.minutes_per_year = r.minutes_per_year.saturating_add(s.change);
                     }
                 }
-                for (area, x, y) in reason::area_ids(a, b) {
-                    let t = self.areas.entry(area).or_default();
+                let i = Pending::pair_of(&mut self.pending.pairs, a.version, b.version);
+                let p = &mut self.pending.pairs[i];
+                let week = |m: i64| crate::eval::ceil_div(m, crate::eval::WEEKS_PER_YEAR);
+                for (k, t) in p.sums.iter_mut().enumerate() {
+                    let x = p.old_index[k].map_or(0, |j| a.areas[j]);
+                    let y = p.new_index[k].map_or(0, |j| b.areas[j]);
                     t.old_minutes_per_year = t.old_minutes_per_year.saturating_add(x);
                     t.new_minutes_per_year = t.new_minutes_per_year.saturating_add(y);
-                    let week = |m: i64| crate::eval::ceil_div(m, crate::eval::WEEKS_PER_YEAR);
                     t.changed += u64::from(week(x) != week(y));
                 }
                 delta.compared = 1;
@@ -224,8 +367,27 @@ impl<'p> Totals<'p> {
         }
     }
 
+    /// These totals with every index-keyed sum moved into `areas` and `rules`.
+    pub fn settled(&self) -> Cow<'_, Totals<'p>> {
+        if self.pending.is_empty() {
+            return Cow::Borrowed(self);
+        }
+        let mut t = self.clone();
+        t.settle();
+        Cow::Owned(t)
+    }
+
+    fn settle(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        let used = pending.used.clone();
+        pending.settle_into(&mut self.rules, &mut self.areas);
+        self.pending.used = used;
+    }
+
     /// Adds partial totals (from another thread); order does not matter.
-    pub fn merge(mut self, other: Totals<'p>) -> Totals<'p> {
+    pub fn merge(mut self, mut other: Totals<'p>) -> Totals<'p> {
+        self.settle();
+        other.settle();
         self.households += other.households;
         self.compared += other.compared;
         self.refused += other.refused;
