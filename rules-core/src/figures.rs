@@ -5,19 +5,25 @@
 //! the coded errors are those of `evaluate`; only the rendering is left out.
 //! A test holds every number equal to the full indication's JSON.
 
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::error::Error;
 use crate::eval::{display_minutes, evaluate_with, figures as split, Indication, Options};
 use crate::package::Package;
 
-/// One exact yearly amount as the indication shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One exact yearly amount as the indication shows it (serialised with
+/// the indication's key names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Minutes {
+    #[serde(rename = "minutes_per_week")]
     pub per_week: i64,
+    #[serde(rename = "minutes_per_period")]
     pub per_period: i64,
+    #[serde(rename = "minutes_per_year")]
     pub per_year: i64,
     /// Per week rounded up to the quarter hour (what a resident is shown).
+    #[serde(rename = "display_minutes_per_week")]
     pub display_per_week: i64,
 }
 
@@ -26,19 +32,11 @@ impl Minutes {
         let (per_week, per_period, per_year) = split(exact_per_year);
         Minutes { per_week, per_period, per_year, display_per_week: display_minutes(per_week) }
     }
-
-    fn to_json(self) -> Value {
-        json!({
-            "minutes_per_week": self.per_week,
-            "minutes_per_period": self.per_period,
-            "minutes_per_year": self.per_year,
-            "display_minutes_per_week": self.display_per_week,
-        })
-    }
 }
 
-/// The numbers of one indication.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The numbers of one indication (serialised in this field order, the
+/// order of the wrapper's `figures` object).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct IndicationFigures {
     pub total: Minutes,
     /// In the order of the applied version's areas (the indication's `areas`).
@@ -102,17 +100,8 @@ impl IndicationFigures {
     /// The JSON form (what `urenwijzer conformance --figures` prints and
     /// `engine.figures` returns as an object).
     pub fn to_json(&self) -> String {
-        json!({
-            "total": self.total.to_json(),
-            "areas": self.areas.iter().map(|a| a.to_json()).collect::<Vec<_>>(),
-            "cents_per_period": self.cents_per_period,
-            "cents_per_year": self.cents_per_year,
-            "contribution_cents_per_year": self.contribution_cents_per_year,
-            "class": self.class,
-            "warnings": self.warnings,
-            "transition": self.transition,
-        })
-        .to_string()
+        // Plain numbers, booleans and null: serialising cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
     }
 }
 
