@@ -39,8 +39,7 @@ const variants = {
   'evaluateJson, no trace: serde-wasm-bindgen in': (a) => engine.benchEvaluateJsonFromObject(a, DATE, undefined, false),
   'figures: JSON.stringify in, Float64Array out (figuresArray)': (a) => engine.figuresFlat(JSON.stringify(a), DATE, undefined),
   'figures: serde-wasm-bindgen in, Float64Array out': (a) => engine.benchFiguresFlatFromObject(a, DATE, undefined),
-  'figures: JSON.stringify in, Float64Array out, wrapper object (figures)': (a) =>
-    figuresObject(engine.figuresFlat(JSON.stringify(a), DATE, undefined)),
+  'figures: JSON.stringify in, Float64Array out, wrapper object (figures)': (a) => figuresObject(engine.figuresFlat(JSON.stringify(a), DATE, undefined)),
   'figures: JSON.stringify in, serde-wasm-bindgen object out': (a) => engine.benchFiguresObject(JSON.stringify(a), DATE, undefined),
 };
 
@@ -56,8 +55,10 @@ for (const a of households) {
     }
   }
   const flat = JSON.stringify(figuresObject(engine.figuresFlat(JSON.stringify(a), DATE, undefined)));
-  if (flat !== JSON.stringify(figuresObject(engine.benchFiguresFlatFromObject(a, DATE, undefined)))) problems.push(`figures in differ for ${JSON.stringify(a)}`);
-  if (sorted(JSON.parse(flat)) !== sorted(engine.benchFiguresObject(JSON.stringify(a), DATE, undefined))) problems.push(`figures out differ for ${JSON.stringify(a)}`);
+  if (flat !== JSON.stringify(figuresObject(engine.benchFiguresFlatFromObject(a, DATE, undefined))))
+    problems.push(`figures in differ for ${JSON.stringify(a)}`);
+  if (sorted(JSON.parse(flat)) !== sorted(engine.benchFiguresObject(JSON.stringify(a), DATE, undefined)))
+    problems.push(`figures out differ for ${JSON.stringify(a)}`);
 }
 
 function time(f, batches = 300) {
@@ -72,7 +73,9 @@ function time(f, batches = 300) {
   return per[Math.floor(per.length / 2)];
 }
 
-console.log(`boundary variants, ${dir}, node ${process.version}, load ${readFileSync('/proc/loadavg', 'utf8').trim()}; median µs per call, 64 KPMG households:`);
+console.log(
+  `boundary variants, ${dir}, node ${process.version}, load ${readFileSync('/proc/loadavg', 'utf8').trim()}; median µs per call, 64 KPMG households:`,
+);
 for (const [name, f] of Object.entries(variants)) console.log(`  ${time(f).toFixed(2).padStart(6)}  ${name}`);
 console.log(problems.length === 0 ? 'outputs identical for all variants' : `DIFFERENCES:\n${problems.join('\n')}`);
 if (problems.length > 0) process.exit(1);

@@ -31,7 +31,10 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
 const CASES = {
-  'kpmg-2019': { answers: { eigen_mogelijkheden: false, beperkingen: 'enig', samenstelling_huishouden: true, extra_kamers_in_gebruik: 2, extra_kamers_niet_in_gebruik: 1 }, date: '2024-06-01' },
+  'kpmg-2019': {
+    answers: { eigen_mogelijkheden: false, beperkingen: 'enig', samenstelling_huishouden: true, extra_kamers_in_gebruik: 2, extra_kamers_niet_in_gebruik: 1 },
+    date: '2024-06-01',
+  },
 };
 
 async function once(browser, id) {
@@ -65,7 +68,9 @@ async function once(browser, id) {
 const browser = await launchChromium();
 try {
   const version = browser.version();
-  console.log(`Chromium ${version} (headless), ${dir}, ${runs} fresh contexts per bundle, load ${execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).trim()}`);
+  console.log(
+    `Chromium ${version} (headless), ${dir}, ${runs} fresh contexts per bundle, load ${execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).trim()}`,
+  );
   for (const id of ['kpmg-2019', 'h4']) {
     const all = [];
     for (let i = 0; i < runs; i++) all.push(await once(browser, id));
