@@ -32,6 +32,10 @@ pub struct Args {
     /// output must be byte-identical to the one from the document.
     #[arg(long)]
     compiled: bool,
+    /// Print each case's figures only (`rules_core::figures`, as `engine.figures` in the browser
+    /// build): every number must equal the indication's.
+    #[arg(long)]
+    figures: bool,
 }
 
 pub fn run(args: &Args) -> Result<ExitCode, Failure> {
@@ -45,7 +49,9 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
             let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let case = Case::read(&files::read_bytes(&file)?, &file.display().to_string())
                 .map_err(|e| Failure::Io(format!("{}: {e}", file.display())))?;
-            let output = if args.state {
+            let output = if args.figures {
+                figures_output(&package, &case)
+            } else if args.state {
                 state_output(&package, &case, !args.no_trace)
             } else {
                 canonical_output(&package, &case, !args.no_trace)
@@ -67,6 +73,17 @@ pub fn canonical_output(package: &Package, case: &Case, trace: bool) -> String {
             rules_core::evaluate_to_json(package, &case.answers, &options, trace)
         })
         .unwrap_or_else(|e| e.to_object().to_json())
+}
+
+/// The figures' JSON, or the error object JSON when refused (as `canonical_output`).
+pub fn figures_output(package: &Package, case: &Case) -> String {
+    Date::parse(&case.date)
+        .ok_or_else(|| Error::InvalidDate { question: None, value: case.date.clone() })
+        .and_then(|date| {
+            let options = Options { date, municipality: case.municipality.clone() };
+            rules_core::figures::figures(package, &case.answers, &options)
+        })
+        .map_or_else(|e| e.to_object().to_json(), |f| f.to_json())
 }
 
 /// The form state's canonical JSON (prune mode), or the error object JSON

@@ -22,6 +22,7 @@ pub mod error;
 pub mod eval;
 pub mod explain;
 pub mod expr;
+pub mod figures;
 pub mod form;
 pub mod impact;
 pub mod input;

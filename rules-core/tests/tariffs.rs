@@ -312,3 +312,33 @@ fn every_version_in_norms_says_where_its_start_date_comes_from() {
     }
     assert!(seen >= 5);
 }
+
+#[test]
+fn figures_only_name_the_class_and_give_the_numbers_and_errors_of_the_indication() {
+    let p = Package::from_value(package()).unwrap();
+    let list = classes();
+    for kamers in 0..=30 {
+        for date in ["2023-06-01", "2024-06-01", "2025-06-01"] {
+            let options = Options { date: Date::parse(date).unwrap(), municipality: None };
+            let f = rules_core::figures::figures(&p, &json!({"kamers": kamers}), &options).unwrap();
+            let full = eval(&p, json!({"kamers": kamers}), date, None).unwrap();
+            let shown = f.class.map_or(Value::Null, |i| list[i]["id"].clone());
+            assert_eq!(shown, full["cost"]["class"]["id"], "{kamers} {date}");
+            assert_eq!(f.total.display_per_week, full["total"]["display_minutes_per_week"].as_i64().unwrap());
+            assert_eq!(f.cents_per_year, full["cost"]["cents_per_year"].as_i64());
+            assert_eq!(f.warnings, full["warnings"].as_array().unwrap().len());
+        }
+    }
+    let options = Options { date: Date::parse("2024-06-01").unwrap(), municipality: Some("x".into()) };
+    for answers in [json!({"kamers": 31}), json!({"kamers": "twee"}), json!({"kamers": 2})] {
+        let figures = rules_core::figures::figures(&p, &answers, &options).unwrap_err();
+        let full = evaluate_to_json(&p, &answers, &options, false).unwrap_err();
+        assert_eq!(figures.to_object().to_json(), full.to_object().to_json());
+    }
+    let options = Options { date: Date::parse("2024-06-01").unwrap(), municipality: None };
+    for answers in [json!({"kamers": 31}), json!({"kamers": "twee"}), json!({})] {
+        let figures = rules_core::figures::figures(&p, &answers, &options).unwrap_err();
+        let full = evaluate_to_json(&p, &answers, &options, false).unwrap_err();
+        assert_eq!(figures.to_object().to_json(), full.to_object().to_json());
+    }
+}

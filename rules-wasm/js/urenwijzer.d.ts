@@ -417,6 +417,41 @@ export interface FormState {
 export type PackageDocument = { readonly [key: string]: unknown };
 
 /** A loaded norm package. Create after init()/initSync(). */
+/** Options of `figures`: as for `evaluate`, without `trace`. */
+export interface FiguresOptions {
+  date?: DateInput;
+  municipality?: string | null;
+}
+
+/** One amount as the indication shows it (the keys of `Indication['total']`). */
+export interface FigureMinutes {
+  minutes_per_week: number;
+  minutes_per_period: number;
+  minutes_per_year: number;
+  display_minutes_per_week: number;
+}
+
+/** The numbers of an indication (`engine.figures`); the same values as `evaluate`'s. */
+export interface Figures {
+  total: FigureMinutes;
+  /** In the order of the indication's `areas`. */
+  areas: FigureMinutes[];
+  /** `cost.cents_per_period`; null where the indication has null or no cost. */
+  cents_per_period: number | null;
+  cents_per_year: number | null;
+  /** `cost.contribution.cents_per_year`; null where there is none. */
+  contribution_cents_per_year: number | null;
+  /** Index of `cost.class` in the applied tariff's classes; null without a class. */
+  class: number | null;
+  /** How many warnings the indication has. */
+  warnings: number;
+  /** A transition rule applied (the indication's `transition` is not null). */
+  transition: boolean;
+}
+
+/** The flat figures of `figuresArray` as the object `figures` returns. */
+export function figuresObject(flat: Float64Array): Figures;
+
 /** Options of `new Engine`. */
 export interface EngineOptions {
   /** Load a source document without `fingerprint` too (default false: only bundles load). */
@@ -460,6 +495,20 @@ export class Engine {
   evaluate(answers: Answers, options?: EvaluateOptions): Indication;
   /** The indication as canonical JSON text (what `JSON.stringify(evaluate(...))` gives). */
   evaluateToJson(answers: Answers, options?: EvaluateOptions): string;
+  /**
+   * Figures only, for bulk use: the numbers of the indication `evaluate`
+   * gives for the same answers and options, without texts. Same checks and
+   * errors as `evaluate`.
+   */
+  figures(answers: Answers, options?: FiguresOptions): Figures;
+  /**
+   * As `figures`, flat: [0..3] total minutes per week, per period, per year,
+   * displayed per week; [4] cents per period, [5] cents per year, [6]
+   * contribution cents per year (NaN for none); [7] class index (−1 for
+   * none); [8] number of warnings; [9] transition (1 or 0); then per area,
+   * from [10], four numbers as [0..3].
+   */
+  figuresArray(answers: Answers, options?: FiguresOptions): Float64Array;
   /**
    * Every problem with the answers, without evaluating; empty when they are
    * complete and valid. Takes any values, since finding wrong ones is its job.
@@ -572,7 +621,7 @@ export interface ImpactFile {
 
 export interface ImpactOptions {
   /** Date for households without one (default today). */
-  date?: string | Date;
+  date?: DateInput;
   /** Fixed date for the old norm (one package on two dates). */
   oldDate?: string | Date | null;
   /** Fixed date for the new norm. */

@@ -180,6 +180,28 @@ function deepFreeze(value) {
   return value;
 }
 
+function minutesAt(a, i) {
+  return { minutes_per_week: a[i], minutes_per_period: a[i + 1], minutes_per_year: a[i + 2], display_minutes_per_week: a[i + 3] };
+}
+
+const orNull = (x) => (Number.isNaN(x) ? null : x);
+
+/** The flat figures (`IndicationFigures::write_flat` in rules-core) as an object, keys in the native order. */
+export function figuresObject(a) {
+  const areas = [];
+  for (let i = 10; i + 4 <= a.length; i += 4) areas.push(minutesAt(a, i));
+  return {
+    total: minutesAt(a, 0),
+    areas,
+    cents_per_period: orNull(a[4]),
+    cents_per_year: orNull(a[5]),
+    contribution_cents_per_year: orNull(a[6]),
+    class: a[7] < 0 ? null : a[7],
+    warnings: a[8],
+    transition: a[9] === 1,
+  };
+}
+
 /** A copy of the bytes of a compiled bundle given as ArrayBuffer or typed array; undefined for anything else. */
 function compiledBytes(pkg) {
   if (pkg instanceof ArrayBuffer) return new Uint8Array(pkg.slice(0));
@@ -326,6 +348,27 @@ export class Engine {
     const text = answersText(answers);
     try {
       return raw.evaluateJson(text, dateText(options.date), municipalityText(options.municipality), options.trace !== false);
+    } catch (e) {
+      throw failure(e);
+    }
+  }
+
+  /**
+   * Figures only, for bulk use: the numbers of the indication `evaluate`
+   * gives for the same answers and options (minutes per area and in total,
+   * displayed minutes, cost, class index, number of warnings, transition),
+   * without texts. The same checks and errors as `evaluate`.
+   */
+  figures(answers, options = {}) {
+    return figuresObject(this.figuresArray(answers, options));
+  }
+
+  /** As `figures`, but the flat Float64Array itself (layout in the types). */
+  figuresArray(answers, options = {}) {
+    const raw = this.#engine();
+    const text = answersText(answers);
+    try {
+      return raw.figuresFlat(text, dateText(options.date), municipalityText(options.municipality));
     } catch (e) {
       throw failure(e);
     }

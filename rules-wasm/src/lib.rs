@@ -15,6 +15,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
 mod compiled;
+mod figures;
 
 use rules_core::assemble::{self, InputFile};
 use rules_core::input::json;
