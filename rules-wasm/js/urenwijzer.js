@@ -13,22 +13,43 @@
 //
 // See docs/browser-api.md.
 
-import initGlue, {
-  initSync as initGlueSync,
-  Engine as RawEngine,
-  __wbg_reset_state as resetInstance,
+// A namespace import: the same wrapper runs on both builds. The resident
+// module (www/pkg/, site and widget) has no tools exports; the tools module
+// (www/pkg-tools/, the checking page) has everything. A tools function called
+// on the resident module throws `tools_only` (see `tool` below).
+import * as glue from './urenwijzer_wasm.js';
+
+const {
+  default: initGlue,
+  initSync: initGlueSync,
+  Engine: RawEngine,
+  __wbg_reset_state: resetInstance,
   __debugPanic,
   planStepsJson,
-  pilotReportJson,
-  impactReportJson,
-  checkDossierReference as checkDossierReferenceRaw,
+  checkDossierReference: checkDossierReferenceRaw,
   readRecordJson,
-  checkReportJson,
-  checkFilesJson,
-  classifyFilesJson,
   errorCodesJson,
   compiledFormatVersion,
-} from './urenwijzer_wasm.js';
+} = glue;
+
+/**
+ * Which build this wrapper runs on: `'resident'` (compiled bundles only: the
+ * site and the widget) or `'tools'` (also documents, checks and reports: the
+ * checking page).
+ */
+export const MODULE = typeof glue.checkReportJson === 'function' ? 'tools' : 'resident';
+
+/** A tools-module export of the glue, or `tools_only` on the resident module. */
+function tool(name, what) {
+  const f = glue[name];
+  if (typeof f !== 'function') {
+    throw new UrenwijzerError(
+      'tools_only',
+      `${what} zit alleen in de gereedschapsmodule (pkg-tools/urenwijzer.js, de controlepagina); deze module laadt alleen gecompileerde bundels (.uwb)`,
+    );
+  }
+  return f;
+}
 
 let initialized = false;
 /** The core's own error codes (docs/errors.md); only these pass through as they are. */
@@ -218,7 +239,10 @@ export class Engine {
     if (!initialized) throw notInitialized();
     const bytes = compiledBytes(pkg);
     if (bytes !== undefined) this.#compiled = bytes;
-    else this.#document = typeof pkg === 'string' ? pkg : documentText(pkg);
+    else {
+      if (MODULE !== 'tools') tool('checkReportJson', 'Een normpakket als JSON-document laden');
+      this.#document = typeof pkg === 'string' ? pkg : documentText(pkg);
+    }
     this.#plain = options?.plainDocument === true;
     const raw = this.#engine();
     try {
@@ -372,6 +396,7 @@ export class Engine {
    */
   pilot(files, options = {}) {
     const raw = this.#engine();
+    if (typeof raw.pilotJson !== 'function') tool('pilotReportJson', 'Het pilotrapport');
     let text;
     try {
       text = raw.pilotJson(pilotFilesText(files), options.reasons === true);
@@ -432,6 +457,7 @@ function pilotResult(text) {
  */
 export function pilotReport(files, options = {}) {
   if (!initialized) throw notInitialized();
+  const pilotReportJson = tool('pilotReportJson', 'Het pilotrapport');
   let text;
   try {
     text = pilotReportJson(pilotFilesText(files), options.reasons === true);
@@ -465,6 +491,7 @@ export function impactReport({ old = [], new: next = [], caseload, options = {},
     scaleTo: options.scaleTo ?? null,
   });
   const progress = typeof onProgress === 'function' ? onProgress : () => {};
+  const impactReportJson = tool('impactReportJson', 'Het impactrapport');
   let text;
   try {
     text = impactReportJson(...packed, old.length, contentBytes(caseload ?? new Uint8Array(0)), settings, progress);
@@ -519,6 +546,7 @@ export function checkPackage(document, cases = []) {
   if (!initialized) throw notInitialized();
   const list = Array.isArray(cases) ? cases : Object.entries(cases);
   const docText = typeof document === 'string' ? document : documentText(document);
+  const checkReportJson = tool('checkReportJson', 'checkPackage');
   let text;
   try {
     text = checkReportJson(docText, JSON.stringify(list));
@@ -570,6 +598,7 @@ function packFiles(files) {
 export function checkFiles(files) {
   if (!initialized) throw notInitialized();
   const packed = packFiles(files);
+  const checkFilesJson = tool('checkFilesJson', 'checkFiles');
   let text;
   try {
     text = checkFilesJson(...packed);
@@ -583,6 +612,7 @@ export function checkFiles(files) {
 export function classifyFiles(files) {
   if (!initialized) throw notInitialized();
   const packed = packFiles(files);
+  const classifyFilesJson = tool('classifyFilesJson', 'classifyFiles');
   let text;
   try {
     text = classifyFilesJson(...packed);
