@@ -377,7 +377,7 @@ test('printable summary: the five steps dates, hours and minutes per week, exact
 
 /** Rule ids, tariff (cost class) ids and value names of a bundled package, with its overlays. */
 function ruleAndTariffIds(pkg) {
-  const doc = JSON.parse(fs.readFileSync(path.join(PACKAGES, `${pkg}.uwb`), 'utf8'));
+  const doc = JSON.parse(fs.readFileSync(path.join(PACKAGES, `${pkg}.json`), 'utf8'));
   const ids = new Set();
   const walk = (x, key) => {
     if (Array.isArray(x)) for (const v of x) walk(v, key);
