@@ -39,9 +39,8 @@ const {
  */
 export const MODULE = typeof glue.checkReportJson === 'function' ? 'tools' : 'resident';
 
-/** A tools-module export of the glue, or `tools_only` on the resident module. */
-function tool(name, what) {
-  const f = glue[name];
+/** `f`, a tools-module export of the glue (undefined on the resident module): itself, or `tools_only`. */
+function tool(f, what) {
   if (typeof f !== 'function') {
     throw new UrenwijzerError(
       'tools_only',
@@ -240,7 +239,7 @@ export class Engine {
     const bytes = compiledBytes(pkg);
     if (bytes !== undefined) this.#compiled = bytes;
     else {
-      if (MODULE !== 'tools') tool('checkReportJson', 'Een normpakket als JSON-document laden');
+      if (MODULE !== 'tools') tool(glue.checkReportJson, 'Een normpakket als JSON-document laden');
       this.#document = typeof pkg === 'string' ? pkg : documentText(pkg);
     }
     this.#plain = options?.plainDocument === true;
@@ -396,7 +395,7 @@ export class Engine {
    */
   pilot(files, options = {}) {
     const raw = this.#engine();
-    if (typeof raw.pilotJson !== 'function') tool('pilotReportJson', 'Het pilotrapport');
+    if (typeof raw.pilotJson !== 'function') tool(glue.pilotReportJson, 'Het pilotrapport');
     let text;
     try {
       text = raw.pilotJson(pilotFilesText(files), options.reasons === true);
@@ -457,7 +456,7 @@ function pilotResult(text) {
  */
 export function pilotReport(files, options = {}) {
   if (!initialized) throw notInitialized();
-  const pilotReportJson = tool('pilotReportJson', 'Het pilotrapport');
+  const pilotReportJson = tool(glue.pilotReportJson, 'Het pilotrapport');
   let text;
   try {
     text = pilotReportJson(pilotFilesText(files), options.reasons === true);
@@ -491,7 +490,7 @@ export function impactReport({ old = [], new: next = [], caseload, options = {},
     scaleTo: options.scaleTo ?? null,
   });
   const progress = typeof onProgress === 'function' ? onProgress : () => {};
-  const impactReportJson = tool('impactReportJson', 'Het impactrapport');
+  const impactReportJson = tool(glue.impactReportJson, 'Het impactrapport');
   let text;
   try {
     text = impactReportJson(...packed, old.length, contentBytes(caseload ?? new Uint8Array(0)), settings, progress);
@@ -546,7 +545,7 @@ export function checkPackage(document, cases = []) {
   if (!initialized) throw notInitialized();
   const list = Array.isArray(cases) ? cases : Object.entries(cases);
   const docText = typeof document === 'string' ? document : documentText(document);
-  const checkReportJson = tool('checkReportJson', 'checkPackage');
+  const checkReportJson = tool(glue.checkReportJson, 'checkPackage');
   let text;
   try {
     text = checkReportJson(docText, JSON.stringify(list));
@@ -598,7 +597,7 @@ function packFiles(files) {
 export function checkFiles(files) {
   if (!initialized) throw notInitialized();
   const packed = packFiles(files);
-  const checkFilesJson = tool('checkFilesJson', 'checkFiles');
+  const checkFilesJson = tool(glue.checkFilesJson, 'checkFiles');
   let text;
   try {
     text = checkFilesJson(...packed);
@@ -612,7 +611,7 @@ export function checkFiles(files) {
 export function classifyFiles(files) {
   if (!initialized) throw notInitialized();
   const packed = packFiles(files);
-  const classifyFilesJson = tool('classifyFilesJson', 'classifyFiles');
+  const classifyFilesJson = tool(glue.classifyFilesJson, 'classifyFiles');
   let text;
   try {
     text = classifyFilesJson(...packed);

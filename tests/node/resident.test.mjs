@@ -21,7 +21,18 @@ test('the two builds say which they are, and the resident glue has no tools expo
   for (const name of ['checkReportJson', 'checkFilesJson', 'classifyFilesJson', 'impactReportJson', 'pilotReportJson', 'pilotJson', 'engine_new']) {
     assert.ok(!glue.includes(name), `the resident glue has ${name}`);
   }
-  for (const name of ['engine_fromCompiled', 'evaluateJson', 'stateJson', 'askedJson', 'problemsJson', 'planJson', 'planStepsJson', 'readRecordJson', 'checkDossierReference', 'errorCodesJson']) {
+  for (const name of [
+    'engine_fromCompiled',
+    'evaluateJson',
+    'stateJson',
+    'askedJson',
+    'problemsJson',
+    'planJson',
+    'planStepsJson',
+    'readRecordJson',
+    'checkDossierReference',
+    'errorCodesJson',
+  ]) {
     assert.ok(glue.includes(name), `the resident glue lacks ${name}`);
   }
 });
@@ -52,10 +63,16 @@ test('what only the tools module has throws tools_only in the resident module, a
   }
   const bytes = Uint8Array.from(atob(collected.compiled[key]), (c) => c.charCodeAt(0));
   const engine = resident.Engine.fromCompiled(bytes);
-  assert.throws(() => engine.pilot([]), (e) => e.code === 'tools_only');
+  assert.throws(
+    () => engine.pilot([]),
+    (e) => e.code === 'tools_only',
+  );
   assert.equal(resident.__testing.generation, generation, 'no instance was replaced');
   // The resident API itself works: plan, records, dossier references.
   assert.ok(Array.isArray(resident.planSteps({ decision: '2026-11-02' }).steps));
-  assert.throws(() => resident.checkDossierReference('111222333'), (e) => e.code === 'bsn_in_reference');
+  assert.throws(
+    () => resident.checkDossierReference('111222333'),
+    (e) => e.code === 'bsn_in_reference',
+  );
   engine.free();
 });

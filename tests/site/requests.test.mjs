@@ -47,9 +47,15 @@ async function start(route) {
 test('the site downloads the resident module and the compiled bundle, never the tools module', async () => {
   const { context, page, requests, wasm } = await start();
   assert.ok(await page.locator('#volgende').count(), 'the first step is on screen');
-  assert.deepEqual(requests.filter((p) => p.includes('pkg-tools') || p.includes('controle')), []);
+  assert.deepEqual(
+    requests.filter((p) => p.includes('pkg-tools') || p.includes('controle')),
+    [],
+  );
   assert.ok(requests.includes('/pkg/urenwijzer_wasm_bg.wasm'), requests.join(' '));
-  assert.ok(requests.some((p) => /^\/packages\/[^/]+\.uwb$/.test(p)), `no .uwb among ${requests.join(' ')}`);
+  assert.ok(
+    requests.some((p) => /^\/packages\/[^/]+\.uwb$/.test(p)),
+    `no .uwb among ${requests.join(' ')}`,
+  );
   // The bytes fetched are the resident module, not the tools module.
   const resident = fs.readFileSync(path.join(root, 'pkg/urenwijzer_wasm_bg.wasm'));
   const tools = fs.readFileSync(path.join(root, 'pkg-tools/urenwijzer_wasm_bg.wasm'));

@@ -34,9 +34,18 @@ for (const url of PAGES) {
     await page.evaluate(() => document.getElementById('w').ready);
     assert.equal(await page.evaluate(() => document.getElementById('w').error), null);
     await page.waitForLoadState('networkidle');
-    assert.deepEqual(requests.filter((p) => p.includes('pkg-tools') || p.includes('controle')), []);
-    assert.deepEqual(requests.filter((p) => p.startsWith('/packages/') && !p.endsWith('.uwb')), []);
-    assert.ok(requests.some((p) => p.endsWith('.uwb')), requests.join(' '));
+    assert.deepEqual(
+      requests.filter((p) => p.includes('pkg-tools') || p.includes('controle')),
+      [],
+    );
+    assert.deepEqual(
+      requests.filter((p) => p.startsWith('/packages/') && !p.endsWith('.uwb')),
+      [],
+    );
+    assert.ok(
+      requests.some((p) => p.endsWith('.uwb')),
+      requests.join(' '),
+    );
     assert.ok(requests.includes(`/widget/${VERSION}/urenwijzer_wasm_bg.wasm`), requests.join(' '));
     // The wasm the widget ships and fetched is the resident module (www/pkg), not the tools module.
     const resident = fs.readFileSync(path.join(repo, 'www/pkg/urenwijzer_wasm_bg.wasm'));

@@ -57,10 +57,7 @@ export async function choose(entry) {
     // package documents). The JSON bundle is fetched for the texts the
     // compiled form does not carry (resident title, what is not counted,
     // contact details), never loaded into the engine.
-    const [bytes, doc] = await Promise.all([
-      fetchCompiled(entry.pkg),
-      fetchJson(`packages/${encodeURIComponent(entry.pkg.file)}`),
-    ]);
+    const [bytes, doc] = await Promise.all([fetchCompiled(entry.pkg), fetchJson(`packages/${encodeURIComponent(entry.pkg.file)}`)]);
     const engine = Engine.fromCompiled(bytes);
     if (entry.pkg.fingerprint && engine.fingerprint !== entry.pkg.fingerprint) {
       throw Object.assign(new Error('fingerprint differs from index.json'), { code: 'invalid_package' });
