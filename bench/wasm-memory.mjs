@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, pkgDir, root } from '../tests/conformance/collect.mjs';
 
-const api = await import('../www/pkg/urenwijzer.js');
+const api = await import('../www/pkg-tools/urenwijzer.js');
 api.initSync(readFileSync(join(pkgDir, 'urenwijzer_wasm_bg.wasm')));
 
 const total = Number(process.argv[2] ?? 1_000_000);

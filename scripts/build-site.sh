@@ -3,7 +3,8 @@
 #   www/dist/index.html, app.js (esbuild bundle of www/src), site.css (esbuild
 #   bundle of www/styles with the NL Design System component CSS),
 #   controle.html, controle.js, controle-worker.js, controle.css (the checking page for policy staff),
-#   pkg/ (the browser build from www/pkg/), packages/ (every norm package
+#   pkg/ (the resident module from www/pkg/: the site), pkg-tools/ (the tools
+#   module from www/pkg-tools/: only the checking page's worker), packages/ (every norm package
 #   under norms/, bundled by the CLI, with index.json).
 # Needs www/pkg/ (bash scripts/build-wasm.sh) and node_modules (npm ci).
 # Used by scripts/serve.sh and scripts/test-site.sh.
@@ -14,6 +15,7 @@ ESBUILD=node_modules/.bin/esbuild
 [ -x "$ESBUILD" ] || fail "$ESBUILD is missing: run npm ci"
 for f in urenwijzer.js urenwijzer_wasm.js urenwijzer_wasm_bg.wasm; do
   [ -f "www/pkg/$f" ] || fail "www/pkg/$f is missing: run bash scripts/build-wasm.sh first"
+  [ -f "www/pkg-tools/$f" ] || fail "www/pkg-tools/$f is missing: run bash scripts/build-wasm.sh first"
 done
 
 echo "== urenwijzer CLI (release)"
@@ -21,9 +23,9 @@ build_cli
 CLI=$(cli_path)
 
 # Only what this script owns: www/dist/widget/ belongs to scripts/build-widget.sh.
-rm -rf "$OUT/index.html" "$OUT/app.js" "$OUT/site.css" "$OUT/favicon.svg" "$OUT/pkg" "$OUT/packages" \
+rm -rf "$OUT/index.html" "$OUT/app.js" "$OUT/site.css" "$OUT/favicon.svg" "$OUT/pkg" "$OUT/pkg-tools" "$OUT/packages" \
   "$OUT/controle.html" "$OUT/controle.js" "$OUT/controle-worker.js" "$OUT/controle.css"
-mkdir -p "$OUT/pkg" "$OUT/packages"
+mkdir -p "$OUT/pkg" "$OUT/pkg-tools" "$OUT/packages"
 
 echo "== norm packages -> $OUT/packages"
 packages=()
@@ -43,11 +45,12 @@ echo "== app.js, site.css, controle.js, controle.css (esbuild $("$ESBUILD" --ver
   --external:./pkg/urenwijzer.js --outfile="$OUT/controle.js" --log-level=warning
 # Its worker (a module worker next to controle.js; the core runs there, off the main thread).
 "$ESBUILD" www/src/check-worker.js --bundle --format=esm --target=es2020 --minify \
-  --external:./pkg/urenwijzer.js --outfile="$OUT/controle-worker.js" --log-level=warning
+  --external:./pkg-tools/urenwijzer.js --outfile="$OUT/controle-worker.js" --log-level=warning
 "$ESBUILD" www/styles/check.css --bundle --minify --outfile="$OUT/controle.css" --log-level=warning
 
 cp www/index.html www/controle.html www/favicon.svg "$OUT/"
 cp www/pkg/urenwijzer.js www/pkg/urenwijzer_wasm.js www/pkg/urenwijzer_wasm_bg.wasm "$OUT/pkg/"
+cp www/pkg-tools/urenwijzer.js www/pkg-tools/urenwijzer_wasm.js www/pkg-tools/urenwijzer_wasm_bg.wasm "$OUT/pkg-tools/"
 
 node -e '
   const fs = require("fs"), path = require("path");

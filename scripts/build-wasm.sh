@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
-# Builds the browser build of Urenwijzer into www/pkg/ (no wasm-pack):
+# Builds the two browser builds of Urenwijzer (no wasm-pack), from one crate:
+#   www/pkg/        the resident module (site, widget): rules-wasm without its
+#                   `tools` feature; loads compiled bundles (.uwb) only;
+#   www/pkg-tools/  the tools module (the checking page): everything, also
+#                   package documents, checks, pilot and impact reports.
+# Each is made in four steps:
 #   1. cargo, wasm32-unknown-unknown, profile wasm-release (root Cargo.toml);
 #   2. the wasm-bindgen CLI, exactly the version of the wasm-bindgen crate in
 #      Cargo.lock, --target web (browsers; Node through initSync);
 #   3. wasm-opt -Oz from npm's binaryen (node_modules/.bin);
 #   4. the hand-written wrapper and its types from rules-wasm/js/.
-# Output: urenwijzer.js (the API), urenwijzer.d.ts, urenwijzer_wasm.js (glue),
-# urenwijzer_wasm_bg.wasm, and sizes.json (raw and gzipped sizes).
+# Output in each: urenwijzer.js (the API; the same file in both), urenwijzer.d.ts,
+# urenwijzer_wasm.js (glue), urenwijzer_wasm_bg.wasm, and sizes.json (raw and
+# gzipped sizes).
 . "$(dirname "$0")/lib.sh"
 
-OUT=www/pkg
 TARGET_DIR=$(target_dir)
 WASM_IN="$TARGET_DIR/wasm32-unknown-unknown/wasm-release/rules_wasm.wasm"
 
@@ -29,29 +34,31 @@ fi
 WASM_OPT=node_modules/.bin/wasm-opt
 [ -x "$WASM_OPT" ] || fail "$WASM_OPT is missing: run npm ci (package.json lists binaryen)"
 
-echo "== cargo build -p rules-wasm (wasm32-unknown-unknown, profile wasm-release)"
-# The profile strips symbols (strip = true), which also drops the
-# target_features section that wasm-bindgen and wasm-opt read to learn which
-# Wasm features the module uses. Keep that section here (strip debug info
-# only); wasm-opt removes names and debug info afterwards anyway.
-CARGO_PROFILE_WASM_RELEASE_STRIP=debuginfo \
-  cargo build --locked -p rules-wasm --target wasm32-unknown-unknown --profile wasm-release
+build_module() {
+  local OUT=$1 FEATURES=$2
+  echo "== $OUT: cargo build -p rules-wasm $FEATURES (wasm32-unknown-unknown, profile wasm-release)"
+  # The profile strips symbols (strip = true), which also drops the
+  # target_features section that wasm-bindgen and wasm-opt read to learn which
+  # Wasm features the module uses. Keep that section here (strip debug info
+  # only); wasm-opt removes names and debug info afterwards anyway.
+  CARGO_PROFILE_WASM_RELEASE_STRIP=debuginfo \
+    cargo build --locked -p rules-wasm $FEATURES --target wasm32-unknown-unknown --profile wasm-release
 
-echo "== wasm-bindgen $CLI_VERSION --target web"
-rm -rf "$OUT"
-mkdir -p "$OUT"
-wasm-bindgen "$WASM_IN" --out-dir "$OUT" --out-name urenwijzer_wasm --target web \
-  --experimental-reset-state-function --remove-producers-section
+  echo "== wasm-bindgen $CLI_VERSION --target web"
+  rm -rf "$OUT"
+  mkdir -p "$OUT"
+  wasm-bindgen "$WASM_IN" --out-dir "$OUT" --out-name urenwijzer_wasm --target web \
+    --experimental-reset-state-function --remove-producers-section
 
-echo "== wasm-opt -Oz ($("$WASM_OPT" --version))"
-"$WASM_OPT" -Oz --strip-debug --strip-producers --strip-target-features \
-  "$OUT/urenwijzer_wasm_bg.wasm" -o "$OUT/urenwijzer_wasm_bg.opt.wasm"
-mv "$OUT/urenwijzer_wasm_bg.opt.wasm" "$OUT/urenwijzer_wasm_bg.wasm"
+  echo "== wasm-opt -Oz ($("$WASM_OPT" --version))"
+  "$WASM_OPT" -Oz --strip-debug --strip-producers --strip-target-features \
+    "$OUT/urenwijzer_wasm_bg.wasm" -o "$OUT/urenwijzer_wasm_bg.opt.wasm"
+  mv "$OUT/urenwijzer_wasm_bg.opt.wasm" "$OUT/urenwijzer_wasm_bg.wasm"
 
-cp rules-wasm/js/urenwijzer.js rules-wasm/js/urenwijzer.d.ts "$OUT/"
+  cp rules-wasm/js/urenwijzer.js rules-wasm/js/urenwijzer.d.ts "$OUT/"
 
-# Sizes: what a browser downloads (module, glue, wrapper), gzip -9.
-node -e '
+  # Sizes: what a browser downloads (module, glue, wrapper), gzip -9.
+  node -e '
   const fs = require("fs"), zlib = require("zlib"), path = require("path");
   const dir = process.argv[1];
   const files = ["urenwijzer_wasm_bg.wasm", "urenwijzer_wasm.js", "urenwijzer.js"];
@@ -66,5 +73,11 @@ node -e '
   sizes.total = { bytes: raw, gzip: gz };
   fs.writeFileSync(path.join(dir, "sizes.json"), JSON.stringify(sizes, null, 2) + "\n");
   for (const [f, s] of Object.entries(sizes)) console.log(`${f.padEnd(26)} ${String(s.bytes).padStart(8)} B  ${String(s.gzip).padStart(7)} B gzipped`);
-' "$OUT"
-echo "built $OUT/"
+  ' "$OUT"
+  echo "built $OUT/"
+}
+
+# Cargo rebuilds rules-wasm (and its link) when the features change: two
+# links per run, the core itself is compiled once per feature set and cached.
+build_module www/pkg-tools ""
+build_module www/pkg --no-default-features

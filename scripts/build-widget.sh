@@ -4,22 +4,27 @@
 #   www/dist/widget/<version>/hbh-indicatie.js.map  its source map
 #   www/dist/widget/<version>/urenwijzer_wasm_bg.wasm  the rules engine it loads
 #   www/dist/widget/<version>/manifest.json         sizes and SRI hashes
-# <version> is the "version" of the root package.json (same as the Cargo
-# workspace version). A portal pins a version by its path.
+# <version> is www/widget/VERSION: the widget's own version, the portal-facing
+# API (attributes, events, what `package` points at). Since 0.2.0 it is
+# independent of the engine version, which every result carries
+# (`engine.version`). 0.2.0 loads compiled bundles (`<id>.uwb`) with the
+# resident module; 0.1.0 (JSON bundles) is no longer built (docs/widget.md,
+# "Migration from 0.1.0"). A portal pins a version by its path.
 #
 # The browser build (www/pkg) is rebuilt first with scripts/build-wasm.sh;
 # set WIDGET_SKIP_WASM=1 to use the www/pkg that is there.
 . "$(dirname "$0")/lib.sh"
 
-VERSION=$(node -p 'require("./package.json").version')
-CARGO_VERSION=$(awk -F'"' '/^\[workspace.package\]/ {w=1} w && /^version *=/ {print $2; exit}' Cargo.toml)
-[ "$VERSION" = "$CARGO_VERSION" ] || fail "package.json version $VERSION differs from the Cargo workspace version $CARGO_VERSION"
+VERSION=$(tr -d '[:space:]' < www/widget/VERSION)
+[[ "$VERSION" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || fail "www/widget/VERSION is not a version (x.y.z): $VERSION"
 
 if [ "${WIDGET_SKIP_WASM:-}" != "1" ] || [ ! -f www/pkg/urenwijzer.js ]; then
   bash scripts/build-wasm.sh
 fi
 [ -f www/pkg/urenwijzer_wasm_bg.wasm ] || fail "www/pkg has no urenwijzer_wasm_bg.wasm (run scripts/build-wasm.sh)"
 grep -q 'export function readRecord' www/pkg/urenwijzer.js || fail "www/pkg/urenwijzer.js has no readRecord export (rebuild with scripts/build-wasm.sh)"
+# The widget ships the resident module: never the tools module's exports.
+! grep -q 'checkReportJson' www/pkg/urenwijzer_wasm.js || fail "www/pkg is the tools module; rebuild with scripts/build-wasm.sh"
 
 ESBUILD=node_modules/.bin/esbuild
 [ -x "$ESBUILD" ] || fail "$ESBUILD is missing: run npm ci"

@@ -19,6 +19,9 @@ export URENWIJZER_CLI
 echo "== site unit tests (tests/site/unit.test.mjs)"
 node --test tests/site/unit.test.mjs
 
+echo "== request capture: resident module and compiled bundle only (tests/site/requests.test.mjs)"
+node --test tests/site/requests.test.mjs
+
 echo "== site flows (tests/site/run.mjs)"
 node tests/site/run.mjs www/dist
 

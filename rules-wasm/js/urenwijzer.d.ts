@@ -1,6 +1,14 @@
 // Types of the Urenwijzer browser build (urenwijzer.js). The JSON shapes
 // follow the core's contract (docs/json-contract.md, rules-core/src/output/model.rs,
 // describe.rs, error.rs), contract version 2; tests/types checks them against real outputs.
+//
+// Two modules, one wrapper (docs/browser-api.md, "Two modules"): the RESIDENT
+// module (www/pkg/, site and widget) loads compiled bundles only; the TOOLS
+// module (www/pkg-tools/, the checking page) has everything. Members marked
+// "Tools module only" throw UrenwijzerError `tools_only` on the resident module.
+
+/** Which build this wrapper runs on. */
+export const MODULE: 'resident' | 'tools';
 
 // ---------------------------------------------------------------- loading
 
@@ -94,8 +102,9 @@ export type PlanErrorCode = 'evaluation_before_start' | 'date_out_of_range';
 /**
  * `internal`: the module aborted (it has been restarted; the call may be
  * retried). `not_initialized`: init()/initSync() was not called first.
+ * `tools_only`: a tools-module function called on the resident module.
  */
-export type ErrorCode = CoreErrorCode | 'internal' | 'not_initialized';
+export type ErrorCode = CoreErrorCode | 'internal' | 'not_initialized' | 'tools_only';
 
 /** The core's error object; `JSON.stringify` of an UrenwijzerError gives this, same key order. */
 export interface ErrorObject {
@@ -467,6 +476,7 @@ export class Engine {
    * its fingerprint must be present and match. Throws UrenwijzerError
    * (`invalid_package`, `missing_fingerprint`, …). Bytes (a Uint8Array or
    * ArrayBuffer) are a compiled bundle, as for `Engine.fromCompiled`.
+   * A document (object or text): tools module only; the resident module takes bytes only.
    */
   constructor(pkg: PackageDocument | string | Uint8Array | ArrayBuffer, options?: EngineOptions);
   /**
@@ -516,7 +526,7 @@ export class Engine {
   validate(answers: { readonly [questionId: string]: unknown }, options?: AskedOptions): ErrorObject[];
   /** The omgekeerd-toewijzen steps under this package's procedure (its municipality's overlay when given). */
   plan(dates: PlanDates, options?: { municipality?: string | null }): PlanSteps;
-  /** The pilot report with this package (its procedure; records with its fingerprint recomputed). */
+  /** The pilot report with this package (its procedure; records with its fingerprint recomputed). Tools module only. */
   pilot(files: readonly PilotFile[], options?: PilotOptions): PilotResult;
   /** Frees the engine's memory now rather than at garbage collection (also `[Symbol.dispose]`). */
   free(): void;
@@ -608,7 +618,7 @@ export interface PilotResult {
   html: string;
 }
 
-/** The pilot report without a package (the motion's deadlines, nothing recomputed). */
+/** The pilot report without a package (the motion's deadlines, nothing recomputed). Tools module only. */
 export function pilotReport(files: readonly PilotFile[], options?: PilotOptions): PilotResult;
 
 // ---------------------------------------------------------------- impact
@@ -658,7 +668,7 @@ export interface ImpactResult {
 /**
  * The caseload impact report, as `urenwijzer impact`. Throws UrenwijzerError
  * (`invalid_caseload`, `invalid_package`, `invalid_date`, ...); a household
- * that is refused keeps its row with the code instead.
+ * that is refused keeps its row with the code instead. Tools module only.
  */
 export function impactReport(input: ImpactInput): ImpactResult;
 
@@ -709,7 +719,7 @@ export interface CheckReport {
 
 /**
  * Checks a package document (object or JSON text) and runs its cases
- * (name → case document, or an array of [name, case]).
+ * (name → case document, or an array of [name, case]). Tools module only.
  */
 export function checkPackage(
   document: PackageDocument | string,
@@ -763,10 +773,10 @@ export interface FilesReport {
   duplicates: string[];
 }
 
-/** Assembles packages from their files as the CLI does (overlays, linked packages, cases) and checks each. */
+/** Assembles packages from their files as the CLI does (overlays, linked packages, cases) and checks each. Tools module only. */
 export function checkFiles(files: ReadonlyArray<InputFile>): FilesReport;
 
-/** What each file is. */
+/** What each file is. Tools module only. */
 export function classifyFiles(files: ReadonlyArray<InputFile>): FileInfo[];
 
 /** @internal Test hooks; not part of the API. */

@@ -13,22 +13,42 @@
 //
 // See docs/browser-api.md.
 
-import initGlue, {
-  initSync as initGlueSync,
-  Engine as RawEngine,
-  __wbg_reset_state as resetInstance,
+// A namespace import: the same wrapper runs on both builds. The resident
+// module (www/pkg/, site and widget) has no tools exports; the tools module
+// (www/pkg-tools/, the checking page) has everything. A tools function called
+// on the resident module throws `tools_only` (see `tool` below).
+import * as glue from './urenwijzer_wasm.js';
+
+const {
+  default: initGlue,
+  initSync: initGlueSync,
+  Engine: RawEngine,
+  __wbg_reset_state: resetInstance,
   __debugPanic,
   planStepsJson,
-  pilotReportJson,
-  impactReportJson,
-  checkDossierReference as checkDossierReferenceRaw,
+  checkDossierReference: checkDossierReferenceRaw,
   readRecordJson,
-  checkReportJson,
-  checkFilesJson,
-  classifyFilesJson,
   errorCodesJson,
   compiledFormatVersion,
-} from './urenwijzer_wasm.js';
+} = glue;
+
+/**
+ * Which build this wrapper runs on: `'resident'` (compiled bundles only: the
+ * site and the widget) or `'tools'` (also documents, checks and reports: the
+ * checking page).
+ */
+export const MODULE = typeof glue.checkReportJson === 'function' ? 'tools' : 'resident';
+
+/** `f`, a tools-module export of the glue (undefined on the resident module): itself, or `tools_only`. */
+function tool(f, what) {
+  if (typeof f !== 'function') {
+    throw new UrenwijzerError(
+      'tools_only',
+      `${what} zit alleen in de gereedschapsmodule (pkg-tools/urenwijzer.js, de controlepagina); deze module laadt alleen gecompileerde bundels (.uwb)`,
+    );
+  }
+  return f;
+}
 
 let initialized = false;
 /** The core's own error codes (docs/errors.md); only these pass through as they are. */
@@ -240,7 +260,10 @@ export class Engine {
     if (!initialized) throw notInitialized();
     const bytes = compiledBytes(pkg);
     if (bytes !== undefined) this.#compiled = bytes;
-    else this.#document = typeof pkg === 'string' ? pkg : documentText(pkg);
+    else {
+      if (MODULE !== 'tools') tool(glue.checkReportJson, 'Een normpakket als JSON-document laden');
+      this.#document = typeof pkg === 'string' ? pkg : documentText(pkg);
+    }
     this.#plain = options?.plainDocument === true;
     const raw = this.#engine();
     try {
@@ -415,6 +438,7 @@ export class Engine {
    */
   pilot(files, options = {}) {
     const raw = this.#engine();
+    if (typeof raw.pilotJson !== 'function') tool(glue.pilotReportJson, 'Het pilotrapport');
     let text;
     try {
       text = raw.pilotJson(pilotFilesText(files), options.reasons === true);
@@ -475,6 +499,7 @@ function pilotResult(text) {
  */
 export function pilotReport(files, options = {}) {
   if (!initialized) throw notInitialized();
+  const pilotReportJson = tool(glue.pilotReportJson, 'Het pilotrapport');
   let text;
   try {
     text = pilotReportJson(pilotFilesText(files), options.reasons === true);
@@ -508,6 +533,7 @@ export function impactReport({ old = [], new: next = [], caseload, options = {},
     scaleTo: options.scaleTo ?? null,
   });
   const progress = typeof onProgress === 'function' ? onProgress : () => {};
+  const impactReportJson = tool(glue.impactReportJson, 'Het impactrapport');
   let text;
   try {
     text = impactReportJson(...packed, old.length, contentBytes(caseload ?? new Uint8Array(0)), settings, progress);
@@ -562,6 +588,7 @@ export function checkPackage(document, cases = []) {
   if (!initialized) throw notInitialized();
   const list = Array.isArray(cases) ? cases : Object.entries(cases);
   const docText = typeof document === 'string' ? document : documentText(document);
+  const checkReportJson = tool(glue.checkReportJson, 'checkPackage');
   let text;
   try {
     text = checkReportJson(docText, JSON.stringify(list));
@@ -613,6 +640,7 @@ function packFiles(files) {
 export function checkFiles(files) {
   if (!initialized) throw notInitialized();
   const packed = packFiles(files);
+  const checkFilesJson = tool(glue.checkFilesJson, 'checkFiles');
   let text;
   try {
     text = checkFilesJson(...packed);
@@ -626,6 +654,7 @@ export function checkFiles(files) {
 export function classifyFiles(files) {
   if (!initialized) throw notInitialized();
   const packed = packFiles(files);
+  const classifyFilesJson = tool(glue.classifyFilesJson, 'classifyFiles');
   let text;
   try {
     text = classifyFilesJson(...packed);

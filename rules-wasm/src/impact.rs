@@ -10,7 +10,8 @@ use rules_core::{Error, Package};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use crate::{input_files, js_error, parse_date};
+use crate::tools::input_files;
+use crate::{js_error, parse_date};
 
 #[wasm_bindgen]
 extern "C" {

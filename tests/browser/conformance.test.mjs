@@ -14,7 +14,7 @@ import { artifacts, collect, compare, root } from '../conformance/collect.mjs';
 
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.html': 'text/html' };
 /** Only these directories are served. */
-const SERVED = ['www/pkg/', 'tests/conformance/'];
+const SERVED = ['www/pkg/', 'www/pkg-tools/', 'tests/conformance/'];
 
 let server;
 let browser;
@@ -76,17 +76,21 @@ async function openPage() {
 test('wasm in Chromium gives the native output byte for byte, for every case of every package', async () => {
   const { page, problems } = await openPage();
   const result = await page.evaluate(async () => {
-    const api = await import('/www/pkg/urenwijzer.js');
+    // The JSON bundles with the tools module (the checking page's build).
+    const api = await import('/www/pkg-tools/urenwijzer.js');
     await api.init(); // fetch + instantiateStreaming of the .wasm next to the module
+    // The compiled bundles with the resident module (the site's and the widget's build).
+    const resident = await import('/www/pkg/urenwijzer.js');
+    await resident.init();
     const { runCases } = await import('/tests/conformance/run-cases.mjs');
     const data = await (await fetch('/data.json')).json();
     const started = performance.now();
     const r = runCases(api, data.bundles, data.cases);
     const ms = performance.now() - started;
     document.getElementById('out').textContent = `${data.cases.length} gevallen in ${ms.toFixed(0)} ms`;
-    // The same cases from the compiled bundles (.uwb).
-    const fromCompiled = runCases(api, data.bundles, data.cases, data.compiled);
-    return { ...r, fromCompiled, userAgent: navigator.userAgent };
+    // The same cases from the compiled bundles (.uwb), in the resident module.
+    const fromCompiled = runCases(resident, data.bundles, data.cases, data.compiled);
+    return { ...r, fromCompiled, modules: [api.MODULE, resident.MODULE], userAgent: navigator.userAgent };
   });
   mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: join(artifacts, 'browser-conformance.png') });
@@ -95,7 +99,9 @@ test('wasm in Chromium gives the native output byte for byte, for every case of 
   const compiledMismatches = compare(collected, result.fromCompiled, 'chromium, compiled');
   assert.deepEqual(compiledMismatches.slice(0, 10), [], `${compiledMismatches.length} mismatches from compiled bundles`);
   assert.deepEqual(problems, []);
+  assert.deepEqual(result.modules, ['tools', 'resident']);
   assert.ok(requests.includes('www/pkg/urenwijzer_wasm_bg.wasm'));
+  assert.ok(requests.includes('www/pkg-tools/urenwijzer_wasm_bg.wasm'));
   console.log(`# ${collected.cases.length} cases identical in ${result.userAgent.match(/Chrom\S+/)?.[0] ?? 'Chromium'}`);
   await page.context().close();
 });
@@ -104,7 +110,7 @@ test('in Chromium too, an abort becomes an internal error and the engine recover
   const { page, problems } = await openPage();
   const bundle = collected.bundles['norms/kpmg-2019'];
   const outcome = await page.evaluate(async (bundle) => {
-    const api = await import('/www/pkg/urenwijzer.js');
+    const api = await import('/www/pkg-tools/urenwijzer.js');
     await api.init();
     const engine = new api.Engine(bundle);
     const answers = {

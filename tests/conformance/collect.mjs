@@ -18,7 +18,10 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const pkgDir = join(root, 'www', 'pkg');
+/** The tools module (everything: documents too); most tests and the benchmarks use it. */
+export const pkgDir = join(root, 'www', 'pkg-tools');
+/** The resident module (site, widget): compiled bundles only. */
+export const residentDir = join(root, 'www', 'pkg');
 export const artifacts = join(root, 'tests', 'artifacts');
 
 /** The native CLI; scripts/test-wasm.sh builds it (cargo build --release -p rules-cli). */

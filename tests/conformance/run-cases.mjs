@@ -4,7 +4,7 @@
 // error (UrenwijzerError#toJSON is the core's error object).
 
 /**
- * @param {{ Engine: any }} api the initialised module (www/pkg/urenwijzer.js)
+ * @param {{ Engine: any }} api the initialised module (www/pkg-tools/urenwijzer.js; www/pkg/ for compiled bundles only)
  * @param {Record<string, string>} bundles bundle text by package key
  * @param {Array<{key: string, package: string, date: string, municipality: string | null, answers: unknown}>} cases
  * @param {Record<string, string>} [compiled] the compiled bundles (`.uwb`, base64) by package key: when given,

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root as repoDir } from '../conformance/collect.mjs';
 import api from './wasm.mjs';
-import { Engine as RawEngine } from '../../www/pkg/urenwijzer_wasm.js';
+import { Engine as RawEngine } from '../../www/pkg-tools/urenwijzer_wasm.js';
 
 const { Engine, UrenwijzerError, checkFiles, classifyFiles } = api;
 const dir = join(repoDir, 'tests', 'fixtures', 'hostile');

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Engine, planSteps, readRecord, checkPackage, init, initSync, UrenwijzerError } from '../../www/pkg/urenwijzer.js';
+import { Engine, planSteps, readRecord, checkPackage, init, initSync, UrenwijzerError } from '../../www/pkg-tools/urenwijzer.js';
 import { pkgDir } from '../conformance/collect.mjs';
 
 test('not_initialized until the module is loaded; init is idempotent', async () => {

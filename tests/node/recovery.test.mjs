@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import api from './wasm.mjs';
 import { cli, root } from '../conformance/collect.mjs';
-import * as glue from '../../www/pkg/urenwijzer_wasm.js';
+import * as glue from '../../www/pkg-tools/urenwijzer_wasm.js';
 
 const { Engine, UrenwijzerError, __testing } = api;
 const bundle = execFileSync(cli(), ['bundle', 'norms/kpmg-2019'], { cwd: root, encoding: 'utf8' });

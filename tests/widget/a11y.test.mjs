@@ -29,7 +29,7 @@ test('axe-core: no violations in citizen, provider and consultant mode, in all s
   await citizen.evaluate((a) => document.getElementById('w').setAnswers(a), KPMG);
   await axe(citizen, 'citizen result');
 
-  const provider = await open(env, '/plain.html?mode=provider&package=/packages/h4.json&municipality=westland');
+  const provider = await open(env, '/plain.html?mode=provider&package=/packages/h4.uwb&municipality=westland');
   await axe(provider, 'provider empty');
   await provider.evaluate(() => {
     const el = document.getElementById('w');
@@ -63,7 +63,7 @@ test('axe-core: no violations in citizen, provider and consultant mode, in all s
 
   const consultant = await open(
     env,
-    '/plain.html?mode=consultant&package=/packages/haarlem-2021.json&compare=/packages/haarlem-ciz.json&municipality=haarlem&date=2026-11-02',
+    '/plain.html?mode=consultant&package=/packages/haarlem-2021.uwb&compare=/packages/haarlem-ciz.uwb&municipality=haarlem&date=2026-11-02',
   );
   await consultant.evaluate(() =>
     document.getElementById('w').setAnswers({
@@ -90,7 +90,7 @@ test('axe-core: no violations in citizen, provider and consultant mode, in all s
 });
 
 test('keyboard only: the five steps of the provider flow, with visible focus and axe after every step', async () => {
-  const page = await open(env, '/plain.html?mode=provider&package=/packages/kpmg-2019.json&municipality=almere', { locale: 'nl-NL' });
+  const page = await open(env, '/plain.html?mode=provider&package=/packages/kpmg-2019.uwb&municipality=almere', { locale: 'nl-NL' });
   // A date field's segment order follows the browser's locale (Debian's
   // Chromium ships only en-US: mm/dd/yyyy); find it out once by typing.
   let order = null;

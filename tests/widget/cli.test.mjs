@@ -85,7 +85,7 @@ const clean = (a) => Object.fromEntries(Object.entries(a).filter(([, v]) => v !=
 test('setAnswers: JSON.stringify(indication) equals `urenwijzer eval --format json`', async () => {
   for (const [pkg, municipality, date, raw] of CASES) {
     const answers = clean(raw);
-    const q = new URLSearchParams({ mode: 'consultant', package: `/packages/${pkg}.json`, date });
+    const q = new URLSearchParams({ mode: 'consultant', package: `/packages/${pkg}.uwb`, date });
     q.set('municipality', municipality ?? '');
     const page = await open(env, `/plain.html?${q}`);
     await page.evaluate((a) => document.getElementById('w').setAnswers(a), answers);
@@ -101,7 +101,7 @@ test('setAnswers: JSON.stringify(indication) equals `urenwijzer eval --format js
 
 test('answers typed and clicked in the form give the same indication as the CLI (citizen mode)', async () => {
   const answers = { ...H4 };
-  const page = await open(env, '/plain.html?package=/packages/h4.json&municipality=rijswijk&date=2026-11-02');
+  const page = await open(env, '/plain.html?package=/packages/h4.uwb&municipality=rijswijk&date=2026-11-02');
   await answerAll(page, '', answers);
   assert.equal(await indicationText(page), cliEval('h4', answers, { date: '2026-11-02', municipality: 'rijswijk' }));
   // Fewer children: the conditional question disappears and its answer is no longer sent.

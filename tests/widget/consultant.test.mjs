@@ -12,7 +12,7 @@ let env;
 before(async () => (env = await setup()));
 after(async () => env?.close());
 
-const COMPARE = '/plain.html?mode=consultant&package=/packages/haarlem-2021.json&compare=/packages/haarlem-ciz.json&municipality=haarlem&date=2026-11-02';
+const COMPARE = '/plain.html?mode=consultant&package=/packages/haarlem-2021.uwb&compare=/packages/haarlem-ciz.uwb&municipality=haarlem&date=2026-11-02';
 const ANSWERS = {
   heeft_indicatie: false,
   volwassen_huisgenoot: true,
@@ -71,7 +71,7 @@ test('two packages side by side: union of questions, each shared question once, 
 });
 
 test('consultant without comparison shows the trace; transition rule is explained', async () => {
-  const page = await open(env, '/plain.html?mode=consultant&package=/packages/haarlem-2021.json&municipality=haarlem&date=2026-11-02');
+  const page = await open(env, '/plain.html?mode=consultant&package=/packages/haarlem-2021.uwb&municipality=haarlem&date=2026-11-02');
   const answers = { ...ANSWERS, heeft_indicatie: true, indicatie_startdatum: '2018-05-01', hulp_sinds: '2018-05-01' };
   await page.evaluate((x) => document.getElementById('w').setAnswers(x), answers);
   const ind = JSON.parse(cliEval('haarlem-2021', answers, { date: '2026-11-02', municipality: 'haarlem' }));
@@ -88,7 +88,7 @@ test('lang="en" translates the widget texts; a missing package shows a Dutch err
   assert.match(await w(en, 'section[data-step="1"] h3').textContent(), /Step 1/);
   assert.deepEqual(await problems(en), []);
   await en.context().close();
-  const missing = await open(env, '/plain.html?package=/packages/bestaat-niet.json');
+  const missing = await open(env, '/plain.html?package=/packages/bestaat-niet.uwb');
   assert.match(await w(missing, '.alert-error').innerText(), /kon niet worden (geladen|opgehaald)/);
   assert.ok(await missing.evaluate(() => document.getElementById('w').error instanceof Error));
   await missing.context().close();

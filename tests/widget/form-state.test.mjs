@@ -32,7 +32,7 @@ const SAMPLES = [
 ];
 
 test('element.formState equals urenwijzer state for a sample of answers', async () => {
-  const page = await open(env, `/plain.html?mode=consultant&package=/packages/haarlem-2021.json&municipality=haarlem&date=${DATE}`);
+  const page = await open(env, `/plain.html?mode=consultant&package=/packages/haarlem-2021.uwb&municipality=haarlem&date=${DATE}`);
   for (const [name, answers] of SAMPLES) {
     await page.evaluate((x) => document.getElementById('w').setAnswers(x), answers);
     const got = await page.evaluate(() => JSON.stringify(document.getElementById('w').formState));

@@ -13,7 +13,7 @@ export const here = path.dirname(fileURLToPath(import.meta.url));
 export const repo = path.resolve(here, '../..');
 export const PACKAGES = path.resolve(process.env.WIDGET_PACKAGES ?? path.join(repo, 'tests/artifacts/widget/packages'));
 export const CLI = process.env.URENWIJZER_BIN ?? path.join(repo, 'target/release/urenwijzer');
-export const VERSION = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')).version;
+export const VERSION = fs.readFileSync(path.join(repo, 'www/widget/VERSION'), 'utf8').trim();
 export const ARTIFACTS = path.join(repo, 'tests/artifacts/widget');
 
 // Dutch browser UI: date fields are dd-mm-jjjj, as for a Dutch provider.

@@ -109,8 +109,8 @@ async function fillProvider(page) {
   });
 }
 
-const PROVIDER = '?mode=provider&package=/packages/kpmg-2019.json&municipality=almere';
-const CONSULTANT = '?mode=consultant&package=/packages/haarlem-2021.json&compare=/packages/haarlem-ciz.json&municipality=haarlem&date=2026-11-02';
+const PROVIDER = '?mode=provider&package=/packages/kpmg-2019.uwb&municipality=almere';
+const CONSULTANT = '?mode=consultant&package=/packages/haarlem-2021.uwb&compare=/packages/haarlem-ciz.uwb&municipality=haarlem&date=2026-11-02';
 const HAARLEM = {
   heeft_indicatie: false,
   volwassen_huisgenoot: false,

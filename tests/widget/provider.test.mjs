@@ -16,7 +16,7 @@ let env;
 before(async () => (env = await setup()));
 after(async () => env?.close());
 
-const PAGE = '/plain.html?mode=provider&package=/packages/kpmg-2019.json&municipality=almere';
+const PAGE = '/plain.html?mode=provider&package=/packages/kpmg-2019.uwb&municipality=almere';
 const KPMG = { pkg: 'kpmg-2019', municipality: 'almere' };
 const INTAKE = {
   eigen_mogelijkheden: false,
@@ -130,7 +130,7 @@ test('the five steps: decision, conversation, start, evaluation with reasons, fi
 });
 
 test('a decision the day before Koningsdag, under the Haarlem package procedure: the same dates as urenwijzer plan', async () => {
-  const page = await open(env, '/plain.html?mode=provider&package=/packages/haarlem-2021.json&municipality=haarlem');
+  const page = await open(env, '/plain.html?mode=provider&package=/packages/haarlem-2021.uwb&municipality=haarlem');
   const HAARLEM = { pkg: 'haarlem-2021', municipality: 'haarlem' };
   const cases = [
     // Friday 25 April 2025; Koningsdag on Saturday 26 April (the 27th is a Sunday), 5 May, Ascension 29 May.
@@ -419,7 +419,7 @@ test('no rule ids or tariff ids in the provider text, in every state', async () 
   for (const [query, pkg, answers] of [
     [PAGE, 'kpmg-2019', { intake: INTAKE, evaluation: EVALUATION }],
     [
-      '/plain.html?mode=provider&package=/packages/h4.json&municipality=westland',
+      '/plain.html?mode=provider&package=/packages/h4.uwb&municipality=westland',
       'h4',
       {
         intake: {
@@ -538,7 +538,7 @@ test('an element made by script takes answers, dates and records before it is re
   const page = await open(env, PAGE);
   const record = await page.evaluate(async (a) => {
     const el = document.createElement('hbh-indicatie');
-    el.setAttribute('package', '/packages/kpmg-2019.json');
+    el.setAttribute('package', '/packages/kpmg-2019.uwb');
     el.setAttribute('municipality', 'almere');
     el.setAttribute('mode', 'provider');
     el.setDates({ decision: '2026-11-02', conversation: '2026-11-02', start: '2026-11-03' });

@@ -6,7 +6,7 @@
 // {households, bytesRead}}. The files arrive as bytes (ArrayBuffers), so the
 // core sees invalid UTF-8 as the CLI does.
 
-import { init, checkFiles, classifyFiles, errorObject, impactReport, pilotReport } from './pkg/urenwijzer.js';
+import { init, checkFiles, classifyFiles, errorObject, impactReport, pilotReport } from './pkg-tools/urenwijzer.js';
 
 const ready = init();
 // The BOM is kept, so the core's strict reader refuses it as the CLI does.

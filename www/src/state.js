@@ -9,7 +9,7 @@ import { Engine } from './pkg/urenwijzer.js';
 export const state = {
   entries: [], // where a resident can start: one per municipality of each entry-point package
   entry: null, // the chosen entry
-  doc: null, // the chosen bundled package document
+  doc: null, // the chosen bundled package document: texts only (resident title, not counted, contact)
   engine: null,
   questions: [],
   topics: [],
@@ -25,11 +25,21 @@ export const state = {
 /** The views: go.start(opts), go.step(opts), go.result(opts). */
 export const go = {};
 
-export async function fetchJson(url) {
+async function fetchFile(url) {
   // Plain GET of a static file: no answers, no credentials, no referrer.
   const response = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-cache' });
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return response.json();
+  return response;
+}
+
+export async function fetchJson(url) {
+  return (await fetchFile(url)).json();
+}
+
+/** The compiled bundle (`<id>.uwb`) of an index entry, as bytes. */
+async function fetchCompiled(pkg) {
+  if (!pkg.compiled?.file) throw Object.assign(new Error(`${pkg.id}: no compiled bundle in index.json`), { code: 'invalid_bundle' });
+  return new Uint8Array(await (await fetchFile(`packages/${encodeURIComponent(pkg.compiled.file)}`)).arrayBuffer());
 }
 
 /** Loads the package of `entry` (unless it is loaded already) and keeps the answers that still apply. */
@@ -43,8 +53,12 @@ export async function choose(entry) {
     state.doc = null;
     state.answers = {};
     state.raw = {};
-    const doc = await fetchJson(`packages/${encodeURIComponent(entry.pkg.file)}`);
-    const engine = new Engine(doc);
+    // The engine loads the compiled bundle (the resident module reads no
+    // package documents). The JSON bundle is fetched for the texts the
+    // compiled form does not carry (resident title, what is not counted,
+    // contact details), never loaded into the engine.
+    const [bytes, doc] = await Promise.all([fetchCompiled(entry.pkg), fetchJson(`packages/${encodeURIComponent(entry.pkg.file)}`)]);
+    const engine = Engine.fromCompiled(bytes);
     if (entry.pkg.fingerprint && engine.fingerprint !== entry.pkg.fingerprint) {
       throw Object.assign(new Error('fingerprint differs from index.json'), { code: 'invalid_package' });
     }

@@ -1,10 +1,11 @@
 // Loading the rules engine (wasm) and norm packages, shared by every
 // <hbh-indicatie> on the page. The wasm file is expected next to the widget's
-// module file (www/dist/widget/<version>/urenwijzer_wasm_bg.wasm).
+// module file (www/dist/widget/<version>/urenwijzer_wasm_bg.wasm). It is the
+// resident module (www/pkg): it loads compiled bundles (`<id>.uwb`) only.
 
 import { init, Engine, readRecord, UrenwijzerError } from '../../pkg/urenwijzer.js';
 
-import { fetchPackageText } from './fetch-package.js';
+import { fetchPackageBytes } from './fetch-package.js';
 
 export { readRecord, UrenwijzerError };
 
@@ -24,9 +25,11 @@ export function ensureEngine(wasmUrl) {
 const packages = new Map();
 
 /**
- * Fetches and loads a bundled norm package (a document without fingerprint
- * is refused: `missing_fingerprint`); with `integrity` the bytes must match
- * it (Subresource Integrity). Cached per absolute URL and integrity value.
+ * Fetches and loads a compiled norm package (`<id>.uwb` of `urenwijzer
+ * bundle`; another file is refused with `invalid_bundle`, another format with
+ * `bundle_version`, damaged bytes with `bundle_hash`); with `integrity` the
+ * bytes must match it (Subresource Integrity, `compiled.integrity` in
+ * index.json). Cached per absolute URL and integrity value.
  */
 export function loadPackage(url, baseUrl, t, integrity = null) {
   const abs = new URL(url, baseUrl).href;
@@ -34,7 +37,7 @@ export function loadPackage(url, baseUrl, t, integrity = null) {
   if (!packages.has(key)) {
     const p = (async () => {
       await ensureEngine();
-      return new Engine(await fetchPackageText(abs, url, integrity, t));
+      return Engine.fromCompiled(await fetchPackageBytes(abs, url, integrity, t));
     })();
     p.catch(() => packages.delete(key));
     packages.set(key, p);

@@ -1,4 +1,4 @@
-// Fetching a package file, pinned by Subresource Integrity when the host
+// Fetching a compiled bundle (`<id>.uwb`), pinned by Subresource Integrity when the host
 // page gives an `integrity` attribute (`sha384-…` printed by `urenwijzer
 // bundle`): the browser itself refuses any other bytes. A malformed value
 // would make the browser skip the check, so it is refused here first.
@@ -11,8 +11,8 @@ export function validIntegrity(value) {
   return parts.length > 0 && parts.every((p) => SRI.test(p));
 }
 
-/** The package file's text; throws an Error with a message for the resident (via `t`). */
-export async function fetchPackageText(abs, url, integrity, t) {
+/** The compiled bundle's bytes (`<id>.uwb`); throws an Error with a message for the resident (via `t`). */
+export async function fetchPackageBytes(abs, url, integrity, t) {
   const init = { credentials: 'same-origin' };
   if (integrity != null) {
     if (!validIntegrity(integrity)) throw new Error(t('packageIntegrityInvalid', { url }));
@@ -32,5 +32,5 @@ export async function fetchPackageText(abs, url, integrity, t) {
     throw new Error(reachable ? t('packageIntegrity', { url }) : t('packageFetch', { url, status: e?.message ?? String(e) }));
   }
   if (!response.ok) throw new Error(t('packageFetch', { url, status: `HTTP ${response.status}` }));
-  return response.text();
+  return new Uint8Array(await response.arrayBuffer());
 }

@@ -1,7 +1,7 @@
 // <hbh-indicatie>: the Urenwijzer indication as an embeddable web component.
 //
-//   <script type="module" src="/widget/0.1.0/hbh-indicatie.js"></script>
-//   <hbh-indicatie package="/packages/h4.json" municipality="delft" mode="provider"></hbh-indicatie>
+//   <script type="module" src="/widget/0.2.0/hbh-indicatie.js"></script>
+//   <hbh-indicatie package="/packages/h4.uwb" municipality="delft" mode="provider"></hbh-indicatie>
 //
 // Modes: citizen (self-check), provider (omgekeerd toewijzen, the council
 // motion's five steps: decision, conversation, start, evaluation, final

@@ -1,0 +1,78 @@
+// The resident module (www/pkg: the site's and the widget's build, rules-wasm
+// without its `tools` feature): every case of every package from the compiled
+// bundles gives the native output byte for byte, and what only the tools
+// module (www/pkg-tools) has is refused with the coded error `tools_only`,
+// never a trap and never an `internal` error.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import tools from './wasm.mjs';
+import * as resident from '../../www/pkg/urenwijzer.js';
+import { collect, compare, residentDir } from '../conformance/collect.mjs';
+import { runCases } from '../conformance/run-cases.mjs';
+
+resident.initSync(readFileSync(join(residentDir, 'urenwijzer_wasm_bg.wasm')));
+
+test('the two builds say which they are, and the resident glue has no tools exports', () => {
+  assert.equal(tools.MODULE, 'tools');
+  assert.equal(resident.MODULE, 'resident');
+  const glue = readFileSync(join(residentDir, 'urenwijzer_wasm.js'), 'utf8');
+  for (const name of ['checkReportJson', 'checkFilesJson', 'classifyFilesJson', 'impactReportJson', 'pilotReportJson', 'pilotJson', 'engine_new']) {
+    assert.ok(!glue.includes(name), `the resident glue has ${name}`);
+  }
+  for (const name of [
+    'engine_fromCompiled',
+    'evaluateJson',
+    'stateJson',
+    'askedJson',
+    'problemsJson',
+    'planJson',
+    'planStepsJson',
+    'readRecordJson',
+    'checkDossierReference',
+    'errorCodesJson',
+  ]) {
+    assert.ok(glue.includes(name), `the resident glue lacks ${name}`);
+  }
+});
+
+test('the resident module from the compiled bundles: the native output byte for byte, for every case of every package', () => {
+  const collected = collect(tools.Engine);
+  const result = runCases(resident, collected.bundles, collected.cases, collected.compiled);
+  const mismatches = compare(collected, result, 'node, resident module');
+  assert.deepEqual(mismatches.slice(0, 10), [], `${mismatches.length} mismatches`);
+  console.log(`# ${collected.cases.length} cases in the resident module: identical`);
+});
+
+test('what only the tools module has throws tools_only in the resident module, and the module goes on', () => {
+  const collected = collect(tools.Engine);
+  const [key, text] = Object.entries(collected.bundles)[0];
+  const onlyTools = [
+    () => new resident.Engine(text),
+    () => new resident.Engine(JSON.parse(text)),
+    () => resident.checkPackage(text),
+    () => resident.checkFiles([{ path: 'package.json', text }]),
+    () => resident.classifyFiles([{ path: 'package.json', text }]),
+    () => resident.pilotReport([]),
+    () => resident.impactReport({ old: [{ path: 'package.json', text }], caseload: '' }),
+  ];
+  const generation = resident.__testing.generation;
+  for (const call of onlyTools) {
+    assert.throws(call, (e) => e instanceof resident.UrenwijzerError && e.code === 'tools_only' && /gereedschapsmodule/.test(e.message));
+  }
+  const bytes = Uint8Array.from(atob(collected.compiled[key]), (c) => c.charCodeAt(0));
+  const engine = resident.Engine.fromCompiled(bytes);
+  assert.throws(
+    () => engine.pilot([]),
+    (e) => e.code === 'tools_only',
+  );
+  assert.equal(resident.__testing.generation, generation, 'no instance was replaced');
+  // The resident API itself works: plan, records, dossier references.
+  assert.ok(Array.isArray(resident.planSteps({ decision: '2026-11-02' }).steps));
+  assert.throws(
+    () => resident.checkDossierReference('111222333'),
+    (e) => e.code === 'bsn_in_reference',
+  );
+  engine.free();
+});
