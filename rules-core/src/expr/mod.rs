@@ -49,6 +49,24 @@ pub enum Cmp {
     Ge,
 }
 
+impl Cmp {
+    /// The comparison of two evaluated values, `1` or `0`: the one place both the
+    /// household evaluator and the column-wise one (`impact::engine_columns`) compare.
+    pub fn compare(self, absent_aware: bool, x: i64, y: i64) -> i64 {
+        if absent_aware && (x == ABSENT || y == ABSENT) {
+            return 0;
+        }
+        i64::from(match self {
+            Cmp::Eq => x == y,
+            Cmp::Ne => x != y,
+            Cmp::Lt => x < y,
+            Cmp::Le => x <= y,
+            Cmp::Gt => x > y,
+            Cmp::Ge => x >= y,
+        })
+    }
+}
+
 /// A table key resolved at load time.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Key {
@@ -119,19 +137,7 @@ impl Expr {
             Expr::Min(items) => fold(items, answers, tables, i64::min)?,
             Expr::Max(items) => fold(items, answers, tables, i64::max)?,
             Expr::Compare(op, absent_aware, a, b) => {
-                let (x, y) = (a.eval(answers, tables)?, b.eval(answers, tables)?);
-                if *absent_aware && (x == ABSENT || y == ABSENT) {
-                    0
-                } else {
-                    i64::from(match op {
-                        Cmp::Eq => x == y,
-                        Cmp::Ne => x != y,
-                        Cmp::Lt => x < y,
-                        Cmp::Le => x <= y,
-                        Cmp::Gt => x > y,
-                        Cmp::Ge => x >= y,
-                    })
-                }
+                op.compare(*absent_aware, a.eval(answers, tables)?, b.eval(answers, tables)?)
             }
             Expr::InSet(e, mask) => {
                 let v = e.eval(answers, tables)?;

@@ -11,7 +11,7 @@
 use crate::answers::Answers;
 use crate::document::RuleKind;
 use crate::error::Error;
-use crate::expr::{Cmp, Expr, Key, Tables, ABSENT, SAFE_MAX};
+use crate::expr::{Expr, Key, Tables, ABSENT, SAFE_MAX};
 use crate::package::Version;
 
 /// The checked answers of a chunk of households, one slot column per question.
@@ -127,19 +127,9 @@ fn eval(e: &Expr, answers: &AnswerColumns, tables: &dyn Tables) -> Column {
             }
             acc
         }
-        Expr::Compare(op, absent_aware, a, b) => binary(eval(a, answers, tables), eval(b, answers, tables), |x, y| {
-            if *absent_aware && (x == ABSENT || y == ABSENT) {
-                return Some(0);
-            }
-            Some(i64::from(match op {
-                Cmp::Eq => x == y,
-                Cmp::Ne => x != y,
-                Cmp::Lt => x < y,
-                Cmp::Le => x <= y,
-                Cmp::Gt => x > y,
-                Cmp::Ge => x >= y,
-            }))
-        }),
+        Expr::Compare(op, absent_aware, a, b) => {
+            binary(eval(a, answers, tables), eval(b, answers, tables), |x, y| Some(op.compare(*absent_aware, x, y)))
+        }
         Expr::InSet(x, mask) => {
             let mut c = eval(x, answers, tables);
             for v in &mut c.values {
