@@ -469,10 +469,14 @@ async function verifyResult(page, flow, entry, answers, report) {
   } else if (c && got.contribution) {
     const euros = (c.cents / 100).toFixed(2).replace('.', ',');
     check(got.contribution.includes(euros), `${flow.slug}: eigen bijdrage "${got.contribution}" does not show ${euros}`);
-    if (c.provisional) check(got.contribution.includes('nog niet zeker'), `${flow.slug}: a provisional contribution is stated as certain: "${got.contribution}"`);
+    if (c.provisional)
+      check(got.contribution.includes('nog niet zeker'), `${flow.slug}: a provisional contribution is stated as certain: "${got.contribution}"`);
   }
   const standard = want.warnings.some((w) => w.code === 'standard_contribution');
-  check(got.standardContribution === standard, `${flow.slug}: the standard-contribution note is ${got.standardContribution ? 'shown' : 'missing'} (warnings: ${want.warnings.map((w) => w.code)})`);
+  check(
+    got.standardContribution === standard,
+    `${flow.slug}: the standard-contribution note is ${got.standardContribution ? 'shown' : 'missing'} (warnings: ${want.warnings.map((w) => w.code)})`,
+  );
   check(got.transition === Boolean(want.transition), `${flow.slug}: transition note ${got.transition ? 'shown' : 'missing'}`);
   for (const { text: sentence } of want.explanation) {
     check(got.how.includes(sentence), `${flow.slug}: "Hoe is dit berekend?" lacks: ${sentence}`);

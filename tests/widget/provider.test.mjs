@@ -469,7 +469,7 @@ test('no rule ids or tariff ids in the provider text, in every state', async () 
   }
 });
 
-test('the contribution: skipped exemption question gives the standard amount with the core\'s note; an exemption says there is none', async () => {
+test("the contribution: skipped exemption question gives the standard amount with the core's note; an exemption says there is none", async () => {
   const H4 = {
     huishouden_grootte: 1,
     aantal_kinderen: 0,
