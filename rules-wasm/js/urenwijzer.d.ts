@@ -441,7 +441,7 @@ export interface FigureMinutes {
 }
 
 /** The numbers of an indication (`engine.figures`); the same values as `evaluate`'s. */
-export interface Figures {
+export interface IndicationFigures {
   total: FigureMinutes;
   /** In the order of the indication's `areas`. */
   areas: FigureMinutes[];
@@ -459,7 +459,7 @@ export interface Figures {
 }
 
 /** The flat figures of `figuresArray` as the object `figures` returns. */
-export function figuresObject(flat: Float64Array): Figures;
+export function figuresObject(flat: Float64Array): IndicationFigures;
 
 /** Options of `new Engine`. */
 export interface EngineOptions {
@@ -510,7 +510,7 @@ export class Engine {
    * gives for the same answers and options, without texts. Same checks and
    * errors as `evaluate`.
    */
-  figures(answers: Answers, options?: FiguresOptions): Figures;
+  figures(answers: Answers, options?: FiguresOptions): IndicationFigures;
   /**
    * As `figures`, flat: [0..3] total minutes per week, per period, per year,
    * displayed per week; [4] cents per period, [5] cents per year, [6]
