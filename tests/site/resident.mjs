@@ -154,6 +154,8 @@ async function answerStep(page, doc, answers) {
     if (!id) break;
     done.push(id);
     const q = questions.get(id);
+    // An optional question (a contribution exemption's) may be skipped, as a resident may.
+    if (!(id in answers) && q?.optional) continue;
     if (!(id in answers)) throw new Error(`question ${id} was asked but the household has no answer for it`);
     const value = answers[id];
     const sel = `.uw-question[data-question="${id}"]`;
