@@ -481,7 +481,7 @@ test("the contribution: skipped exemption question gives the standard amount wit
     boodschappen_maaltijden: 'geen',
     regie: 'geen',
   };
-  const page = await open(env, '/plain.html?mode=provider&package=/packages/h4.json&municipality=westland');
+  const page = await open(env, '/plain.html?mode=provider&package=/packages/h4.uwb&municipality=westland');
   // The optional question says it may be skipped, and skipping it is no problem.
   assert.match(await w(page, '[data-step="2"] [data-question="minimaregeling"] legend').textContent(), /\(mag u overslaan\)/);
   await page.evaluate((a) => {
