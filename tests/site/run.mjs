@@ -259,6 +259,12 @@ async function runFlow(browser, base, entry, report) {
         const legend = await page.evaluate((id) => document.querySelector(`.uw-question[data-question="${id}"] .uw-legend`)?.textContent ?? '', qid);
         check(legend.includes('(mag u overslaan)'), `${flow.slug} ${qid}: an optional question does not say "(mag u overslaan)" ("${legend}")`);
         if (variant === 'B') {
+          // "Weet ik niet" (the last choice) leaves it unanswered, by keyboard as a resident would.
+          const sel = `.uw-question[data-question="${qid}"]`;
+          const labels = await page.evaluate((s) => [...document.querySelectorAll(`${s} label`)].map((l) => l.textContent), sel);
+          check(labels.at(-1) === 'Weet ik niet', `${flow.slug} ${qid}: an optional question has no "Weet ik niet" choice (${JSON.stringify(labels)})`);
+          await tabTo(page, `${sel} input[type=radio]`);
+          await pickRadio(page, labels.length - 1);
           done.add(qid);
           continue;
         }

@@ -23,13 +23,15 @@ export function makeField(q) {
     [q.help ? helpId : null, q.type === 'date' ? `${base}-voorbeeld` : null, hasError ? errorId : null].filter(Boolean).join(' ') || false;
 
   if (q.type === 'yes_no' || q.type === 'choice') {
-    const opts =
+    let opts =
       q.type === 'yes_no'
         ? [
             { id: true, label: T.yes },
             { id: false, label: T.no },
           ]
         : (q.options ?? []);
+    // An optional question can be left open again: "Weet ik niet" gives no answer (the standard contribution).
+    if (q.optional) opts = [...opts, { id: undefined, label: T.dontKnow }];
     const inputs = opts.map((_o, i) =>
       h('input', {
         type: 'radio',

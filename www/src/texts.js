@@ -43,6 +43,7 @@ export const T = {
   // fields
   yes: 'Ja',
   optionalQuestion: '(mag u overslaan)',
+  dontKnow: 'Weet ik niet',
   no: 'Nee',
   day: 'Dag',
   month: 'Maand',

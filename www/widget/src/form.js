@@ -66,13 +66,15 @@ export class QuestionForm {
 
     let control;
     if (q.type === 'yes_no' || q.type === 'choice') {
-      const options =
+      let options =
         q.type === 'yes_no'
           ? [
               { id: 'true', label: t('yes') },
               { id: 'false', label: t('no') },
             ]
           : q.options;
+      // An optional question can be left open again: "Weet ik niet" (value '') gives no answer.
+      if (q.optional) options = [...options, { id: '', label: t('dontKnow') }];
       const legendId = `${baseId}-legend`;
       const radios = options.map((o, i) => {
         const input = h('input', {
@@ -154,9 +156,9 @@ export class QuestionForm {
     const { q, inputs } = item;
     if (q.type === 'yes_no') {
       const c = inputs.find((i) => i.checked);
-      return c ? c.value === 'true' : undefined;
+      return c && c.value !== '' ? c.value === 'true' : undefined;
     }
-    if (q.type === 'choice') return inputs.find((i) => i.checked)?.value;
+    if (q.type === 'choice') return inputs.find((i) => i.checked)?.value || undefined;
     const raw = inputs[0].value.trim();
     if (raw === '') return undefined;
     if (q.type === 'number') {
