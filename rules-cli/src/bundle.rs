@@ -127,6 +127,9 @@ pub fn run(paths: &[PathBuf], out: Option<&Path>, archive: Option<&Path>) -> Res
             "superseded_by": superseded_by,
             "municipalities": info.municipalities,
             "versions": info.versions,
+            // The site's texts beside a result (resident title, not counted, how to apply):
+            // looked up here, so the site downloads no package document.
+            "resident": rules_core::resident_texts::resident_texts(&package.document),
         }));
     }
     let index = json!({ "format": "urenwijzer-index/1", "packages": entries });

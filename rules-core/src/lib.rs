@@ -34,6 +34,7 @@ pub mod package;
 pub mod pilot;
 pub mod plan;
 pub mod report;
+pub mod resident_texts;
 pub mod tariff;
 pub mod workdays;
 

@@ -1,6 +1,7 @@
 // Request capture on the self-check site (www/dist, served by scripts/serve.mjs):
 // the site downloads the resident module (pkg/) and the compiled bundle
-// (`<id>.uwb`) and never the tools module (pkg-tools/, only the checking
+// (`<id>.uwb`), no package document (`<id>.json`: the texts beside a result are
+// in index.json) and never the tools module (pkg-tools/, only the checking
 // page's worker loads it); a damaged compiled bundle (`bundle_hash`) or one of
 // another format (`bundle_version`) gives the resident a clear B1 message.
 import { test, before, after } from 'node:test';
@@ -52,6 +53,11 @@ test('the site downloads the resident module and the compiled bundle, never the 
     [],
   );
   assert.ok(requests.includes('/pkg/urenwijzer_wasm_bg.wasm'), requests.join(' '));
+  // No package document either: the texts beside a result come with index.json (made by the core).
+  assert.deepEqual(
+    requests.filter((p) => /^\/packages\/.*\.json$/.test(p) && p !== '/packages/index.json'),
+    [],
+  );
   assert.ok(
     requests.some((p) => /^\/packages\/[^/]+\.uwb$/.test(p)),
     `no .uwb among ${requests.join(' ')}`,

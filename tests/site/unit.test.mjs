@@ -73,65 +73,49 @@ test('dates: day, month and year become YYYY-MM-DD; incomplete dates stay invali
   assert.match(parseDate({ day: 'a', month: '3', year: '19' }), /^19-3-a$/);
 });
 
-test('how to apply: overlay first, then the package, then linked packages; only https links', () => {
-  const doc = {
-    id: 'nieuw',
-    municipalities: [
-      { id: 'a', name: 'A', how_to_apply: 'Bel het loket.' },
-      { id: 'b', name: 'B' },
-    ],
-    overlays: { a: { how_to_apply: 'Kom langs op het stadhuis.', url: 'https://a.example/wmo' } },
-    linked: { oud: { id: 'oud', municipalities: [{ id: 'b', name: 'B', how_to_apply: 'Oude route.', url: 'javascript:alert(1)' }] } },
-  };
-  assert.deepEqual(applyInfo(doc, 'a', 'nieuw'), { how: 'Kom langs op het stadhuis.', url: 'https://a.example/wmo', contact: null });
-  assert.deepEqual(applyInfo(doc, 'b', 'nieuw'), { how: 'Oude route.', url: null, contact: null });
-  assert.deepEqual(applyInfo(doc, 'b', 'oud'), { how: 'Oude route.', url: null, contact: null });
-  assert.deepEqual(applyInfo(doc, null, 'nieuw'), { how: null, url: null, contact: null });
-  assert.equal(applyInfo({ municipalities: [{ id: 'c', url: 'http://c.example' }] }, 'c', 'x').url, null);
-});
-
-test('contact details: overlay first, https and phone digits only, tel: links', () => {
-  const source = { document: 's', locator: 'p. 1' };
-  const doc = {
-    id: 'p',
-    municipalities: [{ id: 'a', name: 'A', contact: { phone: '14 015', url: 'http://a.example', source } }],
-    overlays: {
-      a: { contact: { phone: '+31 15 260 2222', opening_hours: 'ma-vr 9-17 uur', client_support: { name: 'MEE', url: 'https://mee.example' }, source } },
+// The texts themselves (overlay first, linked package first, https and phone digits only) are made by
+// the core at bundle time (rules-core/src/resident_texts.rs, tested there); the site only looks them up.
+const RESIDENT = {
+  packages: {
+    nieuw: {
+      title: 'Officieel normenkader',
+      resident_title: 'Nieuwe regels',
+      municipalities: 1,
+      not_counted: { 1: [{ id: 'x', title: 'X', text: 'X is niet meegeteld.', reason: 'niet openbaar' }] },
     },
-  };
-  const { contact } = applyInfo(doc, 'a', 'p');
-  assert.deepEqual(contact, {
-    phone: '+31 15 260 2222',
-    url: null,
-    opening_hours: 'ma-vr 9-17 uur',
-    client_support: { name: 'MEE', phone: null, url: 'https://mee.example' },
-  });
+    oud: { title: 'Oud', resident_title: null, municipalities: 2, not_counted: { 7: [] } },
+  },
+  apply: {
+    a: {
+      nieuw: { how: 'Kom langs op het stadhuis.', url: 'https://a.example/wmo', contact: null },
+      oud: { how: 'Oude route.', url: null, contact: { phone: '14 015', url: null, opening_hours: null, client_support: null } },
+    },
+  },
+};
+
+test("how to apply: the core's choice for the municipality and the package the indication names", () => {
+  assert.deepEqual(applyInfo(RESIDENT, 'nieuw', 'a', 'nieuw'), RESIDENT.apply.a.nieuw);
+  assert.deepEqual(applyInfo(RESIDENT, 'nieuw', 'a', 'oud'), RESIDENT.apply.a.oud);
+  assert.deepEqual(applyInfo(RESIDENT, 'nieuw', 'a', 'onbekend'), RESIDENT.apply.a.nieuw);
+  assert.deepEqual(applyInfo(RESIDENT, 'nieuw', null, 'nieuw'), { how: null, url: null, contact: null });
+  assert.deepEqual(applyInfo(undefined, 'nieuw', 'a', 'nieuw'), { how: null, url: null, contact: null });
   assert.equal(telHref('14 015'), 'tel:14015');
-  assert.equal(applyInfo({ id: 'p', municipalities: [{ id: 'b', contact: { phone: 'bel ons', url: 'javascript:x', source } }] }, 'b', 'p').contact, null);
+  assert.equal(telHref('+31 15 260 2222'), 'tel:+31152602222');
 });
 
-test('what is not counted and the title residents read come from the package', () => {
-  const doc = {
-    id: 'p',
-    title: 'Officieel normenkader',
-    resident_title: 'Regels van de gemeente A',
-    municipalities: [{ id: 'a', name: 'A' }],
-    versions: [
-      {
-        version: '1',
-        not_encoded: [{ id: 'x', title: 'X', reason: 'niet openbaar', resident_text: 'X is niet meegeteld.' }],
-        not_covered: [{ id: 'y', title: 'Y', reason: 'bron ontbreekt' }],
-      },
-    ],
-  };
-  const ind = { package: { id: 'p', version: '1' } };
+test("what is not counted and the title residents read: the core's texts of the package and version used", () => {
+  const ind = { package: { id: 'nieuw', version: '1' } };
   assert.deepEqual(
-    notCounted(doc, ind).map((n) => n.text),
-    ['X is niet meegeteld.', 'Y'],
+    notCounted(RESIDENT, 'nieuw', ind).map((n) => n.text),
+    ['X is niet meegeteld.'],
   );
-  assert.equal(residentTitle(doc, ind, 'A'), 'Regels van de gemeente A');
-  doc.municipalities.push({ id: 'b', name: 'B' });
-  assert.equal(residentTitle(doc, ind, 'B'), 'Regels van de gemeente B');
+  assert.deepEqual(notCounted(RESIDENT, 'nieuw', { package: { id: 'nieuw', version: '9' } }), []);
+  assert.equal(residentTitle(RESIDENT, 'nieuw', ind, 'A'), 'Nieuwe regels');
+  // A package of several municipalities: the municipality's rules; no resident title: the municipality or the title.
+  const old = { package: { id: 'oud', version: '7' } };
+  assert.equal(residentTitle(RESIDENT, 'nieuw', old, 'B'), 'Regels van de gemeente B');
+  assert.equal(residentTitle(RESIDENT, 'nieuw', { package: { id: 'nieuw' } }, null), 'Nieuwe regels');
+  assert.equal(residentTitle({ packages: { oud: { title: 'Oud', municipalities: 1 } } }, 'oud', old, null), 'Oud');
 });
 
 test('the resident figure is the one the core computed', () => {

@@ -500,7 +500,10 @@ test("the contribution: skipped exemption question gives the standard amount wit
   assert.equal(await w(page, '[data-result=initial] li[data-code=standard_contribution]').count(), 0);
   // "Weet ik niet" leaves the optional question open again: the standard amount with the note.
   const dontKnow = w(page, '[data-step="2"] [data-question="minimaregeling"] input[value=""]');
-  assert.match(await w(page, `[data-step="2"] [data-question="minimaregeling"] label[for="${await dontKnow.getAttribute('id')}"]`).textContent(), /Weet ik niet/);
+  assert.match(
+    await w(page, `[data-step="2"] [data-question="minimaregeling"] label[for="${await dontKnow.getAttribute('id')}"]`).textContent(),
+    /Weet ik niet/,
+  );
   await dontKnow.check();
   await note.waitFor();
   assert.equal(await indicationText(page), cliEval('h4', H4, { date: '2026-11-03', municipality: 'westland' }));

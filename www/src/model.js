@@ -40,52 +40,25 @@ export function parseDate({ day = '', month = '', year = '' }) {
   return `${y || '?'}-${m || '?'}-${d || '?'}`;
 }
 
-/** The package document of `packageId`: the chosen one or one it links (transition). */
-function packageDoc(doc, packageId) {
-  if (!packageId || packageId === doc?.id) return doc;
-  return doc?.linked?.[packageId] ?? doc;
+/**
+ * The site's texts of a package are made by the core when it is bundled
+ * (`rules_core::resident_texts`, the `resident` field of its index.json
+ * entry): the site looks up the package and version the indication names and
+ * reads no package document. A package a transition rule referred to is one
+ * of them; an unknown id falls back to the bundled package (`root`).
+ */
+function packageTexts(resident, root, packageId) {
+  return resident?.packages?.[packageId] ?? resident?.packages?.[root] ?? null;
 }
-
-const HTTPS = /^https:\/\/[^\s]+$/i;
-const https = (url) => (typeof url === 'string' && HTTPS.test(url) ? url : null);
-const phone = (text) => (typeof text === 'string' && /^[+\d ]+$/.test(text) && /\d{3}/.test(text.replace(/\D/g, '')) ? text.trim() : null);
 
 /**
- * How to apply: from the municipality's overlay or its entry in the package
- * document `doc`; when a transition rule sent the resident to a linked
- * package (`packageId`), that package is looked at first. The contact
- * (overlay wins) is {phone, tel, url, opening_hours, client_support} or null.
- * Only https addresses are offered as a link (the core refuses others too).
+ * How to apply in municipality `municipalityId` for an indication of package
+ * `packageId` (the core already chose: linked package first, overlay wins,
+ * https links and phone digits only): {how, url, contact}.
  */
-export function applyInfo(doc, municipalityId, packageId) {
-  const id = municipalityId;
-  const docs = [doc];
-  const linked = doc?.linked ?? {};
-  if (packageId && packageId !== doc?.id && linked[packageId]) docs.unshift(linked[packageId]);
-  docs.push(...Object.values(linked));
-  let how = null;
-  let url = null;
-  let contact = null;
-  for (const d of docs) {
-    const overlay = id ? d?.overlays?.[id] : null;
-    const m = id ? (d?.municipalities ?? []).find((x) => x.id === id) : null;
-    how ??= overlay?.how_to_apply ?? m?.how_to_apply ?? null;
-    url ??= overlay?.url ?? m?.url ?? null;
-    contact ??= overlay?.contact ?? m?.contact ?? null;
-  }
-  return { how, url: https(url), contact: contactOf(contact) };
-}
-
-function contactOf(c) {
-  if (!c || typeof c !== 'object') return null;
-  const support = c.client_support && typeof c.client_support === 'object' ? c.client_support : null;
-  const out = {
-    phone: phone(c.phone),
-    url: https(c.url),
-    opening_hours: typeof c.opening_hours === 'string' ? c.opening_hours : null,
-    client_support: support ? { name: support.name ?? null, phone: phone(support.phone), url: https(support.url) } : null,
-  };
-  return out.phone || out.url || out.client_support?.phone || out.client_support?.url ? out : null;
+export function applyInfo(resident, root, municipalityId, packageId) {
+  const perPackage = municipalityId ? resident?.apply?.[municipalityId] : null;
+  return perPackage?.[packageId] ?? perPackage?.[root] ?? { how: null, url: null, contact: null };
 }
 
 /** "14 015" → "tel:14015"; "+31 15 123" → "tel:+3115123". */
@@ -95,25 +68,17 @@ export function telHref(text) {
 
 /**
  * What the result does not count, for residents: one B1 text per
- * `not_encoded` and `not_covered` item of the version that was used (its
- * `resident_text`, or its title when the package has none).
+ * `not_encoded` and `not_covered` item of the version that was used
+ * ({id, title, text, reason}, made by the core).
  */
-export function notCounted(doc, ind) {
-  const pkg = packageDoc(doc, ind?.package?.id);
-  const version = (pkg?.versions ?? []).find((v) => v.version === ind?.package?.version);
-  if (!version) return [];
-  return [...(version.not_encoded ?? []), ...(version.not_covered ?? [])].map((n) => ({
-    id: n.id,
-    title: n.title,
-    text: n.resident_text ?? n.title,
-    reason: n.reason,
-  }));
+export function notCounted(resident, root, ind) {
+  return packageTexts(resident, root, ind?.package?.id)?.not_counted?.[ind?.package?.version] ?? [];
 }
 
 /** The title residents read: the municipality's rules when the package serves several, else the package's resident title. */
-export function residentTitle(doc, ind, municipalityName) {
-  const pkg = packageDoc(doc, ind?.package?.id);
-  if (municipalityName && (pkg?.municipalities ?? []).length > 1) return `Regels van de gemeente ${municipalityName}`;
+export function residentTitle(resident, root, ind, municipalityName) {
+  const pkg = packageTexts(resident, root, ind?.package?.id);
+  if (municipalityName && (pkg?.municipalities ?? 0) > 1) return `Regels van de gemeente ${municipalityName}`;
   return pkg?.resident_title ?? (municipalityName ? `Regels van de gemeente ${municipalityName}` : (pkg?.title ?? ''));
 }
 

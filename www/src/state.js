@@ -9,7 +9,6 @@ import { Engine } from './pkg/urenwijzer.js';
 export const state = {
   entries: [], // where a resident can start: one per municipality of each entry-point package
   entry: null, // the chosen entry
-  doc: null, // the chosen bundled package document: texts only (resident title, not counted, contact)
   engine: null,
   questions: [],
   topics: [],
@@ -44,25 +43,22 @@ async function fetchCompiled(pkg) {
 
 /** Loads the package of `entry` (unless it is loaded already) and keeps the answers that still apply. */
 export async function choose(entry) {
-  const samePackage = state.entry && state.doc && state.entry.pkg.id === entry.pkg.id;
+  const samePackage = state.entry && state.engine && state.entry.pkg.id === entry.pkg.id;
   state.entry = entry;
   setTheme(entry);
   if (!samePackage) {
     state.engine?.free?.();
     state.engine = null;
-    state.doc = null;
     state.answers = {};
     state.raw = {};
     // The engine loads the compiled bundle (the resident module reads no
-    // package documents). The JSON bundle is fetched for the texts the
-    // compiled form does not carry (resident title, what is not counted,
-    // contact details), never loaded into the engine.
-    const [bytes, doc] = await Promise.all([fetchCompiled(entry.pkg), fetchJson(`packages/${encodeURIComponent(entry.pkg.file)}`)]);
+    // package documents); the texts beside a result (resident title, what
+    // is not counted, how to apply) are in index.json (`pkg.resident`).
+    const bytes = await fetchCompiled(entry.pkg);
     const engine = Engine.fromCompiled(bytes);
     if (entry.pkg.fingerprint && engine.fingerprint !== entry.pkg.fingerprint) {
       throw Object.assign(new Error('fingerprint differs from index.json'), { code: 'invalid_package' });
     }
-    state.doc = doc;
     state.engine = engine;
     state.questions = engine.questions();
     state.topics = engine.package.topics ?? [];

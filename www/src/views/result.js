@@ -93,7 +93,11 @@ function transitionNote(ind) {
     h(
       'p',
       { class: 'utrecht-paragraph' },
-      T.transition(dutchDate(ind.transition.started), dutchDate(ind.transition.started_before), residentTitle(state.doc, ind, state.entry?.municipality?.name)),
+      T.transition(
+        dutchDate(ind.transition.started),
+        dutchDate(ind.transition.started_before),
+        residentTitle(state.entry?.pkg.resident, state.entry?.pkg.id, ind, state.entry?.municipality?.name),
+      ),
     ),
   );
 }
@@ -149,12 +153,12 @@ function totalNotes(ind, name) {
     'div',
     { class: 'uw-total-notes' },
     h('p', { class: 'utrecht-paragraph utrecht-paragraph--small', id: 'afronding' }, T.roundedUp, areas.length > 1 && sum !== week ? ` ${T.roundedSum}` : ''),
-    h('p', { class: 'utrecht-paragraph utrecht-paragraph--small' }, T.rulesUsed(residentTitle(state.doc, ind, name))),
+    h('p', { class: 'utrecht-paragraph utrecht-paragraph--small' }, T.rulesUsed(residentTitle(state.entry?.pkg.resident, state.entry?.pkg.id, ind, name))),
   );
 }
 
 function notCountedBox(ind) {
-  const items = notCounted(state.doc, ind);
+  const items = notCounted(state.entry?.pkg.resident, state.entry?.pkg.id, ind);
   if (!items.length) return null;
   return h(
     'section',
@@ -170,7 +174,7 @@ function notCountedBox(ind) {
 }
 
 function howToApply(ind, name) {
-  const { how, url, contact } = applyInfo(state.doc, state.entry?.municipality?.id, ind.package.id);
+  const { how, url, contact } = applyInfo(state.entry?.pkg.resident, state.entry?.pkg.id, state.entry?.municipality?.id, ind.package.id);
   const link = (href, text) => h('a', { class: 'utrecht-link uw-external', href, rel: 'noopener noreferrer external' }, text);
   const support = contact?.client_support;
   return h(
@@ -385,7 +389,7 @@ function about(ind) {
   const c = ind.cost?.contribution;
   const notes = [
     ...(ind.warnings ?? []).map((w) => w.message),
-    ...notCounted(state.doc, ind).map((n) => `${n.title}: ${n.reason}`),
+    ...notCounted(state.entry?.pkg.resident, state.entry?.pkg.id, ind).map((n) => `${n.title}: ${n.reason}`),
     typeof c?.provisional === 'string' ? `${T.contributionTitle}: ${c.provisional}` : null,
     typeof c?.exemption?.provisional === 'string' ? `${T.contributionTitle} (${c.exemption.id}): ${c.exemption.provisional}` : null,
     ind.transition?.reason ?? null,
