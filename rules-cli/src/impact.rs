@@ -4,23 +4,28 @@
 //! written as it goes, `summary.json` and `report.html` at the end. The
 //! bytes equal the core's sequential `impact::run` (tested).
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
-use rules_core::impact::{self, Caseload, Comparison, ImpactOptions, Totals};
+use rules_core::impact::{self, Caseload, Columns, Comparison, Entry, ImpactOptions, Totals};
 
 use crate::{files, Failure};
 
-/// Households per parallel chunk: large enough to keep both cores busy,
-/// small enough that memory does not grow with the caseload.
-const CHUNK: usize = 16 * 1024;
+/// Households per part (the unit a worker evaluates): large enough that
+/// handing a part over costs little, small enough to keep both cores busy.
+const PART: usize = 1024;
 
-/// Households whose `households.csv` lines share one buffer.
-const LINES_PER_BUFFER: usize = 1024;
+/// Parts waiting between two stages; bounds memory whatever the caseload size.
+const QUEUE: usize = 16;
+
+/// Refused households named on stderr.
+const MAX_REFUSALS: usize = 20;
 
 pub struct Args {
     pub old: PathBuf,
@@ -59,44 +64,61 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     if let Ok(style) = ProgressStyle::with_template("{bar:30} {percent:>3}% {msg}") {
         progress.set_style(style);
     }
-    let mut totals = Totals::default();
-    let mut chunk = Vec::with_capacity(CHUNK);
-    let mut first_refusals: Vec<String> = Vec::new();
-    loop {
-        chunk.clear();
-        chunk.extend(reader.by_ref().take(CHUNK));
-        if chunk.is_empty() {
-            break;
-        }
-        let rows: Vec<_> = chunk.par_drain(..).map(|entry| cmp.household(&columns, entry)).collect();
-        // One buffer per run of rows, filled in parallel, written in order.
-        let lines: Vec<String> = rows
-            .par_chunks(LINES_PER_BUFFER)
-            .map(|rows| {
-                let mut text = String::with_capacity(rows.len() * 96);
-                for r in rows {
-                    impact::push_households_csv_line(&mut text, r);
+    // Three stages run at once, so no core waits for another: a reader
+    // thread parses the CSV into parts of `PART` households, rayon's workers
+    // evaluate each part into its `households.csv` text and partial totals,
+    // and a writer thread puts the parts back in file order, writes them and
+    // merges the totals. Bounded channels keep memory flat.
+    let (reader, written) = std::thread::scope(|scope| {
+        let (parts_in, parts_out) = mpsc::sync_channel::<(usize, Vec<Entry>)>(QUEUE);
+        let (done_in, done_out) = mpsc::sync_channel::<Part<'_>>(QUEUE);
+        let progress = &progress;
+        let reading = scope.spawn(move || {
+            for seq in 0.. {
+                let part: Vec<Entry> = reader.by_ref().take(PART).collect();
+                if part.is_empty() || parts_in.send((seq, part)).is_err() {
+                    break;
                 }
-                text
-            })
-            .collect();
-        let part = rows.par_iter().fold(Totals::default, |mut t, r| {
-            t.add(r);
-            t
+                progress.set_position(reader.position());
+            }
+            reader
         });
-        totals = part.reduce(Totals::default, Totals::merge).merge(totals);
-        for line in &lines {
-            csv.write_all(line.as_bytes()).map_err(io(&csv_path))?;
-        }
-        for r in rows.iter().filter(|r| r.compared().is_none()).take(20usize.saturating_sub(first_refusals.len())) {
-            first_refusals.push(format!("regel {}: {}", r.line, refusal_text(r)));
-        }
-        progress.set_position(reader.position());
-        progress.set_message(format!("{} huishoudens", totals.households));
-    }
+        let csv_path = &csv_path;
+        let writing = scope.spawn(move || -> Result<(Totals<'_>, Vec<String>), Failure> {
+            let mut totals = Totals::default();
+            let mut first_refusals: Vec<String> = Vec::new();
+            // Parts that arrived before an earlier one, by sequence number.
+            let mut early: BTreeMap<usize, Part<'_>> = BTreeMap::new();
+            let mut next = 0;
+            for part in done_out {
+                early.insert(part.seq, part);
+                while let Some(part) = early.remove(&next) {
+                    csv.write_all(part.text.as_bytes()).map_err(io(csv_path))?;
+                    totals = totals.merge(part.totals);
+                    let room = MAX_REFUSALS.saturating_sub(first_refusals.len());
+                    first_refusals.extend(part.refusals.into_iter().take(room));
+                    next += 1;
+                }
+                progress.set_message(format!("{} huishoudens", totals.households));
+            }
+            csv.flush().map_err(io(csv_path))?;
+            Ok((totals, first_refusals))
+        });
+        let columns = &columns;
+        let cmp = &cmp;
+        // A failed send means the writer stopped at an error: stop too.
+        let _ = parts_out.into_iter().par_bridge().try_for_each_with(done_in, |done, (seq, entries)| {
+            done.send(evaluate_part(cmp, columns, seq, entries)).map_err(|_| ())
+        });
+        let reader = reading.join().map_err(|_| Failure::Io("de lezer van het bestand stopte onverwacht".into()));
+        let written =
+            writing.join().map_err(|_| Failure::Io("de schrijver van households.csv stopte onverwacht".into()));
+        (reader, written)
+    });
+    let reader = reader?;
+    let (totals, first_refusals) = written??;
     progress.finish_and_clear();
     cmp.check_not_empty(reader.count)?;
-    csv.flush().map_err(io(&csv_path))?;
     let write = |name: &str, text: String| {
         let path = out.join(name);
         std::fs::write(&path, text).map_err(io(&path))
@@ -120,6 +142,29 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         out.display()
     );
     Ok(if totals.refused == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// One part evaluated: its `households.csv` lines, its totals and the texts
+/// of its first refusals.
+struct Part<'p> {
+    seq: usize,
+    text: String,
+    totals: Totals<'p>,
+    refusals: Vec<String>,
+}
+
+fn evaluate_part<'p>(cmp: &Comparison<'p>, columns: &Columns, seq: usize, entries: Vec<Entry>) -> Part<'p> {
+    let mut part =
+        Part { seq, text: String::with_capacity(entries.len() * 112), totals: Totals::default(), refusals: Vec::new() };
+    for entry in entries {
+        let row = cmp.household(columns, entry);
+        impact::push_households_csv_line(&mut part.text, &row);
+        part.totals.add(&row);
+        if row.compared().is_none() && part.refusals.len() < MAX_REFUSALS {
+            part.refusals.push(format!("regel {}: {}", row.line, refusal_text(&row)));
+        }
+    }
+    part
 }
 
 fn refusal_text(row: &impact::Row<'_>) -> String {

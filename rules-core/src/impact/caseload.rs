@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 use std::io::BufRead;
 
+use foldhash::fast::FixedState;
+
 use serde_json::{Map, Value};
 
 use crate::date::Date;
@@ -120,7 +122,10 @@ pub struct Caseload<R: BufRead> {
     kind: Kind<R>,
     /// Question column names, in file order (empty for JSON Lines).
     pub columns: Vec<String>,
-    seen: HashMap<String, usize>,
+    /// Ids seen so far with their line. foldhash: the std SipHash showed up
+    /// in profiles (an id per household), and flooding is no concern for a
+    /// file the user hands in.
+    seen: HashMap<String, usize, FixedState>,
     /// Households (and refused lines) read so far.
     pub count: usize,
     done: bool,
@@ -148,7 +153,7 @@ impl<R: BufRead> Caseload<R> {
             return Ok(Caseload {
                 kind: Kind::Jsonl { input, line: 0, buf: Vec::new(), bytes: 0 },
                 columns: Vec::new(),
-                seen: HashMap::new(),
+                seen: HashMap::default(),
                 count: 0,
                 done: false,
             });
@@ -195,7 +200,7 @@ impl<R: BufRead> Caseload<R> {
                 width: header.len(),
             },
             columns: names,
-            seen: HashMap::new(),
+            seen: HashMap::default(),
             count: 0,
             done: false,
         })
