@@ -9,10 +9,9 @@ use std::fs::File;
 use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::mpsc;
+use std::sync::{mpsc, Mutex};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
 use rules_core::impact::{self, Caseload, Columns, Comparison, Entry, ImpactOptions, Totals};
 
 use crate::{files, Failure};
@@ -106,10 +105,26 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         });
         let columns = &columns;
         let cmp = &cmp;
-        // A failed send means the writer stopped at an error: stop too.
-        let _ = parts_out.into_iter().par_bridge().try_for_each_with(done_in, |done, (seq, entries)| {
-            done.send(evaluate_part(cmp, columns, seq, entries)).map_err(|_| ())
+        // Each rayon worker takes the next part as it is free. Blocking on
+        // the channel (not `par_bridge`, whose idle workers spin while the
+        // reader fills the next part) keeps the CPU for real work.
+        let parts_out = Mutex::new(parts_out);
+        rayon::scope(|workers| {
+            for _ in 0..rayon::current_num_threads() {
+                let (done, parts_out) = (done_in.clone(), &parts_out);
+                workers.spawn(move |_| loop {
+                    let next = parts_out.lock().ok().and_then(|parts| parts.recv().ok());
+                    let Some((seq, entries)) = next else { break };
+                    // A failed send means the writer stopped at an error: stop too.
+                    if done.send(evaluate_part(cmp, columns, seq, entries)).is_err() {
+                        break;
+                    }
+                });
+            }
         });
+        drop(done_in);
+        // The reader stops when nobody takes its parts any more.
+        drop(parts_out);
         let reader = reading.join().map_err(|_| Failure::Io("de lezer van het bestand stopte onverwacht".into()));
         let written =
             writing.join().map_err(|_| Failure::Io("de schrijver van households.csv stopte onverwacht".into()));

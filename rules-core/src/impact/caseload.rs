@@ -258,45 +258,24 @@ impl<R: BufRead> Caseload<R> {
                     format!("{} cellen, maar de kopregel heeft {} kolommen", record.len(), width),
                 )));
             }
-            // Every cell must be UTF-8 (the first bad one is named), then
-            // the fixed columns are taken out and the rest kept in one string.
-            if let Some(i) = record.iter().position(|raw| std::str::from_utf8(raw).is_err()) {
-                return Some(Err(refused_line(line, format!("cel {} is geen geldige UTF-8-tekst", i + 1))));
-            }
-            let cell = |i: usize| std::str::from_utf8(&record[i]).map(str::trim).unwrap_or_default();
-            let take = |f: usize| fixed[f].map(cell).filter(|t| !t.is_empty()).map(str::to_string);
-            let given_id = take(0);
-            let date_text = take(1);
-            let municipality = take(2);
-            let provider = take(3);
-            let wijk = take(4);
-            let mut cells = Cells {
-                text: String::with_capacity(record.as_slice().len()),
-                spans: Vec::with_capacity(questions.len()),
+            // Every cell must be UTF-8 (the first bad one is named): checked
+            // once for the whole record (csv's ASCII fast path), then the
+            // fixed columns are taken out and the rest kept in one string.
+            let text = match csv::StringRecord::from_byte_record(std::mem::take(record)) {
+                Ok(text) => text,
+                Err(e) => {
+                    let i = e.utf8_error().field();
+                    *record = e.into_byte_record();
+                    return Some(Err(refused_line(line, format!("cel {} is geen geldige UTF-8-tekst", i + 1))));
+                }
             };
-            for i in questions.iter() {
-                cells.push(Some(cell(*i)));
-            }
-            let answers = RawAnswers::Cells(cells);
-            let given = given_id.is_some();
-            let id = given_id.unwrap_or_else(|| line.to_string());
-            let date = match date_text {
-                None => None,
-                Some(d) => match Date::parse(&d) {
-                    Some(d) => Some(d),
-                    None => {
-                        return Some(Err(Box::new(Refused {
-                            line,
-                            id,
-                            error: Error::InvalidDate { question: Some("date".into()), value: d },
-                            municipality,
-                            provider,
-                            wijk,
-                        })))
-                    }
-                },
+            let household = household_of(&text, line, fixed, questions);
+            // The buffers go back for the next record.
+            *record = text.into_byte_record();
+            let (h, given) = match household {
+                Ok(x) => x,
+                Err(refused) => return Some(Err(refused)),
             };
-            let h = Household { line, id, date, municipality, provider, wijk, answers };
             return Some(self.unique(h, given));
         }
     }
@@ -348,6 +327,49 @@ impl<R: BufRead> Iterator for Caseload<R> {
         }
         next
     }
+}
+
+/// The household of a CSV record whose cells are UTF-8; `bool`: an id was given.
+fn household_of(
+    record: &csv::StringRecord,
+    line: usize,
+    fixed: &[Option<usize>; 5],
+    questions: &[usize],
+) -> Result<(Household, bool), Box<Refused>> {
+    let cell = |i: usize| record.get(i).map(str::trim).unwrap_or_default();
+    let take = |f: usize| fixed[f].map(cell).filter(|t| !t.is_empty()).map(str::to_string);
+    let given_id = take(0);
+    let date_text = take(1);
+    let municipality = take(2);
+    let provider = take(3);
+    let wijk = take(4);
+    let mut cells = Cells {
+        text: String::with_capacity(record.as_byte_record().as_slice().len()),
+        spans: Vec::with_capacity(questions.len()),
+    };
+    for i in questions.iter() {
+        cells.push(Some(cell(*i)));
+    }
+    let answers = RawAnswers::Cells(cells);
+    let given = given_id.is_some();
+    let id = given_id.unwrap_or_else(|| line.to_string());
+    let date = match date_text {
+        None => None,
+        Some(d) => match Date::parse(&d) {
+            Some(d) => Some(d),
+            None => {
+                return Err(Box::new(Refused {
+                    line,
+                    id,
+                    error: Error::InvalidDate { question: Some("date".into()), value: d },
+                    municipality,
+                    provider,
+                    wijk,
+                }))
+            }
+        },
+    };
+    Ok((Household { line, id, date, municipality, provider, wijk, answers }, given))
 }
 
 fn refused_line(line: usize, message: String) -> Box<Refused> {

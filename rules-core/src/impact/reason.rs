@@ -2,8 +2,6 @@
 //! week, and each side's rules with their minutes (two packages rarely share
 //! rule ids, so both lists are shown).
 
-use std::fmt::Write;
-
 use super::Figures;
 use crate::eval::{ceil_div, StepKind, WEEKS_PER_YEAR};
 
@@ -32,6 +30,15 @@ fn per_week(minutes_per_year: i64) -> i64 {
     ceil_div(minutes_per_year, WEEKS_PER_YEAR)
 }
 
+/// `n` as `{:+}` writes it (`+0` for zero), without the formatting machinery
+/// (this runs for every changed area of every household).
+fn signed(out: &mut String, n: i64) {
+    if n >= 0 {
+        out.push('+');
+    }
+    out.push_str(itoa::Buffer::new().format(n));
+}
+
 fn rules_of(f: &Figures<'_>, area: &str, out: &mut String) {
     let mut first = true;
     for s in &f.steps {
@@ -44,7 +51,12 @@ fn rules_of(f: &Figures<'_>, area: &str, out: &mut String) {
             StepKind::Floor => "niet onder nul",
             StepKind::Maximum => "maximum",
         };
-        let _ = write!(out, "{}{name} {:+}", if first { "" } else { ", " }, per_week(s.change));
+        if !first {
+            out.push_str(", ");
+        }
+        out.push_str(name);
+        out.push(' ');
+        signed(out, per_week(s.change));
         first = false;
     }
     if first {
@@ -64,7 +76,10 @@ pub(crate) fn text(old: &Figures<'_>, new: &Figures<'_>) -> String {
         if !out.is_empty() {
             out.push_str(" | ");
         }
-        let _ = write!(out, "{area} {diff:+} (oud: ");
+        out.push_str(area);
+        out.push(' ');
+        signed(&mut out, diff);
+        out.push_str(" (oud: ");
         rules_of(old, area, &mut out);
         out.push_str("; nieuw: ");
         rules_of(new, area, &mut out);

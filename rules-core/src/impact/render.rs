@@ -1,8 +1,6 @@
 //! `households.csv` lines and `summary.json` (fields in `docs/impact.md`).
 //! The report page is in `html.rs`.
 
-use std::fmt::Write;
-
 use serde::Serialize;
 
 use super::totals::{Group, SideTotals, Totals, BANDS};
@@ -46,7 +44,7 @@ fn text_cell(out: &mut String, text: &str) {
 
 fn number_cell(out: &mut String, n: Option<i64>) {
     if let Some(n) = n {
-        let _ = write!(out, "{n}");
+        out.push_str(itoa::Buffer::new().format(n));
     }
 }
 
@@ -66,7 +64,7 @@ pub fn households_csv_line(row: &Row<'_>) -> String {
 pub fn push_households_csv_line(out: &mut String, row: &Row<'_>) {
     text_cell(out, &row.id);
     out.push(',');
-    let _ = write!(out, "{}", row.line);
+    out.push_str(itoa::Buffer::new().format(row.line));
     let (old, new, reason, error) = match &row.outcome {
         Outcome::Unread(e) => (None, None, String::new(), error_text("", e)),
         Outcome::Evaluated { old, new } => {
