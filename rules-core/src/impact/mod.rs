@@ -206,34 +206,44 @@ impl<'p> Comparison<'p> {
                 };
             }
         };
-        let old = self.side(Side::Old, columns, &h);
-        let new = self.side(Side::New, columns, &h);
+        // One `Options` for both sides; the municipality is moved in and
+        // back out (no copy per household and side).
+        let mut h = h;
+        let given = h.municipality.is_some();
+        let mut options = Options {
+            date: self.options.old_date.or(h.date).unwrap_or(self.options.date),
+            municipality: h.municipality.take().or_else(|| self.options.municipality.clone()),
+        };
+        let mut typed = Vec::new();
+        let old = self.side(Side::Old, columns, &h, &options, &mut typed);
+        options.date = self.options.new_date.or(h.date).unwrap_or(self.options.date);
+        let new = self.side(Side::New, columns, &h, &options, &mut typed);
+        let municipality = if given { options.municipality } else { None };
         Row {
             line: h.line,
             id: h.id,
-            groups: [h.municipality, h.provider, h.wijk],
+            groups: [municipality, h.provider, h.wijk],
             outcome: Outcome::Evaluated { old, new },
         }
     }
 
-    fn side(&self, side: Side, columns: &Columns, h: &Household) -> Result<Figures<'p>, Error> {
+    fn side<'c>(
+        &self,
+        side: Side,
+        columns: &Columns,
+        h: &'c Household,
+        options: &Options,
+        typed: &mut Vec<Option<slots::Cell<'c>>>,
+    ) -> Result<Figures<'p>, Error> {
         let root = self.package(side);
-        let fixed = match side {
-            Side::Old => self.options.old_date,
-            Side::New => self.options.new_date,
-        };
-        let options = Options {
-            date: fixed.or(h.date).unwrap_or(self.options.date),
-            municipality: h.municipality.clone().or_else(|| self.options.municipality.clone()),
-        };
         if let RawAnswers::Cells(cells) = &h.answers {
-            if let Some((package, transition, checked)) = self.fast_answers(side, columns, cells, &options) {
-                money::require_municipality(root, &options)?;
-                return Figures::of(package, transition, &checked, &options);
+            if let Some((package, transition, checked)) = self.fast_answers(side, columns, cells, options, typed) {
+                money::require_municipality(root, options)?;
+                return Figures::of(package, transition, &checked, options);
             }
         }
         let answers = self.answers_for(side, columns, h)?;
-        money::require_municipality(root, &options)?;
+        money::require_municipality(root, options)?;
         if side == Side::New && self.options.reassess_all {
             // The transition rule is ignored: everyone gets the new norm.
             let package = match options.municipality.as_deref() {
@@ -244,31 +254,33 @@ impl<'p> Comparison<'p> {
                 })?,
             };
             let checked = Answers::from_json(package, &answers)?;
-            return Figures::of(package, None, &checked, &options);
+            return Figures::of(package, None, &checked, options);
         }
         // The steps of `eval::evaluate_with`, kept apart so the figures can
         // borrow the selected packages for as long as the caseload runs.
-        let selection = eval::select(root, &answers, &options)?;
+        let selection = eval::select(root, &answers, options)?;
         let filtered = selection.answers_for(&answers)?;
         let checked = Answers::from_json(selection.package, &filtered)?;
-        Figures::of(selection.package, selection.transition, &checked, &options)
+        Figures::of(selection.package, selection.transition, &checked, options)
     }
 
     /// CSV cells straight into the slots of the package that applies, or
     /// `None` at any problem: the general path below then reports it, so
     /// both paths give the same outcome (see `slots`).
-    fn fast_answers(
+    fn fast_answers<'c>(
         &self,
         side: Side,
         columns: &Columns,
-        cells: &Cells,
+        cells: &'c Cells,
         options: &Options,
+        typed: &mut Vec<Option<slots::Cell<'c>>>,
     ) -> Option<(&'p Package, Option<eval::AppliedTransition<'p>>, Answers)> {
         let kinds = match side {
             Side::Old => &columns.old,
             Side::New => &columns.new,
         };
-        let mut typed = Vec::with_capacity(cells.len());
+        // One buffer for both sides of a household.
+        typed.clear();
         for (kind, cell) in kinds.iter().zip(cells.iter()) {
             typed.push(match (kind, cell) {
                 (Some(kind), Some(text)) => Some(slots::typed(*kind, text)?),
@@ -283,9 +295,9 @@ impl<'p> Comparison<'p> {
             };
             (package, None)
         } else {
-            columns.maps.select(root, &typed, options)?
+            columns.maps.select(root, typed, options)?
         };
-        let answers = columns.maps.answers(package, transition.map(|t| t.from), &columns.names, &typed)?;
+        let answers = columns.maps.answers(package, transition.map(|t| t.from), &columns.names, typed)?;
         Some((package, transition, answers))
     }
 
