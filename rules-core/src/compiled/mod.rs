@@ -27,6 +27,7 @@
 mod codes;
 mod decode;
 mod encode;
+mod read;
 mod wire;
 
 use sha2::{Digest, Sha256};
@@ -44,7 +45,7 @@ pub const MAGIC: [u8; 4] = *b"UWB\0";
 pub const FORMAT_VERSION: u16 = 2;
 /// File extension of a compiled bundle.
 pub const EXTENSION: &str = "uwb";
-const HEADER: usize = 4 + 2 + 32 + 32;
+pub(crate) const HEADER: usize = 4 + 2 + 32 + 32;
 
 /// What the header says, read without decoding the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,13 +129,7 @@ impl Package {
         if Sha256::digest(body).as_slice() != &bytes[38..HEADER] {
             return Err(Error::BundleHash);
         }
-        let bundle: wire::Bundle = match postcard::take_from_bytes(body) {
-            Ok((bundle, [])) => bundle,
-            Ok(_) => {
-                return Err(Error::InvalidBundle { path: "(inhoud)".into(), message: "bytes na het einde".into() })
-            }
-            Err(e) => return Err(Error::InvalidBundle { path: "(inhoud)".into(), message: e.to_string() }),
-        };
+        let bundle = read::body(body)?;
         let mut package = decode::bundle(bundle)?;
         if package.fingerprint != header.fingerprint {
             return Err(Error::InvalidBundle {
