@@ -31,29 +31,44 @@ pub struct Reader<'a> {
 
 /// One wire type read from the body.
 pub trait Read: Sized {
-    fn read(r: &mut Reader<'_>) -> Result<Self, Error>;
+    fn read(r: &mut Reader<'_>) -> Result<Self, Bad>;
+}
+
+/// Why and where reading stopped: kept small (two words) so that the `?`
+/// after every field stays cheap in the wasm module; made into the coded
+/// `Error` once, in `body`.
+#[derive(Debug)]
+pub struct Bad {
+    at: usize,
+    what: &'static str,
 }
 
 /// The body of a compiled bundle, every byte used.
 pub fn body(bytes: &[u8]) -> Result<Bundle, Error> {
     let mut r = Reader { bytes, pos: 0 };
-    let bundle = Bundle::read(&mut r)?;
-    if r.pos != bytes.len() {
-        return Err(r.bad(r.pos, "bytes na het einde"));
-    }
-    Ok(bundle)
+    let read = Bundle::read(&mut r).and_then(|b| {
+        if r.pos == bytes.len() {
+            Ok(b)
+        } else {
+            Err(r.bad(r.pos, "bytes na het einde"))
+        }
+    });
+    read.map_err(|Bad { at, what }| Error::InvalidBundle {
+        path: "(inhoud)".into(),
+        message: format!("{what} (byte {at})"),
+    })
 }
 
 impl Reader<'_> {
-    fn bad(&self, at: usize, what: &str) -> Error {
-        Error::InvalidBundle { path: "(inhoud)".into(), message: format!("{what} (byte {at})") }
+    fn bad(&self, at: usize, what: &'static str) -> Bad {
+        Bad { at, what }
     }
 
     fn left(&self) -> usize {
         self.bytes.len() - self.pos
     }
 
-    fn byte(&mut self) -> Result<u8, Error> {
+    fn byte(&mut self) -> Result<u8, Bad> {
         let b = *self.bytes.get(self.pos).ok_or_else(|| self.bad(self.pos, "de inhoud houdt te vroeg op"))?;
         self.pos += 1;
         Ok(b)
@@ -61,8 +76,9 @@ impl Reader<'_> {
 
     /// A LEB128 varint of a type of `bits` bits, by postcard's rules: at
     /// most ⌈bits/7⌉ bytes, the last of which may not carry more than the
-    /// bits left over.
-    fn varint(&mut self, bits: u32) -> Result<u64, Error> {
+    /// bits left over. Not inlined: it is called for every number.
+    #[inline(never)]
+    fn varint(&mut self, bits: u32) -> Result<u64, Bad> {
         let start = self.pos;
         let max_bytes = bits.div_ceil(7);
         let last_max = (1u64 << (bits % 7)) - 1;
@@ -82,7 +98,7 @@ impl Reader<'_> {
 
     /// A length of a list or text, no more than the bytes left: every
     /// element takes at least one byte.
-    fn len(&mut self) -> Result<usize, Error> {
+    fn len(&mut self) -> Result<usize, Bad> {
         let start = self.pos;
         let n = usize::try_from(self.varint(usize::BITS)?).map_err(|_| self.bad(start, "lengte te groot"))?;
         if n > self.left() {
@@ -92,7 +108,7 @@ impl Reader<'_> {
     }
 
     /// A one-byte tag: `bool` or the `Some`/`None` of an `Option`.
-    fn flag(&mut self, what: &str) -> Result<bool, Error> {
+    fn flag(&mut self, what: &'static str) -> Result<bool, Bad> {
         match self.byte()? {
             0 => Ok(false),
             1 => Ok(true),
@@ -101,7 +117,7 @@ impl Reader<'_> {
     }
 
     /// An enum's variant index, checked against the number of variants.
-    fn variant(&mut self, count: u32) -> Result<u32, Error> {
+    fn variant(&mut self, count: u32) -> Result<u32, Bad> {
         let start = self.pos;
         let v = self.varint(u32::BITS)?;
         match u32::try_from(v) {
@@ -112,52 +128,53 @@ impl Reader<'_> {
 }
 
 impl Read for u8 {
-    fn read(r: &mut Reader<'_>) -> Result<Self, Error> {
+    fn read(r: &mut Reader<'_>) -> Result<Self, Bad> {
         r.byte()
     }
 }
 
 impl Read for bool {
-    fn read(r: &mut Reader<'_>) -> Result<Self, Error> {
+    fn read(r: &mut Reader<'_>) -> Result<Self, Bad> {
         r.flag("ongeldige waarheidswaarde")
     }
 }
 
 // The varint reader checks the width, so the casts below never cut.
 impl Read for u16 {
-    fn read(r: &mut Reader<'_>) -> Result<Self, Error> {
+    fn read(r: &mut Reader<'_>) -> Result<Self, Bad> {
         Ok(r.varint(u16::BITS)? as u16)
     }
 }
 
 impl Read for u32 {
-    fn read(r: &mut Reader<'_>) -> Result<Self, Error> {
+    fn read(r: &mut Reader<'_>) -> Result<Self, Bad> {
         Ok(r.varint(u32::BITS)? as u32)
     }
 }
 
 impl Read for u64 {
-    fn read(r: &mut Reader<'_>) -> Result<Self, Error> {
+    fn read(r: &mut Reader<'_>) -> Result<Self, Bad> {
         r.varint(u64::BITS)
     }
 }
 
 impl Read for i32 {
-    fn read(r: &mut Reader<'_>) -> Result<Self, Error> {
+    fn read(r: &mut Reader<'_>) -> Result<Self, Bad> {
         let n = r.varint(u32::BITS)? as u32;
         Ok(((n >> 1) as i32) ^ -((n & 1) as i32))
     }
 }
 
 impl Read for i64 {
-    fn read(r: &mut Reader<'_>) -> Result<Self, Error> {
+    fn read(r: &mut Reader<'_>) -> Result<Self, Bad> {
         let n = r.varint(u64::BITS)?;
         Ok(((n >> 1) as i64) ^ -((n & 1) as i64))
     }
 }
 
 impl Read for String {
-    fn read(r: &mut Reader<'_>) -> Result<Self, Error> {
+    #[inline(never)]
+    fn read(r: &mut Reader<'_>) -> Result<Self, Bad> {
         let start = r.pos;
         let n = r.len()?;
         let bytes = &r.bytes[r.pos..r.pos + n];
@@ -168,13 +185,13 @@ impl Read for String {
 }
 
 impl<T: Read> Read for Option<T> {
-    fn read(r: &mut Reader<'_>) -> Result<Self, Error> {
+    fn read(r: &mut Reader<'_>) -> Result<Self, Bad> {
         Ok(if r.flag("ongeldige optie")? { Some(T::read(r)?) } else { None })
     }
 }
 
 impl<T: Read> Read for Vec<T> {
-    fn read(r: &mut Reader<'_>) -> Result<Self, Error> {
+    fn read(r: &mut Reader<'_>) -> Result<Self, Bad> {
         let n = r.len()?;
         // `len` bounds n by the bytes left; the cap keeps a long list of
         // large elements from reserving more than it has shown to hold.
@@ -187,19 +204,19 @@ impl<T: Read> Read for Vec<T> {
 }
 
 impl<A: Read, B: Read> Read for (A, B) {
-    fn read(r: &mut Reader<'_>) -> Result<Self, Error> {
+    fn read(r: &mut Reader<'_>) -> Result<Self, Bad> {
         Ok((A::read(r)?, B::read(r)?))
     }
 }
 
 impl<A: Read, B: Read, C: Read> Read for (A, B, C) {
-    fn read(r: &mut Reader<'_>) -> Result<Self, Error> {
+    fn read(r: &mut Reader<'_>) -> Result<Self, Bad> {
         Ok((A::read(r)?, B::read(r)?, C::read(r)?))
     }
 }
 
 impl<T: Read> Read for [T; 4] {
-    fn read(r: &mut Reader<'_>) -> Result<Self, Error> {
+    fn read(r: &mut Reader<'_>) -> Result<Self, Bad> {
         Ok([T::read(r)?, T::read(r)?, T::read(r)?, T::read(r)?])
     }
 }
@@ -208,8 +225,8 @@ impl<T: Read> Read for [T; 4] {
 // (serde numbers them in declaration order), its fields follow in order.
 
 impl Read for Node {
-    fn read(r: &mut Reader<'_>) -> Result<Self, Error> {
-        fn x<T: Read>(r: &mut Reader<'_>) -> Result<T, Error> {
+    fn read(r: &mut Reader<'_>) -> Result<Self, Bad> {
+        fn x<T: Read>(r: &mut Reader<'_>) -> Result<T, Bad> {
             T::read(r)
         }
         Ok(match r.variant(15)? {
@@ -233,7 +250,7 @@ impl Read for Node {
 }
 
 impl Read for Key {
-    fn read(r: &mut Reader<'_>) -> Result<Self, Error> {
+    fn read(r: &mut Reader<'_>) -> Result<Self, Bad> {
         Ok(match r.variant(2)? {
             0 => Key::Fixed(u32::read(r)?),
             _ => Key::Answer { question: u16::read(r)?, offset: i64::read(r)?, map: Vec::read(r)? },
@@ -242,7 +259,7 @@ impl Read for Key {
 }
 
 impl Read for Provenance {
-    fn read(r: &mut Reader<'_>) -> Result<Self, Error> {
+    fn read(r: &mut Reader<'_>) -> Result<Self, Bad> {
         Ok(match r.variant(2)? {
             0 => Provenance::Source(u32::read(r)?, String::read(r)?),
             _ => Provenance::Provisional(String::read(r)?),
@@ -251,7 +268,7 @@ impl Read for Provenance {
 }
 
 impl Read for Citation {
-    fn read(r: &mut Reader<'_>) -> Result<Self, Error> {
+    fn read(r: &mut Reader<'_>) -> Result<Self, Bad> {
         Ok(match r.variant(2)? {
             0 => Citation::Source { document: String::read(r)?, locator: String::read(r)? },
             _ => Citation::Provisional(String::read(r)?),
@@ -382,7 +399,7 @@ mod tests {
         assert_eq!(hand_reads(&longer), None, "trailing byte");
     }
 
-    fn read_as<T: Read>(bytes: &[u8]) -> Result<T, Error> {
+    fn read_as<T: Read>(bytes: &[u8]) -> Result<T, Bad> {
         let mut r = Reader { bytes, pos: 0 };
         let v = T::read(&mut r)?;
         if r.pos != bytes.len() {

@@ -28,7 +28,7 @@ macro_rules! wire_structs {
             pub struct $name { $($(#[$fmeta])* pub $field: $ty,)* }
 
             impl super::read::Read for $name {
-                fn read(r: &mut super::read::Reader<'_>) -> Result<Self, crate::error::Error> {
+                fn read(r: &mut super::read::Reader<'_>) -> Result<Self, super::read::Bad> {
                     Ok($name { $($field: super::read::Read::read(r)?,)* })
                 }
             }
