@@ -193,9 +193,10 @@ impl<T: Read> Read for Option<T> {
 impl<T: Read> Read for Vec<T> {
     fn read(r: &mut Reader<'_>) -> Result<Self, Bad> {
         let n = r.len()?;
-        // `len` bounds n by the bytes left; the cap keeps a long list of
-        // large elements from reserving more than it has shown to hold.
-        let mut out = Vec::with_capacity(n.min(256));
+        // `len` bounds n by the bytes left; the list grows as its elements
+        // are read (no reservation up front: a length is not trusted to size
+        // memory, and it keeps each list's code small).
+        let mut out = Vec::new();
         for _ in 0..n {
             out.push(T::read(r)?);
         }
