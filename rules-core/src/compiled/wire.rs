@@ -1,5 +1,6 @@
 //! The body of a compiled bundle: mirror types of the compiled `Package`,
-//! encoded with `postcard`. They are the frozen format, kept apart from the
+//! encoded with `postcard` and read back by `read.rs` (by hand: no serde
+//! `Deserialize` in the browser). They are the frozen format, kept apart from the
 //! in-memory model on purpose: the model may change freely, this file may
 //! not without raising `FORMAT_VERSION` (`compiled/mod.rs`).
 //!
@@ -8,6 +9,9 @@
 //!   never reorder, insert or remove; a change is a new format version;
 //! - enums of the document (`QuestionKind`, `Unit`, …) are `u8` codes mapped
 //!   in `encode`/`decode`, so renaming a document enum changes nothing here;
+//! - a struct's reader comes from its declaration (`wire_structs!`); an
+//!   enum's is written out in `read.rs` (a new variant: add it there and to
+//!   its test, `every_enum_variant_reads_back`, which fails to compile until then);
 //! - no recursion: nested packages are indices into `Bundle::packages` and
 //!   an expression is a flat list of nodes, so a crafted bundle cannot make
 //!   the decoder recurse (and overflow the stack) before anything is checked;
