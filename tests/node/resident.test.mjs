@@ -5,7 +5,7 @@
 // never a trap and never an `internal` error.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import tools from './wasm.mjs';
 import * as resident from '../../www/pkg/urenwijzer.js';
@@ -34,6 +34,28 @@ test('the two builds say which they are, and the resident glue has no tools expo
     'errorCodesJson',
   ]) {
     assert.ok(glue.includes(name), `the resident glue lacks ${name}`);
+  }
+});
+
+// By name, in the cargo output before wasm-opt (scripts/build-wasm.sh keeps its
+// name section and builds the resident module last): the compiled bundle is
+// read by hand (rules-core/src/compiled/read.rs), so neither postcard nor any
+// serde deserializer of a core type is in the module, and no document loading.
+test('the resident module has no postcard, no serde deserializer of a core type, no document loading', (t) => {
+  const file = join(process.env.CARGO_TARGET_DIR ?? 'target', 'wasm32-unknown-unknown/wasm-release/rules_wasm.wasm');
+  if (!existsSync(file)) return t.skip(`${file} is not there`);
+  const module = new WebAssembly.Module(readFileSync(file));
+  const exports = WebAssembly.Module.exports(module).map((e) => e.name);
+  if (!exports.some((e) => e.startsWith('engine_fromCompiled')) || exports.some((e) => e.startsWith('engine_new'))) {
+    return t.skip(`${file} is not the resident build`);
+  }
+  const [section] = WebAssembly.Module.customSections(module, 'name');
+  assert.ok(section, 'the cargo output keeps its name section');
+  // Rust's (legacy) mangled names: `10rules_core8compiled4read…`.
+  const names = Buffer.from(section).toString('latin1');
+  assert.ok(names.includes('8compiled4read'), 'the hand-written reader is there');
+  for (const absent of ['postcard', 'Deserialize$u20$for$u20$rules_core', '10rules_core7compile', 'serde_path_to_error', '4expr5parse']) {
+    assert.ok(!names.includes(absent), `the resident module has ${absent}`);
   }
 });
 

@@ -9,16 +9,21 @@
 //! 4..6    format version, u16 little-endian (FORMAT_VERSION)
 //! 6..38   the resolved package document's fingerprint: the 32 bytes of its sha256
 //! 38..70  sha256 of the body
-//! 70..    body: `wire::Bundle`, postcard
+//! 70..    body: `wire::Bundle`, postcard 1.0 wire format (read by `read`)
 //! ```
 //!
-//! Why `postcard`: it is serde-driven (the format is the `wire` types, no
-//! hand-written byte code to get wrong), compact (varints, no field names:
-//! the KPMG bundle is a fraction of its JSON), has a documented, frozen wire
-//! format (postcard 1.0 spec), is small in code and `no_std`-capable (it
-//! keeps the wasm module small), and decoding is bounded by the input: every
-//! length is checked against the bytes left before anything is allocated
-//! for it. What postcard cannot check (indices, trees, codes) `decode` does.
+//! Why `postcard`: it is serde-driven (the format is the `wire` types, the
+//! encoder is derived), compact (varints, no field names: the KPMG bundle is
+//! a fraction of its JSON) and has a documented, frozen wire format
+//! (postcard 1.0 spec). Only the encoder (`to_bytes`, native) uses postcard:
+//! the body is read by `read`, a hand-written reader of exactly that wire
+//! format, so the browser's resident module carries neither postcard nor any
+//! serde `Deserialize` (issue 11). The reader's struct fields come from the
+//! same declarations as the encoder's (`wire_structs!`), and its tests hold
+//! it to postcard's own decoder on every real bundle and on every truncation
+//! and thousands of byte changes. Reading is bounded by the input: every
+//! length is checked against the bytes left before anything is allocated for
+//! it. What the byte format cannot check (indices, trees, codes) `decode` does.
 //!
 //! Results from a compiled bundle are byte-identical to those from the
 //! document: the fingerprints come along, and the prepared parts (warning
@@ -27,6 +32,7 @@
 mod codes;
 mod decode;
 mod encode;
+mod read;
 mod wire;
 
 use sha2::{Digest, Sha256};
@@ -44,7 +50,7 @@ pub const MAGIC: [u8; 4] = *b"UWB\0";
 pub const FORMAT_VERSION: u16 = 2;
 /// File extension of a compiled bundle.
 pub const EXTENSION: &str = "uwb";
-const HEADER: usize = 4 + 2 + 32 + 32;
+pub(crate) const HEADER: usize = 4 + 2 + 32 + 32;
 
 /// What the header says, read without decoding the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,13 +134,7 @@ impl Package {
         if Sha256::digest(body).as_slice() != &bytes[38..HEADER] {
             return Err(Error::BundleHash);
         }
-        let bundle: wire::Bundle = match postcard::take_from_bytes(body) {
-            Ok((bundle, [])) => bundle,
-            Ok(_) => {
-                return Err(Error::InvalidBundle { path: "(inhoud)".into(), message: "bytes na het einde".into() })
-            }
-            Err(e) => return Err(Error::InvalidBundle { path: "(inhoud)".into(), message: e.to_string() }),
-        };
+        let bundle = read::body(body)?;
         let mut package = decode::bundle(bundle)?;
         if package.fingerprint != header.fingerprint {
             return Err(Error::InvalidBundle {
