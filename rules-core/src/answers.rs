@@ -28,17 +28,6 @@ pub enum Answer<'a> {
     Date(Date),
 }
 
-impl serde::Serialize for Answer<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Answer::Bool(b) => s.serialize_bool(*b),
-            Answer::Number(n) => s.serialize_i64(*n),
-            Answer::Choice(c) => s.serialize_str(c),
-            Answer::Date(d) => s.collect_str(d),
-        }
-    }
-}
-
 /// Answer conditions cannot use tables; this stands in for them.
 pub(crate) struct NoTables;
 impl Tables for NoTables {
