@@ -127,7 +127,8 @@ fn check(package: &Package, answers: &Value, report: &mut dyn FnMut(Error) -> bo
             match value.as_str().and_then(Date::parse) {
                 Some(d) => start_date = Some(d),
                 None => {
-                    let shown = shorten(&value.as_str().map_or_else(|| crate::json_out::to_string(value), str::to_owned));
+                    let shown =
+                        shorten(&value.as_str().map_or_else(|| crate::json_out::to_string(value), str::to_owned));
                     if !report(Error::InvalidDate { question: Some(key.clone()), value: shown }) {
                         return Err(placeholder());
                     }

@@ -277,37 +277,63 @@ fn push_int(buf: &mut String, n: i64) {
 
 /// `s` as a JSON string, escaped as serde_json does: `"` and `\`, the short
 /// forms `\b \f \n \r \t`, other control characters as `\u00xx` (lowercase
-/// hex); everything else (DEL and all non-ASCII included) as is.
+/// hex); everything else (DEL and all non-ASCII included) as is. Runs of
+/// plain bytes are copied at once (the texts are long and rarely escaped).
 pub fn escape_into(buf: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
+    buf.reserve(s.len() + 2);
     buf.push('"');
     let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let short = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x00..=0x1f => "",
-            _ => continue,
-        };
-        // Every byte escaped is ASCII, so `start..i` lies on char boundaries.
-        buf.push_str(&s[start..i]);
-        if short.is_empty() {
-            buf.push_str("\\u00");
-            buf.push(char::from(HEX[usize::from(b >> 4)]));
-            buf.push(char::from(HEX[usize::from(b & 0xf)]));
-        } else {
-            buf.push_str(short);
+    let mut i = 0;
+    while i < bytes.len() {
+        // Eight plain bytes at a time (the wasm build has no SIMD here).
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            if !needs_escape(u64::from_le_bytes(word)) {
+                i += 8;
+                continue;
+            }
         }
-        start = i + 1;
+        let b = bytes[i];
+        i += 1;
+        if b >= 0x20 && b != b'"' && b != b'\\' {
+            continue;
+        }
+        let at = i - 1;
+        // Every byte escaped is ASCII, so `start..at` lies on char boundaries.
+        buf.push_str(&s[start..at]);
+        match b {
+            b'"' => buf.push_str("\\\""),
+            b'\\' => buf.push_str("\\\\"),
+            0x08 => buf.push_str("\\b"),
+            0x0c => buf.push_str("\\f"),
+            b'\n' => buf.push_str("\\n"),
+            b'\r' => buf.push_str("\\r"),
+            b'\t' => buf.push_str("\\t"),
+            _ => {
+                buf.push_str("\\u00");
+                buf.push(char::from(HEX[usize::from(b >> 4)]));
+                buf.push(char::from(HEX[usize::from(b & 0xf)]));
+            }
+        }
+        start = i;
     }
     buf.push_str(&s[start..]);
     buf.push('"');
+}
+
+/// Whether any of the eight bytes is below 0x20, `"` or `\\` (the classic
+/// "has zero byte" test: exact for the word as a whole).
+fn needs_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
+    // Bytes below 0x20: (v - 0x20…) & !v & 0x80…, exact for thresholds up to 0x80.
+    word.wrapping_sub(ONES * 0x20) & !word & HIGH != 0
+        || has_zero(word ^ (ONES * u64::from(b'"')))
+        || has_zero(word ^ (ONES * u64::from(b'\\')))
 }
 
 #[cfg(test)]
@@ -323,6 +349,20 @@ mod tests {
         }
         for s in ["", "\"\\\"", "é\u{0}ü\u{1f}", "line\nnext\r\n\ttab", "\u{7f}\u{8}\u{c}", "😀 \\u0041"] {
             assert_eq!(to_string(s), serde_json::to_string(s).unwrap());
+        }
+    }
+
+    #[test]
+    fn long_strings_escape_at_every_position() {
+        let base: Vec<char> = "Wij rekenen één uur per week ~ bij 'extra' kamers".chars().collect();
+        for c in (0u32..=0x7f).chain([0xe9, 0x20ac]) {
+            let c = char::from_u32(c).unwrap();
+            for at in 0..20 {
+                let mut chars = base.clone();
+                chars.insert(at, c);
+                let s: String = chars.into_iter().collect();
+                assert_eq!(to_string(s.as_str()), serde_json::to_string(&s).unwrap(), "U+{:04X} at {at}", c as u32);
+            }
         }
     }
 

@@ -166,7 +166,6 @@ pub struct StepJson<'a> {
 /// The answers a rule read, in question order.
 pub struct UsedAnswers<'a>(pub(super) Vec<(&'a str, crate::answers::Answer<'a>)>);
 
-
 pub struct Citation<'a> {
     /// Name of the value or table.
     pub name: &'a str,
