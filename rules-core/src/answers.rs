@@ -28,17 +28,6 @@ pub enum Answer<'a> {
     Date(Date),
 }
 
-impl serde::Serialize for Answer<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Answer::Bool(b) => s.serialize_bool(*b),
-            Answer::Number(n) => s.serialize_i64(*n),
-            Answer::Choice(c) => s.serialize_str(c),
-            Answer::Date(d) => s.collect_str(d),
-        }
-    }
-}
-
 /// Answer conditions cannot use tables; this stands in for them.
 pub(crate) struct NoTables;
 impl Tables for NoTables {
@@ -138,7 +127,8 @@ fn check(package: &Package, answers: &Value, report: &mut dyn FnMut(Error) -> bo
             match value.as_str().and_then(Date::parse) {
                 Some(d) => start_date = Some(d),
                 None => {
-                    let shown = shorten(&value.as_str().map_or_else(|| value.to_string(), str::to_owned));
+                    let shown =
+                        shorten(&value.as_str().map_or_else(|| crate::json_out::to_string(value), str::to_owned));
                     if !report(Error::InvalidDate { question: Some(key.clone()), value: shown }) {
                         return Err(placeholder());
                     }

@@ -203,3 +203,87 @@ pub fn asked_questions_on<'p>(
 pub fn asked<'p>(package: &'p Package, answers: &serde_json::Value) -> Vec<&'p Question> {
     Answers::asked(package, answers).into_iter().zip(&package.questions).filter(|(a, _)| *a).map(|(_, q)| q).collect()
 }
+
+// The same JSON as the serde derives above, written without serde (the
+// resident browser module, `crate::json_out`); tested equal below.
+mod write {
+    use super::*;
+    use crate::json_out::{JsonOut, WriteJson};
+
+    impl WriteJson for QuestionJson<'_> {
+        fn write_json(&self, out: &mut JsonOut) {
+            out.begin_object();
+            out.field("id", self.id);
+            out.field("type", self.kind);
+            out.field("topic", self.topic);
+            out.field("label", self.label);
+            out.field("help", &self.help);
+            out.field("ask_if", &self.ask_if);
+            if !self.options.is_empty() {
+                out.field("options", &self.options);
+            }
+            out.field_some("min", &self.min);
+            out.field_some("max", &self.max);
+            if self.optional {
+                out.field("optional", &true);
+            }
+            out.end_object();
+        }
+    }
+
+    impl WriteJson for OptionJson<'_> {
+        fn write_json(&self, out: &mut JsonOut) {
+            out.begin_object();
+            out.field("id", self.id);
+            out.field("label", self.label);
+            out.end_object();
+        }
+    }
+
+    impl WriteJson for PackageInfo<'_> {
+        fn write_json(&self, out: &mut JsonOut) {
+            out.begin_object();
+            out.field("id", self.id);
+            out.field("title", self.title);
+            out.field("description", &self.description);
+            out.field("fingerprint", self.fingerprint);
+            out.field("municipalities", &self.municipalities);
+            out.field("topics", &self.topics);
+            out.field("versions", &self.versions);
+            out.end_object();
+        }
+    }
+
+    impl WriteJson for MunicipalityJson<'_> {
+        fn write_json(&self, out: &mut JsonOut) {
+            out.begin_object();
+            out.field("id", self.id);
+            out.field("name", self.name);
+            out.field("how_to_apply", &self.how_to_apply);
+            out.field("url", &self.url);
+            out.end_object();
+        }
+    }
+
+    impl WriteJson for TopicJson<'_> {
+        fn write_json(&self, out: &mut JsonOut) {
+            out.begin_object();
+            out.field("id", self.id);
+            out.field("title", self.title);
+            out.end_object();
+        }
+    }
+
+    impl WriteJson for VersionJson<'_> {
+        fn write_json(&self, out: &mut JsonOut) {
+            out.begin_object();
+            out.field("version", self.version);
+            out.field("valid_from", &self.valid_from);
+            out.field("valid_until", &self.valid_until);
+            out.field("status", self.status);
+            out.field("provisional_numbers", &self.provisional_numbers);
+            out.field("areas", &self.areas);
+            out.end_object();
+        }
+    }
+}

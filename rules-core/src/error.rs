@@ -282,7 +282,24 @@ pub struct ErrorObject {
 impl ErrorObject {
     /// Canonical compact JSON of the error.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|_| String::from("{\"code\":\"internal\"}"))
+        crate::json_out::to_string(self)
+    }
+}
+
+/// The same JSON as the serde derive, written without serde (`crate::json_out`).
+impl crate::json_out::WriteJson for ErrorObject {
+    fn write_json(&self, out: &mut crate::json_out::JsonOut) {
+        out.begin_object();
+        out.field("code", self.code);
+        out.field("message", &self.message);
+        out.field_some("question", &self.question);
+        out.field_some("path", &self.path);
+        out.field_some("file", &self.file);
+        out.field_some("line", &self.line);
+        out.field_some("column", &self.column);
+        out.field_some("limit", &self.limit);
+        out.field_some("detail", &self.detail);
+        out.end_object();
     }
 }
 
@@ -422,6 +439,26 @@ mod tests {
         codes.dedup();
         assert_eq!(codes.len(), examples.len(), "two variants share a code");
         assert_eq!(ERROR_CODES.len(), codes.len(), "ERROR_CODES lists a code no variant has");
+    }
+
+    #[test]
+    fn error_objects_written_without_serde_as_serde_writes_them() {
+        for e in examples() {
+            let o = e.to_object();
+            assert_eq!(o.to_json(), serde_json::to_string(&o).unwrap(), "{}", o.code);
+        }
+        let all = ErrorObject {
+            code: "limit",
+            message: "\"a\"\n\u{1}é".into(),
+            question: Some("q".into()),
+            path: Some("p[0]".into()),
+            file: Some("f.json".into()),
+            line: Some(usize::MAX),
+            column: Some(0),
+            limit: Some("l"),
+            detail: Some("d\t".into()),
+        };
+        assert_eq!(all.to_json(), serde_json::to_string(&all).unwrap());
     }
 
     #[test]

@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::describe;
-use crate::error::{Error, ErrorObject};
+use crate::error::Error;
 use crate::eval::{self, Options};
 use crate::output;
 use crate::package::{Package, START_DATE_KEY};
@@ -65,25 +65,39 @@ impl FormState {
     /// The canonical JSON rendering: keys `asked`, `answers`, `missing`,
     /// `problems`, `complete`, `indication`, in that order, compact.
     pub fn to_json(&self) -> String {
-        #[derive(Serialize)]
-        struct Out<'a> {
-            asked: &'a [AskedQuestion],
-            answers: &'a Map<String, Value>,
-            missing: &'a [String],
-            problems: Vec<ErrorObject>,
-            complete: bool,
-            indication: Option<&'a serde_json::value::RawValue>,
+        use crate::json_out::JsonOut;
+        let mut out = JsonOut::with_capacity(self.indication.as_ref().map_or(0, String::len) + 1024);
+        out.begin_object();
+        out.key("asked");
+        out.array(&self.asked, |out, q| {
+            out.begin_object();
+            out.field("id", &q.id);
+            out.field("topic", &q.topic);
+            if q.optional {
+                out.field("optional", &true);
+            }
+            out.end_object();
+        });
+        out.key("answers");
+        out.begin_object();
+        for (k, v) in &self.answers {
+            out.field(k, v);
         }
-        let raw = self.indication.as_deref().and_then(|t| serde_json::from_str::<&serde_json::value::RawValue>(t).ok());
-        let out = Out {
-            asked: &self.asked,
-            answers: &self.answers,
-            missing: &self.missing,
-            problems: self.problems.iter().map(Error::to_object).collect(),
-            complete: self.complete(),
-            indication: raw,
-        };
-        serde_json::to_string(&out).unwrap_or_else(|_| String::from("{\"complete\":false}"))
+        out.end_object();
+        out.field("missing", &self.missing);
+        out.key("problems");
+        out.array(&self.problems, |out, e| out.value(&e.to_object()));
+        out.field("complete", &self.complete());
+        // The indication is the core's own canonical JSON: spliced in as is.
+        match &self.indication {
+            Some(json) => {
+                out.key("indication");
+                out.raw(json);
+            }
+            None => out.field("indication", &None::<bool>),
+        }
+        out.end_object();
+        out.finish()
     }
 }
 
@@ -173,6 +187,46 @@ mod tests {
         let json: Value = serde_json::from_str(&state.to_json()).unwrap();
         assert_eq!(json["complete"], json!(true));
         assert!(json["indication"]["total"]["minutes_per_week"].is_i64());
+    }
+
+    /// The serde rendering this module used before `json_out`: the bytes must not change.
+    fn serde_json_of(state: &FormState) -> String {
+        #[derive(Serialize)]
+        struct Out<'a> {
+            asked: &'a [AskedQuestion],
+            answers: &'a Map<String, Value>,
+            missing: &'a [String],
+            problems: Vec<crate::error::ErrorObject>,
+            complete: bool,
+            indication: Option<&'a serde_json::value::RawValue>,
+        }
+        let raw = state.indication.as_deref().map(|t| serde_json::from_str::<&serde_json::value::RawValue>(t).unwrap());
+        serde_json::to_string(&Out {
+            asked: &state.asked,
+            answers: &state.answers,
+            missing: &state.missing,
+            problems: state.problems.iter().map(Error::to_object).collect(),
+            complete: state.complete(),
+            indication: raw,
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn written_without_serde_as_serde_wrote_it() {
+        let p = h4();
+        let odd = json!({"aantal_kinderen": 1.5, "extra_was": "veel\n\"\u{1}é", "huishouden_grootte": -0.0,
+            "beperkingen": [1, {"b": null}], "indicatie_startdatum": "2024-01-01", "regie": 1e300});
+        for (answers, mode, trace) in [
+            (answers(), Mode::Prune, true),
+            (answers(), Mode::Prune, false),
+            (answers(), Mode::Strict, false),
+            (odd, Mode::Prune, true),
+            (json!([]), Mode::Prune, false),
+        ] {
+            let state = form_state(&p, &answers, &options(), mode, trace);
+            assert_eq!(state.to_json(), serde_json_of(&state));
+        }
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub mod figures;
 pub mod form;
 pub mod impact;
 pub mod input;
+pub mod json_out;
 mod links;
 pub mod lint;
 mod load;

@@ -316,19 +316,19 @@ pub struct WarningTexts {
 #[derive(Debug, Clone, Default)]
 pub struct JsonCache {
     /// The `package` object: [no municipality, municipality 0, 1, …].
-    pub package: Vec<Box<serde_json::value::RawValue>>,
+    pub package: Vec<Box<str>>,
     /// Per area, per rule.
     pub rules: Vec<Vec<RuleJson>>,
-    pub concept: Option<Box<serde_json::value::RawValue>>,
-    pub not_encoded: Vec<Box<serde_json::value::RawValue>>,
-    pub not_covered: Option<Box<serde_json::value::RawValue>>,
+    pub concept: Option<Box<str>>,
+    pub not_encoded: Vec<Box<str>>,
+    pub not_covered: Option<Box<str>>,
 }
 
 #[derive(Debug, Clone)]
 pub struct RuleJson {
-    pub label: Box<serde_json::value::RawValue>,
-    pub condition: Box<serde_json::value::RawValue>,
-    pub sources: Box<serde_json::value::RawValue>,
+    pub label: Box<str>,
+    pub condition: Box<str>,
+    pub sources: Box<str>,
 }
 
 impl Version {

@@ -18,6 +18,7 @@ mod compiled;
 mod figures;
 
 use rules_core::input::json;
+use rules_core::json_out::{self, JsonOut};
 use rules_core::workdays;
 use rules_core::{describe, Date, Error, Options, Package};
 use serde_json::Value;
@@ -132,13 +133,13 @@ impl Engine {
     /// `describe::info` as JSON text.
     #[wasm_bindgen(js_name = infoJson)]
     pub fn info_json(&self) -> String {
-        serde_json::to_string(&describe::info(&self.package)).unwrap_or_default()
+        json_out::to_string(&describe::info(&self.package))
     }
 
     /// `describe::questions` as JSON text.
     #[wasm_bindgen(js_name = questionsJson)]
     pub fn questions_json(&self) -> String {
-        serde_json::to_string(&describe::questions(&self.package)).unwrap_or_default()
+        json_out::to_string(&describe::questions(&self.package))
     }
 
     /// Ids of the questions asked given these (partial) answers on `date`,
@@ -148,7 +149,7 @@ impl Engine {
         let answers = parse_answers(answers).unwrap_or(Value::Null);
         let date = parse_date(date).map_err(|e| js_error(&e))?;
         let ids = describe::asked_on(&self.package, &answers, &Options { date, municipality });
-        Ok(serde_json::to_string(&ids).unwrap_or_default())
+        Ok(json_out::to_string(&ids))
     }
 
     /// Every problem with the answers for the package that applies on
@@ -161,8 +162,9 @@ impl Engine {
             }
             Err(e) => vec![e],
         };
-        let objects: Vec<_> = problems.iter().map(Error::to_object).collect();
-        serde_json::to_string(&objects).unwrap_or_default()
+        let mut out = JsonOut::with_capacity(256);
+        out.array(&problems, |out, e| out.value(&e.to_object()));
+        out.finish()
     }
 
     /// The omgekeerd-toewijzen steps under this package's procedure (its
@@ -229,7 +231,7 @@ fn plan_steps(package: Option<&Package>, dates: &str, municipality: Option<&str>
         match value.get(key) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) => parse_date(s).map(Some),
-            Some(other) => Err(Error::InvalidDate { question: None, value: other.to_string() }),
+            Some(other) => Err(Error::InvalidDate { question: None, value: json_out::to_string(other) }),
         }
     };
     let dates = workdays::procedure::PlanDates {
@@ -239,7 +241,7 @@ fn plan_steps(package: Option<&Package>, dates: &str, municipality: Option<&str>
         evaluation: date("evaluation")?,
     };
     let plan = rules_core::plan::plan_for(package, municipality, &dates)?;
-    Ok(serde_json::to_string(&plan).unwrap_or_default())
+    Ok(json_out::to_string(&plan))
 }
 
 /// The omgekeerd-toewijzen steps with the motion's defaults (no package), as
@@ -263,15 +265,20 @@ pub fn check_dossier_reference(reference: &str) -> Result<(), JsValue> {
 #[wasm_bindgen(js_name = readRecordJson)]
 pub fn read_record_json(text: &str) -> Result<String, JsValue> {
     let (record, from) = rules_core::pilot::record::migrate_record(text.as_bytes()).map_err(|e| js_error(&e))?;
-    let migrated_from = if from == 1 { Value::from(1) } else { Value::Null };
-    Ok(serde_json::json!({ "record": record, "migrated_from": migrated_from }).to_string())
+    // Keys sorted, as the `serde_json::json!` object this replaced wrote them.
+    let mut out = JsonOut::with_capacity(1024);
+    out.begin_object();
+    out.field("migrated_from", &(from == 1).then_some(1i64));
+    out.field("record", &record);
+    out.end_object();
+    Ok(out.finish())
 }
 
 /// The core's error codes (`docs/errors.md`) as a JSON array: the wrapper
 /// passes only these on, anything else becomes `internal`.
 #[wasm_bindgen(js_name = errorCodesJson)]
 pub fn error_codes_json() -> String {
-    serde_json::to_string(rules_core::ERROR_CODES).unwrap_or_default()
+    json_out::to_string(rules_core::ERROR_CODES)
 }
 
 /// Test hook: panics on purpose, so the tests can check that the wrapper

@@ -5,7 +5,8 @@
 //! One job per file: `model` (the JSON types), `build` (an indication into
 //! the model), `citations` (sources of a rule or value), `cost` (tariff and
 //! contribution), `prerender` (the answer-independent JSON, made once at
-//! load), `text` (the consultant's text). Rendering the canonical JSON is here.
+//! load), `text` (the consultant's text), `write` (the model written with the
+//! serde-free `crate::json_out`). Rendering the canonical JSON is here.
 
 mod build;
 mod citations;
@@ -13,6 +14,7 @@ mod cost;
 mod model;
 mod prerender;
 mod text;
+mod write;
 
 pub use build::to_json_model;
 pub use cost::{euro, indication_cost};
@@ -27,10 +29,7 @@ pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Canonical compact JSON of an indication.
 pub fn to_json(ind: &Indication, trace: bool) -> String {
-    let mut buf = Vec::with_capacity(if trace { 8192 } else { 2048 });
-    // Serialising these plain structs cannot fail, and serde_json writes UTF-8.
-    if serde_json::to_writer(&mut buf, &to_json_model(ind, trace)).is_err() {
-        return String::new();
-    }
-    String::from_utf8(buf).unwrap_or_default()
+    let mut out = crate::json_out::JsonOut::with_capacity(if trace { 8192 } else { 2048 });
+    out.value(&to_json_model(ind, trace));
+    out.finish()
 }

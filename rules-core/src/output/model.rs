@@ -1,10 +1,6 @@
 //! The JSON model of an indication: these structs' field order is the key
 //! order of the canonical JSON.
 
-use serde::ser::{SerializeMap, Serializer};
-use serde::Serialize;
-use serde_json::value::RawValue;
-
 use crate::eval::figures;
 use crate::explain::{Sentence, Warning};
 
@@ -16,20 +12,10 @@ pub use crate::eval::{display_minutes, DISPLAY_STEP_MINUTES};
 /// Either JSON pre-rendered at load time, spliced in verbatim, or a value
 /// serialised now. Both give the same bytes; the first is just faster.
 pub enum Fragment<'a, T> {
-    Raw(&'a RawValue),
+    Raw(&'a str),
     Value(T),
 }
 
-impl<T: Serialize> Serialize for Fragment<'_, T> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Fragment::Raw(raw) => raw.serialize(s),
-            Fragment::Value(v) => v.serialize(s),
-        }
-    }
-}
-
-#[derive(Serialize)]
 pub struct IndicationJson<'a> {
     pub contract: u32,
     pub package: Fragment<'a, PackageRef<'a>>,
@@ -44,7 +30,6 @@ pub struct IndicationJson<'a> {
     pub warnings: Vec<Fragment<'a, Warning<'a>>>,
 }
 
-#[derive(Serialize)]
 pub struct PackageRef<'a> {
     pub id: &'a str,
     pub title: &'a str,
@@ -59,7 +44,6 @@ pub struct PackageRef<'a> {
     pub base_fingerprint: Option<&'a str>,
 }
 
-#[derive(Serialize)]
 pub struct TransitionJson<'a> {
     /// The package whose transition rule sent the client to `package`.
     pub from: PackageVersionJson<'a>,
@@ -68,14 +52,12 @@ pub struct TransitionJson<'a> {
     pub reason: &'a str,
 }
 
-#[derive(Serialize)]
 pub struct PackageVersionJson<'a> {
     pub id: &'a str,
     pub version: &'a str,
     pub fingerprint: &'a str,
 }
 
-#[derive(Serialize)]
 pub struct CostJson<'a> {
     /// The Resultatenmatrix class of the displayed minutes per week; null
     /// without a class tariff (or without help).
@@ -91,7 +73,6 @@ pub struct CostJson<'a> {
 }
 
 /// A Resultatenmatrix class: the band of minutes per week it covers.
-#[derive(Serialize)]
 pub struct ClassJson<'a> {
     pub id: &'a str,
     pub label: &'a str,
@@ -101,57 +82,43 @@ pub struct ClassJson<'a> {
 }
 
 /// The resident's contribution in its own unit, plus per year.
-#[derive(Serialize)]
 pub struct ContributionJson<'a> {
-    #[serde(flatten)]
     pub money: MoneyJson<'a>,
     /// A monthly contribution × 12, a four-weekly one × 13, a yearly one as is; 0 when an
     /// exemption applies; null on overflow.
     pub cents_per_year: Option<i64>,
     /// The exemption that applies, with its citation; absent when none does.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub exemption: Option<ExemptionJson<'a>>,
 }
 
 /// A contribution exemption that applies: its id, B1 label and citation
 /// (`document`/`title`/`locator`, or `provisional`).
-#[derive(Serialize)]
 pub struct ExemptionJson<'a> {
     pub id: &'a str,
     pub label: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub document: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub locator: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub provisional: Option<&'a str>,
 }
 
-#[derive(Serialize)]
 pub struct MoneyJson<'a> {
     /// `per_hour` / `per_period` for tariffs, `month` / `period` for contributions.
     pub per: &'static str,
     pub cents: i64,
     pub label: &'a str,
     /// Tariffs only: the discount (negative) or surcharge in basis points; absent for none.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub basis_points: Option<i64>,
     /// Period tariffs only: the floor per indicated hour; absent for none.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub floor_cents_per_hour: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub provisional: Option<&'a str>,
 }
 
-#[derive(Serialize)]
 pub struct EngineRef {
     pub name: &'static str,
     pub version: &'static str,
 }
 
-#[derive(Serialize)]
 pub struct Figures {
     pub minutes_per_week: i64,
     pub minutes_per_period: i64,
@@ -172,7 +139,6 @@ impl Figures {
     }
 }
 
-#[derive(Serialize)]
 pub struct AreaJson<'a> {
     pub id: &'a str,
     pub title: &'a str,
@@ -182,7 +148,6 @@ pub struct AreaJson<'a> {
     pub display_minutes_per_week: i64,
 }
 
-#[derive(Serialize)]
 pub struct StepJson<'a> {
     /// Null for the step that records which norm applies (transition).
     pub area: Option<&'a str>,
@@ -201,31 +166,15 @@ pub struct StepJson<'a> {
 /// The answers a rule read, in question order.
 pub struct UsedAnswers<'a>(pub(super) Vec<(&'a str, crate::answers::Answer<'a>)>);
 
-impl Serialize for UsedAnswers<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
-            map.serialize_entry(k, v)?;
-        }
-        map.end()
-    }
-}
-
-#[derive(Serialize)]
 pub struct Citation<'a> {
     /// Name of the value or table.
     pub name: &'a str,
     pub label: &'a str,
     /// The number as written in the package, and its unit.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<i64>,
     pub unit: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub document: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub locator: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub provisional: Option<&'a str>,
 }

@@ -1,18 +1,15 @@
 //! The JSON of an indication that depends only on the package version,
 //! rendered once when a package loads and spliced in verbatim later.
 
-use serde::Serialize;
-use serde_json::value::RawValue;
-
 use crate::explain;
+use crate::json_out::{self, WriteJson};
 use crate::package::{JsonCache, Package, RuleJson};
 
 use super::build::package_ref;
 use super::citations::rule_sources;
 
-fn raw<T: Serialize + ?Sized>(value: &T) -> Box<RawValue> {
-    // Serialising these plain values cannot fail; `null` is a safe stand-in.
-    serde_json::value::to_raw_value(value).unwrap_or_else(|_| RawValue::from_string("null".into()).unwrap_or_default())
+fn raw<T: WriteJson + ?Sized>(value: &T) -> Box<str> {
+    json_out::to_string(value).into_boxed_str()
 }
 
 /// Fills every version's `JsonCache` (called once when a package loads).

@@ -380,6 +380,86 @@ pub fn plan(entry: &ProcedureEntry, calendar: &Calendar, dates: &PlanDates) -> R
     })
 }
 
+// The same JSON as the serde derives above, written without serde (the
+// resident browser module, `crate::json_out`); tested equal in `tests`.
+mod write {
+    use super::*;
+    use crate::json_out::{JsonOut, WriteJson};
+
+    impl WriteJson for Period {
+        fn write_json(&self, out: &mut JsonOut) {
+            out.begin_object();
+            out.field("amount", &self.amount);
+            out.field("unit", self.unit.as_str());
+            out.end_object();
+        }
+    }
+
+    impl WriteJson for ProcedureEntry {
+        fn write_json(&self, out: &mut JsonOut) {
+            out.begin_object();
+            out.key("valid_from");
+            out.display(&self.valid_from);
+            out.field("conversation_within", &self.conversation_within);
+            out.field("start_within", &self.start_within);
+            out.field("evaluation_from", &self.evaluation_from);
+            out.field("evaluation_until", &self.evaluation_until);
+            match &self.citation {
+                Citation::Source { document, locator } => {
+                    out.field("document", document);
+                    out.field("locator", locator);
+                }
+                Citation::Provisional { provisional } => out.field("provisional", provisional),
+            }
+            out.end_object();
+        }
+    }
+
+    impl WriteJson for Step {
+        fn write_json(&self, out: &mut JsonOut) {
+            out.begin_object();
+            out.field("id", self.id);
+            out.field("who", self.who);
+            out.field("text", &self.text);
+            out.field("date", &self.date);
+            out.end_object();
+        }
+    }
+
+    impl WriteJson for PlanWarning {
+        fn write_json(&self, out: &mut JsonOut) {
+            out.begin_object();
+            out.field("code", self.code);
+            out.field("message", &self.message);
+            out.end_object();
+        }
+    }
+
+    impl WriteJson for Plan {
+        fn write_json(&self, out: &mut JsonOut) {
+            out.begin_object();
+            out.field("procedure", &self.procedure);
+            out.field("decision", &self.decision);
+            out.field("conversation_deadline", &self.conversation_deadline);
+            out.field("conversation", &self.conversation);
+            out.field("conversation_working_days", &self.conversation_working_days);
+            out.field("conversation_late", &self.conversation_late);
+            out.field("start_deadline", &self.start_deadline);
+            out.field("start", &self.start);
+            out.field("start_working_days", &self.start_working_days);
+            out.field("start_late", &self.start_late);
+            out.field("evaluation_from", &self.evaluation_from);
+            out.field("evaluation_until", &self.evaluation_until);
+            out.field("evaluation", &self.evaluation);
+            out.field("evaluation_working_days", &self.evaluation_working_days);
+            out.field("evaluation_in_window", &self.evaluation_in_window);
+            out.field("steps", &self.steps);
+            out.field("warnings", &self.warnings);
+            out.end_object();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -419,6 +499,20 @@ mod tests {
         assert!(p.warnings.is_empty());
         assert_eq!(p.steps.iter().map(|s| s.who).collect::<Vec<_>>()[..2], ["gemeente", "aanbieder en inwoner"]);
         assert_eq!(p.steps.len(), 5);
+    }
+
+    #[test]
+    fn written_without_serde_as_serde_writes_it() {
+        let mut provisional = ProcedureEntry::motion();
+        provisional.citation = Citation::Provisional { provisional: "nog \"niet\" vastgesteld\n".into() };
+        let plans = [
+            motion_plan(dates("2026-11-02", Some("2026-11-06"), Some("2026-11-10"), Some("2026-12-31"))).unwrap(),
+            motion_plan(dates("2026-11-02", None, None, None)).unwrap(),
+            plan(&provisional, &Calendar::national(), &dates("2026-11-02", Some("2026-11-04"), None, None)).unwrap(),
+        ];
+        for p in &plans {
+            assert_eq!(crate::json_out::to_string(p), serde_json::to_string(p).unwrap());
+        }
     }
 
     #[test]
