@@ -225,8 +225,14 @@ impl Engine {
 
 /// `dates` is JSON text `{decision, conversation?, start?, evaluation?}` (YYYY-MM-DD or null).
 fn plan_steps(package: Option<&Package>, dates: &str, municipality: Option<&str>) -> Result<String, Error> {
-    let value: Value = serde_json::from_str(dates)
-        .map_err(|e| Error::InvalidDate { question: None, value: format!("geen geldige JSON: {e}") })?;
+    // The strict reader, not serde_json: its deserializer would be the only one in the resident module.
+    let value = json::read_str(dates, "(datums)", json::Kind::Answers).map_err(|e| match e {
+        Error::InvalidJson { line, column, message, .. } => Error::InvalidDate {
+            question: None,
+            value: format!("geen geldige JSON (regel {line}, kolom {column}): {message}"),
+        },
+        other => other,
+    })?;
     let date = |key: &str| -> Result<Option<Date>, Error> {
         match value.get(key) {
             None | Some(Value::Null) => Ok(None),

@@ -144,11 +144,23 @@ fn part(root: &Map<String, Value>, key: &str) -> Result<Option<Part>, Error> {
     Ok(Some(Part { date: date(v, "date", &format!("{key}.date"))?, answers, minutes_per_week }))
 }
 
+/// A record file as JSON, read by the strict reader every document goes
+/// through (duplicate names and the limits refused with their own codes);
+/// not serde_json, whose deserializer would be the only one in the resident
+/// wasm module.
+fn read_json(text: &str) -> Result<Value, Error> {
+    crate::input::json::read_str(text, "(bestand)", crate::input::json::Kind::Package).map_err(|e| match e {
+        Error::InvalidJson { line, column, message, .. } => {
+            invalid("(bestand)", format!("geen geldige JSON (regel {line}, kolom {column}: {message})"))
+        }
+        other => other,
+    })
+}
+
 /// Reads one record (format 1 or 2). Errors name the field.
 pub fn parse_record(bytes: &[u8]) -> Result<Record, Error> {
     let text_in = std::str::from_utf8(bytes).map_err(|_| invalid("(bestand)", "is geen UTF-8-tekst"))?;
-    let value: Value =
-        serde_json::from_str(text_in).map_err(|e| invalid("(bestand)", format!("geen geldige JSON ({e})")))?;
+    let value = read_json(text_in)?;
     let root = object(&value, "(bestand)")?;
     let format = match root.get("format").and_then(Value::as_str) {
         Some(RECORD_FORMAT_V1) => 1,
@@ -233,8 +245,7 @@ pub fn parse_record(bytes: &[u8]) -> Result<Record, Error> {
 /// widget plans again). Returns the record and the format it was read in.
 pub fn migrate_record(bytes: &[u8]) -> Result<(Value, u8), Error> {
     let parsed = parse_record(bytes)?;
-    let mut value: Value =
-        serde_json::from_slice(bytes).map_err(|e| invalid("(bestand)", format!("geen geldige JSON ({e})")))?;
+    let mut value = read_json(std::str::from_utf8(bytes).map_err(|_| invalid("(bestand)", "is geen UTF-8-tekst"))?)?;
     let root = value.as_object_mut().ok_or_else(|| invalid("(bestand)", "moet een JSON-object zijn"))?;
     if parsed.format == 1 {
         let intake = root.remove("intake").unwrap_or(Value::Null);
