@@ -75,7 +75,16 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         let reading = scope.spawn(move || {
             for seq in 0.. {
                 let part: Vec<Entry> = reader.by_ref().take(PART).collect();
-                if part.is_empty() || parts_in.send((seq, part)).is_err() {
+                if part.is_empty() {
+                    break;
+                }
+                if seq == 0 && reader.count > 0 {
+                    // The first part's bytes per household estimate the
+                    // rest: room for all ids at once.
+                    let per = (reader.position() / reader.count as u64).max(1);
+                    reader.reserve_ids((size / per) as usize);
+                }
+                if parts_in.send((seq, part)).is_err() {
                     break;
                 }
                 progress.set_position(reader.position());

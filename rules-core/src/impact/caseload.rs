@@ -214,6 +214,13 @@ impl<R: BufRead> Caseload<R> {
         }
     }
 
+    /// Room for `additional` more ids in the set of ids seen, so a large
+    /// caseload does not grow (rehash, copy and zero) the set step by step.
+    /// Only a hint: the households read are the same.
+    pub fn reserve_ids(&mut self, additional: usize) {
+        self.seen.reserve(additional);
+    }
+
     /// Refuses a repeated id, naming both lines.
     fn unique(&mut self, mut h: Household, given: bool) -> Entry {
         if given {

@@ -74,6 +74,12 @@ struct PackageColumns {
     question_of: Vec<Option<usize>>,
     /// Column of each question.
     column_of: Vec<Option<usize>>,
+    /// Index of the question named `START_DATE_KEY`, if the package has one
+    /// (found once here instead of an id compare per question and household).
+    start_question: Option<usize>,
+    /// Per version (same order as `Package::versions`): the index of its
+    /// transition question, found once per package instead of per household.
+    transition_question: Vec<Option<usize>>,
 }
 
 /// Column ↔ question indices for every package a household can meet: the
@@ -104,7 +110,16 @@ impl ColumnMaps {
                     column_of[*q] = Some(c);
                 }
             }
-            maps.packages.push(PackageColumns { package: address(p), question_of, column_of });
+            let start_question = p.questions.iter().position(|q| q.id == START_DATE_KEY);
+            let transition_question =
+                p.versions.iter().map(|v| v.transition.as_ref().and_then(|t| p.question_index(&t.question))).collect();
+            maps.packages.push(PackageColumns {
+                package: address(p),
+                question_of,
+                column_of,
+                start_question,
+                transition_question,
+            });
             todo.extend(p.overlays.iter().chain(p.linked.iter()));
         }
         maps
@@ -118,6 +133,11 @@ impl ColumnMaps {
     /// answer as not given (as `Answers::asked`).
     fn asked(&self, package: &Package, cells: &[Option<Cell<'_>>], index: usize) -> Option<bool> {
         let map = self.of(package)?;
+        // Without a condition the question is asked whatever came before:
+        // no slots to fill (the common case, and no allocation).
+        if package.questions.get(index)?.ask_if.is_none() {
+            return Some(true);
+        }
         let mut slots = vec![ABSENT; package.questions.len()];
         for (i, q) in package.questions.iter().enumerate() {
             let is_asked = q.ask_if.as_ref().is_none_or(|c| c.expr.is_true(&slots, &NoTables).unwrap_or(true));
@@ -148,11 +168,14 @@ impl ColumnMaps {
         let version = package.version_for(options.date)?;
         let Some(rule) = &version.transition else { return Some((package, None)) };
         let key = rule.question.as_str();
-        let asked = match package.question_index(key) {
+        let map = self.of(package)?;
+        let v = package.versions.iter().position(|x| std::ptr::eq(x, version))?;
+        let question = *map.transition_question.get(v)?;
+        let asked = match question {
             Some(i) => self.asked(package, cells, i)?,
             None => true,
         };
-        let column = match self.of(package)?.column_of.get(package.question_index(key).unwrap_or(usize::MAX)) {
+        let column = match map.column_of.get(question.unwrap_or(usize::MAX)) {
             Some(c) => *c,
             None if key == START_DATE_KEY => self.start_date,
             // A key that is neither a question nor the reserved start date:
@@ -224,7 +247,7 @@ impl ColumnMaps {
                 (true, Some(cell)) => slots[i] = slot(q, cell)?,
                 _ => return None,
             }
-            if q.id == START_DATE_KEY && slots[i] != ABSENT {
+            if map.start_question == Some(i) && slots[i] != ABSENT {
                 start_date = Some(Date::from_days(slots[i] as i32));
             }
         }
