@@ -184,8 +184,9 @@ struct Part<'p> {
 fn evaluate_part<'p>(cmp: &Comparison<'p>, columns: &Columns, seq: usize, entries: Vec<Entry>) -> Part<'p> {
     let mut part =
         Part { seq, text: String::with_capacity(entries.len() * 112), totals: Totals::default(), refusals: Vec::new() };
+    let mut scratch = impact::Scratch::default();
     for entry in entries {
-        let row = cmp.household(columns, entry);
+        let row = cmp.household_in(columns, entry, &mut scratch);
         impact::push_households_csv_line(&mut part.text, &row);
         part.totals.add(&row);
         if row.compared().is_none() && part.refusals.len() < MAX_REFUSALS {

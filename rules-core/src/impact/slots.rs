@@ -204,6 +204,7 @@ impl ColumnMaps {
         from: Option<&Package>,
         names: &[String],
         cells: &[Option<Cell<'_>>],
+        mut slots: Vec<i64>,
     ) -> Option<Answers> {
         let map = self.of(package)?;
         let from = match from {
@@ -236,7 +237,9 @@ impl ColumnMaps {
                 _ => return None,
             }
         }
-        let mut slots = vec![ABSENT; package.questions.len()];
+        // A reused buffer: the same as a fresh `vec![ABSENT; n]`.
+        slots.clear();
+        slots.resize(package.questions.len(), ABSENT);
         for (i, q) in package.questions.iter().enumerate() {
             let asked = q.ask_if.as_ref().is_none_or(|c| c.expr.is_true(&slots, &NoTables).unwrap_or(true));
             let given = map.column_of[i].and_then(|c| cells[c]);
