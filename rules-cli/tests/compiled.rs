@@ -7,23 +7,8 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-fn package_dirs() -> Vec<PathBuf> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let mut dirs: Vec<PathBuf> = ["norms", "tests/conformance/fixtures"]
-        .iter()
-        .flat_map(|parent| std::fs::read_dir(root.join(parent)).expect("directory exists"))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.join("package.json").is_file())
-        .collect();
-    dirs.sort();
-    dirs
-}
-
-fn conformance(dir: &PathBuf, flags: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_urenwijzer")).arg("conformance").arg(dir).args(flags).output().unwrap();
-    assert!(out.status.success(), "{}: {}", dir.display(), String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
+mod common;
+use common::{conformance, package_dirs};
 
 #[test]
 fn every_case_from_the_compiled_bundle_equals_the_document() {

@@ -5,18 +5,8 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-/// Every package under norms/ and the synthetic ones in tests/conformance/fixtures/.
-fn package_dirs() -> Vec<PathBuf> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let mut dirs: Vec<PathBuf> = ["norms", "tests/conformance/fixtures"]
-        .iter()
-        .flat_map(|parent| std::fs::read_dir(root.join(parent)).expect("directory exists"))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.join("package.json").is_file())
-        .collect();
-    dirs.sort();
-    dirs
-}
+mod common;
+use common::package_dirs;
 
 #[test]
 fn every_package_checks_and_passes_its_cases() {

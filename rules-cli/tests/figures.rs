@@ -6,29 +6,16 @@
 //! of warnings and the transition are equal, and a refused case gives the
 //! same error object.
 
-use std::path::PathBuf;
-use std::process::Command;
+use std::path::Path;
+
+mod common;
+use common::package_dirs;
 
 use serde_json::Value;
 
-fn package_dirs() -> Vec<PathBuf> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let mut dirs: Vec<PathBuf> = ["norms", "tests/conformance/fixtures"]
-        .iter()
-        .flat_map(|parent| std::fs::read_dir(root.join(parent)).expect("directory exists"))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.join("package.json").is_file())
-        .collect();
-    dirs.sort();
-    dirs
-}
-
 /// (case name, output JSON) per line of `urenwijzer conformance`.
-fn conformance(dir: &PathBuf, flags: &[&str]) -> Vec<(String, Value)> {
-    let out = Command::new(env!("CARGO_BIN_EXE_urenwijzer")).arg("conformance").arg(dir).args(flags).output().unwrap();
-    assert!(out.status.success(), "{}: {}", dir.display(), String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout)
-        .unwrap()
+fn conformance(dir: &Path, flags: &[&str]) -> Vec<(String, Value)> {
+    common::conformance(dir, flags)
         .lines()
         .map(|l| {
             let line: Value = serde_json::from_str(l).unwrap();

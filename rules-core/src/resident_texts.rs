@@ -106,17 +106,14 @@ fn apply_info(docs: &[(&str, &Value)], m: &str, package_id: &str) -> Value {
     })
 }
 
+/// A link the core's link rule accepts (`links::check_url`: plain `https://` only).
 fn https(v: &Value) -> Option<&str> {
-    let s = v.as_str()?;
-    let ok = s.len() > 8 && s[..8].eq_ignore_ascii_case("https://") && !s.chars().any(char::is_whitespace);
-    ok.then_some(s)
+    v.as_str().filter(|s| crate::links::check_url("", Some(s)).is_ok())
 }
 
-/// A phone number of digits, spaces and `+`, with at least three digits.
+/// A phone number by the core's rule for contact details (`compile::resident::is_phone`).
 fn phone(v: Option<&Value>) -> Option<String> {
-    let s = v?.as_str()?;
-    let ok = !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '+' || c == ' ');
-    (ok && s.chars().filter(char::is_ascii_digit).count() >= 3).then(|| s.trim().to_string())
+    v?.as_str().filter(|s| crate::compile::resident::is_phone(s)).map(|s| s.trim().to_string())
 }
 
 fn contact_of(c: &Value) -> Option<Value> {

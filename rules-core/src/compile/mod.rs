@@ -20,7 +20,7 @@ mod overlay;
 mod procedure;
 mod provenance;
 mod questions;
-mod resident;
+pub(crate) mod resident;
 mod scope;
 mod version;
 

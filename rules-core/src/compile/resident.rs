@@ -38,6 +38,12 @@ pub(super) fn contacts(doc: &PackageDoc) -> Result<(), Error> {
     Ok(())
 }
 
+/// A phone number residents can call: digits, spaces and `+`, at least three digits.
+pub(crate) fn is_phone(text: &str) -> bool {
+    text.chars().filter(char::is_ascii_digit).count() >= 3
+        && text.chars().all(|ch| ch.is_ascii_digit() || ch == ' ' || ch == '+')
+}
+
 fn contact(path: &str, doc: &PackageDoc, c: &ContactDoc) -> Result<(), Error> {
     source_index(path, doc, &c.source)?;
     let support = c.client_support.as_ref();
@@ -46,8 +52,7 @@ fn contact(path: &str, doc: &PackageDoc, c: &ContactDoc) -> Result<(), Error> {
         .chain(support.map(|s| (format!("{path}.client_support.phone"), &s.phone)));
     for (p, phone) in phones {
         if let Some(phone) = phone {
-            let digits = phone.chars().filter(char::is_ascii_digit).count();
-            if digits < 3 || !phone.chars().all(|ch| ch.is_ascii_digit() || ch == ' ' || ch == '+') {
+            if !is_phone(phone) {
                 return Err(Error::package(
                     p,
                     format!("'{phone}' is geen telefoonnummer (alleen cijfers, spaties en +)"),
@@ -59,15 +64,8 @@ fn contact(path: &str, doc: &PackageDoc, c: &ContactDoc) -> Result<(), Error> {
         .into_iter()
         .chain(support.map(|s| (format!("{path}.client_support.url"), &s.url)));
     for (p, url) in urls {
-        if let Some(url) = url {
-            let rest = url.strip_prefix("https://").unwrap_or_default();
-            if rest.is_empty() || rest.chars().any(|ch| ch.is_whitespace() || ch.is_control()) {
-                return Err(Error::package(
-                    p,
-                    format!("'{url}' is geen https-adres (begin met https://, geen spaties)"),
-                ));
-            }
-        }
+        // The one link rule of the core (only plain https://), as for every other link.
+        crate::links::check_url(&p, url.as_deref())?;
     }
     if let Some(h) = &c.opening_hours {
         need_text(&format!("{path}.opening_hours"), "openingstijden", h)?;
