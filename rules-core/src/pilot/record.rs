@@ -159,9 +159,16 @@ fn read_json(text: &str) -> Result<Value, Error> {
 
 /// Reads one record (format 1 or 2). Errors name the field.
 pub fn parse_record(bytes: &[u8]) -> Result<Record, Error> {
-    let text_in = std::str::from_utf8(bytes).map_err(|_| invalid("(bestand)", "is geen UTF-8-tekst"))?;
-    let value = read_json(text_in)?;
-    let root = object(&value, "(bestand)")?;
+    record_of(&read_bytes(bytes)?)
+}
+
+fn read_bytes(bytes: &[u8]) -> Result<Value, Error> {
+    read_json(std::str::from_utf8(bytes).map_err(|_| invalid("(bestand)", "is geen UTF-8-tekst"))?)
+}
+
+/// A record from its JSON (see [`parse_record`]).
+fn record_of(value: &Value) -> Result<Record, Error> {
+    let root = object(value, "(bestand)")?;
     let format = match root.get("format").and_then(Value::as_str) {
         Some(RECORD_FORMAT_V1) => 1,
         Some(RECORD_FORMAT_V2) => 2,
@@ -244,8 +251,8 @@ pub fn parse_record(bytes: &[u8]) -> Result<Record, Error> {
 /// the decision date is unknown (null) and the old intake plan is dropped (the
 /// widget plans again). Returns the record and the format it was read in.
 pub fn migrate_record(bytes: &[u8]) -> Result<(Value, u8), Error> {
-    let parsed = parse_record(bytes)?;
-    let mut value = read_json(std::str::from_utf8(bytes).map_err(|_| invalid("(bestand)", "is geen UTF-8-tekst"))?)?;
+    let mut value = read_bytes(bytes)?;
+    let parsed = record_of(&value)?;
     let root = value.as_object_mut().ok_or_else(|| invalid("(bestand)", "moet een JSON-object zijn"))?;
     if parsed.format == 1 {
         let intake = root.remove("intake").unwrap_or(Value::Null);
