@@ -117,55 +117,57 @@ proptest! {
 }
 
 /// Crafted bundles: a well-formed body naming what is not there gives
-/// `invalid_bundle` with the element's path, never a panic.
+/// `invalid_bundle` at `(inhoud)` saying what is wrong (and at which byte),
+/// never a panic.
 #[test]
-fn crafted_indices_are_refused_with_the_element_named() {
+fn crafted_indices_are_refused_with_the_reason() {
     use rules_core::expr::Expr;
     let base = Package::load_compiled(&bundles()[0]).unwrap();
-    let refused = |edit: &dyn Fn(&mut Package), path: &str| {
+    let refused = |edit: &dyn Fn(&mut Package), reason: &str| {
         let mut p = base.clone();
         edit(&mut p);
         let e = Package::load_compiled(&compiled::to_bytes(&p).unwrap()).unwrap_err();
-        assert_eq!((e.code(), e.path()), ("invalid_bundle", Some(path)), "{e}");
+        assert_eq!((e.code(), e.path()), ("invalid_bundle", Some("(inhoud)")), "{e}");
+        assert!(e.to_string().contains(reason) && e.to_string().contains("(byte "), "{e}");
     };
-    refused(&|p| p.versions[0].areas[0].rules[0].values.push(999), "packages[0].versions[0].areas[0].rules[0].values");
-    refused(&|p| p.versions[0].areas[0].maximum = Some(999), "packages[0].versions[0].areas[0].maximum");
+    refused(&|p| p.versions[0].areas[0].rules[0].values.push(999), "regel noemt een waarde die er niet is");
+    refused(&|p| p.versions[0].areas[0].maximum = Some(999), "maximum is geen waarde");
     refused(
         &|p| p.versions[0].areas[0].rules[0].amount.expr = Expr::Value(999, 1),
-        "packages[0].versions[0].areas[0].rules[0].amount",
+        "expressie noemt een waarde die hier niet bestaat of een ander bedrag heeft",
     );
     refused(
         &|p| p.versions[0].areas[0].rules[0].amount.expr = Expr::Answer(999, false),
-        "packages[0].versions[0].areas[0].rules[0].amount",
+        "expressie noemt een vraag die er niet is",
     );
     refused(
         &|p| {
             p.versions[0].areas[0].rules[0].amount.expr =
                 Expr::Lookup(77, rules_core::expr::Key::Fixed(0), rules_core::expr::Key::Fixed(0))
         },
-        "packages[0].versions[0].areas[0].rules[0].amount",
+        "expressie noemt een tabel die hier niet bestaat",
     );
-    refused(&|p| p.questions[0].topic = "nergens".into(), "packages[0].questions[0].topic");
+    refused(&|p| p.questions[0].topic = "nergens".into(), "onderwerp van een vraag staat niet in topics");
     refused(
         &|p| {
             p.versions[0].values[0].provenance =
                 rules_core::package::Provenance::Source { document: 999, locator: "x".into() }
         },
-        "packages[0].versions[0].values[0].source",
+        "bron bestaat niet",
     );
     refused(
         &|p| {
             p.questions[0].ask_if =
                 Some(rules_core::package::Condition { text: "x".into(), expr: Expr::Answer(0, false) })
         },
-        "packages[0].questions[0].ask_if",
+        "expressie noemt een vraag die er niet is",
     );
     if !base.versions[0].tables.is_empty() {
         refused(
             &|p| {
                 p.versions[0].tables[0].cells.pop();
             },
-            "packages[0].versions[0].tables[0]",
+            "aantal cellen van een tabel is niet rijen × kolommen",
         );
     }
     // An expression deeper than the loader allows.
@@ -178,6 +180,6 @@ fn crafted_indices_are_refused_with_the_element_named() {
             p.versions[0].areas[0].rules[0].when =
                 Some(rules_core::package::Condition { text: "x".into(), expr: deep.clone() })
         },
-        "packages[0].versions[0].areas[0].rules[0].when",
+        "expressie dieper dan 256",
     );
 }

@@ -9,8 +9,8 @@ use crate::workdays::procedure::PeriodUnit;
 /// An enum with a fixed table of codes.
 pub trait Code: Copy + PartialEq + 'static {
     const TABLE: &'static [Self];
-    /// What the enum is, for a decoding error (Dutch).
-    const WHAT: &'static str;
+    /// The reading error for a code not in the table (Dutch).
+    const UNKNOWN: &'static str;
 
     fn code(self) -> u8 {
         // Every variant is in its table (tests below), so the fallback is never taken.
@@ -25,47 +25,47 @@ pub trait Code: Copy + PartialEq + 'static {
 impl Code for QuestionKind {
     const TABLE: &'static [Self] =
         &[QuestionKind::YesNo, QuestionKind::Choice, QuestionKind::Number, QuestionKind::Date];
-    const WHAT: &'static str = "soort vraag";
+    const UNKNOWN: &'static str = "onbekende soort vraag";
 }
 
 impl Code for Unit {
     const TABLE: &'static [Self] = &[Unit::MinutesPerWeek, Unit::HoursPerYear, Unit::MinutesPerYear, Unit::Number];
-    const WHAT: &'static str = "eenheid";
+    const UNKNOWN: &'static str = "onbekende eenheid";
 }
 
 impl Code for Status {
     const TABLE: &'static [Self] = &[Status::Concept, Status::Vastgesteld];
-    const WHAT: &'static str = "status";
+    const UNKNOWN: &'static str = "onbekende status";
 }
 
 impl Code for TariffKind {
     const TABLE: &'static [Self] = &[TariffKind::PerHour, TariffKind::PerPeriod, TariffKind::PerClass];
-    const WHAT: &'static str = "soort tarief";
+    const UNKNOWN: &'static str = "onbekende soort tarief";
 }
 
 impl Code for ContributionPer {
     const TABLE: &'static [Self] = &[ContributionPer::Month, ContributionPer::Period, ContributionPer::Year];
-    const WHAT: &'static str = "periode van de eigen bijdrage";
+    const UNKNOWN: &'static str = "onbekende periode van de eigen bijdrage";
 }
 
 impl Code for FloorAction {
     const TABLE: &'static [Self] = &[FloorAction::Warn, FloorAction::Raise];
-    const WHAT: &'static str = "handeling bij de ondergrens";
+    const UNKNOWN: &'static str = "onbekende handeling bij de ondergrens";
 }
 
 impl Code for RuleKind {
     const TABLE: &'static [Self] = &[RuleKind::Base, RuleKind::Surcharge, RuleKind::Reduction];
-    const WHAT: &'static str = "soort regel";
+    const UNKNOWN: &'static str = "onbekende soort regel";
 }
 
 impl Code for Cmp {
     const TABLE: &'static [Self] = &[Cmp::Eq, Cmp::Ne, Cmp::Lt, Cmp::Le, Cmp::Gt, Cmp::Ge];
-    const WHAT: &'static str = "vergelijking";
+    const UNKNOWN: &'static str = "onbekende vergelijking";
 }
 
 impl Code for PeriodUnit {
     const TABLE: &'static [Self] = &[PeriodUnit::WorkingDays, PeriodUnit::Days];
-    const WHAT: &'static str = "eenheid van een termijn";
+    const UNKNOWN: &'static str = "onbekende eenheid van een termijn";
 }
 
 #[cfg(test)]

@@ -1,6 +1,9 @@
-//! The wire types (`wire.rs`) back into a `Package`, checking every index,
-//! count, code and date before anything uses it: a crafted bundle ends in
-//! `invalid_bundle` naming the element, never in a panic or a trap.
+//! Test oracle: the wire types (`wire.rs`, as postcard's decoder reads
+//! them) back into a `Package`, checking every index, count, code and date
+//! before anything uses it. This was the loader's second step until `read`
+//! read the bytes straight into the model (issue 11); it stays, test-only,
+//! as the independent two-step reading the one-pass reader must agree with
+//! (same package, or both refuse).
 //!
 //! What is checked is what evaluation, explanation, output, `describe`,
 //! form state and `plan` index or recurse over: sources, questions, values,
@@ -19,20 +22,14 @@ use crate::package::{self as model, Package};
 use crate::workdays::procedure::{Citation, Period, ProcedureEntry, MAX_PERIOD_AMOUNT};
 use crate::workdays::{Calendar, ClosedDay};
 
-/// Deepest expression tree a bundle may hold. Evaluation recurses over the
-/// tree, so it is bounded (the browser's stack is small); the CLI checks
-/// that every package it bundles stays within it (it loads what it wrote).
-pub const MAX_EXPR_DEPTH: usize = 256;
-/// Packages carried inside one another: overlays, then linked packages up to
-/// the link depth, each of which may have overlays again.
-const MAX_PACKAGE_DEPTH: usize = 2 * (limits::LINK_DEPTH + 1);
+use super::read::{MAX_EXPR_DEPTH, MAX_PACKAGE_DEPTH};
 
 fn bad(path: impl Into<String>, message: impl Into<String>) -> Error {
     Error::InvalidBundle { path: path.into(), message: message.into() }
 }
 
 fn code<T: Code>(path: &str, c: u8) -> Result<T, Error> {
-    T::from_code(c).ok_or_else(|| bad(path, format!("onbekende {} (code {c})", T::WHAT)))
+    T::from_code(c).ok_or_else(|| bad(path, format!("{} (code {c})", T::UNKNOWN)))
 }
 
 fn date(path: &str, days: i32) -> Result<Date, Error> {

@@ -9,27 +9,29 @@
 //! 4..6    format version, u16 little-endian (FORMAT_VERSION)
 //! 6..38   the resolved package document's fingerprint: the 32 bytes of its sha256
 //! 38..70  sha256 of the body
-//! 70..    body: `wire::Bundle`, postcard 1.0 wire format (read by `read`)
+//! 70..    body: `wire::Bundle`, postcard 1.0 wire format
 //! ```
 //!
 //! Why `postcard`: it is serde-driven (the format is the `wire` types, the
 //! encoder is derived), compact (varints, no field names: the KPMG bundle is
 //! a fraction of its JSON) and has a documented, frozen wire format
-//! (postcard 1.0 spec). Only the encoder (`to_bytes`, native) uses postcard:
-//! the body is read by `read`, a hand-written reader of exactly that wire
-//! format, so the browser's resident module carries neither postcard nor any
-//! serde `Deserialize` (issue 11). The reader's struct fields come from the
-//! same declarations as the encoder's (`wire_structs!`), and its tests hold
-//! it to postcard's own decoder on every real bundle and on every truncation
-//! and thousands of byte changes. Reading is bounded by the input: every
-//! length is checked against the bytes left before anything is allocated for
-//! it. What the byte format cannot check (indices, trees, codes) `decode` does.
+//! (postcard 1.0 spec). Only the encoder (`to_bytes`, native) uses postcard
+//! and the `wire` types: the body is read by `read`, a hand-written reader of
+//! exactly that wire format straight into the model, in one pass, checking
+//! every length, index, code, date and tree as it goes (issue 11: the
+//! browser's resident module carries neither postcard nor any serde
+//! `Deserialize`, nor a second tree of `wire` values). Its tests hold it to
+//! postcard's own decoder followed by `decode` (the former wire → model step,
+//! now test-only) on every real bundle and on every truncation and thousands
+//! of byte changes. Reading is bounded by the input: every length is checked
+//! against the bytes left before anything is allocated for it.
 //!
 //! Results from a compiled bundle are byte-identical to those from the
 //! document: the fingerprints come along, and the prepared parts (warning
 //! texts, pre-rendered JSON) are made by the same `load::prepare`.
 
 mod codes;
+#[cfg(test)]
 mod decode;
 mod encode;
 mod read;
@@ -37,7 +39,7 @@ mod wire;
 
 use sha2::{Digest, Sha256};
 
-pub use decode::MAX_EXPR_DEPTH;
+pub use read::MAX_EXPR_DEPTH;
 
 use crate::error::Error;
 use crate::input::limits;
@@ -123,7 +125,8 @@ pub fn to_bytes(package: &Package) -> Result<Vec<u8>, Error> {
 impl Package {
     /// Loads a compiled bundle (`to_bytes`): header (`invalid_bundle`,
     /// `bundle_version`), size (`limit`), hash (`bundle_hash`), then the body,
-    /// every index checked (`invalid_bundle` with the element's path).
+    /// every length, index, code and tree checked as it is read
+    /// (`invalid_bundle` at `(inhoud)` with the byte offset, or `limit`).
     pub fn load_compiled(bytes: &[u8]) -> Result<Package, Error> {
         let header = header(bytes)?;
         if bytes.len() > limits::DOCUMENT_BYTES.max {
@@ -134,8 +137,7 @@ impl Package {
         if Sha256::digest(body).as_slice() != &bytes[38..HEADER] {
             return Err(Error::BundleHash);
         }
-        let bundle = read::body(body)?;
-        let mut package = decode::bundle(bundle)?;
+        let mut package = read::body(body)?;
         if package.fingerprint != header.fingerprint {
             return Err(Error::InvalidBundle {
                 path: "fingerprint".into(),
