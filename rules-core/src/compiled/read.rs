@@ -30,7 +30,9 @@
 //! coded error, `invalid_bundle` at `(inhoud)` with a short Dutch reason and
 //! the byte offset in the body where the faulty element starts (or `limit`
 //! for a count over a package limit): no path is built per element, which
-//! kept the per-element `format!` out of the browser module.
+//! kept the per-element `format!` out of the browser module, and the first
+//! refusal is kept in the reader instead of returned from every read (see
+//! `Reader`), which kept an error branch out of every field.
 
 use super::codes::Code;
 use crate::date::{Date, FIRST_YEAR, LAST_YEAR};
@@ -50,10 +52,10 @@ pub const MAX_EXPR_DEPTH: usize = 256;
 /// the link depth, each of which may have overlays again.
 pub(crate) const MAX_PACKAGE_DEPTH: usize = 2 * (limits::LINK_DEPTH + 1);
 
-/// Why and where reading stopped: small, so that the `?` after every field
-/// stays cheap in the wasm module; made into the coded `Error` once, in `body`.
+/// Why and where reading stopped (the first refusal), made into the coded
+/// `Error` once, in `body`.
 #[derive(Debug)]
-pub struct Bad {
+struct Bad {
     at: usize,
     why: Why,
 }
@@ -64,43 +66,78 @@ enum Why {
     Limit(&'static Limit),
 }
 
-type Res<T> = Result<T, Bad>;
-
 /// The package of a compiled bundle's body, every byte used and checked.
 pub fn body(bytes: &[u8]) -> Result<Package, Error> {
-    let mut r = Reader { bytes, pos: 0 };
-    let read =
-        bundle(&mut r).and_then(|p| if r.pos == bytes.len() { Ok(p) } else { r.bad(r.pos, "bytes na het einde") });
-    read.map_err(|Bad { at, why }| match why {
-        Why::Text(what) => Error::InvalidBundle { path: "(inhoud)".into(), message: format!("{what} (byte {at})") },
-        Why::Limit(l) => l.error(None, "(inhoud)".into()),
-    })
+    let mut r = Reader { bytes, pos: 0, bad: None };
+    let package = bundle(&mut r);
+    if r.bad.is_none() && r.pos != bytes.len() {
+        r.fail(r.pos, "bytes na het einde");
+    }
+    match (package, r.bad) {
+        (Some(p), None) => Ok(p),
+        (_, Some(Bad { why: Why::Limit(l), .. })) => Err(l.error(None, "(inhoud)".into())),
+        // `bundle` gives no package only after a refusal: the fallback is never taken.
+        (_, bad) => {
+            let Bad { at, why } = bad.unwrap_or(Bad { at: 0, why: Why::Text("geen normpakket") });
+            let what = if let Why::Text(what) = why { what } else { "" };
+            Err(Error::InvalidBundle { path: "(inhoud)".into(), message: format!("{what} (byte {at})") })
+        }
+    }
 }
 
-/// A cursor over the body.
+/// A cursor over the body that remembers its first refusal. After it, the
+/// cursor stands at the end, so every read gives an empty value (0, `""`,
+/// an empty list) without looking at a byte: reading goes on, quickly and
+/// within the input, to the end of what was started, and its result is
+/// thrown away. This keeps the error branch (and the drop of everything
+/// read so far) out of every field's read, which is most of the reader's
+/// size in the wasm module.
 struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
+    bad: Option<Bad>,
 }
 
 impl Reader<'_> {
     #[cold]
     #[inline(never)]
-    fn bad<T>(&self, at: usize, what: &'static str) -> Res<T> {
-        Err(Bad { at, why: Why::Text(what) })
+    fn fail_with(&mut self, at: usize, why: Why) {
+        if self.bad.is_none() {
+            self.bad = Some(Bad { at, why });
+        }
+        self.pos = self.bytes.len();
+    }
+
+    fn fail(&mut self, at: usize, what: &'static str) {
+        self.fail_with(at, Why::Text(what));
+    }
+
+    fn check(&mut self, ok: bool, at: usize, what: &'static str) {
+        if !ok {
+            self.fail(at, what);
+        }
+    }
+
+    fn at_most(&mut self, at: usize, n: usize, limit: &'static Limit) {
+        if n > limit.max {
+            self.fail_with(at, Why::Limit(limit));
+        }
     }
 
     fn left(&self) -> usize {
         self.bytes.len() - self.pos
     }
 
-    fn byte(&mut self) -> Res<u8> {
+    fn byte(&mut self) -> u8 {
         match self.bytes.get(self.pos) {
             Some(&b) => {
                 self.pos += 1;
-                Ok(b)
+                b
             }
-            None => self.bad(self.pos, "de inhoud houdt te vroeg op"),
+            None => {
+                self.fail(self.pos, "de inhoud houdt te vroeg op");
+                0
+            }
         }
     }
 
@@ -108,252 +145,256 @@ impl Reader<'_> {
     /// most ⌈bits/7⌉ bytes, the last of which may not carry more than the
     /// bits left over. Not inlined: it is called for every number.
     #[inline(never)]
-    fn varint(&mut self, bits: u32) -> Res<u64> {
+    fn varint(&mut self, bits: u32) -> u64 {
         let start = self.pos;
         let max_bytes = bits.div_ceil(7);
         let last_max = (1u64 << (bits % 7)) - 1;
         let mut out = 0u64;
         for i in 0..max_bytes {
-            let b = self.byte()?;
+            // After a refusal (or at the end) `byte` gives 0, which ends the number.
+            let b = self.byte();
             out |= u64::from(b & 0x7f) << (7 * i);
             if b & 0x80 == 0 {
                 if i == max_bytes - 1 && u64::from(b) > last_max {
                     break;
                 }
-                return Ok(out);
+                return out;
             }
         }
-        self.bad(start, "ongeldig getal (varint)")
+        self.fail(start, "ongeldig getal (varint)");
+        0
     }
 
     // The varint reader checks the width, so the casts below never cut.
-    fn u16(&mut self) -> Res<u16> {
-        Ok(self.varint(16)? as u16)
+    fn u16(&mut self) -> u16 {
+        self.varint(16) as u16
     }
 
-    fn u32(&mut self) -> Res<u32> {
-        Ok(self.varint(32)? as u32)
+    fn u32(&mut self) -> u32 {
+        self.varint(32) as u32
     }
 
-    fn i32(&mut self) -> Res<i32> {
-        let n = self.varint(32)? as u32;
-        Ok(((n >> 1) as i32) ^ -((n & 1) as i32))
+    fn i32(&mut self) -> i32 {
+        let n = self.varint(32) as u32;
+        ((n >> 1) as i32) ^ -((n & 1) as i32)
     }
 
     #[inline(never)]
-    fn i64(&mut self) -> Res<i64> {
-        let n = self.varint(64)?;
-        Ok(((n >> 1) as i64) ^ -((n & 1) as i64))
+    fn i64(&mut self) -> i64 {
+        let n = self.varint(64);
+        ((n >> 1) as i64) ^ -((n & 1) as i64)
     }
 
     /// A length of a list or text, no more than the bytes left: every
     /// element takes at least one byte.
     #[inline(never)]
-    fn len(&mut self) -> Res<usize> {
+    fn len(&mut self) -> usize {
         let start = self.pos;
-        let n = self.varint(usize::BITS)?;
+        let n = self.varint(usize::BITS);
         match usize::try_from(n) {
-            Ok(n) if n <= self.left() => Ok(n),
-            _ => self.bad(start, "lengte langer dan de rest van de inhoud"),
+            Ok(n) if n <= self.left() => n,
+            _ => {
+                self.fail(start, "lengte langer dan de rest van de inhoud");
+                0
+            }
         }
-    }
-
-    /// A length that must also stay within a package limit.
-    fn len_at_most(&mut self, limit: &'static Limit) -> Res<usize> {
-        let start = self.pos;
-        let n = self.len()?;
-        at_most(start, n, limit)?;
-        Ok(n)
     }
 
     /// A one-byte tag: `bool` or the `Some`/`None` of an `Option`.
     #[inline(never)]
-    fn flag(&mut self) -> Res<bool> {
-        match self.byte()? {
-            0 => Ok(false),
-            1 => Ok(true),
-            _ => self.bad(self.pos - 1, "ongeldige waarheidswaarde of optie"),
+    fn flag(&mut self) -> bool {
+        match self.byte() {
+            0 => false,
+            1 => true,
+            _ => {
+                self.fail(self.pos - 1, "ongeldige waarheidswaarde of optie");
+                false
+            }
         }
     }
 
     /// An enum's variant index, checked against the number of variants.
     #[inline(never)]
-    fn variant(&mut self, count: u64) -> Res<u64> {
+    fn variant(&mut self, count: u64) -> u64 {
         let start = self.pos;
-        match self.varint(32)? {
-            v if v < count => Ok(v),
-            _ => self.bad(start, "onbekende variant"),
+        match self.varint(32) {
+            v if v < count => v,
+            _ => {
+                self.fail(start, "onbekende variant");
+                0
+            }
         }
     }
 
     #[inline(never)]
-    fn string(&mut self) -> Res<String> {
+    fn string(&mut self) -> String {
         let start = self.pos;
-        let n = self.len()?;
+        let n = self.len();
         match std::str::from_utf8(&self.bytes[self.pos..self.pos + n]) {
             Ok(text) => {
                 self.pos += n;
-                Ok(text.to_owned())
+                text.to_owned()
             }
-            Err(_) => self.bad(start, "tekst is geen UTF-8"),
+            Err(_) => {
+                self.fail(start, "tekst is geen UTF-8");
+                String::new()
+            }
         }
     }
 
     #[inline(never)]
-    fn opt_string(&mut self) -> Res<Option<String>> {
-        Ok(if self.flag()? { Some(self.string()?) } else { None })
+    fn opt_string(&mut self) -> Option<String> {
+        self.flag().then(|| self.string())
     }
 
     /// A list: its length, then `each` once per element (which pushes it
     /// where it belongs). One loop for every element type.
     #[inline(never)]
-    fn each(&mut self, each: &mut dyn FnMut(&mut Self) -> Res<()>) -> Res<usize> {
-        let n = self.len()?;
-        for _ in 0..n {
-            each(self)?;
+    fn each(&mut self, each: &mut dyn FnMut(&mut Self)) {
+        for _ in 0..self.len() {
+            each(self);
         }
-        Ok(n)
     }
 
     /// A list read element by element with `f` (a thin typed wrapper of `each`).
-    fn list<T>(&mut self, mut f: impl FnMut(&mut Self) -> Res<T>) -> Res<Vec<T>> {
+    fn list<T>(&mut self, mut f: impl FnMut(&mut Self) -> T) -> Vec<T> {
         let mut out = Vec::new();
-        self.each(&mut |r| {
-            out.push(f(r)?);
-            Ok(())
-        })?;
-        Ok(out)
+        self.each(&mut |r| out.push(f(r)));
+        out
     }
 
-    fn strings(&mut self) -> Res<Vec<String>> {
+    fn strings(&mut self) -> Vec<String> {
         self.list(Self::string)
     }
 
-    /// An index of `bits` bits that must be below `len`.
+    /// An index of `bits` bits that must be below `len` (0 after a refusal:
+    /// it is stored, never used to index, before `body` returns).
     #[inline(never)]
-    fn index(&mut self, bits: u32, len: usize, what: &'static str) -> Res<usize> {
+    fn index(&mut self, bits: u32, len: usize, what: &'static str) -> usize {
         let start = self.pos;
-        match self.varint(bits)? {
-            i if i < len as u64 => Ok(i as usize),
-            _ => self.bad(start, what),
+        match self.varint(bits) {
+            i if i < len as u64 => i as usize,
+            _ => {
+                self.fail(start, what);
+                0
+            }
         }
     }
 
     /// A list of `u16` indices, each below `len`.
-    fn indices(&mut self, len: usize, what: &'static str) -> Res<Vec<u16>> {
-        self.list(|r| Ok(r.index(16, len, what)? as u16))
+    fn indices(&mut self, len: usize, what: &'static str) -> Vec<u16> {
+        self.list(|r| r.index(16, len, what) as u16)
     }
 
-    fn code<T: Code>(&mut self) -> Res<T> {
+    fn code<T: Code>(&mut self) -> T {
         let at = self.pos;
-        match T::from_code(self.byte()?) {
-            Some(v) => Ok(v),
-            None => self.bad(at, T::UNKNOWN),
+        let c = self.byte();
+        match T::from_code(c) {
+            Some(v) => v,
+            None => {
+                self.fail(at, T::UNKNOWN);
+                T::TABLE[0]
+            }
         }
     }
 
     /// Days since 1970-01-01 within the supported years.
     #[inline(never)]
-    fn date(&mut self) -> Res<Date> {
+    fn date(&mut self) -> Date {
         let at = self.pos;
-        let days = self.i32()?;
+        let days = self.i32();
         let first = Date::from_ymd(FIRST_YEAR, 1, 1).map_or(0, Date::days);
         let last = Date::from_ymd(LAST_YEAR, 12, 31).map_or(0, Date::days);
-        if (first..=last).contains(&days) {
-            Ok(Date::from_days(days))
-        } else {
-            self.bad(at, "datum buiten 1900..2999")
-        }
+        self.check((first..=last).contains(&days), at, "datum buiten 1900..2999");
+        Date::from_days(days)
     }
 
-    fn opt_date(&mut self) -> Res<Option<Date>> {
-        Ok(if self.flag()? { Some(self.date()?) } else { None })
+    fn opt_date(&mut self) -> Option<Date> {
+        self.flag().then(|| self.date())
     }
 
     /// An `i64` within ±2^53 (JavaScript's safe integers).
     #[inline(never)]
-    fn number(&mut self) -> Res<i64> {
+    fn number(&mut self) -> i64 {
         let at = self.pos;
-        match self.i64()? {
-            v if (-SAFE_MAX..=SAFE_MAX).contains(&v) => Ok(v),
-            _ => self.bad(at, "getal buiten ±2^53"),
-        }
+        let v = self.i64();
+        self.check((-SAFE_MAX..=SAFE_MAX).contains(&v), at, "getal buiten ±2^53");
+        v
     }
 
-    fn opt_number(&mut self) -> Res<Option<i64>> {
-        Ok(if self.flag()? { Some(self.number()?) } else { None })
+    fn opt_number(&mut self) -> Option<i64> {
+        self.flag().then(|| self.number())
     }
 
     /// An amount of money: 0..=100,000,000 cents (as `compile/money.rs`).
     #[inline(never)]
-    fn cents(&mut self) -> Res<i64> {
+    fn cents(&mut self) -> i64 {
         let at = self.pos;
-        match self.i64()? {
-            v if (0..=100_000_000).contains(&v) => Ok(v),
-            _ => self.bad(at, "bedrag buiten 0..100.000.000 cent"),
-        }
+        let v = self.i64();
+        self.check((0..=100_000_000).contains(&v), at, "bedrag buiten 0..100.000.000 cent");
+        v
     }
 
     /// `wire::Provenance`: a source index and locator, or a reason.
     #[inline(never)]
-    fn provenance(&mut self, sources: usize) -> Res<model::Provenance> {
-        Ok(match self.variant(2)? {
+    fn provenance(&mut self, sources: usize) -> model::Provenance {
+        match self.variant(2) {
             0 => model::Provenance::Source {
-                document: self.index(32, sources, "bron bestaat niet")?,
-                locator: self.string()?,
+                document: self.index(32, sources, "bron bestaat niet"),
+                locator: self.string(),
             },
-            _ => model::Provenance::Provisional { reason: self.string()? },
-        })
+            _ => model::Provenance::Provisional { reason: self.string() },
+        }
     }
 
     /// An optional (source index, locator).
-    fn source_ref(&mut self, sources: usize) -> Res<Option<(usize, String)>> {
-        Ok(if self.flag()? { Some((self.index(32, sources, "bron bestaat niet")?, self.string()?)) } else { None })
-    }
-}
-
-#[cold]
-#[inline(never)]
-fn at_most(at: usize, n: usize, limit: &'static Limit) -> Res<()> {
-    if n <= limit.max {
-        Ok(())
-    } else {
-        Err(Bad { at, why: Why::Limit(limit) })
+    fn source_ref(&mut self, sources: usize) -> Option<(usize, String)> {
+        self.flag().then(|| (self.index(32, sources, "bron bestaat niet"), self.string()))
     }
 }
 
 /// `wire::Bundle`: the packages, then their tree rebuilt. Children have
 /// larger indices than their parent and belong to exactly one parent, so
-/// building from the last package down needs no recursion.
-fn bundle(r: &mut Reader<'_>) -> Res<Package> {
+/// building from the last package down needs no recursion. `None` after a
+/// refusal (then in `r.bad`).
+fn bundle(r: &mut Reader<'_>) -> Option<Package> {
     let start = r.pos;
+    let n = r.len();
+    r.at_most(start, n, &limits::FILES);
+    r.check(n > 0, start, "geen normpakket");
     let mut read: Vec<(usize, Package, Vec<u32>, Vec<u32>)> = Vec::new();
-    let n = r.len_at_most(&limits::FILES)?;
     for _ in 0..n {
-        read.push(package(r)?);
+        if r.bad.is_some() {
+            return None;
+        }
+        read.push(package(r));
     }
-    if n == 0 {
-        return r.bad(start, "geen normpakket");
+    if r.bad.is_some() {
+        return None;
     }
     let mut depth = vec![0usize; n];
     let mut parent = vec![false; n];
     for (i, (at, _, overlays, linked)) in read.iter().enumerate() {
         for &c in overlays.iter().chain(linked) {
             let c = c as usize;
-            if c <= i || c >= n {
-                return r.bad(*at, "verwijst naar een pakket dat er niet na staat");
-            }
-            if std::mem::replace(&mut parent[c], true) {
-                return r.bad(*at, "verwijst naar een pakket dat al bij een ander pakket hoort");
-            }
-            depth[c] = depth[i] + 1;
-            if depth[c] > MAX_PACKAGE_DEPTH {
-                return r.bad(*at, "pakketten te diep in elkaar");
-            }
+            let why = if c <= i || c >= n {
+                "verwijst naar een pakket dat er niet na staat"
+            } else if std::mem::replace(&mut parent[c], true) {
+                "verwijst naar een pakket dat al bij een ander pakket hoort"
+            } else {
+                depth[c] = depth[i] + 1;
+                if depth[c] <= MAX_PACKAGE_DEPTH {
+                    continue;
+                }
+                "pakketten te diep in elkaar"
+            };
+            r.fail(*at, why);
+            return None;
         }
     }
     if let Some(orphan) = (1..n).find(|&i| !parent[i]) {
-        return r.bad(read[orphan].0, "pakket hoort bij geen enkel pakket");
+        r.fail(read[orphan].0, "pakket hoort bij geen enkel pakket");
+        return None;
     }
     // Every child is now known to be a later package used exactly once.
     let mut built: Vec<Option<Package>> = (0..n).map(|_| None).collect();
@@ -365,66 +406,61 @@ fn bundle(r: &mut Reader<'_>) -> Res<Package> {
         for v in &package.versions {
             if let Some(t) = &v.transition {
                 if t.package == package.id || package.linked_package(&t.package).is_none() {
-                    return r.bad(at, "overgangsregel noemt geen meegeleverd pakket");
+                    r.fail(at, "overgangsregel noemt geen meegeleverd pakket");
+                    return None;
                 }
             }
         }
         built[read.len()] = Some(package);
     }
-    match built.into_iter().next().flatten() {
-        Some(p) => Ok(p),
-        None => r.bad(start, "geen normpakket"),
-    }
+    built.into_iter().next().flatten()
 }
 
 /// `wire::Pkg`, with the offset it starts at and its overlays and linked packages (indices).
 #[inline(never)]
-fn package(r: &mut Reader<'_>) -> Res<(usize, Package, Vec<u32>, Vec<u32>)> {
+fn package(r: &mut Reader<'_>) -> (usize, Package, Vec<u32>, Vec<u32>) {
     let at = r.pos;
-    let id = r.string()?;
-    let title = r.string()?;
-    let description = r.opt_string()?;
-    let municipalities = r.list(municipality)?;
-    let sources = r.list(|r| {
-        Ok(model::Source {
-            id: r.string()?,
-            title: r.string()?,
-            publisher: r.opt_string()?,
-            date: r.opt_string()?,
-            url: r.opt_string()?,
-            ecli: r.opt_string()?,
-        })
-    })?;
+    let id = r.string();
+    let title = r.string();
+    let description = r.opt_string();
+    let municipalities = r.list(municipality);
+    let sources = r.list(|r| model::Source {
+        id: r.string(),
+        title: r.string(),
+        publisher: r.opt_string(),
+        date: r.opt_string(),
+        url: r.opt_string(),
+        ecli: r.opt_string(),
+    });
     let s = sources.len();
-    let topics = r.list(|r| Ok(model::Topic { id: r.string()?, title: r.string()? }))?;
+    let topics = r.list(|r| model::Topic { id: r.string(), title: r.string() });
     let mut questions = Vec::new();
-    let n = r.len_at_most(&limits::QUESTIONS)?;
+    let start = r.pos;
+    let n = r.len();
+    r.at_most(start, n, &limits::QUESTIONS);
     for qi in 0..n {
-        questions.push(question(r, qi, &topics)?);
+        let q = question(r, qi, &topics);
+        questions.push(q);
     }
-    let versions = r.list(|r| version(r, &questions, s))?;
-    let municipal_choices = r.strings()?;
-    let overlays = r.list(Reader::u32)?;
-    let linked = r.list(Reader::u32)?;
-    let overlay = if r.flag()? {
-        Some(model::OverlayInfo { municipality: r.string()?, base_fingerprint: r.string()? })
-    } else {
-        None
-    };
-    let procedure = r.list(procedure_entry)?;
-    let closed = r.list(|r| Ok(ClosedDay { date: r.date()?, label: r.string()? }))?;
+    let versions = r.list(|r| version(r, &questions, s));
+    let municipal_choices = r.strings();
+    let overlays = r.list(Reader::u32);
+    let linked = r.list(Reader::u32);
+    let overlay = r
+        .flag()
+        .then(|| model::OverlayInfo { municipality: r.string(), base_fingerprint: r.string() });
+    let procedure = r.list(procedure_entry);
+    let closed = r.list(|r| ClosedDay { date: r.date(), label: r.string() });
     // `Package::tariff_on` / `contribution_on` take the last entry on or
     // before a date: the lists must be dated and ascending.
     let list = r.pos;
-    let tariffs: Vec<model::Tariff> = r.list(|r| tariff(r, s))?;
-    if !ascending(&mut tariffs.iter().map(|t| t.valid_from)) {
-        return r.bad(list, "niet elk tarief heeft een datum, oplopend");
-    }
+    let tariffs: Vec<model::Tariff> = r.list(|r| tariff(r, s));
+    let ok = ascending(&mut tariffs.iter().map(|t| t.valid_from));
+    r.check(ok, list, "niet elk tarief heeft een datum, oplopend");
     let list = r.pos;
-    let contributions: Vec<model::Contribution> = r.list(|r| contribution(r, s, questions.len()))?;
-    if !ascending(&mut contributions.iter().map(|c| c.valid_from)) {
-        return r.bad(list, "niet elke eigen bijdrage heeft een datum, oplopend");
-    }
+    let contributions: Vec<model::Contribution> = r.list(|r| contribution(r, s, questions.len()));
+    let ok = ascending(&mut contributions.iter().map(|c| c.valid_from));
+    r.check(ok, list, "niet elke eigen bijdrage heeft een datum, oplopend");
     let package = Package {
         id,
         title,
@@ -442,12 +478,12 @@ fn package(r: &mut Reader<'_>) -> Res<(usize, Package, Vec<u32>, Vec<u32>)> {
         calendar: Calendar::with_closed_days(closed),
         tariffs,
         contributions,
-        fingerprint: r.string()?,
-        applied_fingerprint: r.string()?,
+        fingerprint: r.string(),
+        applied_fingerprint: r.string(),
         // A compiled bundle carries no source document.
         document: serde_json::Value::Null,
     };
-    Ok((at, package, overlays, linked))
+    (at, package, overlays, linked)
 }
 
 /// Every date there and strictly ascending.
@@ -462,49 +498,42 @@ fn ascending(dates: &mut dyn Iterator<Item = Option<Date>>) -> bool {
     true
 }
 
-fn municipality(r: &mut Reader<'_>) -> Res<model::Municipality> {
-    Ok(model::Municipality {
-        id: r.string()?,
-        name: r.string()?,
-        how_to_apply: r.opt_string()?,
-        url: r.opt_string()?,
-        contact: if r.flag()? {
-            Some(ContactDoc {
-                phone: r.opt_string()?,
-                url: r.opt_string()?,
-                opening_hours: r.opt_string()?,
-                client_support: if r.flag()? {
-                    Some(ClientSupportDoc { name: r.opt_string()?, phone: r.opt_string()?, url: r.opt_string()? })
-                } else {
-                    None
-                },
-                source: SourceRefDoc { document: r.string()?, locator: r.string()? },
-            })
-        } else {
-            None
-        },
-    })
+fn municipality(r: &mut Reader<'_>) -> model::Municipality {
+    model::Municipality {
+        id: r.string(),
+        name: r.string(),
+        how_to_apply: r.opt_string(),
+        url: r.opt_string(),
+        contact: r.flag().then(|| ContactDoc {
+            phone: r.opt_string(),
+            url: r.opt_string(),
+            opening_hours: r.opt_string(),
+            client_support: r.flag().then(|| ClientSupportDoc {
+                name: r.opt_string(),
+                phone: r.opt_string(),
+                url: r.opt_string(),
+            }),
+            source: SourceRefDoc { document: r.string(), locator: r.string() },
+        }),
+    }
 }
 
 /// `wire::Question` number `qi`; its `ask_if` may name earlier questions only.
-fn question(r: &mut Reader<'_>, qi: usize, topics: &[model::Topic]) -> Res<model::Question> {
-    let id = r.string()?;
-    let kind: QuestionKind = r.code()?;
+fn question(r: &mut Reader<'_>, qi: usize, topics: &[model::Topic]) -> model::Question {
+    let id = r.string();
+    let kind: QuestionKind = r.code();
     let at = r.pos;
-    let topic = r.string()?;
-    if !topics.iter().any(|t| t.id == topic) {
-        return r.bad(at, "onderwerp van een vraag staat niet in topics");
-    }
-    let label = r.string()?;
-    let help = r.opt_string()?;
-    let ask_if = if r.flag()? { Some(condition(r, &Names::ask_if(qi))?) } else { None };
+    let topic = r.string();
+    r.check(topics.iter().any(|t| t.id == topic), at, "onderwerp van een vraag staat niet in topics");
+    let label = r.string();
+    let help = r.opt_string();
+    let ask_if = r.flag().then(|| condition(r, &Names::ask_if(qi)));
     let at = r.pos;
-    let options = r.list(|r| Ok(model::AnswerOption { id: r.string()?, label: r.string()? }))?;
+    let options = r.list(|r| model::AnswerOption { id: r.string(), label: r.string() });
     // A choice is held as its option index and tested in a 64-bit set.
-    if options.len() > 64 || (kind == QuestionKind::Choice && options.is_empty()) {
-        return r.bad(at, "een keuzevraag heeft 1 tot 64 keuzes");
-    }
-    Ok(model::Question {
+    let ok = options.len() <= 64 && (kind != QuestionKind::Choice || !options.is_empty());
+    r.check(ok, at, "een keuzevraag heeft 1 tot 64 keuzes");
+    model::Question {
         id,
         kind,
         topic,
@@ -512,91 +541,86 @@ fn question(r: &mut Reader<'_>, qi: usize, topics: &[model::Topic]) -> Res<model
         help,
         ask_if,
         options,
-        min: r.opt_number()?,
-        max: r.opt_number()?,
-        optional: r.flag()?,
-    })
+        min: r.opt_number(),
+        max: r.opt_number(),
+        optional: r.flag(),
+    }
 }
 
-fn procedure_entry(r: &mut Reader<'_>) -> Res<ProcedureEntry> {
-    let valid_from = r.date()?;
+fn procedure_entry(r: &mut Reader<'_>) -> ProcedureEntry {
+    let valid_from = r.date();
     let mut periods = [Period::days(0); 4];
     for slot in &mut periods {
         let at = r.pos;
-        let amount = r.u32()?;
-        if amount > MAX_PERIOD_AMOUNT {
-            return r.bad(at, "termijn langer dan 366");
-        }
-        *slot = Period { amount, unit: r.code()? };
+        let amount = r.u32();
+        r.check(amount <= MAX_PERIOD_AMOUNT, at, "termijn langer dan 366");
+        *slot = Period { amount, unit: r.code() };
     }
     let [conversation_within, start_within, evaluation_from, evaluation_until] = periods;
-    let citation = match r.variant(2)? {
-        0 => Citation::Source { document: r.string()?, locator: r.string()? },
-        _ => Citation::Provisional { provisional: r.string()? },
+    let citation = match r.variant(2) {
+        0 => Citation::Source { document: r.string(), locator: r.string() },
+        _ => Citation::Provisional { provisional: r.string() },
     };
-    Ok(ProcedureEntry { valid_from, conversation_within, start_within, evaluation_from, evaluation_until, citation })
+    ProcedureEntry { valid_from, conversation_within, start_within, evaluation_from, evaluation_until, citation }
 }
 
 /// `wire::Version`; `questions` are its package's, `s` its number of sources.
 #[inline(never)]
-fn version(r: &mut Reader<'_>, questions: &[model::Question], s: usize) -> Res<model::Version> {
-    let name = r.string()?;
-    let valid_from = r.date()?;
-    let valid_until = r.opt_date()?;
-    let status = r.code()?;
-    let valid_from_provenance = if r.flag()? { Some(r.provenance(s)?) } else { None };
-    let provisional = r.opt_string()?;
-    let not_encoded = r.list(|r| {
-        Ok(model::NotEncoded { id: r.string()?, title: r.string()?, reason: r.string()?, source: r.source_ref(s)? })
-    })?;
-    let not_covered = r.list(|r| Ok(model::NotCovered { id: r.string()?, title: r.string()?, reason: r.string()? }))?;
-    let values = r.list(|r| {
-        Ok(model::NamedValue {
-            name: r.string()?,
-            label: r.string()?,
-            written: r.number()?,
-            unit: r.code()?,
-            internal: r.number()?,
-            provenance: r.provenance(s)?,
-        })
-    })?;
-    let tables = r.list(|r| table(r, s))?;
+fn version(r: &mut Reader<'_>, questions: &[model::Question], s: usize) -> model::Version {
+    let name = r.string();
+    let valid_from = r.date();
+    let valid_until = r.opt_date();
+    let status = r.code();
+    let valid_from_provenance = r.flag().then(|| r.provenance(s));
+    let provisional = r.opt_string();
+    let not_encoded = r.list(|r| model::NotEncoded {
+        id: r.string(),
+        title: r.string(),
+        reason: r.string(),
+        source: r.source_ref(s),
+    });
+    let not_covered = r.list(|r| model::NotCovered { id: r.string(), title: r.string(), reason: r.string() });
+    let values = r.list(|r| model::NamedValue {
+        name: r.string(),
+        label: r.string(),
+        written: r.number(),
+        unit: r.code(),
+        internal: r.number(),
+        provenance: r.provenance(s),
+    });
+    let tables = r.list(|r| table(r, s));
     let names = Names { questions: questions.len(), in_ask_if: false, values: &values, tables: &tables };
     let mut rules = 0;
     let areas = r.list(|r| {
-        let id = r.string()?;
-        let title = r.string()?;
-        let description = r.opt_string()?;
-        let floor_at_zero = r.flag()?;
-        let maximum = if r.flag()? { Some(r.index(16, values.len(), "maximum is geen waarde")? as u16) } else { None };
+        let id = r.string();
+        let title = r.string();
+        let description = r.opt_string();
+        let floor_at_zero = r.flag();
+        let maximum = r.flag().then(|| r.index(16, values.len(), "maximum is geen waarde") as u16);
         let at = r.pos;
-        let list = r.list(|r| rule(r, &names))?;
+        let list = r.list(|r| rule(r, &names));
         rules += list.len();
-        at_most(at, rules, &limits::RULES)?;
-        Ok(model::Area { id, title, description, floor_at_zero, maximum, rules: list })
-    })?;
-    let tariff = if r.flag()? { Some(tariff(r, s)?) } else { None };
-    let contribution = if r.flag()? { Some(contribution(r, s, questions.len())?) } else { None };
-    let transition = if r.flag()? {
+        r.at_most(at, rules, &limits::RULES);
+        model::Area { id, title, description, floor_at_zero, maximum, rules: list }
+    });
+    let tariff = r.flag().then(|| tariff(r, s));
+    let contribution = r.flag().then(|| contribution(r, s, questions.len()));
+    let transition = r.flag().then(|| {
         let at = r.pos;
-        let question = r.string()?;
+        let question = r.string();
         // The default key may be an extra answer; any other must be a date question (as `compile/version.rs`).
-        if question != model::START_DATE_KEY
-            && !questions.iter().any(|q| q.id == question && q.kind == QuestionKind::Date)
-        {
-            return r.bad(at, "overgangsregel noemt geen datumvraag van dit pakket");
-        }
-        Some(model::Transition {
+        let ok = question == model::START_DATE_KEY
+            || questions.iter().any(|q| q.id == question && q.kind == QuestionKind::Date);
+        r.check(ok, at, "overgangsregel noemt geen datumvraag van dit pakket");
+        model::Transition {
             question,
-            started_before: r.date()?,
-            package: r.string()?,
-            reason: r.string()?,
-            source: r.source_ref(s)?,
-        })
-    } else {
-        None
-    };
-    Ok(model::Version {
+            started_before: r.date(),
+            package: r.string(),
+            reason: r.string(),
+            source: r.source_ref(s),
+        }
+    });
+    model::Version {
         version: name,
         valid_from,
         valid_until,
@@ -613,78 +637,52 @@ fn version(r: &mut Reader<'_>, questions: &[model::Question], s: usize) -> Res<m
         transition,
         texts: model::WarningTexts::default(),
         json: model::JsonCache::default(),
-    })
+    }
 }
 
-fn table(r: &mut Reader<'_>, s: usize) -> Res<model::Table> {
-    let name = r.string()?;
-    let title = r.string()?;
-    let unit = r.code()?;
-    let row_label = r.string()?;
-    let column_label = r.string()?;
-    let columns = r.strings()?;
+fn table(r: &mut Reader<'_>, s: usize) -> model::Table {
+    let name = r.string();
+    let title = r.string();
+    let unit = r.code();
+    let row_label = r.string();
+    let column_label = r.string();
+    let columns = r.strings();
     let at = r.pos;
-    let rows = r.strings()?;
-    at_most(at, rows.len(), &limits::TABLE_ROWS)?;
+    let rows = r.strings();
+    r.at_most(at, rows.len(), &limits::TABLE_ROWS);
     let at = r.pos;
-    let cells = r.list(Reader::number)?;
-    if rows.len().checked_mul(columns.len()) != Some(cells.len()) {
-        return r.bad(at, "aantal cellen van een tabel is niet rijen × kolommen");
-    }
-    Ok(model::Table { name, title, unit, row_label, column_label, columns, rows, cells, provenance: r.provenance(s)? })
+    let cells = r.list(Reader::number);
+    let ok = rows.len().checked_mul(columns.len()) == Some(cells.len());
+    r.check(ok, at, "aantal cellen van een tabel is niet rijen × kolommen");
+    model::Table { name, title, unit, row_label, column_label, columns, rows, cells, provenance: r.provenance(s) }
 }
 
 /// Money: amounts within the package limits, classes as bands from 0 to
 /// unbounded without gaps or overlaps (as `compile/money.rs` refuses at load).
 #[inline(never)]
-fn tariff(r: &mut Reader<'_>, s: usize) -> Res<model::Tariff> {
-    let valid_from = r.opt_date()?;
-    let kind: TariffKind = r.code()?;
-    let cents = r.cents()?;
+fn tariff(r: &mut Reader<'_>, s: usize) -> model::Tariff {
+    let valid_from = r.opt_date();
+    let kind: TariffKind = r.code();
+    let cents = r.cents();
     let at = r.pos;
-    let classes = r.list(|r| {
-        Ok(model::TariffClass {
-            id: r.string()?,
-            label: r.string()?,
-            from_minutes_per_week: r.i64()?,
-            to_minutes_per_week: if r.flag()? { Some(r.i64()?) } else { None },
-            cents: r.cents()?,
-        })
-    })?;
-    if (kind == TariffKind::PerClass) == classes.is_empty() {
-        return r.bad(at, "alleen een tarief per klasse heeft klassen, en dan minstens één");
-    }
-    if !bands(&classes) {
-        return r.bad(at, "tariefklassen sluiten niet aan van 0 tot open");
-    }
+    let classes = r.list(|r| model::TariffClass {
+        id: r.string(),
+        label: r.string(),
+        from_minutes_per_week: r.i64(),
+        to_minutes_per_week: r.flag().then(|| r.i64()),
+        cents: r.cents(),
+    });
+    let ok = (kind == TariffKind::PerClass) != classes.is_empty();
+    r.check(ok, at, "alleen een tarief per klasse heeft klassen, en dan minstens één");
+    r.check(bands(&classes), at, "tariefklassen sluiten niet aan van 0 tot open");
     let at = r.pos;
-    let basis_points = r.i64()?;
-    if !(-10_000..=10_000).contains(&basis_points) {
-        return r.bad(at, "indexering buiten −10000..10000 basispunten");
-    }
-    let floor = if r.flag()? {
-        if kind == TariffKind::PerHour {
-            return r.bad(r.pos, "ondergrens bij een uurtarief");
-        }
-        Some(model::Floor {
-            cents_per_hour: r.cents()?,
-            below: r.code()?,
-            label: r.string()?,
-            provenance: r.provenance(s)?,
-        })
-    } else {
-        None
-    };
-    Ok(model::Tariff {
-        valid_from,
-        kind,
-        cents,
-        classes,
-        basis_points,
-        floor,
-        label: r.string()?,
-        provenance: r.provenance(s)?,
-    })
+    let basis_points = r.i64();
+    r.check((-10_000..=10_000).contains(&basis_points), at, "indexering buiten −10000..10000 basispunten");
+    let floor = r.flag().then(|| {
+        r.check(kind != TariffKind::PerHour, r.pos, "ondergrens bij een uurtarief");
+        model::Floor { cents_per_hour: r.cents(), below: r.code(), label: r.string(), provenance: r.provenance(s) }
+    });
+    model::Tariff { valid_from, kind, cents, classes, basis_points, floor, label: r.string(), provenance: r.provenance(s) }
 }
 
 /// What `model::check_bands` accepts (there with a message for the author):
@@ -705,38 +703,37 @@ fn bands(classes: &[model::TariffClass]) -> bool {
     classes.last().is_none_or(|c| c.to_minutes_per_week.is_none())
 }
 
-fn contribution(r: &mut Reader<'_>, s: usize, questions: usize) -> Res<model::Contribution> {
-    let valid_from = r.opt_date()?;
-    let cents = r.cents()?;
-    let per = r.code()?;
-    let label = r.string()?;
-    let provenance = r.provenance(s)?;
-    let exemptions = r.list(|r| {
-        Ok(model::Exemption {
-            id: r.string()?,
+fn contribution(r: &mut Reader<'_>, s: usize, questions: usize) -> model::Contribution {
+    model::Contribution {
+        valid_from: r.opt_date(),
+        cents: r.cents(),
+        per: r.code(),
+        label: r.string(),
+        provenance: r.provenance(s),
+        exemptions: r.list(|r| model::Exemption {
+            id: r.string(),
             // Questions only, as `compile` allows: the same names as an `ask_if` after the last question.
-            when: condition(r, &Names::ask_if(questions))?,
-            label: r.string()?,
-            provenance: r.provenance(s)?,
-        })
-    })?;
-    Ok(model::Contribution { valid_from, cents, per, label, provenance, exemptions })
+            when: condition(r, &Names::ask_if(questions)),
+            label: r.string(),
+            provenance: r.provenance(s),
+        }),
+    }
 }
 
-fn rule(r: &mut Reader<'_>, names: &Names) -> Res<model::Rule> {
-    Ok(model::Rule {
-        id: r.string()?,
-        kind: r.code()?,
-        label: r.string()?,
-        explanation: r.opt_string()?,
-        when: if r.flag()? { Some(condition(r, names)?) } else { None },
-        provisional: r.opt_string()?,
-        amount: condition(r, names)?,
-        per: if r.flag()? { Some(condition(r, names)?) } else { None },
-        questions: r.indices(names.questions, "regel noemt een vraag die er niet is")?,
-        values: r.indices(names.values.len(), "regel noemt een waarde die er niet is")?,
-        tables: r.indices(names.tables.len(), "regel noemt een tabel die er niet is")?,
-    })
+fn rule(r: &mut Reader<'_>, names: &Names) -> model::Rule {
+    model::Rule {
+        id: r.string(),
+        kind: r.code(),
+        label: r.string(),
+        explanation: r.opt_string(),
+        when: r.flag().then(|| condition(r, names)),
+        provisional: r.opt_string(),
+        amount: condition(r, names),
+        per: r.flag().then(|| condition(r, names)),
+        questions: r.indices(names.questions, "regel noemt een vraag die er niet is"),
+        values: r.indices(names.values.len(), "regel noemt een waarde die er niet is"),
+        tables: r.indices(names.tables.len(), "regel noemt een tabel die er niet is"),
+    }
 }
 
 /// What an expression may name.
@@ -755,98 +752,96 @@ impl Names<'static> {
 }
 
 /// `wire::Condition`: its text, then its expression.
-fn condition(r: &mut Reader<'_>, names: &Names) -> Res<model::Condition> {
-    Ok(model::Condition { text: r.string()?, expr: expr(r, names)? })
+fn condition(r: &mut Reader<'_>, names: &Names) -> model::Condition {
+    model::Condition { text: r.string(), expr: expr(r, names) }
 }
 
 /// The tree from its post-order nodes (`wire::Node`): every operand an
 /// earlier node, used once; one root (the last node); depth at most
 /// `MAX_EXPR_DEPTH`. Built in one loop, without recursion.
 #[inline(never)]
-fn expr(r: &mut Reader<'_>, names: &Names) -> Res<Expr> {
+fn expr(r: &mut Reader<'_>, names: &Names) -> Expr {
+    const QUESTION: &str = "expressie noemt een vraag die er niet is";
     let start = r.pos;
     let mut built: Vec<Option<(Expr, usize)>> = Vec::new();
-    let n = r.len()?;
-    for _ in 0..n {
+    for _ in 0..r.len() {
         let at = r.pos;
-        let (e, depth) = match r.variant(15)? {
-            0 => (Expr::Const(r.i64()?), 0),
-            1 => (
-                Expr::Answer(
-                    r.index(16, names.questions, "expressie noemt een vraag die er niet is")? as u16,
-                    r.flag()?,
-                ),
-                0,
-            ),
+        let (e, depth) = match r.variant(15) {
+            0 => (Expr::Const(r.i64()), 0),
+            1 => (Expr::Answer(r.index(16, names.questions, QUESTION) as u16, r.flag()), 0),
             2 => {
-                let v = r.u16()?;
-                let amount = r.i64()?;
-                match names.values.get(v as usize) {
-                    Some(value) if !names.in_ask_if && value.internal == amount => (Expr::Value(v, amount), 0),
-                    _ => {
-                        return r.bad(at, "expressie noemt een waarde die hier niet bestaat of een ander bedrag heeft")
-                    }
-                }
+                let v = r.u16();
+                let amount = r.i64();
+                let value = names.values.get(v as usize);
+                let ok = !names.in_ask_if && value.is_some_and(|value| value.internal == amount);
+                r.check(ok, at, "expressie noemt een waarde die hier niet bestaat of een ander bedrag heeft");
+                (Expr::Value(v, amount), 0)
             }
-            3 => one(take(r, &mut built)?, Expr::Neg),
-            4 => two(take(r, &mut built)?, take(r, &mut built)?, Expr::Add),
-            5 => two(take(r, &mut built)?, take(r, &mut built)?, Expr::Sub),
-            6 => two(take(r, &mut built)?, take(r, &mut built)?, Expr::Mul),
+            3 => one(take(r, &mut built), Expr::Neg),
+            4 => two(take(r, &mut built), take(r, &mut built), Expr::Add),
+            5 => two(take(r, &mut built), take(r, &mut built), Expr::Sub),
+            6 => two(take(r, &mut built), take(r, &mut built), Expr::Mul),
             v @ (7 | 8) => {
                 let mut depth = 0;
                 let list = r.list(|r| {
-                    let (e, d) = take(r, &mut built)?;
+                    let (e, d) = take(r, &mut built);
                     depth = depth.max(d);
-                    Ok(*e)
-                })?;
+                    *e
+                });
                 (if v == 7 { Expr::Min(list) } else { Expr::Max(list) }, depth + 1)
             }
             9 => {
-                let op = r.code()?;
-                let aware = r.flag()?;
-                two(take(r, &mut built)?, take(r, &mut built)?, |a, b| Expr::Compare(op, aware, a, b))
+                let op = r.code();
+                let aware = r.flag();
+                two(take(r, &mut built), take(r, &mut built), |a, b| Expr::Compare(op, aware, a, b))
             }
             10 => {
-                let a = take(r, &mut built)?;
-                let mask = r.varint(64)?;
+                let a = take(r, &mut built);
+                let mask = r.varint(64);
                 one(a, |a| Expr::InSet(a, mask))
             }
-            11 => two(take(r, &mut built)?, take(r, &mut built)?, Expr::And),
-            12 => two(take(r, &mut built)?, take(r, &mut built)?, Expr::Or),
-            13 => one(take(r, &mut built)?, Expr::Not),
+            11 => two(take(r, &mut built), take(r, &mut built), Expr::And),
+            12 => two(take(r, &mut built), take(r, &mut built), Expr::Or),
+            13 => one(take(r, &mut built), Expr::Not),
             _ => {
-                let t = r.u16()?;
-                let Some(table) = names.tables.get(t as usize).filter(|_| !names.in_ask_if) else {
-                    return r.bad(at, "expressie noemt een tabel die hier niet bestaat");
+                let t = r.u16();
+                let (rows, columns) = match names.tables.get(t as usize).filter(|_| !names.in_ask_if) {
+                    Some(table) => (table.rows.len(), table.columns.len()),
+                    None => {
+                        r.fail(at, "expressie noemt een tabel die hier niet bestaat");
+                        (0, 0)
+                    }
                 };
-                let row = key(r, table.rows.len(), names)?;
-                let col = key(r, table.columns.len(), names)?;
+                let row = key(r, rows, names);
+                let col = key(r, columns, names);
                 (Expr::Lookup(t, row, col), 0)
             }
         };
-        if depth >= MAX_EXPR_DEPTH {
-            return r.bad(at, "expressie dieper dan 256");
-        }
+        r.check(depth < MAX_EXPR_DEPTH, at, "expressie dieper dan 256");
         built.push(Some((e, depth)));
     }
     let root = built.pop().flatten();
-    if built.iter().any(Option::is_some) {
-        return r.bad(start, "een knoop hoort bij geen expressie");
-    }
+    r.check(!built.iter().any(Option::is_some), start, "een knoop hoort bij geen expressie");
     match root {
-        Some((e, _)) => Ok(e),
-        None => r.bad(start, "lege expressie"),
+        Some((e, _)) => e,
+        None => {
+            r.fail(start, "lege expressie");
+            Expr::Const(0)
+        }
     }
 }
 
 /// An operand: an earlier node not yet used, taken out of `built`.
 #[inline(never)]
-fn take(r: &mut Reader<'_>, built: &mut [Option<(Expr, usize)>]) -> Res<(Box<Expr>, usize)> {
+fn take(r: &mut Reader<'_>, built: &mut [Option<(Expr, usize)>]) -> (Box<Expr>, usize) {
     let at = r.pos;
-    let c = r.u32()?;
+    let c = r.u32();
     match built.get_mut(c as usize).and_then(Option::take) {
-        Some((e, d)) => Ok((Box::new(e), d)),
-        None => r.bad(at, "knoop gebruikt een knoop die er niet (meer) is"),
+        Some((e, d)) => (Box::new(e), d),
+        None => {
+            r.fail(at, "knoop gebruikt een knoop die er niet (meer) is");
+            (Box::new(Expr::Const(0)), 0)
+        }
     }
 }
 
@@ -859,16 +854,16 @@ fn two(a: (Box<Expr>, usize), b: (Box<Expr>, usize), f: impl FnOnce(Box<Expr>, B
 }
 
 /// `wire::Key`: a fixed row/column, or a map from answer to row/column.
-fn key(r: &mut Reader<'_>, len: usize, names: &Names) -> Res<Key> {
+fn key(r: &mut Reader<'_>, len: usize, names: &Names) -> Key {
     const WHAT: &str = "rij of kolom bestaat niet";
-    Ok(match r.variant(2)? {
-        0 => Key::Fixed(r.index(32, len, WHAT)?),
+    match r.variant(2) {
+        0 => Key::Fixed(r.index(32, len, WHAT)),
         _ => Key::Answer {
-            question: r.index(16, names.questions, "expressie noemt een vraag die er niet is")? as u16,
-            offset: r.i64()?,
-            map: r.indices(len, WHAT)?,
+            question: r.index(16, names.questions, "expressie noemt een vraag die er niet is") as u16,
+            offset: r.i64(),
+            map: r.indices(len, WHAT),
         },
-    })
+    }
 }
 
 #[cfg(test)]
@@ -1003,22 +998,19 @@ mod tests {
         assert_eq!(hand_reads(&longer), None, "trailing byte");
     }
 
-    /// One reading function on one value's bytes, every byte used.
-    fn read_as<T>(bytes: &[u8], f: fn(&mut Reader<'_>) -> Res<T>) -> Res<T> {
-        let mut r = Reader { bytes, pos: 0 };
-        let v = f(&mut r)?;
-        if r.pos != bytes.len() {
-            return r.bad(r.pos, "bytes na het einde");
-        }
-        Ok(v)
+    /// One reading function on one value's bytes, every byte used; `None` if refused.
+    fn read_as<T>(bytes: &[u8], f: impl FnOnce(&mut Reader<'_>) -> T) -> Option<T> {
+        let mut r = Reader { bytes, pos: 0, bad: None };
+        let v = f(&mut r);
+        (r.bad.is_none() && r.pos == bytes.len()).then_some(v)
     }
 
     /// The reader and postcard on one value's bytes: equal, or both refuse.
-    fn agree<T>(bytes: &[u8], f: fn(&mut Reader<'_>) -> Res<T>)
+    fn agree<T>(bytes: &[u8], f: impl FnOnce(&mut Reader<'_>) -> T)
     where
         T: std::fmt::Debug + serde::de::DeserializeOwned,
     {
-        let hand = read_as(bytes, f).ok().map(|v| format!("{v:?}"));
+        let hand = read_as(bytes, f).map(|v| format!("{v:?}"));
         let oracle = match postcard::take_from_bytes::<T>(bytes) {
             Ok((v, [])) => Some(format!("{v:?}")),
             _ => None,
@@ -1051,7 +1043,7 @@ mod tests {
             agree::<i64>(bytes, |r| r.i64());
             agree::<u8>(bytes, |r| r.byte());
             agree::<bool>(bytes, |r| r.flag());
-            agree::<Option<u8>>(bytes, |r| Ok(if r.flag()? { Some(r.byte()?) } else { None }));
+            agree::<Option<u8>>(bytes, |r| r.flag().then(|| r.byte()));
         }
         for v in [0i64, 1, -1, 63, -64, 64, i64::MAX, i64::MIN, 1 << 53, -(1 << 53)] {
             agree::<i64>(&postcard::to_allocvec(&v).unwrap(), |r| r.i64());
@@ -1061,7 +1053,7 @@ mod tests {
         }
         for bytes in [&[2u8][..], &[1, 2], &[0, 1]] {
             agree::<bool>(bytes, |r| r.flag());
-            agree::<Option<bool>>(bytes, |r| Ok(if r.flag()? { Some(r.flag()?) } else { None }));
+            agree::<Option<bool>>(bytes, |r| r.flag().then(|| r.flag()));
         }
     }
 
@@ -1079,7 +1071,7 @@ mod tests {
             agree::<String>(bytes, |r| r.string());
             agree::<Vec<u8>>(bytes, |r| r.list(|r| r.byte()));
             agree::<Vec<u32>>(bytes, |r| r.list(|r| r.u32()));
-            agree::<Vec<(String, String)>>(bytes, |r| r.list(|r| Ok((r.string()?, r.string()?))));
+            agree::<Vec<(String, String)>>(bytes, |r| r.list(|r| (r.string(), r.string())));
         }
     }
 
@@ -1112,10 +1104,7 @@ mod tests {
         let names = Names { questions: 4, in_ask_if: false, values: &values, tables: &tables };
         let read_expr = |nodes: Vec<N>| {
             let bytes = postcard::to_allocvec(&wire::Condition { text: "x".into(), nodes }).unwrap();
-            let mut r = Reader { bytes: &bytes, pos: 0 };
-            let c = condition(&mut r, &names).map(|c| c.expr).ok();
-            assert!(c.is_none() || r.pos == bytes.len());
-            c
+            read_as(&bytes, |r| condition(r, &names).expr)
         };
         let b = |e| Box::new(e);
         let (one, two) = (|| Expr::Const(1), || Expr::Const(2));
@@ -1174,15 +1163,14 @@ mod tests {
         assert_eq!(read_expr(vec![N::Const(1), N::Const(2)]), None, "two roots");
         assert_eq!(read_expr(vec![]), None, "empty");
         assert_eq!(read_expr(vec![N::Lookup(0, wire::Key::Fixed(2), wire::Key::Fixed(0))]), None, "no such row");
-        let mut r = Reader { bytes: &[1, 15, 0], pos: 0 };
-        assert!(expr(&mut r, &names).is_err(), "unknown node variant");
+        assert!(read_as(&[1, 15, 0], |r| expr(r, &names)).is_none(), "unknown node variant");
 
         for k in [wire::Key::Fixed(1), wire::Key::Answer { question: 0, offset: 0, map: vec![] }] {
             let (wire::Key::Fixed(..) | wire::Key::Answer { .. }) = k;
         }
         let provenance = |p: &wire::Provenance| {
             let bytes = postcard::to_allocvec(p).unwrap();
-            read_as(&bytes, |r| r.provenance(3)).ok().map(|p| format!("{p:?}"))
+            read_as(&bytes, |r| r.provenance(3)).map(|p| format!("{p:?}"))
         };
         for (p, expected) in [
             (wire::Provenance::Source(2, "art. 3".into()), r#"Source { document: 2, locator: "art. 3" }"#),
@@ -1192,7 +1180,7 @@ mod tests {
             assert_eq!(provenance(&p).as_deref(), Some(expected));
         }
         assert_eq!(provenance(&wire::Provenance::Source(3, "x".into())), None, "no such source");
-        assert!(read_as(&[2, 0], |r| r.provenance(3)).is_err());
+        assert!(read_as(&[2, 0], |r| r.provenance(3)).is_none());
         for (c, expected) in [
             (
                 wire::Citation::Source { document: "d".into(), locator: "l".into() },
@@ -1204,7 +1192,7 @@ mod tests {
             let entry = wire::ProcedureEntry { valid_from: 0, periods: [(1, 0); 4], citation: c };
             let bytes = postcard::to_allocvec(&entry).unwrap();
             let read = read_as(&bytes, |r| procedure_entry(r)).map(|e| format!("{:?}", e.citation));
-            assert_eq!(read.ok().as_deref(), Some(expected));
+            assert_eq!(read.as_deref(), Some(expected));
         }
     }
 }
