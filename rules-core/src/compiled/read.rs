@@ -446,9 +446,7 @@ fn package(r: &mut Reader<'_>) -> (usize, Package, Vec<u32>, Vec<u32>) {
     let municipal_choices = r.strings();
     let overlays = r.list(Reader::u32);
     let linked = r.list(Reader::u32);
-    let overlay = r
-        .flag()
-        .then(|| model::OverlayInfo { municipality: r.string(), base_fingerprint: r.string() });
+    let overlay = r.flag().then(|| model::OverlayInfo { municipality: r.string(), base_fingerprint: r.string() });
     let procedure = r.list(procedure_entry);
     let closed = r.list(|r| ClosedDay { date: r.date(), label: r.string() });
     // `Package::tariff_on` / `contribution_on` take the last entry on or
@@ -682,7 +680,16 @@ fn tariff(r: &mut Reader<'_>, s: usize) -> model::Tariff {
         r.check(kind != TariffKind::PerHour, r.pos, "ondergrens bij een uurtarief");
         model::Floor { cents_per_hour: r.cents(), below: r.code(), label: r.string(), provenance: r.provenance(s) }
     });
-    model::Tariff { valid_from, kind, cents, classes, basis_points, floor, label: r.string(), provenance: r.provenance(s) }
+    model::Tariff {
+        valid_from,
+        kind,
+        cents,
+        classes,
+        basis_points,
+        floor,
+        label: r.string(),
+        provenance: r.provenance(s),
+    }
 }
 
 /// What `model::check_bands` accepts (there with a message for the author):
