@@ -1198,7 +1198,7 @@ mod tests {
             let (wire::Citation::Source { .. } | wire::Citation::Provisional(..)) = c;
             let entry = wire::ProcedureEntry { valid_from: 0, periods: [(1, 0); 4], citation: c };
             let bytes = postcard::to_allocvec(&entry).unwrap();
-            let read = read_as(&bytes, |r| procedure_entry(r)).map(|e| format!("{:?}", e.citation));
+            let read = read_as(&bytes, procedure_entry).map(|e| format!("{:?}", e.citation));
             assert_eq!(read.as_deref(), Some(expected));
         }
     }
