@@ -57,3 +57,15 @@ pub fn evaluate_to_json(
 ) -> Result<String, Error> {
     eval::evaluate_with(package, answers, options, |ind| output::to_json(ind, trace))
 }
+
+/// As `evaluate_to_json`, but the browser's payload (`output::to_payload`):
+/// the same checks and errors, the same model and writer, with the parts
+/// pre-rendered at load as ids into `output::template`.
+pub fn evaluate_to_payload(
+    package: &Package,
+    answers: &serde_json::Value,
+    options: &Options,
+    trace: bool,
+) -> Result<String, Error> {
+    eval::evaluate_with(package, answers, options, |ind| output::to_payload(ind, trace))
+}

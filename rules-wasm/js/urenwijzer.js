@@ -246,6 +246,8 @@ export class Engine {
   #fingerprint;
   #info;
   #questions;
+  /** Template parts by id (see `#part`). */
+  #parts = new Map();
 
   /**
    * @param pkg the bundled package document (`urenwijzer bundle`), as an
@@ -362,7 +364,60 @@ export class Engine {
    * leaves `trace` and `explanation` empty). Throws UrenwijzerError.
    */
   evaluate(answers, options = {}) {
-    return JSON.parse(this.evaluateToJson(answers, options));
+    const raw = this.#engine();
+    const text = answersText(answers);
+    let payload;
+    try {
+      payload = raw.evaluatePayload(text, dateText(options.date), municipalityText(options.municipality), options.trace !== false);
+    } catch (e) {
+      throw failure(e);
+    }
+    return this.#assemble(JSON.parse(payload));
+  }
+
+  /**
+   * The indication from its payload (`rules_core::output::to_payload`): the
+   * canonical JSON, except that each part that does not depend on the answers
+   * (the `package` and `engine` objects, a step's `label`, `condition` and
+   * `sources`, a warning) is the integer id of a template part. Each id is
+   * replaced by its part here, in place, so the keys keep the contract's
+   * order and JSON.stringify gives the canonical bytes. Only these places can
+   * hold an id; in the canonical JSON none of them is ever a number.
+   */
+  #assemble(ind) {
+    if (typeof ind.package === 'number') ind.package = this.#part(ind.package);
+    if (typeof ind.engine === 'number') ind.engine = this.#part(ind.engine);
+    for (const step of ind.trace) {
+      if (typeof step.label === 'number') step.label = this.#part(step.label);
+      if (typeof step.condition === 'number') step.condition = this.#part(step.condition);
+      if (typeof step.sources === 'number') step.sources = this.#part(step.sources);
+    }
+    const warnings = ind.warnings;
+    for (let i = 0; i < warnings.length; i++) if (typeof warnings[i] === 'number') warnings[i] = this.#part(warnings[i]);
+    return ind;
+  }
+
+  /**
+   * Template part `id`, deep-frozen and shared by every result that has it.
+   * The parts of one package version are fetched and parsed together, the
+   * first time a result of that version names one. Ids depend only on the
+   * package, so they stay valid when the engine is re-created after a trap.
+   */
+  #part(id) {
+    let part = this.#parts.get(id);
+    if (part === undefined) {
+      let text;
+      try {
+        text = this.#engine().templateJson(id);
+      } catch (e) {
+        throw failure(e);
+      }
+      const template = JSON.parse(text);
+      if (template === null) throw new UrenwijzerError('internal', `interne fout in de rekenkern (geen sjabloondeel ${id})`);
+      template.parts.forEach((p, i) => this.#parts.set(template.start + i, deepFreeze(p)));
+      part = this.#parts.get(id);
+    }
+    return part;
   }
 
   /** As `evaluate`, but returns the canonical JSON text itself. */

@@ -59,7 +59,11 @@ pub fn to_json_model<'a>(ind: &'a Indication<'a>, trace: bool) -> IndicationJson
             None => Fragment::Value(package_ref(pkg, v, ind.municipality)),
         },
         date: ind.date.to_string(),
-        engine: EngineRef { name: ENGINE_NAME, version: ENGINE_VERSION },
+        engine: v
+            .json
+            .engine
+            .as_ref()
+            .map_or(Fragment::Value(EngineRef { name: ENGINE_NAME, version: ENGINE_VERSION }), Fragment::Raw),
         transition: ind.transition.as_ref().map(|t| TransitionJson {
             from: PackageVersionJson {
                 id: &t.from.id,
@@ -100,9 +104,9 @@ fn warnings_json<'a>(ind: &Indication<'a>) -> Vec<Fragment<'a, Warning<'a>>> {
         .into_iter()
         .map(|w| {
             let raw = match w.code {
-                "concept" => cache.concept.as_deref(),
-                "not_encoded" => not_encoded.next().map(|b| &**b),
-                "not_covered" => cache.not_covered.as_deref(),
+                "concept" => cache.concept.as_ref(),
+                "not_encoded" => not_encoded.next(),
+                "not_covered" => cache.not_covered.as_ref(),
                 _ => None,
             };
             raw.map_or(Fragment::Value(w), Fragment::Raw)

@@ -11,7 +11,8 @@ use super::model::*;
 impl<T: WriteJson> WriteJson for Fragment<'_, T> {
     fn write_json(&self, out: &mut JsonOut) {
         match self {
-            Fragment::Raw(raw) => out.raw(raw),
+            Fragment::Raw(part) if out.part_ids() => out.uint(u64::from(part.id)),
+            Fragment::Raw(part) => out.raw(&part.json),
             Fragment::Value(v) => v.write_json(out),
         }
     }
