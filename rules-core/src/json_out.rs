@@ -114,6 +114,19 @@ impl JsonOut {
         self.buf.push_str(json);
     }
 
+    /// One JSON string: the pre-rendered JSON string `head` (quotes and
+    /// all) followed by `tail`, the same bytes as `str` of the two joined
+    /// (escaping goes character by character).
+    pub fn str_after(&mut self, head: &str, tail: &str) {
+        self.sep();
+        let open = head.strip_suffix('"').unwrap_or(head);
+        self.buf.push_str(open);
+        let at = self.buf.len();
+        escape_into(&mut self.buf, tail);
+        // Drop the opening quote escape_into wrote for the tail.
+        self.buf.remove(at);
+    }
+
     /// Text made by `Display` (a date), as a JSON string.
     pub fn display(&mut self, value: &impl std::fmt::Display) {
         use std::fmt::Write;

@@ -43,7 +43,7 @@ pub use answers::Answers;
 pub use date::Date;
 pub use error::{Error, ErrorObject, ERROR_CODES};
 pub use eval::{evaluate, evaluate_with, select, Indication, Options, Selection};
-pub use form::{form_state, FormState, Mode};
+pub use form::{form_state, form_state_with, FormState, Mode};
 pub use output::{ENGINE_NAME, ENGINE_VERSION};
 pub use package::{Package, START_DATE_KEY};
 

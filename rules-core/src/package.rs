@@ -333,7 +333,7 @@ pub struct JsonCache {
 }
 
 /// One answer-independent JSON value, rendered at load, with its id.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prerendered {
     pub id: u32,
     pub json: Box<str>,
@@ -344,6 +344,16 @@ pub struct RuleJson {
     pub label: Prerendered,
     pub condition: Prerendered,
     pub sources: Prerendered,
+    /// The start of the rule step's explanation sentence (`explain::rule_sentence_head`).
+    pub head: SentenceHead,
+}
+
+/// The answer-independent start of an explanation sentence, as text and as
+/// a pre-rendered JSON string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentenceHead {
+    pub text: Box<str>,
+    pub part: Prerendered,
 }
 
 impl Version {

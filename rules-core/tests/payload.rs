@@ -41,6 +41,9 @@ fn parts_for(pkg: &Package, payload: &Value, parts: &mut HashMap<u64, Value>) {
     for w in payload["warnings"].as_array().unwrap() {
         need(w);
     }
+    for sentence in payload["explanation"].as_array().unwrap() {
+        need(&sentence["text"][0]);
+    }
 }
 
 /// The payload with each id in its places replaced by its part.
@@ -59,6 +62,13 @@ fn assemble(mut payload: Value, parts: &HashMap<u64, Value>) -> Value {
     }
     for w in payload["warnings"].as_array_mut().unwrap() {
         put(w);
+    }
+    // A sentence with a pre-rendered start: `[head id, rest]`.
+    for sentence in payload["explanation"].as_array_mut().unwrap() {
+        if let Some([head, rest]) = sentence["text"].as_array().map(Vec::as_slice) {
+            let text = format!("{}{}", parts[&head.as_u64().unwrap()].as_str().unwrap(), rest.as_str().unwrap());
+            sentence["text"] = Value::String(text);
+        }
     }
     payload
 }
@@ -124,5 +134,16 @@ fn each_version_holds_one_range_of_part_ids() {
             assert_eq!(pair[0].end, pair[1].start, "{}: ids run on without gaps or overlaps", pkg.id);
         }
         assert!(output::template(&pkg, all.last().unwrap().end).is_none());
+    }
+}
+
+#[test]
+fn a_string_after_a_prerendered_one_is_their_join() {
+    for (head, tail) in [("", ""), ("a \"b\"\n", "c\u{1}\\ × é"), ("Door uw beperking.", " Daarom 26 uur.")] {
+        let mut joined = rules_core::json_out::JsonOut::default();
+        joined.str(&format!("{head}{tail}"));
+        let mut after = rules_core::json_out::JsonOut::default();
+        after.str_after(&rules_core::json_out::to_string(head), tail);
+        assert_eq!(after.finish(), joined.finish());
     }
 }

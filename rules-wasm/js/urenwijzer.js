@@ -344,7 +344,17 @@ export class Engine {
    * for `evaluate` (`trace` default true). Throws only for a bad date.
    */
   state(answers, options = {}) {
-    return JSON.parse(this.stateToJson(answers, options));
+    const raw = this.#engine();
+    const text = answersText(answers);
+    let payload;
+    try {
+      payload = raw.statePayload(text, dateText(options.date), municipalityText(options.municipality), options.trace !== false);
+    } catch (e) {
+      throw failure(e);
+    }
+    const state = JSON.parse(payload);
+    if (state.indication !== null) this.#assemble(state.indication);
+    return state;
   }
 
   /** As `state`, but returns the canonical JSON text itself (`urenwijzer state` prints the same bytes). */
@@ -379,7 +389,8 @@ export class Engine {
    * The indication from its payload (`rules_core::output::to_payload`): the
    * canonical JSON, except that each part that does not depend on the answers
    * (the `package` and `engine` objects, a step's `label`, `condition` and
-   * `sources`, a warning) is the integer id of a template part. Each id is
+   * `sources`, a warning) is the integer id of a template part, and a rule
+   * step's sentence is `[id of its start, the rest]`. Each id is
    * replaced by its part here, in place, so the keys keep the contract's
    * order and JSON.stringify gives the canonical bytes. Only these places can
    * hold an id; in the canonical JSON none of them is ever a number.
@@ -391,6 +402,11 @@ export class Engine {
       if (typeof step.label === 'number') step.label = this.#part(step.label);
       if (typeof step.condition === 'number') step.condition = this.#part(step.condition);
       if (typeof step.sources === 'number') step.sources = this.#part(step.sources);
+    }
+    // A rule step's sentence: `[id of its start, the rest]` (the start does not depend on the answers).
+    for (const sentence of ind.explanation) {
+      const text = sentence.text;
+      if (typeof text !== 'string') sentence.text = this.#part(text[0]) + text[1];
     }
     const warnings = ind.warnings;
     for (let i = 0; i < warnings.length; i++) if (typeof warnings[i] === 'number') warnings[i] = this.#part(warnings[i]);
@@ -414,7 +430,7 @@ export class Engine {
       }
       const template = JSON.parse(text);
       if (template === null) throw new UrenwijzerError('internal', `interne fout in de rekenkern (geen sjabloondeel ${id})`);
-      template.parts.forEach((p, i) => this.#parts.set(template.start + i, deepFreeze(p)));
+      for (let i = 0; i < template.parts.length; i++) this.#parts.set(template.start + i, deepFreeze(template.parts[i]));
       part = this.#parts.get(id);
     }
     return part;

@@ -185,18 +185,20 @@ impl Engine {
         municipality: Option<String>,
         trace: bool,
     ) -> Result<String, JsValue> {
-        let date = parse_date(date).map_err(|e| js_error(&e))?;
-        let options = Options { date, municipality };
-        let state = match parse_answers(answers) {
-            Ok(answers) => rules_core::form_state(&self.package, &answers, &options, rules_core::Mode::Prune, trace),
-            Err(e) => {
-                let mut state =
-                    rules_core::form_state(&self.package, &Value::Null, &options, rules_core::Mode::Prune, trace);
-                state.problems = vec![e];
-                state
-            }
-        };
-        Ok(state.to_json())
+        self.state(answers, date, municipality, trace, rules_core::output::to_json)
+    }
+
+    /// As `stateJson`, with the indication as the browser's payload
+    /// (`evaluatePayload`), assembled by the wrapper from the template.
+    #[wasm_bindgen(js_name = statePayload)]
+    pub fn state_payload(
+        &self,
+        answers: &str,
+        date: &str,
+        municipality: Option<String>,
+        trace: bool,
+    ) -> Result<String, JsValue> {
+        self.state(answers, date, municipality, trace, rules_core::output::to_payload)
     }
 
     /// The indication as canonical JSON text (`urenwijzer eval --format
@@ -235,10 +237,36 @@ impl Engine {
     }
 }
 
+/// `rules_core::output::to_json` or `to_payload`.
+type RenderIndication = fn(&rules_core::eval::Indication, bool) -> String;
+
 /// `rules_core::evaluate_to_json` or `evaluate_to_payload`.
 type Render = fn(&Package, &Value, &Options, bool) -> Result<String, Error>;
 
 impl Engine {
+    fn state(
+        &self,
+        answers: &str,
+        date: &str,
+        municipality: Option<String>,
+        trace: bool,
+        render: RenderIndication,
+    ) -> Result<String, JsValue> {
+        let date = parse_date(date).map_err(|e| js_error(&e))?;
+        let options = Options { date, municipality };
+        let prune = rules_core::Mode::Prune;
+        let state = match parse_answers(answers) {
+            Ok(answers) => rules_core::form_state_with(&self.package, &answers, &options, prune, trace, render),
+            Err(e) => {
+                let mut state =
+                    rules_core::form_state_with(&self.package, &Value::Null, &options, prune, trace, render);
+                state.problems = vec![e];
+                state
+            }
+        };
+        Ok(state.to_json())
+    }
+
     fn evaluate(
         &self,
         answers: &str,

@@ -4,7 +4,7 @@
 
 use crate::explain;
 use crate::json_out::{self, JsonOut, WriteJson};
-use crate::package::{JsonCache, Package, Prerendered, RuleJson, Version};
+use crate::package::{JsonCache, Package, Prerendered, RuleJson, SentenceHead, Version};
 
 use super::build::package_ref;
 use super::citations::rule_sources;
@@ -50,6 +50,10 @@ pub(crate) fn prerender(pkg: &mut Package, next: &mut u32) {
                             label: parts.raw(&rule.label),
                             condition: parts.raw(&rule.when.as_ref().map(|c| c.text.as_str())),
                             sources: parts.raw(&rule_sources(pkg, v, rule)),
+                            head: {
+                                let text = explain::rule_sentence_head(rule);
+                                SentenceHead { part: parts.raw(text.as_str()), text: text.into_boxed_str() }
+                            },
                         })
                         .collect()
                 })
@@ -69,7 +73,7 @@ pub(crate) fn prerender(pkg: &mut Package, next: &mut u32) {
 fn parts_of(cache: &JsonCache) -> Vec<&Prerendered> {
     let mut all: Vec<&Prerendered> = cache.package.iter().chain(&cache.engine).collect();
     for rule in cache.rules.iter().flatten() {
-        all.extend([&rule.label, &rule.condition, &rule.sources]);
+        all.extend([&rule.label, &rule.condition, &rule.sources, &rule.head.part]);
     }
     all.extend(cache.concept.iter().chain(&cache.not_encoded).chain(&cache.not_covered));
     all.sort_unstable_by_key(|p| p.id);

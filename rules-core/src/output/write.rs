@@ -235,7 +235,18 @@ impl WriteJson for Sentence<'_> {
         );
         out.field("step", &self.step);
         out.field("area", &self.area);
-        out.field("text", &self.text);
+        out.key("text");
+        match self.head {
+            None => out.str(&self.text),
+            // The payload: `[head id, rest]`; the wrapper joins the two.
+            Some(head) if out.part_ids() => {
+                out.begin_array();
+                out.uint(u64::from(head.part.id));
+                out.str(&self.text);
+                out.end_array();
+            }
+            Some(head) => out.str_after(&head.part.json, &self.text),
+        }
         out.end_object();
     }
 }
