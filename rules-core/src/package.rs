@@ -346,6 +346,9 @@ pub struct RuleJson {
     pub sources: Prerendered,
     /// The start of the rule step's explanation sentence (`explain::rule_sentence_head`).
     pub head: SentenceHead,
+    /// The step's answer-independent fields as one array, `[area, rule, kind,
+    /// label, condition, sources]` (the payload's step head, `output::StepJson::head`).
+    pub step: Prerendered,
 }
 
 /// The answer-independent start of an explanation sentence, as text and as

@@ -34,15 +34,19 @@ fn parts_for(pkg: &Package, payload: &Value, parts: &mut HashMap<u64, Value>) {
     need(&payload["package"]);
     need(&payload["engine"]);
     for step in payload["trace"].as_array().unwrap() {
-        need(&step["label"]);
-        need(&step["condition"]);
-        need(&step["sources"]);
+        if step.is_array() {
+            need(&step[0]);
+        } else {
+            need(&step["label"]);
+            need(&step["condition"]);
+            need(&step["sources"]);
+        }
     }
     for w in payload["warnings"].as_array().unwrap() {
         need(w);
     }
     for sentence in payload["explanation"].as_array().unwrap() {
-        need(&sentence["text"][0]);
+        need(&sentence[3][0]);
     }
 }
 
@@ -56,19 +60,32 @@ fn assemble(mut payload: Value, parts: &HashMap<u64, Value>) -> Value {
     put(&mut payload["package"]);
     put(&mut payload["engine"]);
     for step in payload["trace"].as_array_mut().unwrap() {
-        put(&mut step["label"]);
-        put(&mut step["condition"]);
-        put(&mut step["sources"]);
+        if let Some(s) = step.as_array().cloned() {
+            // `[head id, answers, count, unit_amount, change, total]`, the head `[area, rule, kind, label, condition, sources]`.
+            let head = &parts[&s[0].as_u64().unwrap()];
+            *step = serde_json::json!({
+                "area": head[0], "rule": head[1], "kind": head[2], "label": head[3], "condition": head[4],
+                "answers": s[1], "count": s[2], "unit_amount": s[3], "change": s[4], "total": s[5], "sources": head[5],
+            });
+        } else {
+            put(&mut step["label"]);
+            put(&mut step["condition"]);
+            put(&mut step["sources"]);
+        }
     }
     for w in payload["warnings"].as_array_mut().unwrap() {
         put(w);
     }
-    // A sentence with a pre-rendered start: `[head id, rest]`.
+    // A sentence is `[kind, step, area, text]`, a text with a pre-rendered start `[head id, rest]`.
     for sentence in payload["explanation"].as_array_mut().unwrap() {
-        if let Some([head, rest]) = sentence["text"].as_array().map(Vec::as_slice) {
-            let text = format!("{}{}", parts[&head.as_u64().unwrap()].as_str().unwrap(), rest.as_str().unwrap());
-            sentence["text"] = Value::String(text);
-        }
+        let s = sentence.as_array().unwrap().clone();
+        let text = match s[3].as_array().map(Vec::as_slice) {
+            Some([head, rest]) => {
+                Value::String(format!("{}{}", parts[&head.as_u64().unwrap()].as_str().unwrap(), rest.as_str().unwrap()))
+            }
+            _ => s[3].clone(),
+        };
+        *sentence = serde_json::json!({"kind": s[0], "step": s[1], "area": s[2], "text": text});
     }
     payload
 }

@@ -387,26 +387,51 @@ export class Engine {
 
   /**
    * The indication from its payload (`rules_core::output::to_payload`): the
-   * canonical JSON, except that each part that does not depend on the answers
-   * (the `package` and `engine` objects, a step's `label`, `condition` and
-   * `sources`, a warning) is the integer id of a template part, and a rule
-   * step's sentence is `[id of its start, the rest]`. Each id is
-   * replaced by its part here, in place, so the keys keep the contract's
-   * order and JSON.stringify gives the canonical bytes. Only these places can
-   * hold an id; in the canonical JSON none of them is ever a number.
+   * canonical JSON written by the same model and writer, except that each
+   * part that does not depend on the answers (the `package` and `engine`
+   * objects, a warning; a step's `label`, `condition` and `sources`) is the
+   * integer id of a template part, a rule step is an array with the id of its
+   * head part, a sentence is an array, and a rule step's sentence starts with
+   * a part. Ids are replaced in place and the arrays become objects with the
+   * contract's keys in its order, so JSON.stringify gives the canonical bytes
+   * (the conformance suite checks it). In the canonical JSON none of these
+   * places is ever a number or an array.
    */
   #assemble(ind) {
     if (typeof ind.package === 'number') ind.package = this.#part(ind.package);
     if (typeof ind.engine === 'number') ind.engine = this.#part(ind.engine);
-    for (const step of ind.trace) {
-      if (typeof step.label === 'number') step.label = this.#part(step.label);
-      if (typeof step.condition === 'number') step.condition = this.#part(step.condition);
-      if (typeof step.sources === 'number') step.sources = this.#part(step.sources);
+    const trace = ind.trace;
+    for (let i = 0; i < trace.length; i++) {
+      const step = trace[i];
+      if (Array.isArray(step)) {
+        // A rule step: `[id of its head, answers, count, unit_amount, change, total]`, the head
+        // `[area, rule, kind, label, condition, sources]`; keys in the contract's order.
+        const head = this.#part(step[0]);
+        trace[i] = {
+          area: head[0],
+          rule: head[1],
+          kind: head[2],
+          label: head[3],
+          condition: head[4],
+          answers: step[1],
+          count: step[2],
+          unit_amount: step[3],
+          change: step[4],
+          total: step[5],
+          sources: head[5],
+        };
+      } else {
+        if (typeof step.label === 'number') step.label = this.#part(step.label);
+        if (typeof step.condition === 'number') step.condition = this.#part(step.condition);
+        if (typeof step.sources === 'number') step.sources = this.#part(step.sources);
+      }
     }
-    // A rule step's sentence: `[id of its start, the rest]` (the start does not depend on the answers).
-    for (const sentence of ind.explanation) {
-      const text = sentence.text;
-      if (typeof text !== 'string') sentence.text = this.#part(text[0]) + text[1];
+    // A sentence: `[kind, step, area, text]`; a rule step's text `[id of its start, the rest]`.
+    const explanation = ind.explanation;
+    for (let i = 0; i < explanation.length; i++) {
+      const s = explanation[i];
+      const text = typeof s[3] === 'string' ? s[3] : this.#part(s[3][0]) + s[3][1];
+      explanation[i] = { kind: s[0], step: s[1], area: s[2], text };
     }
     const warnings = ind.warnings;
     for (let i = 0; i < warnings.length; i++) if (typeof warnings[i] === 'number') warnings[i] = this.#part(warnings[i]);

@@ -11,7 +11,7 @@ use super::cost::{cost_json, indication_cost};
 use super::model::*;
 use super::{ENGINE_NAME, ENGINE_VERSION};
 
-fn kind_name(k: RuleKind) -> &'static str {
+pub(super) fn kind_name(k: RuleKind) -> &'static str {
     match k {
         RuleKind::Base => "base",
         RuleKind::Surcharge => "surcharge",
@@ -146,6 +146,7 @@ fn transition_step<'a>(ind: &'a Indication<'a>, t: &AppliedTransition<'a>) -> St
         change: 0,
         total: 0,
         sources: Fragment::Value(sources),
+        head: None,
     }
 }
 
@@ -185,6 +186,7 @@ fn class_step<'a>(
             locator,
             provisional,
         }]),
+        head: None,
     }
 }
 
@@ -220,6 +222,7 @@ fn step_json<'a>(ind: &'a Indication<'a>, s: &crate::eval::Step) -> StepJson<'a>
                 total: s.total,
                 sources: cached
                     .map_or_else(|| Fragment::Value(rule_sources(pkg, v, rule)), |c| Fragment::Raw(&c.sources)),
+                head: cached.map(|c| &c.step),
             }
         }
         // Floor and maximum are not rules: no condition, no answers, no count.
@@ -241,6 +244,7 @@ fn step_json<'a>(ind: &'a Indication<'a>, s: &crate::eval::Step) -> StepJson<'a>
                 change: s.change,
                 total: s.total,
                 sources: Fragment::Value(sources),
+                head: None,
             }
         }
     }

@@ -163,6 +163,10 @@ pub struct StepJson<'a> {
     pub change: i64,
     pub total: i64,
     pub sources: Fragment<'a, Vec<Citation<'a>>>,
+    /// A rule step's answer-independent fields pre-rendered as one part,
+    /// `[area, rule, kind, label, condition, sources]`: the payload writes the
+    /// step as `[id, answers, count, unit_amount, change, total]`.
+    pub head: Option<&'a crate::package::Prerendered>,
 }
 
 /// The answers a rule read, in question order.

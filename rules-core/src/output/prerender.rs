@@ -6,7 +6,7 @@ use crate::explain;
 use crate::json_out::{self, JsonOut, WriteJson};
 use crate::package::{JsonCache, Package, Prerendered, RuleJson, SentenceHead, Version};
 
-use super::build::package_ref;
+use super::build::{kind_name, package_ref};
 use super::citations::rule_sources;
 use super::model::EngineRef;
 use super::{ENGINE_NAME, ENGINE_VERSION};
@@ -22,6 +22,28 @@ impl Parts<'_> {
         // More than 4 billion parts would need more memory than a package may hold (`input::limits`).
         *self.next = self.next.saturating_add(1);
         Prerendered { id, json: json_out::to_string(value).into_boxed_str() }
+    }
+}
+
+/// A rule step's head: `[area, rule, kind, label, condition, sources]`, the
+/// last three already rendered.
+struct StepHead<'a> {
+    area: &'a str,
+    rule: &'a str,
+    kind: &'static str,
+    raws: [&'a str; 3],
+}
+
+impl WriteJson for StepHead<'_> {
+    fn write_json(&self, out: &mut JsonOut) {
+        out.begin_array();
+        out.str(self.area);
+        out.str(self.rule);
+        out.str(self.kind);
+        for raw in self.raws {
+            out.raw(raw);
+        }
+        out.end_array();
     }
 }
 
@@ -46,14 +68,21 @@ pub(crate) fn prerender(pkg: &mut Package, next: &mut u32) {
                 .map(|area| {
                     area.rules
                         .iter()
-                        .map(|rule| RuleJson {
-                            label: parts.raw(&rule.label),
-                            condition: parts.raw(&rule.when.as_ref().map(|c| c.text.as_str())),
-                            sources: parts.raw(&rule_sources(pkg, v, rule)),
-                            head: {
-                                let text = explain::rule_sentence_head(rule);
-                                SentenceHead { part: parts.raw(text.as_str()), text: text.into_boxed_str() }
-                            },
+                        .map(|rule| {
+                            let label = parts.raw(&rule.label);
+                            let condition = parts.raw(&rule.when.as_ref().map(|c| c.text.as_str()));
+                            let sources = parts.raw(&rule_sources(pkg, v, rule));
+                            let text = explain::rule_sentence_head(rule);
+                            let head = SentenceHead { part: parts.raw(text.as_str()), text: text.into_boxed_str() };
+                            // The fields of the step that only depend on the rule, in the
+                            // contract's order, from the parts just made.
+                            let step = parts.raw(&StepHead {
+                                area: &area.id,
+                                rule: &rule.id,
+                                kind: kind_name(rule.kind),
+                                raws: [&label.json, &condition.json, &sources.json],
+                            });
+                            RuleJson { label, condition, sources, head, step }
                         })
                         .collect()
                 })
@@ -73,7 +102,7 @@ pub(crate) fn prerender(pkg: &mut Package, next: &mut u32) {
 fn parts_of(cache: &JsonCache) -> Vec<&Prerendered> {
     let mut all: Vec<&Prerendered> = cache.package.iter().chain(&cache.engine).collect();
     for rule in cache.rules.iter().flatten() {
-        all.extend([&rule.label, &rule.condition, &rule.sources, &rule.head.part]);
+        all.extend([&rule.label, &rule.condition, &rule.sources, &rule.head.part, &rule.step]);
     }
     all.extend(cache.concept.iter().chain(&cache.not_encoded).chain(&cache.not_covered));
     all.sort_unstable_by_key(|p| p.id);
