@@ -328,6 +328,7 @@ pub struct JsonCache {
     /// Per area, per rule.
     pub rules: Vec<Vec<RuleJson>>,
     pub concept: Option<Prerendered>,
+    pub provisional_version: Option<Prerendered>,
     pub not_encoded: Vec<Prerendered>,
     pub not_covered: Option<Prerendered>,
 }

@@ -384,7 +384,8 @@ export interface Indication {
    * Frozen and shared by every indication of this engine, municipality and
    * version (from the engine's template, docs/browser-api.md); so are a
    * rule step's `sources`, `engine` and the warnings that depend only on
-   * the version (`concept`, `not_encoded`, `not_covered`). Copy to change.
+   * the version (`concept`, `provisional_version`, `not_encoded`,
+   * `not_covered`). Copy to change.
    */
   package: Readonly<IndicationPackage>;
   /** The date whose norm was applied. */

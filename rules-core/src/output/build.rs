@@ -105,6 +105,7 @@ fn warnings_json<'a>(ind: &Indication<'a>) -> Vec<Fragment<'a, Warning<'a>>> {
         .map(|w| {
             let raw = match w.code {
                 "concept" => cache.concept.as_ref(),
+                "provisional_version" => cache.provisional_version.as_ref(),
                 "not_encoded" => not_encoded.next(),
                 "not_covered" => cache.not_covered.as_ref(),
                 _ => None,

@@ -88,9 +88,19 @@ pub(crate) fn prerender(pkg: &mut Package, next: &mut u32) {
                 })
                 .collect();
             let concept = explain::concept_warning(v).map(|w| parts.raw(&w));
+            let provisional_version = explain::provisional_version_warning(v).map(|w| parts.raw(&w));
             let not_encoded = explain::not_encoded_warnings(v).map(|w| parts.raw(&w)).collect();
             let not_covered = explain::not_covered_warning(v).map(|w| parts.raw(&w));
-            JsonCache { ids: first..*parts.next, package, engine, rules, concept, not_encoded, not_covered }
+            JsonCache {
+                ids: first..*parts.next,
+                package,
+                engine,
+                rules,
+                concept,
+                provisional_version,
+                not_encoded,
+                not_covered,
+            }
         })
         .collect();
     for (v, cache) in pkg.versions.iter_mut().zip(caches) {
@@ -104,7 +114,9 @@ fn parts_of(cache: &JsonCache) -> Vec<&Prerendered> {
     for rule in cache.rules.iter().flatten() {
         all.extend([&rule.label, &rule.condition, &rule.sources, &rule.head.part, &rule.step]);
     }
-    all.extend(cache.concept.iter().chain(&cache.not_encoded).chain(&cache.not_covered));
+    all.extend(
+        cache.concept.iter().chain(&cache.provisional_version).chain(&cache.not_encoded).chain(&cache.not_covered),
+    );
     all.sort_unstable_by_key(|p| p.id);
     all
 }
