@@ -205,9 +205,18 @@ const withTrace = { date: DATE, trace: true };
 const withoutTrace = { date: DATE, trace: false };
 const sample = engine.evaluateToJson(households[0], withTrace);
 const sampleBare = engine.evaluateToJson(households[0], withoutTrace);
+// What `evaluate` did before the payload and template (docs/performance.md,
+// "Payload and template"): the canonical text, parsed. Measured in the same
+// run, so the ratio of the two does not depend on the machine's load.
+const viaText = (a, o) => JSON.parse(engine.evaluateToJson(a, o));
+const glue = await import(pathToFileURL(join(dir, 'urenwijzer_wasm.js')).href);
+const hasPayload = typeof glue.Engine.prototype.evaluatePayload === 'function';
+const sizes = hasPayload ? payloadSizes() : null;
 const timing = {
   trace: timeSync((a) => engine.evaluate(a, withTrace)),
   noTrace: timeSync((a) => engine.evaluate(a, withoutTrace)),
+  viaTextTrace: timeSync((a) => viaText(a, withTrace)),
+  viaTextNoTrace: timeSync((a) => viaText(a, withoutTrace)),
   textTrace: timeSync((a) => engine.evaluateToJson(a, withTrace)),
   textNoTrace: timeSync((a) => engine.evaluateToJson(a, withoutTrace)),
   figures: timeSync((a) => engine.figures(a, withoutTrace)),
@@ -218,9 +227,20 @@ const timing = {
   zen: zen ? await timeAsync(viaZen) : null,
 };
 
+/** Payload and template sizes of the KPMG result (bytes of JSON text), from the module's own exports. */
+function payloadSizes() {
+  const rawEngine = new glue.Engine(bundle, false);
+  const text = JSON.stringify(households[0]);
+  const payload = rawEngine.evaluatePayload(text, DATE, undefined, true);
+  const payloadBare = rawEngine.evaluatePayload(text, DATE, undefined, false);
+  const template = rawEngine.templateJson(JSON.parse(payload).package);
+  return { payload: payload.length, payloadNoTrace: payloadBare.length, template: template.length };
+}
+
 // ---------------------------------------------------------------- report
 
 const µs = (x) => `${x.toFixed(2)} µs`;
+const ratio = (x, y) => `${(x / y).toFixed(1)}×`;
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 const verdict = (ok) => (ok ? 'within budget' : 'OVER BUDGET');
 const lines = [];
@@ -243,13 +263,17 @@ say(`    of which in wasm + glue (evaluateToJson): ${µs(timing.textTrace.median
 say(
   `    of which JSON.parse of the result:        ${µs(timing.parseTrace.median)} trace (${sample.length} B), ${µs(timing.parseNoTrace.median)} no trace (${sampleBare.length} B)`,
 );
+say(
+  `  evaluate as before (JSON.parse(evaluateToJson)): ${µs(timing.viaTextTrace.median)} trace, ${µs(timing.viaTextNoTrace.median)} no trace; now ${ratio(timing.viaTextTrace.median, timing.trace.median)} / ${ratio(timing.viaTextNoTrace.median, timing.noTrace.median)} faster`,
+);
+if (sizes)
+  say(`    payload ${sizes.payload} B trace, ${sizes.payloadNoTrace} B no trace; template of the version ${sizes.template} B (fetched and parsed once)`);
 say(`  urenwijzer figures (object)       ${µs(timing.figures.median)} / ${µs(timing.figures.p95)}`);
 say(`  urenwijzer figuresArray           ${µs(timing.figuresArray.median)} / ${µs(timing.figuresArray.p95)}`);
 say(`  json-rules-engine (await run)     ${µs(timing.jsonRulesEngine.median)} / ${µs(timing.jsonRulesEngine.p95)}`);
 if (timing.zen) say(`  @gorules/zen-engine (await)       ${µs(timing.zen.median)} / ${µs(timing.zen.p95)}`);
 else say(`  @gorules/zen-engine               not measured: ${zenProblem}`);
 say();
-const ratio = (x, y) => `${(x / y).toFixed(1)}×`;
 say('ratios (their median / Urenwijzer median; Urenwijzer with its full trace and explanation, they without):');
 say(
   `  json-rules-engine: ${ratio(timing.jsonRulesEngine.median, timing.trace.median)} vs trace [budget ${BUDGET.traceRatio}×: ${verdict(timing.jsonRulesEngine.median / timing.trace.median >= BUDGET.traceRatio)}], ${ratio(timing.jsonRulesEngine.median, timing.noTrace.median)} vs no trace, ${ratio(timing.jsonRulesEngine.median, timing.figures.median)} vs figures [budget ${BUDGET.figuresRatio}×: ${verdict(timing.jsonRulesEngine.median / timing.figures.median >= BUDGET.figuresRatio)}], ${ratio(timing.jsonRulesEngine.median, timing.figuresArray.median)} vs figuresArray`,
@@ -268,6 +292,6 @@ console.log(lines.join('\n'));
 
 const jsonAt = process.argv.indexOf('--json');
 if (jsonAt > 0) {
-  writeFileSync(process.argv[jsonAt + 1], `${JSON.stringify({ node: process.version, size, timing, budget: BUDGET, zenProblem }, null, 2)}\n`);
+  writeFileSync(process.argv[jsonAt + 1], `${JSON.stringify({ node: process.version, size, sizes, timing, budget: BUDGET, zenProblem }, null, 2)}\n`);
 }
 if (disagreements.length > 0) process.exit(1);

@@ -51,7 +51,8 @@ pub struct FormState {
     /// Every problem, in the core's stable order; a problem about one
     /// question names it (`question`), missing answers included.
     pub problems: Vec<Error>,
-    /// The canonical indication JSON (`output::to_json`) when the answers are
+    /// The canonical indication JSON (`output::to_json`; the payload with
+    /// `form_state_with(…, output::to_payload)`) when the answers are
     /// complete and valid, else `None`.
     pub indication: Option<String>,
 }
@@ -104,6 +105,20 @@ impl FormState {
 /// The form state of `answers` for `root` (with its overlays and linked
 /// packages) under `options`. `trace` as for `output::to_json`.
 pub fn form_state(root: &Package, answers: &Value, options: &Options, mode: Mode, trace: bool) -> FormState {
+    form_state_with(root, answers, options, mode, trace, output::to_json)
+}
+
+/// As `form_state`, with the indication written by `render`: `output::to_json`
+/// (the canonical state) or `output::to_payload` (the browser's payload,
+/// whose `indication` the wrapper assembles from the template).
+pub fn form_state_with(
+    root: &Package,
+    answers: &Value,
+    options: &Options,
+    mode: Mode,
+    trace: bool,
+    render: fn(&crate::eval::Indication, bool) -> String,
+) -> FormState {
     let Some(map) = answers.as_object() else {
         // Not an object: nothing is answered, and that is the one problem.
         let asked = describe::asked_questions_on(root, &Value::Null, options);
@@ -144,7 +159,7 @@ pub fn form_state(root: &Package, answers: &Value, options: &Options, mode: Mode
     let mut problems = eval::problems_on(root, &checked, options);
     let mut indication = None;
     if problems.is_empty() {
-        match eval::evaluate_with(root, &checked, options, |ind| output::to_json(ind, trace)) {
+        match eval::evaluate_with(root, &checked, options, |ind| render(ind, trace)) {
             Ok(text) => indication = Some(text),
             Err(e) => problems.push(e),
         }

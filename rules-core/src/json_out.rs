@@ -15,6 +15,9 @@ pub struct JsonOut {
     buf: String,
     /// No comma before the next key or value (just after `{`, `[` or a key).
     first: bool,
+    /// Pre-rendered parts are written as their ids, not their JSON (the
+    /// browser's payload, `output::to_payload`).
+    part_ids: bool,
 }
 
 impl Default for JsonOut {
@@ -25,7 +28,18 @@ impl Default for JsonOut {
 
 impl JsonOut {
     pub fn with_capacity(capacity: usize) -> JsonOut {
-        JsonOut { buf: String::with_capacity(capacity), first: true }
+        JsonOut { buf: String::with_capacity(capacity), first: true, part_ids: false }
+    }
+
+    /// A writer that writes each pre-rendered part (`output::Fragment::Raw`)
+    /// as its id, for the browser's payload (`output::to_payload`).
+    pub fn with_part_ids(capacity: usize) -> JsonOut {
+        JsonOut { part_ids: true, ..JsonOut::with_capacity(capacity) }
+    }
+
+    /// Whether pre-rendered parts are written as their ids.
+    pub fn part_ids(&self) -> bool {
+        self.part_ids
     }
 
     pub fn finish(self) -> String {
@@ -98,6 +112,19 @@ impl JsonOut {
     pub fn raw(&mut self, json: &str) {
         self.sep();
         self.buf.push_str(json);
+    }
+
+    /// One JSON string: the pre-rendered JSON string `head` (quotes and
+    /// all) followed by `tail`, the same bytes as `str` of the two joined
+    /// (escaping goes character by character).
+    pub fn str_after(&mut self, head: &str, tail: &str) {
+        self.sep();
+        let open = head.strip_suffix('"').unwrap_or(head);
+        self.buf.push_str(open);
+        let at = self.buf.len();
+        escape_into(&mut self.buf, tail);
+        // Drop the opening quote escape_into wrote for the tail.
+        self.buf.remove(at);
     }
 
     /// Text made by `Display` (a date), as a JSON string.

@@ -43,7 +43,7 @@ pub use answers::Answers;
 pub use date::Date;
 pub use error::{Error, ErrorObject, ERROR_CODES};
 pub use eval::{evaluate, evaluate_with, select, Indication, Options, Selection};
-pub use form::{form_state, FormState, Mode};
+pub use form::{form_state, form_state_with, FormState, Mode};
 pub use output::{ENGINE_NAME, ENGINE_VERSION};
 pub use package::{Package, START_DATE_KEY};
 
@@ -56,4 +56,16 @@ pub fn evaluate_to_json(
     trace: bool,
 ) -> Result<String, Error> {
     eval::evaluate_with(package, answers, options, |ind| output::to_json(ind, trace))
+}
+
+/// As `evaluate_to_json`, but the browser's payload (`output::to_payload`):
+/// the same checks and errors, the same model and writer, with the parts
+/// pre-rendered at load as ids into `output::template`.
+pub fn evaluate_to_payload(
+    package: &Package,
+    answers: &serde_json::Value,
+    options: &Options,
+    trace: bool,
+) -> Result<String, Error> {
+    eval::evaluate_with(package, answers, options, |ind| output::to_payload(ind, trace))
 }

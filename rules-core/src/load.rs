@@ -31,13 +31,19 @@ impl Package {
 }
 
 /// Fills the warning texts and the JSON cache of every version, in this
-/// package and in the overlays and linked packages it carries.
+/// package and in the overlays and linked packages it carries. The
+/// pre-rendered parts are numbered through the whole tree (from 0), so an id
+/// names one part of the loaded package (`output::template`).
 pub(crate) fn prepare(package: &mut Package) {
+    prepare_from(package, &mut 0);
+}
+
+fn prepare_from(package: &mut Package, next: &mut u32) {
     for v in &mut package.versions {
         v.texts = explain::warning_texts(&package.id, v);
     }
-    output::prerender(package);
+    output::prerender(package, next);
     for p in package.overlays.iter_mut().chain(package.linked.iter_mut()) {
-        prepare(p);
+        prepare_from(p, next);
     }
 }

@@ -312,23 +312,52 @@ pub struct WarningTexts {
 }
 
 /// Pre-rendered JSON of the parts of an indication that depend only on the
-/// package version (see `output::prerender`), spliced in verbatim.
+/// package version (see `output::prerender`), spliced in verbatim. Each part
+/// has an id, unique within the loaded package with its overlays and linked
+/// packages: the browser's template (`output::template`) lists the parts by
+/// id, and the payload (`output::to_payload`) names a part by its id.
 #[derive(Debug, Clone, Default)]
 pub struct JsonCache {
+    /// The ids of this version's parts (`first..end`, in the order made).
+    pub ids: std::ops::Range<u32>,
     /// The `package` object: [no municipality, municipality 0, 1, …].
-    pub package: Vec<Box<str>>,
+    pub package: Vec<Prerendered>,
+    /// The `engine` object (the same for every version; here so that a
+    /// version's template holds all its answer-independent parts).
+    pub engine: Option<Prerendered>,
     /// Per area, per rule.
     pub rules: Vec<Vec<RuleJson>>,
-    pub concept: Option<Box<str>>,
-    pub not_encoded: Vec<Box<str>>,
-    pub not_covered: Option<Box<str>>,
+    pub concept: Option<Prerendered>,
+    pub provisional_version: Option<Prerendered>,
+    pub not_encoded: Vec<Prerendered>,
+    pub not_covered: Option<Prerendered>,
+}
+
+/// One answer-independent JSON value, rendered at load, with its id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prerendered {
+    pub id: u32,
+    pub json: Box<str>,
 }
 
 #[derive(Debug, Clone)]
 pub struct RuleJson {
-    pub label: Box<str>,
-    pub condition: Box<str>,
-    pub sources: Box<str>,
+    pub label: Prerendered,
+    pub condition: Prerendered,
+    pub sources: Prerendered,
+    /// The start of the rule step's explanation sentence (`explain::rule_sentence_head`).
+    pub head: SentenceHead,
+    /// The step's answer-independent fields as one array, `[area, rule, kind,
+    /// label, condition, sources]` (the payload's step head, `output::StepJson::head`).
+    pub step: Prerendered,
+}
+
+/// The answer-independent start of an explanation sentence, as text and as
+/// a pre-rendered JSON string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentenceHead {
+    pub text: Box<str>,
+    pub part: Prerendered,
 }
 
 impl Version {

@@ -338,7 +338,11 @@ export interface Step {
   unit_amount: number;
   change: number;
   total: number;
-  sources: Citation[];
+  /**
+   * For a rule: frozen and shared by every indication of `evaluate`/`state`
+   * that cites it (from the engine's template); copy it to change it.
+   */
+  sources: ReadonlyArray<Readonly<Citation>>;
 }
 
 export interface Warning {
@@ -355,7 +359,7 @@ export interface Warning {
     | (string & {});
   message: string;
   /** The values, rules or areas the warning is about. */
-  items: string[];
+  items: readonly string[];
 }
 
 export type SentenceKind = 'transition' | 'step' | 'area' | 'total' | 'note';
@@ -376,10 +380,17 @@ export const CONTRACT_VERSION: 2;
 /** The indication: exactly the JSON of `urenwijzer eval --format json`. */
 export interface Indication {
   contract: 2;
-  package: IndicationPackage;
+  /**
+   * Frozen and shared by every indication of this engine, municipality and
+   * version (from the engine's template, docs/browser-api.md); so are a
+   * rule step's `sources`, `engine` and the warnings that depend only on
+   * the version (`concept`, `provisional_version`, `not_encoded`,
+   * `not_covered`). Copy to change.
+   */
+  package: Readonly<IndicationPackage>;
   /** The date whose norm was applied. */
   date: string;
-  engine: { name: string; version: string };
+  engine: Readonly<{ name: string; version: string }>;
   transition: Transition | null;
   total: Figures;
   areas: AreaResult[];
@@ -388,7 +399,8 @@ export interface Indication {
   trace: Step[];
   /** Plain-Dutch sentences tied to trace steps and areas; empty with `trace: false`. */
   explanation: Sentence[];
-  warnings: Warning[];
+  /** Those that depend only on the version are frozen and shared (see `package`). */
+  warnings: Readonly<Warning>[];
 }
 
 // ---------------------------------------------------------------- form state

@@ -246,6 +246,8 @@ export class Engine {
   #fingerprint;
   #info;
   #questions;
+  /** Template parts by id (see `#part`). */
+  #parts = new Map();
 
   /**
    * @param pkg the bundled package document (`urenwijzer bundle`), as an
@@ -342,7 +344,17 @@ export class Engine {
    * for `evaluate` (`trace` default true). Throws only for a bad date.
    */
   state(answers, options = {}) {
-    return JSON.parse(this.stateToJson(answers, options));
+    const raw = this.#engine();
+    const text = answersText(answers);
+    let payload;
+    try {
+      payload = raw.statePayload(text, dateText(options.date), municipalityText(options.municipality), options.trace !== false);
+    } catch (e) {
+      throw failure(e);
+    }
+    const state = JSON.parse(payload);
+    if (state.indication !== null) this.#assemble(state.indication);
+    return state;
   }
 
   /** As `state`, but returns the canonical JSON text itself (`urenwijzer state` prints the same bytes). */
@@ -362,7 +374,91 @@ export class Engine {
    * leaves `trace` and `explanation` empty). Throws UrenwijzerError.
    */
   evaluate(answers, options = {}) {
-    return JSON.parse(this.evaluateToJson(answers, options));
+    const raw = this.#engine();
+    const text = answersText(answers);
+    let payload;
+    try {
+      payload = raw.evaluatePayload(text, dateText(options.date), municipalityText(options.municipality), options.trace !== false);
+    } catch (e) {
+      throw failure(e);
+    }
+    return this.#assemble(JSON.parse(payload));
+  }
+
+  /**
+   * The indication from its payload (`rules_core::output::to_payload`): the
+   * canonical JSON written by the same model and writer, except that each
+   * part that does not depend on the answers (the `package` and `engine`
+   * objects, a warning; a step's `label`, `condition` and `sources`) is the
+   * integer id of a template part, a rule step is an array with the id of its
+   * head part, a sentence is an array, and a rule step's sentence starts with
+   * a part. Ids are replaced in place and the arrays become objects with the
+   * contract's keys in its order, so JSON.stringify gives the canonical bytes
+   * (the conformance suite checks it). In the canonical JSON none of these
+   * places is ever a number or an array.
+   */
+  #assemble(ind) {
+    if (typeof ind.package === 'number') ind.package = this.#part(ind.package);
+    if (typeof ind.engine === 'number') ind.engine = this.#part(ind.engine);
+    const trace = ind.trace;
+    for (let i = 0; i < trace.length; i++) {
+      const step = trace[i];
+      if (Array.isArray(step)) {
+        // A rule step: `[id of its head, answers, count, unit_amount, change, total]`, the head
+        // `[area, rule, kind, label, condition, sources]`; keys in the contract's order.
+        const head = this.#part(step[0]);
+        trace[i] = {
+          area: head[0],
+          rule: head[1],
+          kind: head[2],
+          label: head[3],
+          condition: head[4],
+          answers: step[1],
+          count: step[2],
+          unit_amount: step[3],
+          change: step[4],
+          total: step[5],
+          sources: head[5],
+        };
+      } else {
+        if (typeof step.label === 'number') step.label = this.#part(step.label);
+        if (typeof step.condition === 'number') step.condition = this.#part(step.condition);
+        if (typeof step.sources === 'number') step.sources = this.#part(step.sources);
+      }
+    }
+    // A sentence: `[kind, step, area, text]`; a rule step's text `[id of its start, the rest]`.
+    const explanation = ind.explanation;
+    for (let i = 0; i < explanation.length; i++) {
+      const s = explanation[i];
+      const text = typeof s[3] === 'string' ? s[3] : this.#part(s[3][0]) + s[3][1];
+      explanation[i] = { kind: s[0], step: s[1], area: s[2], text };
+    }
+    const warnings = ind.warnings;
+    for (let i = 0; i < warnings.length; i++) if (typeof warnings[i] === 'number') warnings[i] = this.#part(warnings[i]);
+    return ind;
+  }
+
+  /**
+   * Template part `id`, deep-frozen and shared by every result that has it.
+   * The parts of one package version are fetched and parsed together, the
+   * first time a result of that version names one. Ids depend only on the
+   * package, so they stay valid when the engine is re-created after a trap.
+   */
+  #part(id) {
+    let part = this.#parts.get(id);
+    if (part === undefined) {
+      let text;
+      try {
+        text = this.#engine().templateJson(id);
+      } catch (e) {
+        throw failure(e);
+      }
+      const template = JSON.parse(text);
+      if (template === null) throw new UrenwijzerError('internal', `interne fout in de rekenkern (geen sjabloondeel ${id})`);
+      for (let i = 0; i < template.parts.length; i++) this.#parts.set(template.start + i, deepFreeze(template.parts[i]));
+      part = this.#parts.get(id);
+    }
+    return part;
   }
 
   /** As `evaluate`, but returns the canonical JSON text itself. */

@@ -185,18 +185,20 @@ impl Engine {
         municipality: Option<String>,
         trace: bool,
     ) -> Result<String, JsValue> {
-        let date = parse_date(date).map_err(|e| js_error(&e))?;
-        let options = Options { date, municipality };
-        let state = match parse_answers(answers) {
-            Ok(answers) => rules_core::form_state(&self.package, &answers, &options, rules_core::Mode::Prune, trace),
-            Err(e) => {
-                let mut state =
-                    rules_core::form_state(&self.package, &Value::Null, &options, rules_core::Mode::Prune, trace);
-                state.problems = vec![e];
-                state
-            }
-        };
-        Ok(state.to_json())
+        self.state(answers, date, municipality, trace, rules_core::output::to_json)
+    }
+
+    /// As `stateJson`, with the indication as the browser's payload
+    /// (`evaluatePayload`), assembled by the wrapper from the template.
+    #[wasm_bindgen(js_name = statePayload)]
+    pub fn state_payload(
+        &self,
+        answers: &str,
+        date: &str,
+        municipality: Option<String>,
+        trace: bool,
+    ) -> Result<String, JsValue> {
+        self.state(answers, date, municipality, trace, rules_core::output::to_payload)
     }
 
     /// The indication as canonical JSON text (`urenwijzer eval --format
@@ -209,17 +211,75 @@ impl Engine {
         municipality: Option<String>,
         trace: bool,
     ) -> Result<String, JsValue> {
-        self.evaluate(answers, date, municipality, trace).map_err(|e| js_error(&e))
+        self.evaluate(answers, date, municipality, trace, rules_core::evaluate_to_json).map_err(|e| js_error(&e))
+    }
+
+    /// The indication as the browser's payload (`rules_core::output::to_payload`):
+    /// the canonical JSON with each answer-independent part as its id into
+    /// `templateJson`. Same checks and errors as `evaluateJson`.
+    #[wasm_bindgen(js_name = evaluatePayload)]
+    pub fn evaluate_payload(
+        &self,
+        answers: &str,
+        date: &str,
+        municipality: Option<String>,
+        trace: bool,
+    ) -> Result<String, JsValue> {
+        self.evaluate(answers, date, municipality, trace, rules_core::evaluate_to_payload).map_err(|e| js_error(&e))
+    }
+
+    /// The template holding part `id` of a payload (`rules_core::output::template`):
+    /// `{"start": s, "parts": [...]}`, the parts of one package version; `null`
+    /// for an id the package does not have.
+    #[wasm_bindgen(js_name = templateJson)]
+    pub fn template_json(&self, id: u32) -> String {
+        rules_core::output::template(&self.package, id).unwrap_or_else(|| "null".to_string())
     }
 }
 
+/// `rules_core::output::to_json` or `to_payload`.
+type RenderIndication = fn(&rules_core::eval::Indication, bool) -> String;
+
+/// `rules_core::evaluate_to_json` or `evaluate_to_payload`.
+type Render = fn(&Package, &Value, &Options, bool) -> Result<String, Error>;
+
 impl Engine {
-    fn evaluate(&self, answers: &str, date: &str, municipality: Option<String>, trace: bool) -> Result<String, Error> {
+    fn state(
+        &self,
+        answers: &str,
+        date: &str,
+        municipality: Option<String>,
+        trace: bool,
+        render: RenderIndication,
+    ) -> Result<String, JsValue> {
+        let date = parse_date(date).map_err(|e| js_error(&e))?;
+        let options = Options { date, municipality };
+        let prune = rules_core::Mode::Prune;
+        let state = match parse_answers(answers) {
+            Ok(answers) => rules_core::form_state_with(&self.package, &answers, &options, prune, trace, render),
+            Err(e) => {
+                let mut state =
+                    rules_core::form_state_with(&self.package, &Value::Null, &options, prune, trace, render);
+                state.problems = vec![e];
+                state
+            }
+        };
+        Ok(state.to_json())
+    }
+
+    fn evaluate(
+        &self,
+        answers: &str,
+        date: &str,
+        municipality: Option<String>,
+        trace: bool,
+        render: Render,
+    ) -> Result<String, Error> {
         // Same order of checks as the CLI: answers JSON, date, then the core
         // (municipality, version, transition, answers).
         let answers = parse_answers(answers)?;
         let date = parse_date(date)?;
-        rules_core::evaluate_to_json(&self.package, &answers, &Options { date, municipality }, trace)
+        render(&self.package, &answers, &Options { date, municipality }, trace)
     }
 }
 

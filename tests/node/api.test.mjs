@@ -150,6 +150,33 @@ test('state: asked questions with topics, answers not asked dropped, missing, pr
   regio.free();
 });
 
+test('evaluate and state: the answer-independent parts are frozen and shared, the rest is new', () => {
+  const options = { date: '2024-01-01' };
+  const a = kpmg.evaluate(answers, options);
+  const b = kpmg.evaluate({ ...answers, beperkingen: 'veel' }, options);
+  const c = kpmg.state(answers, options).indication;
+  // Shared from the engine's template (docs/browser-api.md, "Shared, frozen parts").
+  assert.equal(a.package, b.package);
+  assert.equal(a.engine, c.engine);
+  assert.ok(Object.isFrozen(a.package) && Object.isFrozen(a.engine));
+  const base = (ind) => ind.trace.find((s) => s.rule === 'basis');
+  assert.equal(base(a).sources, base(b).sources);
+  assert.equal(base(a).sources, base(c).sources);
+  assert.ok(Object.isFrozen(base(a).sources) && Object.isFrozen(base(a).sources[0]));
+  assert.throws(() => {
+    a.package.id = 'other';
+  }, TypeError);
+  // Everything else is the caller's own.
+  assert.notEqual(a.trace, c.trace);
+  assert.notEqual(base(a), base(c));
+  assert.ok(!Object.isFrozen(a) && !Object.isFrozen(a.trace[0]) && !Object.isFrozen(a.explanation[0]));
+  a.total.minutes_per_week = 0;
+  a.trace[0].label = 'changed';
+  a.explanation[0].text = 'changed';
+  assert.equal(JSON.stringify(kpmg.evaluate(answers, options)), kpmg.evaluateToJson(answers, options));
+  assert.equal(JSON.stringify(c), kpmg.evaluateToJson(answers, options));
+});
+
 test('evaluate: plain objects, JSON.stringify equals evaluateToJson, trace optional', () => {
   const ind = kpmg.evaluate(answers, { date: '2024-01-01' });
   assert.equal(Object.getPrototypeOf(ind), Object.prototype);

@@ -63,16 +63,21 @@ test('a trap in the middle of evaluate is recovered the same way', () => {
   const engine = new Engine(bundle);
   const expected = engine.evaluateToJson(answers, options);
   // Make the next evaluate call abort inside the module, as a panic in the
-  // core would, then restore the real method.
-  const original = glue.Engine.prototype.evaluateJson;
-  glue.Engine.prototype.evaluateJson = function (...args) {
-    glue.Engine.prototype.evaluateJson = original;
-    glue.__debugPanic();
-    return original.apply(this, args);
-  };
-  internal(() => engine.evaluate(answers, options));
-  assert.equal(glue.Engine.prototype.evaluateJson, original);
-  assert.equal(engine.evaluateToJson(answers, options), expected);
+  // core would, then restore the real method (evaluate takes the payload,
+  // evaluateToJson the canonical text: both recover).
+  for (const method of ['evaluatePayload', 'evaluateJson']) {
+    const original = glue.Engine.prototype[method];
+    glue.Engine.prototype[method] = function (...args) {
+      glue.Engine.prototype[method] = original;
+      glue.__debugPanic();
+      return original.apply(this, args);
+    };
+    internal(() => (method === 'evaluateJson' ? engine.evaluateToJson(answers, options) : engine.evaluate(answers, options)));
+    assert.equal(glue.Engine.prototype[method], original);
+    assert.equal(engine.evaluateToJson(answers, options), expected);
+    // The template parts kept from before the trap still fit the re-created engine.
+    assert.equal(JSON.stringify(engine.evaluate(answers, options)), expected);
+  }
   for (let i = 0; i < 1000; i++) engine.evaluate(answers, { ...options, trace: i % 2 === 0 });
   assert.equal(engine.evaluateToJson(answers, options), expected);
 });

@@ -24,7 +24,10 @@ test('the two builds say which they are, and the resident glue has no tools expo
   for (const name of [
     'engine_fromCompiled',
     'evaluateJson',
+    'evaluatePayload',
+    'templateJson',
     'stateJson',
+    'statePayload',
     'askedJson',
     'problemsJson',
     'planJson',

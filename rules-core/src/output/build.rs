@@ -11,7 +11,7 @@ use super::cost::{cost_json, indication_cost};
 use super::model::*;
 use super::{ENGINE_NAME, ENGINE_VERSION};
 
-fn kind_name(k: RuleKind) -> &'static str {
+pub(super) fn kind_name(k: RuleKind) -> &'static str {
     match k {
         RuleKind::Base => "base",
         RuleKind::Surcharge => "surcharge",
@@ -59,7 +59,11 @@ pub fn to_json_model<'a>(ind: &'a Indication<'a>, trace: bool) -> IndicationJson
             None => Fragment::Value(package_ref(pkg, v, ind.municipality)),
         },
         date: ind.date.to_string(),
-        engine: EngineRef { name: ENGINE_NAME, version: ENGINE_VERSION },
+        engine: v
+            .json
+            .engine
+            .as_ref()
+            .map_or(Fragment::Value(EngineRef { name: ENGINE_NAME, version: ENGINE_VERSION }), Fragment::Raw),
         transition: ind.transition.as_ref().map(|t| TransitionJson {
             from: PackageVersionJson {
                 id: &t.from.id,
@@ -100,9 +104,10 @@ fn warnings_json<'a>(ind: &Indication<'a>) -> Vec<Fragment<'a, Warning<'a>>> {
         .into_iter()
         .map(|w| {
             let raw = match w.code {
-                "concept" => cache.concept.as_deref(),
-                "not_encoded" => not_encoded.next().map(|b| &**b),
-                "not_covered" => cache.not_covered.as_deref(),
+                "concept" => cache.concept.as_ref(),
+                "provisional_version" => cache.provisional_version.as_ref(),
+                "not_encoded" => not_encoded.next(),
+                "not_covered" => cache.not_covered.as_ref(),
                 _ => None,
             };
             raw.map_or(Fragment::Value(w), Fragment::Raw)
@@ -142,6 +147,7 @@ fn transition_step<'a>(ind: &'a Indication<'a>, t: &AppliedTransition<'a>) -> St
         change: 0,
         total: 0,
         sources: Fragment::Value(sources),
+        head: None,
     }
 }
 
@@ -181,6 +187,7 @@ fn class_step<'a>(
             locator,
             provisional,
         }]),
+        head: None,
     }
 }
 
@@ -216,6 +223,7 @@ fn step_json<'a>(ind: &'a Indication<'a>, s: &crate::eval::Step) -> StepJson<'a>
                 total: s.total,
                 sources: cached
                     .map_or_else(|| Fragment::Value(rule_sources(pkg, v, rule)), |c| Fragment::Raw(&c.sources)),
+                head: cached.map(|c| &c.step),
             }
         }
         // Floor and maximum are not rules: no condition, no answers, no count.
@@ -237,6 +245,7 @@ fn step_json<'a>(ind: &'a Indication<'a>, s: &crate::eval::Step) -> StepJson<'a>
                 change: s.change,
                 total: s.total,
                 sources: Fragment::Value(sources),
+                head: None,
             }
         }
     }

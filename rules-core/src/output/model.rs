@@ -10,9 +10,11 @@ pub const CONTRACT_VERSION: u32 = 2;
 pub use crate::eval::{display_minutes, DISPLAY_STEP_MINUTES};
 
 /// Either JSON pre-rendered at load time, spliced in verbatim, or a value
-/// serialised now. Both give the same bytes; the first is just faster.
+/// serialised now. Both give the same bytes; the first is just faster. In
+/// the browser's payload (`to_payload`) a pre-rendered part is written as its
+/// id instead, and the wrapper puts the part from the template there.
 pub enum Fragment<'a, T> {
-    Raw(&'a str),
+    Raw(&'a crate::package::Prerendered),
     Value(T),
 }
 
@@ -20,7 +22,7 @@ pub struct IndicationJson<'a> {
     pub contract: u32,
     pub package: Fragment<'a, PackageRef<'a>>,
     pub date: String,
-    pub engine: EngineRef,
+    pub engine: Fragment<'a, EngineRef>,
     pub transition: Option<TransitionJson<'a>>,
     pub total: Figures,
     pub areas: Vec<AreaJson<'a>>,
@@ -161,6 +163,10 @@ pub struct StepJson<'a> {
     pub change: i64,
     pub total: i64,
     pub sources: Fragment<'a, Vec<Citation<'a>>>,
+    /// A rule step's answer-independent fields pre-rendered as one part,
+    /// `[area, rule, kind, label, condition, sources]`: the payload writes the
+    /// step as `[id, answers, count, unit_amount, change, total]`.
+    pub head: Option<&'a crate::package::Prerendered>,
 }
 
 /// The answers a rule read, in question order.

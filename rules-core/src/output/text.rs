@@ -138,7 +138,7 @@ pub fn to_text(ind: &Indication) -> String {
     let _ = writeln!(t);
     let _ = writeln!(t, "Toelichting");
     for s in explain::sentences(ind) {
-        let _ = writeln!(t, "  {}", s.text);
+        let _ = writeln!(t, "  {}", s.full_text());
     }
     let warnings = explain::warnings(ind);
     if !warnings.is_empty() {

@@ -11,7 +11,8 @@ use super::model::*;
 impl<T: WriteJson> WriteJson for Fragment<'_, T> {
     fn write_json(&self, out: &mut JsonOut) {
         match self {
-            Fragment::Raw(raw) => out.raw(raw),
+            Fragment::Raw(part) if out.part_ids() => out.uint(u64::from(part.id)),
+            Fragment::Raw(part) => out.raw(&part.json),
             Fragment::Value(v) => v.write_json(out),
         }
     }
@@ -167,6 +168,19 @@ impl WriteJson for AreaJson<'_> {
 
 impl WriteJson for StepJson<'_> {
     fn write_json(&self, out: &mut JsonOut) {
+        if let Some(head) = self.head.filter(|_| out.part_ids()) {
+            // The payload: the rule's head part, then the fields that depend on
+            // the answers; the wrapper makes the object in the order below.
+            out.begin_array();
+            out.uint(u64::from(head.id));
+            out.value(&self.answers);
+            out.value(&self.count);
+            out.int(self.unit_amount);
+            out.int(self.change);
+            out.int(self.total);
+            out.end_array();
+            return;
+        }
         out.begin_object();
         out.field("area", &self.area);
         out.field("rule", &self.rule);
@@ -221,21 +235,44 @@ impl WriteJson for Citation<'_> {
 
 impl WriteJson for Sentence<'_> {
     fn write_json(&self, out: &mut JsonOut) {
-        out.begin_object();
-        out.field(
-            "kind",
-            match self.kind {
-                SentenceKind::Transition => "transition",
-                SentenceKind::Step => "step",
-                SentenceKind::Area => "area",
-                SentenceKind::Total => "total",
-                SentenceKind::Note => "note",
-            },
-        );
-        out.field("step", &self.step);
-        out.field("area", &self.area);
-        out.field("text", &self.text);
-        out.end_object();
+        let kind = match self.kind {
+            SentenceKind::Transition => "transition",
+            SentenceKind::Step => "step",
+            SentenceKind::Area => "area",
+            SentenceKind::Total => "total",
+            SentenceKind::Note => "note",
+        };
+        let payload = out.part_ids();
+        // The payload writes a sentence as `[kind, step, area, text]`; the
+        // wrapper makes the object with these keys in this order.
+        if payload {
+            out.begin_array();
+            out.str(kind);
+            out.value(&self.step);
+            out.value(&self.area);
+        } else {
+            out.begin_object();
+            out.field("kind", kind);
+            out.field("step", &self.step);
+            out.field("area", &self.area);
+            out.key("text");
+        }
+        match self.head {
+            None => out.str(&self.text),
+            // The payload: `[head id, rest]`; the wrapper joins the two.
+            Some(head) if out.part_ids() => {
+                out.begin_array();
+                out.uint(u64::from(head.part.id));
+                out.str(&self.text);
+                out.end_array();
+            }
+            Some(head) => out.str_after(&head.part.json, &self.text),
+        }
+        if payload {
+            out.end_array();
+        } else {
+            out.end_object();
+        }
     }
 }
 
