@@ -46,7 +46,7 @@ test('the two builds say which they are, and the resident module has no tools ex
 // read by hand (rules-core/src/compiled/read.rs), so neither postcard nor any
 // serde deserializer of a core type is in the module, and no document loading.
 test('the resident module has no postcard, no serde deserializer of a core type, no document loading', (t) => {
-  const file = join(process.env.CARGO_TARGET_DIR ?? 'target', 'wasm32-unknown-unknown/wasm-release/rules_wasm.wasm');
+  const file = join(process.env.CARGO_TARGET_DIR ?? 'target', 'wasm32-unknown-unknown/wasm-resident/rules_wasm.wasm');
   if (!existsSync(file)) return t.skip(`${file} is not there`);
   const module = new WebAssembly.Module(readFileSync(file));
   const exports = WebAssembly.Module.exports(module).map((e) => e.name);
