@@ -4,10 +4,12 @@
 // load of the compiled bundle (.uwb, Engine.fromCompiled), one evaluate with
 // trace. Each run is a fresh browser context (no HTTP cache, no cached
 // compiled code), timed inside the page with performance.now(); the KPMG and
-// h4 bundles. Three ways of loading, each timed in its own contexts:
-//   sequential  import, then init, then fetch the bundle (the figure of the
-//               earlier sections; t0 = the import), with init split into
-//               fetch of the .wasm, compile, instantiate;
+// h4 bundles. Four ways of loading, each timed in its own contexts:
+//   sequential  import, then init (streaming compile), then fetch the bundle
+//               (the figure of the earlier sections; t0 = the import);
+//   split       the same, in parts: fetch of the .wasm, compile,
+//               instantiate, fetch of the bundle, fromCompiled (so without
+//               the streaming compile);
 //   parallel    import, then init and the bundle's fetch at once (what the
 //               widget does: www/widget/src/engine.js loadPackage; t0 = the import);
 //   preloaded   a page whose <head> preloads the wrapper (modulepreload), the
@@ -18,7 +20,8 @@
 //               parser can start the preloads.
 // Run after scripts/build-wasm.sh, under the browser lock:
 //   flock /work/wt/browser.lock node bench/first-eval-browser.mjs [runs]
-// URENWIJZER_PKG=dir measures another build of www/pkg.
+// URENWIJZER_PKG=dir measures another build of www/pkg; URENWIJZER_WAYS=sequential,parallel
+// only some of the ways.
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -78,8 +81,25 @@ const server = createServer((req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
-/** The sequential path, init split into its parts (the glue's init takes a WebAssembly.Module as well). */
+/** The sequential path of the earlier sections. */
 async function sequential({ id, c }) {
+  const t0 = performance.now();
+  const api = await import('/urenwijzer.js');
+  const t1 = performance.now();
+  await api.init();
+  const t2 = performance.now();
+  const bytes = await (await fetch(`/${id}.uwb`)).arrayBuffer();
+  const engine = api.Engine.fromCompiled(bytes);
+  const t3 = performance.now();
+  // A package without fixed answers here (h4): the form state is the first call a form makes.
+  const result = c ? engine.evaluate(c.answers, { date: c.date }) : engine.state({}, { date: '2025-06-01' });
+  const t4 = performance.now();
+  if (!result) throw new Error('no result');
+  return { total: t4 - t0, import: t1 - t0, init: t2 - t1, bundle: t3 - t2, evaluate: t4 - t3 };
+}
+
+/** The sequential path in parts (the glue's init takes a WebAssembly.Module as well). */
+async function split({ id, c }) {
   const t0 = performance.now();
   const api = await import('/urenwijzer.js');
   const t1 = performance.now();
@@ -93,7 +113,6 @@ async function sequential({ id, c }) {
   const t2a = performance.now();
   const engine = api.Engine.fromCompiled(bytes);
   const t3 = performance.now();
-  // A package without fixed answers here (h4): the form state is the first call a form makes.
   const result = c ? engine.evaluate(c.answers, { date: c.date }) : engine.state({}, { date: '2025-06-01' });
   const t4 = performance.now();
   if (!result) throw new Error('no result');
@@ -133,7 +152,7 @@ async function once(browser, mode, id) {
       return await page.evaluate(() => window.result);
     }
     await page.goto(`${origin}/`);
-    return await page.evaluate(mode === 'sequential' ? sequential : parallel, { id, c: CASES[id] ?? null });
+    return await page.evaluate({ sequential, split, parallel }[mode], { id, c: CASES[id] ?? null });
   } finally {
     await context.close();
   }
@@ -146,8 +165,9 @@ try {
     `Chromium ${version} (headless), ${dir}, ${runs} fresh contexts per bundle and way, load ${execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).trim()}`,
   );
   for (const id of ['kpmg-2019', 'h4']) {
-    // The three ways alternate run by run, so that the machine's load falls on each alike.
-    const all = { sequential: [], parallel: [], preloaded: [] };
+    // The four ways alternate run by run, so that the machine's load falls on each alike.
+    const ways = process.env.URENWIJZER_WAYS?.split(',') ?? ['sequential', 'split', 'parallel', 'preloaded'];
+    const all = Object.fromEntries(ways.map((w) => [w, []]));
     for (let i = 0; i < runs; i++) for (const mode of Object.keys(all)) all[mode].push(await once(browser, mode, id));
     for (const [mode, rows] of Object.entries(all)) {
       const median = (k) => {

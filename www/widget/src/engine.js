@@ -37,9 +37,7 @@ export function loadPackage(url, baseUrl, t, integrity = null) {
   if (!packages.has(key)) {
     // The bundle's fetch runs while the module is fetched and compiled (the
     // first package of a page would otherwise wait for both in turn).
-    const p = Promise.all([ensureEngine(), fetchPackageBytes(abs, url, integrity, t)]).then(([, bytes]) =>
-      Engine.fromCompiled(bytes),
-    );
+    const p = Promise.all([ensureEngine(), fetchPackageBytes(abs, url, integrity, t)]).then(([, bytes]) => Engine.fromCompiled(bytes));
     p.catch(() => packages.delete(key));
     packages.set(key, p);
   }
