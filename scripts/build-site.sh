@@ -13,8 +13,12 @@
 OUT=www/dist
 ESBUILD=node_modules/.bin/esbuild
 [ -x "$ESBUILD" ] || fail "$ESBUILD is missing: run npm ci"
-for f in urenwijzer.js urenwijzer_wasm.js urenwijzer_wasm_bg.wasm; do
+# The resident module is one JavaScript file (wrapper and glue bundled by
+# scripts/build-wasm.sh); the tools module keeps its glue in urenwijzer_wasm.js.
+for f in urenwijzer.js urenwijzer_wasm_bg.wasm; do
   [ -f "www/pkg/$f" ] || fail "www/pkg/$f is missing: run bash scripts/build-wasm.sh first"
+done
+for f in urenwijzer.js urenwijzer_wasm.js urenwijzer_wasm_bg.wasm; do
   [ -f "www/pkg-tools/$f" ] || fail "www/pkg-tools/$f is missing: run bash scripts/build-wasm.sh first"
 done
 
@@ -36,7 +40,7 @@ done
 "$CLI" bundle "${packages[@]}" --out "$OUT/packages" --archive archive
 
 echo "== app.js, site.css, controle.js, controle.css (esbuild $("$ESBUILD" --version))"
-# ./pkg/* stays a separate module: the wasm glue finds its .wasm next to itself.
+# ./pkg/urenwijzer.js stays a separate module: the wasm glue in it finds its .wasm next to itself.
 "$ESBUILD" www/src/main.js --bundle --format=esm --target=es2020 --minify \
   --external:./pkg/urenwijzer.js --outfile="$OUT/app.js" --log-level=warning
 "$ESBUILD" www/styles/site.css --bundle --minify --outfile="$OUT/site.css" --log-level=warning
@@ -49,7 +53,7 @@ echo "== app.js, site.css, controle.js, controle.css (esbuild $("$ESBUILD" --ver
 "$ESBUILD" www/styles/check.css --bundle --minify --outfile="$OUT/controle.css" --log-level=warning
 
 cp www/index.html www/controle.html www/favicon.svg "$OUT/"
-cp www/pkg/urenwijzer.js www/pkg/urenwijzer_wasm.js www/pkg/urenwijzer_wasm_bg.wasm "$OUT/pkg/"
+cp www/pkg/urenwijzer.js www/pkg/urenwijzer_wasm_bg.wasm "$OUT/pkg/"
 cp www/pkg-tools/urenwijzer.js www/pkg-tools/urenwijzer_wasm.js www/pkg-tools/urenwijzer_wasm_bg.wasm "$OUT/pkg-tools/"
 
 node -e '

@@ -22,9 +22,9 @@ if [ "${WIDGET_SKIP_WASM:-}" != "1" ] || [ ! -f www/pkg/urenwijzer.js ]; then
   bash scripts/build-wasm.sh
 fi
 [ -f www/pkg/urenwijzer_wasm_bg.wasm ] || fail "www/pkg has no urenwijzer_wasm_bg.wasm (run scripts/build-wasm.sh)"
-grep -q 'export function readRecord' www/pkg/urenwijzer.js || fail "www/pkg/urenwijzer.js has no readRecord export (rebuild with scripts/build-wasm.sh)"
+grep -q 'readRecord' www/pkg/urenwijzer.js || fail "www/pkg/urenwijzer.js has no readRecord export (rebuild with scripts/build-wasm.sh)"
 # The widget ships the resident module: never the tools module's exports.
-! grep -q 'checkReportJson' www/pkg/urenwijzer_wasm.js || fail "www/pkg is the tools module; rebuild with scripts/build-wasm.sh"
+[ ! -f www/pkg/urenwijzer_wasm.js ] && ! grep -q 'checkReportJson' www/pkg/urenwijzer.js || fail "www/pkg is the tools module; rebuild with scripts/build-wasm.sh"
 
 ESBUILD=node_modules/.bin/esbuild
 [ -x "$ESBUILD" ] || fail "$ESBUILD is missing: run npm ci"

@@ -35,10 +35,9 @@ export function loadPackage(url, baseUrl, t, integrity = null) {
   const abs = new URL(url, baseUrl).href;
   const key = `${abs} ${integrity ?? ''}`;
   if (!packages.has(key)) {
-    const p = (async () => {
-      await ensureEngine();
-      return Engine.fromCompiled(await fetchPackageBytes(abs, url, integrity, t));
-    })();
+    // The bundle's fetch runs while the module is fetched and compiled (the
+    // first package of a page would otherwise wait for both in turn).
+    const p = Promise.all([ensureEngine(), fetchPackageBytes(abs, url, integrity, t)]).then(([, bytes]) => Engine.fromCompiled(bytes));
     p.catch(() => packages.delete(key));
     packages.set(key, p);
   }
