@@ -1,5 +1,7 @@
 // Budgets of the browser build (docs/performance.md, "Browser build"):
-//   - .wasm plus JS glue at most 80 KB gzipped;
+//   - the resident module (www/pkg: .wasm, glue and wrapper, as sizes.json of
+//     scripts/build-wasm.sh counts them) at most 60 KB gzipped (issue 11); the
+//     module timed here (the tools module unless URENWIJZER_PKG) is listed too;
 //   - engine.evaluate from JavaScript on the KPMG package: median at most
 //     10 µs with the trace, at most 2 µs without it;
 //   - the same KPMG rules in json-rules-engine and @gorules/zen-engine, with
@@ -14,7 +16,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
-import { cli, pkgDir, root } from '../tests/conformance/collect.mjs';
+import { cli, pkgDir, residentDir, root } from '../tests/conformance/collect.mjs';
 
 import { pathToFileURL } from 'node:url';
 
@@ -23,7 +25,7 @@ const dir = process.env.URENWIJZER_PKG ?? pkgDir;
 const api = await import(pathToFileURL(join(dir, 'urenwijzer.js')).href);
 api.initSync(readFileSync(join(dir, 'urenwijzer_wasm_bg.wasm')));
 
-const BUDGET = { gzipKB: 80, traceMicros: 10, noTraceMicros: 2, traceRatio: 4, figuresRatio: 20 };
+const BUDGET = { gzipKB: 60, traceMicros: 10, noTraceMicros: 2, traceRatio: 4, figuresRatio: 20 };
 
 // ---------------------------------------------------------------- size
 
@@ -31,9 +33,14 @@ function gz(file) {
   const bytes = readFileSync(join(dir, file));
   return { bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
-const size = { wasm: gz('urenwijzer_wasm_bg.wasm'), glue: gz('urenwijzer_wasm.js'), wrapper: gz('urenwijzer.js') };
+// The resident module ships one JavaScript file (wrapper and glue bundled); the tools module two.
+const hasGlue = existsSync(join(dir, 'urenwijzer_wasm.js'));
+const size = { wasm: gz('urenwijzer_wasm_bg.wasm'), glue: hasGlue ? gz('urenwijzer_wasm.js') : { bytes: 0, gzip: 0 }, wrapper: gz('urenwijzer.js') };
 size.wasmPlusGlue = size.wasm.gzip + size.glue.gzip;
 size.all = size.wasmPlusGlue + size.wrapper.gzip;
+// The budgeted module: www/pkg's own count (sizes.json), whichever module is timed.
+const residentSizes = join(residentDir, 'sizes.json');
+size.resident = existsSync(residentSizes) ? JSON.parse(readFileSync(residentSizes, 'utf8')).total : null;
 
 // ---------------------------------------------------------------- inputs
 
@@ -247,10 +254,13 @@ const lines = [];
 const say = (s = '') => lines.push(s);
 say(`Urenwijzer browser build benchmark: node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} (${os.cpus().length} cores)`);
 say();
+if (size.resident)
+  say(
+    `resident module (www/pkg, site and widget), gzip -9: ${kb(size.resident.gzip)} (${kb(size.resident.bytes)} raw)  [budget ${BUDGET.gzipKB} KB: ${verdict(size.resident.gzip <= BUDGET.gzipKB * 1024)}]`,
+  );
 say(
-  `size (gzip -9): .wasm ${kb(size.wasm.gzip)} (${kb(size.wasm.bytes)} raw) + glue ${kb(size.glue.gzip)} = ${kb(size.wasmPlusGlue)}  [budget ${BUDGET.gzipKB} KB: ${verdict(size.wasmPlusGlue <= BUDGET.gzipKB * 1024)}]`,
+  `timed module (${dir}), gzip -9: .wasm ${kb(size.wasm.gzip)} (${kb(size.wasm.bytes)} raw) + glue ${kb(size.glue.gzip)} + wrapper ${kb(size.wrapper.gzip)} = ${kb(size.all)}`,
 );
-say(`               + wrapper urenwijzer.js ${kb(size.wrapper.gzip)} = ${kb(size.all)} downloaded in all`);
 say();
 say(`KPMG package, ${households.length} different households, per call (median / p95):`);
 say(
