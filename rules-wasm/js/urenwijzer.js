@@ -344,14 +344,7 @@ export class Engine {
    * for `evaluate` (`trace` default true). Throws only for a bad date.
    */
   state(answers, options = {}) {
-    const raw = this.#engine();
-    const text = answersText(answers);
-    let payload;
-    try {
-      payload = raw.statePayload(text, dateText(options.date), municipalityText(options.municipality), options.trace !== false);
-    } catch (e) {
-      throw failure(e);
-    }
+    const payload = this.#withAnswers('statePayload', answers, options);
     const state = JSON.parse(payload);
     if (state.indication !== null) this.#assemble(state.indication);
     return state;
@@ -359,13 +352,7 @@ export class Engine {
 
   /** As `state`, but returns the canonical JSON text itself (`urenwijzer state` prints the same bytes). */
   stateToJson(answers, options = {}) {
-    const raw = this.#engine();
-    const text = answersText(answers);
-    try {
-      return raw.stateJson(text, dateText(options.date), municipalityText(options.municipality), options.trace !== false);
-    } catch (e) {
-      throw failure(e);
-    }
+    return this.#withAnswers('stateJson', answers, options);
   }
 
   /**
@@ -374,15 +361,22 @@ export class Engine {
    * leaves `trace` and `explanation` empty). Throws UrenwijzerError.
    */
   evaluate(answers, options = {}) {
+    const payload = this.#withAnswers('evaluatePayload', answers, options);
+    return this.#assemble(JSON.parse(payload));
+  }
+
+  /**
+   * The module's `name(answers, date, municipality, trace)` (evaluate and
+   * state, as canonical JSON or as payload), its error as an UrenwijzerError.
+   */
+  #withAnswers(name, answers, options) {
     const raw = this.#engine();
     const text = answersText(answers);
-    let payload;
     try {
-      payload = raw.evaluatePayload(text, dateText(options.date), municipalityText(options.municipality), options.trace !== false);
+      return raw[name](text, dateText(options.date), municipalityText(options.municipality), options.trace !== false);
     } catch (e) {
       throw failure(e);
     }
-    return this.#assemble(JSON.parse(payload));
   }
 
   /**
@@ -463,13 +457,7 @@ export class Engine {
 
   /** As `evaluate`, but returns the canonical JSON text itself. */
   evaluateToJson(answers, options = {}) {
-    const raw = this.#engine();
-    const text = answersText(answers);
-    try {
-      return raw.evaluateJson(text, dateText(options.date), municipalityText(options.municipality), options.trace !== false);
-    } catch (e) {
-      throw failure(e);
-    }
+    return this.#withAnswers('evaluateJson', answers, options);
   }
 
   /**
