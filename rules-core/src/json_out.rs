@@ -295,9 +295,8 @@ fn push_uint(buf: &mut String, mut n: u64) {
             break;
         }
     }
-    for &d in &digits[i..] {
-        buf.push(char::from(d));
-    }
+    // ASCII digits: one copy, not a `push` (with its UTF-8 check) per digit.
+    buf.push_str(std::str::from_utf8(&digits[i..]).unwrap_or_default());
 }
 
 fn push_int(buf: &mut String, n: i64) {
