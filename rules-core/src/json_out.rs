@@ -295,8 +295,9 @@ fn push_uint(buf: &mut String, mut n: u64) {
             break;
         }
     }
-    // ASCII digits: one copy, not a `push` (with its UTF-8 check) per digit.
-    buf.push_str(std::str::from_utf8(&digits[i..]).unwrap_or_default());
+    for &d in &digits[i..] {
+        buf.push(char::from(d));
+    }
 }
 
 fn push_int(buf: &mut String, n: i64) {
