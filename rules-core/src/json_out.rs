@@ -78,14 +78,20 @@ impl JsonOut {
     /// An object key; the next call writes its value.
     pub fn key(&mut self, key: &str) {
         self.sep();
-        escape_into(&mut self.buf, key);
+        self.escape(key);
         self.buf.push(':');
         self.first = true;
     }
 
     pub fn str(&mut self, s: &str) {
         self.sep();
-        escape_into(&mut self.buf, s);
+        self.escape(s);
+    }
+
+    /// `s` as a JSON string: as serde_json writes it, or in the payload
+    /// with non-ASCII characters as `\u` escapes (see `escape_ascii_into`).
+    fn escape(&mut self, s: &str) {
+        escape(&mut self.buf, s, self.part_ids);
     }
 
     pub fn int(&mut self, n: i64) {
@@ -122,7 +128,7 @@ impl JsonOut {
         let open = head.strip_suffix('"').unwrap_or(head);
         self.buf.push_str(open);
         let at = self.buf.len();
-        escape_into(&mut self.buf, tail);
+        self.escape(tail);
         // Drop the opening quote escape_into wrote for the tail.
         self.buf.remove(at);
     }
@@ -134,7 +140,7 @@ impl JsonOut {
         let mut text = String::new();
         // Writing into a String cannot fail.
         let _ = write!(text, "{value}");
-        escape_into(&mut self.buf, &text);
+        self.escape(&text);
     }
 
     /// Any value that knows how to write itself.
@@ -307,7 +313,18 @@ fn push_int(buf: &mut String, n: i64) {
 /// hex); everything else (DEL and all non-ASCII included) as is. Runs of
 /// plain bytes are copied at once (the texts are long and rarely escaped).
 pub fn escape_into(buf: &mut String, s: &str) {
+    escape(buf, s, false);
+}
+
+/// `escape_into`, and with `ascii` every non-ASCII character as `\uxxxx` (a
+/// surrogate pair above U+FFFF). The browser's payload is written so: not the
+/// canonical form, but `JSON.parse` gives the same strings, and Node's
+/// `TextDecoder` reads an ASCII text from the module's memory about ten times
+/// faster than one with `€` or `ë` in it (docs/performance.md, "evaluate and
+/// figures speed (w17)").
+fn escape(buf: &mut String, s: &str, ascii: bool) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
+    let high = if ascii { 0x8080_8080_8080_8080 } else { 0 };
     buf.reserve(s.len() + 2);
     buf.push('"');
     let bytes = s.as_bytes();
@@ -318,19 +335,20 @@ pub fn escape_into(buf: &mut String, s: &str) {
         if let Some(chunk) = bytes.get(i..i + 8) {
             let mut word = [0u8; 8];
             word.copy_from_slice(chunk);
-            if !needs_escape(u64::from_le_bytes(word)) {
+            let word = u64::from_le_bytes(word);
+            if !needs_escape(word) && word & high == 0 {
                 i += 8;
                 continue;
             }
         }
         let b = bytes[i];
         i += 1;
-        if b >= 0x20 && b != b'"' && b != b'\\' {
+        if b >= 0x20 && b != b'"' && b != b'\\' && (b < 0x80 || !ascii) {
             continue;
         }
         let at = i - 1;
-        // Every byte escaped is ASCII, so `start..at` lies on char boundaries.
-        buf.push_str(&s[start..at]);
+        // `at` starts a character: an escaped byte is ASCII or a lead byte.
+        buf.push_str(s.get(start..at).unwrap_or_default());
         match b {
             b'"' => buf.push_str("\\\""),
             b'\\' => buf.push_str("\\\\"),
@@ -340,14 +358,21 @@ pub fn escape_into(buf: &mut String, s: &str) {
             b'\r' => buf.push_str("\\r"),
             b'\t' => buf.push_str("\\t"),
             _ => {
-                buf.push_str("\\u00");
-                buf.push(char::from(HEX[usize::from(b >> 4)]));
-                buf.push(char::from(HEX[usize::from(b & 0xf)]));
+                // A control character (one byte), or with `ascii` a whole non-ASCII character.
+                let c = s.get(at..).and_then(|rest| rest.chars().next()).unwrap_or(char::REPLACEMENT_CHARACTER);
+                i = at + c.len_utf8();
+                let mut units = [0u16; 2];
+                for &u in c.encode_utf16(&mut units).iter() {
+                    buf.push_str("\\u");
+                    for shift in [12, 8, 4, 0] {
+                        buf.push(char::from(HEX[usize::from((u >> shift) & 0xf)]));
+                    }
+                }
             }
         }
         start = i;
     }
-    buf.push_str(&s[start..]);
+    buf.push_str(s.get(start..).unwrap_or_default());
     buf.push('"');
 }
 
@@ -366,6 +391,20 @@ fn needs_escape(word: u64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn payload_strings_are_ascii_and_read_back_the_same() {
+        for s in ["", "plain", "€ 28,50", "é\u{0}ü\u{1f}\"\\", "😀 \\u0041", "line\nnext\t\u{7f}\u{2028}"] {
+            let mut out = JsonOut::with_part_ids(16);
+            out.str(s);
+            let text = out.finish();
+            assert!(text.is_ascii(), "{text}");
+            assert_eq!(serde_json::from_str::<String>(&text).unwrap(), s);
+        }
+        let mut out = JsonOut::with_part_ids(16);
+        out.str("€");
+        assert_eq!(out.finish(), "\"\\u20ac\"");
+    }
 
     #[test]
     fn strings_escape_as_serde_json_does() {

@@ -331,6 +331,11 @@ pub struct JsonCache {
     pub provisional_version: Option<Prerendered>,
     pub not_encoded: Vec<Prerendered>,
     pub not_covered: Option<Prerendered>,
+    /// The `tariff` object of `cost`: [the version's own, the package's dated 0, 1, …];
+    /// `None` for a class tariff (its amount is the class's) and where there is none.
+    pub tariffs: Vec<Option<Prerendered>>,
+    /// A contribution's own fields (`output::cost::contribution_money`), in the same order.
+    pub contributions: Vec<Option<Prerendered>>,
 }
 
 /// One answer-independent JSON value, rendered at load, with its id.

@@ -33,6 +33,8 @@ fn parts_for(pkg: &Package, payload: &Value, parts: &mut HashMap<u64, Value>) {
     };
     need(&payload["package"]);
     need(&payload["engine"]);
+    need(&payload["cost"]["tariff"]);
+    need(&payload["cost"]["contribution"][0]);
     for step in payload["trace"].as_array().unwrap() {
         if step.is_array() {
             need(&step[0]);
@@ -59,6 +61,18 @@ fn assemble(mut payload: Value, parts: &HashMap<u64, Value>) -> Value {
     };
     put(&mut payload["package"]);
     put(&mut payload["engine"]);
+    if payload["cost"].is_object() {
+        put(&mut payload["cost"]["tariff"]);
+        // A contribution `[id, cents_per_year]` or `[id, cents_per_year, exemption]`: the part's keys first.
+        if let Some(k) = payload["cost"]["contribution"].as_array().cloned() {
+            let mut c = parts[&k[0].as_u64().unwrap()].as_object().unwrap().clone();
+            c.insert("cents_per_year".into(), k[1].clone());
+            if let Some(e) = k.get(2) {
+                c.insert("exemption".into(), e.clone());
+            }
+            payload["cost"]["contribution"] = Value::Object(c);
+        }
+    }
     for step in payload["trace"].as_array_mut().unwrap() {
         if let Some(s) = step.as_array().cloned() {
             // `[head id, answers, count, unit_amount, change, total]`, the head `[area, rule, kind, label, condition, sources]`.

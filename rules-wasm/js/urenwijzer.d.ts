@@ -297,7 +297,8 @@ export interface ContributionExemption {
 export interface Cost {
   /** The Resultatenmatrix class of the displayed minutes per week; null without a class tariff or without help. */
   class: CostClass | null;
-  tariff: Money | null;
+  /** From `evaluate`/`state`: frozen and shared (except a class tariff's; see `package`). */
+  tariff: Readonly<Money> | null;
   /** Cost per four-week period in whole cents. */
   cents_per_period: number | null;
   /** Cost per year in whole cents (per-hour: from the exact minutes per year, rounded half up once). */

@@ -383,7 +383,8 @@ export class Engine {
    * The indication from its payload (`rules_core::output::to_payload`): the
    * canonical JSON written by the same model and writer, except that each
    * part that does not depend on the answers (the `package` and `engine`
-   * objects, a warning; a step's `label`, `condition` and `sources`) is the
+   * objects, a warning, the cost's `tariff` and a contribution's own fields;
+   * a step's `label`, `condition` and `sources`) is the
    * integer id of a template part, a rule step is an array with the id of its
    * head part, a sentence is an array, and a rule step's sentence starts with
    * a part. Ids are replaced in place and the arrays become objects with the
@@ -426,6 +427,16 @@ export class Engine {
       const s = explanation[i];
       const text = typeof s[3] === 'string' ? s[3] : this.#part(s[3][0]) + s[3][1];
       explanation[i] = { kind: s[0], step: s[1], area: s[2], text };
+    }
+    // The cost's tariff is a part; a contribution `[id, cents_per_year, exemption?]`, the part's keys first.
+    const cost = ind.cost;
+    if (cost !== null) {
+      if (typeof cost.tariff === 'number') cost.tariff = this.#part(cost.tariff);
+      const k = cost.contribution;
+      if (Array.isArray(k)) {
+        cost.contribution = { ...this.#part(k[0]), cents_per_year: k[1] };
+        if (k.length > 2) cost.contribution.exemption = k[2];
+      }
     }
     const warnings = ind.warnings;
     for (let i = 0; i < warnings.length; i++) if (typeof warnings[i] === 'number') warnings[i] = this.#part(warnings[i]);

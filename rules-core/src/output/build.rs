@@ -7,7 +7,7 @@ use crate::explain::{self, Warning};
 use crate::package::{Package, Version};
 
 use super::citations::{rule_sources, value_citation};
-use super::cost::{cost_json, indication_cost};
+use super::cost::{cost_json, indication_cost, money_source};
 use super::model::*;
 use super::{ENGINE_NAME, ENGINE_VERSION};
 
@@ -76,7 +76,7 @@ pub fn to_json_model<'a>(ind: &'a Indication<'a>, trace: bool) -> IndicationJson
         }),
         total: Figures::of(ind.total),
         areas,
-        cost: cost_json(&cost, ind.package),
+        cost: cost_json(&cost, ind.package, money_source(ind)),
         trace: steps,
         explanation: if trace { explain::sentences(ind) } else { Vec::new() },
         warnings: warnings_json(ind),

@@ -64,7 +64,8 @@ pub struct CostJson<'a> {
     /// The Resultatenmatrix class of the displayed minutes per week; null
     /// without a class tariff (or without help).
     pub class: Option<ClassJson<'a>>,
-    pub tariff: Option<MoneyJson<'a>>,
+    /// Pre-rendered at load unless a class tariff (whose amount is the class's).
+    pub tariff: Option<Fragment<'a, MoneyJson<'a>>>,
     /// Cost per four-week period in whole cents (per-hour tariffs: minutes
     /// per period × tariff / 60, rounded half up).
     pub cents_per_period: Option<i64>,
@@ -86,6 +87,9 @@ pub struct ClassJson<'a> {
 /// The resident's contribution in its own unit, plus per year.
 pub struct ContributionJson<'a> {
     pub money: MoneyJson<'a>,
+    /// `money` pre-rendered at load: the payload writes the contribution as
+    /// `[id, cents_per_year]` or `[id, cents_per_year, exemption]`.
+    pub part: Option<&'a crate::package::Prerendered>,
     /// A monthly contribution × 12, a four-weekly one × 13, a yearly one as is; 0 when an
     /// exemption applies; null on overflow.
     pub cents_per_year: Option<i64>,

@@ -6,8 +6,11 @@ use crate::explain;
 use crate::json_out::{self, JsonOut, WriteJson};
 use crate::package::{JsonCache, Package, Prerendered, RuleJson, SentenceHead, Version};
 
+use crate::document::TariffKind;
+
 use super::build::{kind_name, package_ref};
 use super::citations::rule_sources;
+use super::cost::{contribution_money, tariff_money};
 use super::model::EngineRef;
 use super::{ENGINE_NAME, ENGINE_VERSION};
 
@@ -91,6 +94,17 @@ pub(crate) fn prerender(pkg: &mut Package, next: &mut u32) {
             let provisional_version = explain::provisional_version_warning(v).map(|w| parts.raw(&w));
             let not_encoded = explain::not_encoded_warnings(v).map(|w| parts.raw(&w)).collect();
             let not_covered = explain::not_covered_warning(v).map(|w| parts.raw(&w));
+            // Money (`cost::money_part`): what `MoneyRules::of` can pick for this version.
+            let tariffs = std::iter::once(v.tariff.as_ref())
+                .chain(pkg.tariffs.iter().map(Some))
+                .map(|t| {
+                    t.filter(|t| !matches!(t.kind, TariffKind::PerClass)).map(|t| parts.raw(&tariff_money(t, None)))
+                })
+                .collect();
+            let contributions = std::iter::once(v.contribution.as_ref())
+                .chain(pkg.contributions.iter().map(Some))
+                .map(|k| k.map(|k| parts.raw(&contribution_money(k))))
+                .collect();
             JsonCache {
                 ids: first..*parts.next,
                 package,
@@ -100,6 +114,8 @@ pub(crate) fn prerender(pkg: &mut Package, next: &mut u32) {
                 provisional_version,
                 not_encoded,
                 not_covered,
+                tariffs,
+                contributions,
             }
         })
         .collect();
@@ -117,6 +133,7 @@ fn parts_of(cache: &JsonCache) -> Vec<&Prerendered> {
     all.extend(
         cache.concept.iter().chain(&cache.provisional_version).chain(&cache.not_encoded).chain(&cache.not_covered),
     );
+    all.extend(cache.tariffs.iter().chain(&cache.contributions).flatten());
     all.sort_unstable_by_key(|p| p.id);
     all
 }

@@ -51,11 +51,13 @@ pub fn to_text(ind: &Indication) -> String {
         "  Totaal: {w} minuten per week ({}), {p} minuten per vier weken, {y} minuten per jaar",
         duration(w)
     );
-    if let Some(c) = cost_json(&super::cost::indication_cost(ind), ind.package) {
+    let cost = super::cost::indication_cost(ind);
+    if let Some(c) = cost_json(&cost, ind.package, super::cost::money_source(ind)) {
         if let Some(class) = &c.class {
             let _ = writeln!(t, "  Klasse: {} ({})", class.id, class.label);
         }
-        if let (Some(tar), Some(cents)) = (&c.tariff, c.cents_per_period) {
+        let tariff = cost.tariff.map(|t| super::cost::tariff_money(t, cost.class));
+        if let (Some(tar), Some(cents)) = (tariff, c.cents_per_period) {
             let _ = writeln!(
                 t,
                 "  Kosten per vier weken: {} ({}: {} {})",

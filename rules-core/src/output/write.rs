@@ -112,6 +112,17 @@ impl WriteJson for MoneyJson<'_> {
 
 impl WriteJson for ContributionJson<'_> {
     fn write_json(&self, out: &mut JsonOut) {
+        if let Some(part) = self.part.filter(|_| out.part_ids()) {
+            // The payload: the wrapper makes the object, the part's keys first.
+            out.begin_array();
+            out.uint(u64::from(part.id));
+            out.value(&self.cents_per_year);
+            if let Some(e) = &self.exemption {
+                out.value(e);
+            }
+            out.end_array();
+            return;
+        }
         out.begin_object();
         self.money.write_fields(out);
         out.field("cents_per_year", &self.cents_per_year);
