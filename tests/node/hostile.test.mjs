@@ -32,7 +32,7 @@ function thrown(f) {
 }
 
 /** The error object the browser build gives a fixture, read as the manifest says. */
-function verdict(c, kpmg) {
+function verdict(c) {
   const bytes = fixture(c.file);
   switch (c.as) {
     case 'package':
@@ -70,7 +70,7 @@ test('every hostile fixture gets the verdict of the manifest', () => {
       assert.equal(got, kpmg.evaluateToJson(JSON.parse(fixture(c.same_as).toString('utf8')), options), c.file);
       continue;
     }
-    const e = verdict(c, kpmg);
+    const e = verdict(c);
     assert.equal(e?.code, c.code, `${c.file}: ${JSON.stringify(e)}`);
     if (c.question) assert.equal(e.question, c.question, c.file);
     if (c.path && c.as !== 'answers') assert.equal(e.path, c.path, c.file);

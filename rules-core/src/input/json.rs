@@ -258,7 +258,12 @@ impl<T: Tree> Parser<'_, T> {
         match self.text[self.pos.min(self.text.len())..].chars().next() {
             None => self.fail("het document houdt te vroeg op (mist er een } of ] aan het eind?)"),
             Some('\'') => self.fail("gebruik dubbele aanhalingstekens (\") in plaats van enkele"),
-            Some(c) => self.fail(&format!("onverwacht teken '{}'", c.escape_debug())),
+            // An invisible character by its code point; not `escape_debug`,
+            // whose Unicode tables would be the only ones in the resident module.
+            Some(c) if c.is_control() || c.is_whitespace() => {
+                self.fail(&format!("onverwacht teken U+{:04X}", u32::from(c)))
+            }
+            Some(c) => self.fail(&format!("onverwacht teken '{c}'")),
         }
     }
 
@@ -544,6 +549,9 @@ mod tests {
         assert!(comma.to_string().contains("komma"), "{comma}");
         let short = err("{\"a\": [1, 2");
         assert!(short.to_string().contains("te vroeg"), "{short}");
+        assert!(err("{\"a\": \u{a0}1}").to_string().contains("onverwacht teken U+00A0"));
+        assert!(err("{\"a\": \u{1}}").to_string().contains("onverwacht teken U+0001"));
+        assert!(err("{\"a\": é}").to_string().contains("onverwacht teken 'é'"));
         for text in ["", "01", "1.", "-", "[1,]", "{'a':1}", "\"\t\"", "nul", "1 2", "\"\\ud800\""] {
             assert_eq!(err(text).code(), "invalid_json", "{text:?}");
         }
