@@ -52,7 +52,7 @@ pub fn batch(package: &Path, input: &Path, default: Options) -> Result<ExitCode,
         let (id, line, outcome) = match row {
             Err(r) => (r.id, r.line, Err(r.error)),
             Ok(h) => {
-                let done = rules_core::evaluate_with(&package, &h.answers, &options(&h, &default), |ind| {
+                let done = rules_core::evaluate_with(&package, &(&h.answers).into(), &options(&h, &default), |ind| {
                     (output::to_json(ind, false), figures(ind.total).0)
                 });
                 (h.id, h.line, done.map_err(|e| e.to_object()))
@@ -135,7 +135,7 @@ pub fn compare(old: &Path, new: &Path, input: &Path, default: Options, format: F
             Value::Object(map) => RawAnswers::Json(map),
             other => {
                 // Not an answers object: the core's own refusal of it, for both sides.
-                let e = Answers::from_json(&old, &other).err().map(|e| e.to_object());
+                let e = Answers::from_json(&old, &(&other).into()).err().map(|e| e.to_object());
                 unread += 1;
                 rows.push(Compared { id, line, outcome: Err(Refusal::Sides(e.clone(), e)) });
                 return Ok(());

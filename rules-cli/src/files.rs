@@ -32,6 +32,12 @@ pub fn read_json(path: &Path, kind: json::Kind) -> Result<Value, Failure> {
     Ok(json::read(&read_bytes(path)?, &path.display().to_string(), kind)?)
 }
 
+/// Answers read with the core's strict reader, numbers as written (the
+/// browser reads its answers text with the same code).
+pub fn read_answers(path: &Path) -> Result<rules_core::AnswerValue, Failure> {
+    Ok(json::read_answers(&read_bytes(path)?, &path.display().to_string())?)
+}
+
 pub fn load_package(path: &Path) -> Result<Package, Failure> {
     let document = assemble(path)?;
     Ok(Package::from_value(document)?)

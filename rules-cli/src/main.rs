@@ -384,7 +384,7 @@ fn eval(
         (None, None) => return Err(Failure::Io("geef het normpakket en het antwoordenbestand op".into())),
     };
     let package = package.map_err(|f| f.in_format(format))?;
-    let value = files::read_json(answers, rules_core::input::json::Kind::Answers).map_err(|f| f.in_format(format))?;
+    let value = files::read_answers(answers).map_err(|f| f.in_format(format))?;
     let options = norm.options().map_err(with_format)?;
     let printed = rules_core::evaluate_with(&package, &value, &options, |ind| match format {
         Format::Json => format!("{}\n", output::to_json(ind, true)),
@@ -401,7 +401,7 @@ fn eval(
 fn state(package: &Path, answers: &Path, norm: NormChoice) -> Result<ExitCode, Failure> {
     let format = Format::Json;
     let package = files::load_package(package).map_err(|f| f.in_format(format))?;
-    let value = files::read_json(answers, rules_core::input::json::Kind::Answers).map_err(|f| f.in_format(format))?;
+    let value = files::read_answers(answers).map_err(|f| f.in_format(format))?;
     let options = norm.options().map_err(|e| Failure::Core(e, format))?;
     let state = rules_core::form_state(&package, &value, &options, rules_core::Mode::Prune, true);
     let mut out = out::stdout(format);

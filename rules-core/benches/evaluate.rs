@@ -55,7 +55,8 @@ fn main() {
     let package = Package::load(&text).unwrap();
     let options = Options { date: Date::parse("2025-01-01").unwrap(), municipality: None };
     let values = all_answers();
-    let checked: Vec<Answers> = values.iter().map(|v| Answers::from_json(&package, v).unwrap()).collect();
+    let checked: Vec<Answers> =
+        values.iter().map(|v| Answers::from_json(&package, &rules_core::AnswerValue::from(v)).unwrap()).collect();
     let budget = Duration::from_millis(if std::env::args().any(|a| a == "--quick") { 100 } else { 600 });
     println!("KPMG package, {} distinct households, one thread", values.len());
 
@@ -64,7 +65,7 @@ fn main() {
         ind.steps.len() + ind.total as usize
     });
     rate("check answers from JSON + evaluate (structured trace)", budget, |i| {
-        let a = Answers::from_json(&package, &values[i % values.len()]).unwrap();
+        let a = Answers::from_json(&package, &rules_core::AnswerValue::from(&values[i % values.len()])).unwrap();
         let ind = evaluate(&package, &a, &options).unwrap();
         ind.steps.len()
     });

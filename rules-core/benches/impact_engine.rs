@@ -41,7 +41,7 @@ fn main() {
                 "extra_kamers_in_gebruik": (h >> 4) % 21,
                 "extra_kamers_niet_in_gebruik": (h >> 9) % 21,
             });
-            Answers::from_json(&package, &a).unwrap()
+            Answers::from_json(&package, &rules_core::AnswerValue::from(&a)).unwrap()
         })
         .collect();
     let (mut best, mut best_cpu) = (f64::INFINITY, f64::INFINITY);

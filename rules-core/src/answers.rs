@@ -2,12 +2,11 @@
 //! Checking is one pass in question order: a question's `ask_if` may only use
 //! earlier questions, so whether it is asked is known when it is reached.
 
-use serde_json::Value;
-
 use crate::date::Date;
 use crate::document::QuestionKind;
 use crate::error::Error;
 use crate::expr::{Tables, ABSENT};
+use crate::input::answer_value::{AnswerMap, AnswerValue as Value, Exactly};
 use crate::input::limits::{self, shorten};
 use crate::package::{Package, Question, START_DATE_KEY};
 
@@ -64,7 +63,7 @@ impl Answers {
     /// For each question, whether it is asked given these (possibly partial or
     /// invalid) answers. Invalid answers count as not given.
     pub fn asked(package: &Package, answers: &Value) -> Vec<bool> {
-        let empty = serde_json::Map::new();
+        let empty = AnswerMap::new();
         let map = answers.as_object().unwrap_or(&empty);
         let mut slots = vec![ABSENT; package.questions.len()];
         let mut asked = Vec::with_capacity(slots.len());
@@ -112,7 +111,7 @@ impl Answers {
 /// `report` returns false.
 fn check(package: &Package, answers: &Value, report: &mut dyn FnMut(Error) -> bool) -> Result<Answers, Error> {
     let Some(map) = answers.as_object() else {
-        let e = Error::InvalidAnswers { message: format!("gekregen: {}", kind_of(answers)) };
+        let e = Error::InvalidAnswers { message: format!("gekregen: {}", answers.kind()) };
         report(e.clone());
         return Err(e);
     };
@@ -176,17 +175,6 @@ fn check(package: &Package, answers: &Value, report: &mut dyn FnMut(Error) -> bo
     Ok(Answers { slots, start_date })
 }
 
-fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "ja/nee (true/false)",
-        Value::Number(_) => "een getal",
-        Value::String(_) => "een tekst",
-        Value::Array(_) => "een lijst",
-        Value::Object(_) => "een object",
-    }
-}
-
 /// Checks one answer against its question.
 pub(crate) fn check_one(q: &Question, v: &Value) -> Result<(), Error> {
     slot_for(q, v).map(|_| ())
@@ -195,29 +183,26 @@ pub(crate) fn check_one(q: &Question, v: &Value) -> Result<(), Error> {
 fn slot_for(q: &Question, v: &Value) -> Result<i64, Error> {
     let wrong = |expected: &str| Error::WrongType {
         question: q.id.clone(),
-        expected: format!("{expected}, niet {}", kind_of(v)),
+        expected: format!("{expected}, niet {}", v.kind()),
     };
     match q.kind {
         QuestionKind::YesNo => v.as_bool().map(i64::from).ok_or_else(|| wrong("ja of nee (true of false)")),
         QuestionKind::Number => {
-            // One number rule for the CLI and the browser: JavaScript cannot
-            // tell 2.0, 2e0 or -0 from 2 and 0, so whole-valued numbers count
-            // as whole; fractions and non-numbers are refused alike.
+            // Numbers are read as written and classified exactly: whole if
+            // the exact value is whole (2.0, 2e0, -0 are 2 and 0, which
+            // JavaScript cannot tell apart either), a fraction is refused
+            // however close to whole, and an out-of-range number is quoted
+            // as written.
             let whole = || Error::WrongType { question: q.id.clone(), expected: "een heel getal zonder komma".into() };
-            let (min, max) = (q.min.unwrap_or(0), q.max.unwrap_or(0));
-            let out = |value: String| Error::OutOfRange { question: q.id.clone(), value, min, max };
             let Value::Number(n) = v else { return Err(whole()) };
-            let n = match (n.as_i64(), n.as_f64()) {
-                (Some(i), _) => i,
-                (None, Some(f)) if f.fract() != 0.0 || !f.is_finite() => return Err(whole()),
-                // Exactly representable and inside i64: the cast is exact.
-                (None, Some(f)) if f.abs() < 9.0e15 => f as i64,
-                (None, _) => return Err(out(shorten(&n.to_string()))),
-            };
-            if n < min || n > max {
-                return Err(out(n.to_string()));
+            let (min, max) = (q.min.unwrap_or(0), q.max.unwrap_or(0));
+            match n.exactly() {
+                Exactly::Whole(i) if (min..=max).contains(&i) => Ok(i),
+                Exactly::Whole(_) | Exactly::HugeWhole => {
+                    Err(Error::OutOfRange { question: q.id.clone(), value: shorten(n.literal()), min, max })
+                }
+                Exactly::Fraction => Err(whole()),
             }
-            Ok(n)
         }
         QuestionKind::Choice => {
             let s = v.as_str().ok_or_else(|| wrong("een keuze (tekst)"))?;

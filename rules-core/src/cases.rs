@@ -100,7 +100,7 @@ impl Case {
     /// Runs the case; `Err` lists every mismatch in plain Dutch.
     pub fn run(&self, package: &Package) -> Result<(), Vec<String>> {
         let options = self.options().map_err(|e| vec![e])?;
-        let outcome = evaluate_with(package, &self.answers, &options, |ind| Outcome::from(ind));
+        let outcome = evaluate_with(package, &(&self.answers).into(), &options, |ind| Outcome::from(ind));
         match (&self.expect, &self.expect_error, outcome) {
             (Some(_), Some(_), _) | (None, None, _) => Err(vec!["geef precies één van expect of expect_error".into()]),
             (Some(expect), None, Ok(out)) => expect.compare(&out),

@@ -168,14 +168,14 @@ pub fn info(package: &Package) -> PackageInfo<'_> {
 /// it sends the client to an earlier package, the referring package's own
 /// asked questions stay (so the answer that decided it can be changed) and the
 /// earlier package's asked questions follow.
-pub fn asked_on(package: &Package, answers: &serde_json::Value, options: &crate::Options) -> Vec<String> {
+pub fn asked_on(package: &Package, answers: &crate::AnswerValue, options: &crate::Options) -> Vec<String> {
     asked_questions_on(package, answers, options).into_iter().map(|q| q.id.clone()).collect()
 }
 
 /// As [`asked_on`], the questions themselves (for their topics).
 pub fn asked_questions_on<'p>(
     package: &'p Package,
-    answers: &serde_json::Value,
+    answers: &crate::AnswerValue,
     options: &crate::Options,
 ) -> Vec<&'p Question> {
     let Ok(selection) = crate::eval::select(package, answers, options) else { return asked(package, answers) };
@@ -200,7 +200,7 @@ pub fn asked_questions_on<'p>(
 }
 
 /// Asked questions of this package alone (no transition rule applied).
-pub fn asked<'p>(package: &'p Package, answers: &serde_json::Value) -> Vec<&'p Question> {
+pub fn asked<'p>(package: &'p Package, answers: &crate::AnswerValue) -> Vec<&'p Question> {
     Answers::asked(package, answers).into_iter().zip(&package.questions).filter(|(a, _)| *a).map(|(_, q)| q).collect()
 }
 

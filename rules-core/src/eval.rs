@@ -7,8 +7,8 @@ use crate::date::Date;
 use crate::document::RuleKind;
 use crate::error::Error;
 use crate::expr::{Overflow, SAFE_MAX};
+use crate::input::answer_value::AnswerValue;
 use crate::package::{Package, Transition, Version};
-use serde_json::Value;
 use std::borrow::Cow;
 
 /// Weeks and four-week periods per year (domain.md §5).
@@ -85,7 +85,7 @@ pub struct Selection<'p> {
     pub transition: Option<AppliedTransition<'p>>,
 }
 
-pub fn select<'p>(root: &'p Package, answers: &Value, options: &Options) -> Result<Selection<'p>, Error> {
+pub fn select<'p>(root: &'p Package, answers: &AnswerValue, options: &Options) -> Result<Selection<'p>, Error> {
     let for_municipality = |p: &'p Package| -> Result<&'p Package, Error> {
         match options.municipality.as_deref() {
             None => Ok(p),
@@ -107,7 +107,7 @@ pub fn select<'p>(root: &'p Package, answers: &Value, options: &Options) -> Resu
         Some(i) => Answers::asked(package, answers).get(i).copied().unwrap_or(false),
         None => true,
     };
-    let started = answers.get(key).and_then(Value::as_str).and_then(Date::parse).filter(|_| asked);
+    let started = answers.get(key).and_then(AnswerValue::as_str).and_then(Date::parse).filter(|_| asked);
     match started {
         Some(started) if started < rule.started_before => {
             // Linked packages are checked at load time; `unwrap_or` only guards.
@@ -125,7 +125,7 @@ impl<'p> Selection<'p> {
     /// The answers for the selected package. After a transition, answers to
     /// questions only the referring package asks (such as whether the client
     /// already has help) are checked there and then left out.
-    pub fn answers_for<'a>(&self, answers: &'a Value) -> Result<Cow<'a, Value>, Error> {
+    pub fn answers_for<'a>(&self, answers: &'a AnswerValue) -> Result<Cow<'a, AnswerValue>, Error> {
         let Some(t) = &self.transition else { return Ok(Cow::Borrowed(answers)) };
         let Some(map) = answers.as_object() else { return Ok(Cow::Borrowed(answers)) };
         let mut kept = map.clone();
@@ -138,7 +138,7 @@ impl<'p> Selection<'p> {
                 kept.remove(key);
             }
         }
-        Ok(Cow::Owned(Value::Object(kept)))
+        Ok(Cow::Owned(AnswerValue::Object(kept)))
     }
 }
 
@@ -258,7 +258,7 @@ fn checked(v: Option<i64>) -> Result<i64, Overflow> {
 /// (CLI, cases, browser) takes from raw answers to an indication.
 pub fn evaluate_with<R>(
     root: &Package,
-    answers: &Value,
+    answers: &AnswerValue,
     options: &Options,
     f: impl FnOnce(&Indication<'_>) -> R,
 ) -> Result<R, Error> {
@@ -272,7 +272,7 @@ pub fn evaluate_with<R>(
 
 /// Every problem with the answers for the package that applies (after the
 /// municipality's overlay and a transition rule), without evaluating.
-pub fn problems_on(root: &Package, answers: &Value, options: &Options) -> Vec<Error> {
+pub fn problems_on(root: &Package, answers: &AnswerValue, options: &Options) -> Vec<Error> {
     let selection = match select(root, answers, options) {
         Ok(s) => s,
         Err(e) => return vec![e],

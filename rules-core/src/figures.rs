@@ -5,8 +5,8 @@
 //! the coded errors are those of `evaluate`; only the rendering is left out.
 //! A test holds every number equal to the full indication's JSON.
 
+use crate::input::answer_value::AnswerValue;
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::error::Error;
 use crate::eval::{display_minutes, evaluate_with, figures as split, Indication, Options};
@@ -107,7 +107,7 @@ impl IndicationFigures {
 
 /// Selects, checks and evaluates exactly as `evaluate_to_json` does, and
 /// returns the numbers only.
-pub fn figures(root: &Package, answers: &Value, options: &Options) -> Result<IndicationFigures, Error> {
+pub fn figures(root: &Package, answers: &AnswerValue, options: &Options) -> Result<IndicationFigures, Error> {
     evaluate_with(root, answers, options, IndicationFigures::of)
 }
 

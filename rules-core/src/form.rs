@@ -8,11 +8,11 @@
 //! or refused with `not_asked` (`Strict`, the CLI and bulk paths).
 
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 use crate::describe;
 use crate::error::Error;
 use crate::eval::{self, Options};
+use crate::input::answer_value::{AnswerMap, AnswerValue};
 use crate::output;
 use crate::package::{Package, START_DATE_KEY};
 
@@ -44,8 +44,9 @@ pub struct FormState {
     /// The questions asked now, in the order a form shows them.
     pub asked: Vec<AskedQuestion>,
     /// The answers kept: those to asked questions (valid or not), and the
-    /// reserved start date; keys sorted (as all JSON objects of the core).
-    pub answers: Map<String, Value>,
+    /// reserved start date; keys sorted (as all JSON objects of the core),
+    /// numbers as written.
+    pub answers: AnswerMap,
     /// Asked questions without an answer, in asked order.
     pub missing: Vec<String>,
     /// Every problem, in the core's stable order; a problem about one
@@ -104,7 +105,7 @@ impl FormState {
 
 /// The form state of `answers` for `root` (with its overlays and linked
 /// packages) under `options`. `trace` as for `output::to_json`.
-pub fn form_state(root: &Package, answers: &Value, options: &Options, mode: Mode, trace: bool) -> FormState {
+pub fn form_state(root: &Package, answers: &AnswerValue, options: &Options, mode: Mode, trace: bool) -> FormState {
     form_state_with(root, answers, options, mode, trace, output::to_json)
 }
 
@@ -113,7 +114,7 @@ pub fn form_state(root: &Package, answers: &Value, options: &Options, mode: Mode
 /// whose `indication` the wrapper assembles from the template).
 pub fn form_state_with(
     root: &Package,
-    answers: &Value,
+    answers: &AnswerValue,
     options: &Options,
     mode: Mode,
     trace: bool,
@@ -121,7 +122,7 @@ pub fn form_state_with(
 ) -> FormState {
     let Some(map) = answers.as_object() else {
         // Not an object: nothing is answered, and that is the one problem.
-        let asked = describe::asked_questions_on(root, &Value::Null, options);
+        let asked = describe::asked_questions_on(root, &AnswerValue::Null, options);
         let problems = eval::problems_on(root, answers, options);
         return FormState {
             missing: asked.iter().filter(|q| !q.optional).map(|q| q.id.clone()).collect(),
@@ -129,13 +130,13 @@ pub fn form_state_with(
                 .iter()
                 .map(|q| AskedQuestion { id: q.id.clone(), topic: q.topic.clone(), optional: q.optional })
                 .collect(),
-            answers: Map::new(),
+            answers: AnswerMap::new(),
             problems,
             indication: None,
         };
     };
     let asked = describe::asked_questions_on(root, answers, options);
-    let mut kept = Map::new();
+    let mut kept = AnswerMap::new();
     for q in &asked {
         if let Some(v) = map.get(&q.id) {
             kept.insert(q.id.clone(), v.clone());
@@ -153,7 +154,7 @@ pub fn form_state_with(
         .map(|q| AskedQuestion { id: q.id.clone(), topic: q.topic.clone(), optional: q.optional })
         .collect();
     let checked = match mode {
-        Mode::Prune => Value::Object(kept.clone()),
+        Mode::Prune => AnswerValue::Object(kept.clone()),
         Mode::Strict => answers.clone(),
     };
     let mut problems = eval::problems_on(root, &checked, options);
@@ -171,7 +172,7 @@ pub fn form_state_with(
 mod tests {
     use super::*;
     use crate::Date;
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     fn h4() -> Package {
         let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../norms/h4/package.json")).unwrap();
@@ -179,12 +180,12 @@ mod tests {
     }
 
     /// h4 case 13: no children, yet an answer about help with children.
-    fn answers() -> Value {
-        json!({
+    fn answers() -> AnswerValue {
+        AnswerValue::from(json!({
             "huishouden_grootte": 1, "aantal_kinderen": 0, "hulp_bij_kinderen": true,
             "eigen_mogelijkheden": false, "beperkingen": "geen", "extra_kamers_in_gebruik": 0,
             "extra_was": "normaal", "wasservice": false, "boodschappen_maaltijden": "geen", "regie": "geen"
-        })
+        }))
     }
 
     fn options() -> Options {
@@ -209,16 +210,18 @@ mod tests {
         #[derive(Serialize)]
         struct Out<'a> {
             asked: &'a [AskedQuestion],
-            answers: &'a Map<String, Value>,
+            answers: &'a serde_json::value::RawValue,
             missing: &'a [String],
             problems: Vec<crate::error::ErrorObject>,
             complete: bool,
             indication: Option<&'a serde_json::value::RawValue>,
         }
         let raw = state.indication.as_deref().map(|t| serde_json::from_str::<&serde_json::value::RawValue>(t).unwrap());
+        // The kept answers are written as read (numbers as written), which serde cannot do.
+        let answers = crate::json_out::to_string(&state.answers);
         serde_json::to_string(&Out {
             asked: &state.asked,
-            answers: &state.answers,
+            answers: serde_json::from_str(&answers).unwrap(),
             missing: &state.missing,
             problems: state.problems.iter().map(Error::to_object).collect(),
             complete: state.complete(),
@@ -230,18 +233,26 @@ mod tests {
     #[test]
     fn written_without_serde_as_serde_wrote_it() {
         let p = h4();
-        let odd = json!({"aantal_kinderen": 1.5, "extra_was": "veel\n\"\u{1}é", "huishouden_grootte": -0.0,
-            "beperkingen": [1, {"b": null}], "indicatie_startdatum": "2024-01-01", "regie": 1e300});
+        let odd = crate::input::json::read_answers(
+            r#"{"aantal_kinderen": 1.5, "extra_was": "veel\n\"\u0001é", "huishouden_grootte": -0.0,
+            "beperkingen": [1, {"b": null}], "indicatie_startdatum": "2024-01-01", "regie": 1e300}"#
+                .as_bytes(),
+            "a",
+        )
+        .unwrap();
         for (answers, mode, trace) in [
             (answers(), Mode::Prune, true),
             (answers(), Mode::Prune, false),
             (answers(), Mode::Strict, false),
-            (odd, Mode::Prune, true),
-            (json!([]), Mode::Prune, false),
+            (odd.clone(), Mode::Prune, true),
+            (AnswerValue::Array(Vec::new()), Mode::Prune, false),
         ] {
             let state = form_state(&p, &answers, &options(), mode, trace);
             assert_eq!(state.to_json(), serde_json_of(&state));
         }
+        // Kept answers echo numbers as written.
+        let state = form_state(&p, &odd, &options(), Mode::Prune, false);
+        assert!(state.to_json().contains(r#""huishouden_grootte":-0.0"#), "{}", state.to_json());
     }
 
     #[test]
@@ -258,13 +269,14 @@ mod tests {
     #[test]
     fn missing_and_invalid_answers_are_problems_per_question() {
         let p = h4();
-        let state = form_state(&p, &json!({"aantal_kinderen": 2, "extra_was": "veel"}), &options(), Mode::Prune, false);
+        let state =
+            form_state(&p, &json!({"aantal_kinderen": 2, "extra_was": "veel"}).into(), &options(), Mode::Prune, false);
         assert!(state.asked.iter().any(|q| q.id == "hulp_bij_kinderen"));
         assert!(state.missing.contains(&"hulp_bij_kinderen".to_string()));
         assert!(!state.missing.contains(&"extra_was".to_string()));
         assert!(state.problems.iter().any(|e| e.code() == "not_an_option" && e.question() == Some("extra_was")));
         assert!(state.problems.iter().all(|e| e.question().is_some()));
-        let not_object = form_state(&p, &json!([]), &options(), Mode::Prune, false);
+        let not_object = form_state(&p, &json!([]).into(), &options(), Mode::Prune, false);
         assert_eq!(not_object.problems.iter().map(Error::code).collect::<Vec<_>>(), ["invalid_answers"]);
         // Every asked question is missing, except the optional ones (the exemptions').
         assert_eq!(not_object.missing.len() + 2, not_object.asked.len());
@@ -277,7 +289,8 @@ mod tests {
         let p = h4();
         let answers = json!({"huishouden_grootte": 1, "aantal_kinderen": 0, "eigen_mogelijkheden": true,
             "beperkingen": "geen", "extra_kamers_in_gebruik": 0, "extra_was": "normaal", "wasservice": false,
-            "boodschappen_maaltijden": "geen", "regie": "geen"});
+            "boodschappen_maaltijden": "geen", "regie": "geen"})
+        .into();
         let state = form_state(&p, &answers, &options(), Mode::Strict, false);
         assert!(state.problems.is_empty() && state.missing.is_empty(), "{:?}", state.problems);
         assert!(state.indication.as_deref().is_some_and(|t| t.contains("standard_contribution")));

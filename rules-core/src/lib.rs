@@ -44,6 +44,7 @@ pub use date::Date;
 pub use error::{Error, ErrorObject, ERROR_CODES};
 pub use eval::{evaluate, evaluate_with, select, Indication, Options, Selection};
 pub use form::{form_state, form_state_with, FormState, Mode};
+pub use input::answer_value::{AnswerMap, AnswerNumber, AnswerValue};
 pub use output::{ENGINE_NAME, ENGINE_VERSION};
 pub use package::{Package, START_DATE_KEY};
 
@@ -51,7 +52,7 @@ pub use package::{Package, START_DATE_KEY};
 /// `eval --format json` and the browser build both print.
 pub fn evaluate_to_json(
     package: &Package,
-    answers: &serde_json::Value,
+    answers: &AnswerValue,
     options: &Options,
     trace: bool,
 ) -> Result<String, Error> {
@@ -63,7 +64,7 @@ pub fn evaluate_to_json(
 /// pre-rendered at load as ids into `output::template`.
 pub fn evaluate_to_payload(
     package: &Package,
-    answers: &serde_json::Value,
+    answers: &AnswerValue,
     options: &Options,
     trace: bool,
 ) -> Result<String, Error> {

@@ -104,7 +104,7 @@ proptest! {
         }
         let code = if keep_hash {
             match Package::load_compiled(&bytes) {
-                Ok(p) => fuzz_checks::exercise(&p, &fuzz_checks::kpmg_answers()),
+                Ok(p) => fuzz_checks::exercise(&p, &rules_core::AnswerValue::from(&fuzz_checks::kpmg_answers())),
                 Err(e) => Some(e.code()),
             }
         } else {

@@ -42,7 +42,8 @@ fn package() -> Value {
 
 fn eval(p: &Package, answers: Value) -> Result<Value, rules_core::Error> {
     let options = Options { date: Date::parse("2024-06-01").unwrap(), municipality: None };
-    evaluate_to_json(p, &answers, &options, true).map(|s| serde_json::from_str(&s).unwrap())
+    evaluate_to_json(p, &rules_core::AnswerValue::from(&answers), &options, true)
+        .map(|s| serde_json::from_str(&s).unwrap())
 }
 
 fn codes(v: &Value) -> Vec<&str> {
@@ -152,8 +153,8 @@ fn the_compiled_bundle_carries_exemptions_and_optional_questions() {
     ] {
         let options = Options { date: Date::parse("2024-06-01").unwrap(), municipality: None };
         assert_eq!(
-            evaluate_to_json(&p, &answers, &options, true).unwrap(),
-            evaluate_to_json(&c, &answers, &options, true).unwrap()
+            evaluate_to_json(&p, &rules_core::AnswerValue::from(&answers), &options, true).unwrap(),
+            evaluate_to_json(&c, &rules_core::AnswerValue::from(&answers), &options, true).unwrap()
         );
     }
 }

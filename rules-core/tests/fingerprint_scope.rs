@@ -31,8 +31,10 @@ fn result_fingerprints(doc: &Value, answers: &Value, date: &str) -> BTreeMap<Str
         std::iter::once(None).chain(package.municipalities.iter().map(|m| Some(m.id.clone()))).collect();
     for m in municipalities {
         let options = Options { date: Date::parse(date).unwrap(), municipality: m.clone() };
-        let result: Value =
-            serde_json::from_str(&rules_core::evaluate_to_json(&package, answers, &options, false).unwrap()).unwrap();
+        let result: Value = serde_json::from_str(
+            &rules_core::evaluate_to_json(&package, &rules_core::AnswerValue::from(answers), &options, false).unwrap(),
+        )
+        .unwrap();
         let p = &result["package"];
         out.insert(m.unwrap_or("-".into()), (p["fingerprint"].clone(), p["base_fingerprint"].clone()));
     }
@@ -107,8 +109,10 @@ fn a_linked_packages_overlays_are_covered_only_where_they_apply() {
     let answers = json!({"heeft_indicatie": true, "indicatie_startdatum": "2019-05-01", "kamers": 1, "alleen": true});
     let options = Options { date: Date::parse("2024-06-01").unwrap(), municipality: Some("a".into()) };
     let fp = |p: &Package| {
-        let v: Value =
-            serde_json::from_str(&rules_core::evaluate_to_json(p, &answers, &options, false).unwrap()).unwrap();
+        let v: Value = serde_json::from_str(
+            &rules_core::evaluate_to_json(p, &rules_core::AnswerValue::from(&answers), &options, false).unwrap(),
+        )
+        .unwrap();
         assert_eq!(v["package"]["id"], "regio");
         (v["package"]["fingerprint"].clone(), v["transition"]["from"]["fingerprint"].clone())
     };

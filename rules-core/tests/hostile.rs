@@ -26,7 +26,7 @@ fn options() -> Options {
 }
 
 fn evaluate(package: &Package, bytes: &[u8]) -> Result<String, Error> {
-    let answers = json::read(bytes, "antwoorden.json", Kind::Answers)?;
+    let answers = json::read_answers(bytes, "antwoorden.json")?;
     rules_core::evaluate_to_json(package, &answers, &options(), true)
 }
 
@@ -94,7 +94,9 @@ fn a_million_answer_keys_get_the_limit_code_before_anything_is_built() {
     assert_eq!((e.code(), e.to_object().limit), ("limit", Some("answers_bytes")));
     // Answers built some other way (the Rust API): the key count is checked first.
     let map: serde_json::Map<String, Value> = (0..1_000_000).map(|i| (format!("k{i}"), Value::from(0))).collect();
-    let e = rules_core::evaluate_to_json(&package, &Value::Object(map), &options(), false).unwrap_err();
+    let e =
+        rules_core::evaluate_to_json(&package, &rules_core::AnswerValue::from(&Value::Object(map)), &options(), false)
+            .unwrap_err();
     assert_eq!((e.code(), e.to_object().limit), ("limit", Some("answer_keys")));
     assert!(e.to_string().len() < 200, "{e}");
 }
@@ -119,7 +121,8 @@ fn long_bad_values_are_quoted_by_a_short_prefix() {
     let long = "ä".repeat(5_000);
     let answers = serde_json::json!({"eigen_mogelijkheden": false, "beperkingen": long, "samenstelling_huishouden": false,
         "extra_kamers_in_gebruik": 0, "extra_kamers_niet_in_gebruik": 0});
-    let e = rules_core::evaluate_to_json(&package, &answers, &options(), false).unwrap_err();
+    let e = rules_core::evaluate_to_json(&package, &rules_core::AnswerValue::from(&answers), &options(), false)
+        .unwrap_err();
     assert_eq!(e.code(), "not_an_option");
     assert!(e.to_string().contains(&format!("{}…", "ä".repeat(40))), "{e}");
     assert!(e.to_string().chars().count() < 300, "{e}");

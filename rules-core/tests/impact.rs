@@ -212,7 +212,7 @@ fn money_per_year_per_hour_and_per_period_and_contribution_by_month() {
     let v = per_hour.version_for(Date::parse("2025-01-01").unwrap()).unwrap();
     let opts = Options { date: Date::parse("2025-01-01").unwrap(), municipality: None };
     let total = |a: &Value| {
-        let checked = Answers::from_json(&per_hour, a).unwrap();
+        let checked = Answers::from_json(&per_hour, &rules_core::AnswerValue::from(a)).unwrap();
         rules_core::evaluate(&per_hour, &checked, &opts).unwrap().total
     };
     let t0 = total(&answers(0));
@@ -353,7 +353,7 @@ fn the_figures_only_engine_equals_evaluate() {
                 for kin in 0..=6 {
                     let a = json!({"eigen_mogelijkheden": em, "beperkingen": b, "samenstelling_huishouden": sh,
                         "extra_kamers_in_gebruik": kin, "extra_kamers_niet_in_gebruik": kin / 2});
-                    let checked = Answers::from_json(&kpmg, &a).unwrap();
+                    let checked = Answers::from_json(&kpmg, &rules_core::AnswerValue::from(&a)).unwrap();
                     let full = rules_core::evaluate(&kpmg, &checked, &opts).unwrap().total;
                     assert_eq!(engine::minutes_per_year(v, &checked).unwrap(), full);
                 }

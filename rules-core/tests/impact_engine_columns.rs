@@ -23,7 +23,7 @@ fn columns_equal_the_household_engine_for_every_kpmg_combination() {
                             "eigen_mogelijkheden": em, "beperkingen": b, "samenstelling_huishouden": sh,
                             "extra_kamers_in_gebruik": kin, "extra_kamers_niet_in_gebruik": kniet,
                         });
-                        all.push(Answers::from_json(&package, &value).unwrap());
+                        all.push(Answers::from_json(&package, &rules_core::AnswerValue::from(&value)).unwrap());
                     }
                 }
             }
@@ -80,7 +80,7 @@ fn columns_equal_the_household_engine_for_haarlem() {
                             // Keep only the questions this package asks.
                             let map = value.as_object_mut().unwrap();
                             map.retain(|k, _| package.question_index(k).is_some());
-                            if let Ok(a) = Answers::from_json(&package, &value) {
+                            if let Ok(a) = Answers::from_json(&package, &rules_core::AnswerValue::from(&value)) {
                                 all.push(a);
                             }
                         }

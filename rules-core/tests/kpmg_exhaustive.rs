@@ -27,7 +27,7 @@ fn all_5292_answer_combinations_give_the_norm() {
                             "eigen_mogelijkheden": em, "beperkingen": b, "samenstelling_huishouden": sh,
                             "extra_kamers_in_gebruik": kin, "extra_kamers_niet_in_gebruik": kniet,
                         });
-                        let answers = Answers::from_json(&package, &value).unwrap();
+                        let answers = Answers::from_json(&package, &rules_core::AnswerValue::from(&value)).unwrap();
                         let ind = evaluate(&package, &answers, &options).unwrap();
                         assert_eq!(ind.total, year, "{value}");
                         let out: serde_json::Value =
@@ -51,7 +51,7 @@ fn json_output_has_the_documented_shape() {
                        "extra_kamers_in_gebruik": 2, "extra_kamers_niet_in_gebruik": 0});
     let json = rules_core::evaluate_to_json(
         &package,
-        &value,
+        &rules_core::AnswerValue::from(&value),
         &Options { date: Date::parse("2024-05-01").unwrap(), municipality: Some("almere".into()) },
         true,
     )
@@ -95,7 +95,7 @@ fn json_output_has_the_documented_shape() {
     // Without trace the numbers are identical and trace/explanation are empty.
     let lean = rules_core::evaluate_to_json(
         &package,
-        &value,
+        &rules_core::AnswerValue::from(&value),
         &Options { date: Date::parse("2024-05-01").unwrap(), municipality: Some("almere".into()) },
         false,
     )

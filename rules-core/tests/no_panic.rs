@@ -87,11 +87,11 @@ fn mutated_packages_and_answers_never_panic() {
                 if r.next().is_multiple_of(2) {
                     mutate(&mut a, &mut r, 0);
                 }
-                match rules_core::evaluate_to_json(&p, &a, &options, true) {
+                match rules_core::evaluate_to_json(&p, &rules_core::AnswerValue::from(&a), &options, true) {
                     Ok(s) => assert!(s.starts_with('{')),
                     Err(e) => assert!(ERROR_CODES.contains(&e.code())),
                 }
-                let _ = Answers::problems(&p, &a);
+                let _ = Answers::problems(&p, &rules_core::AnswerValue::from(&a));
                 let _ = rules_core::lint::lint(&p);
             }
             Err(e) => {
@@ -116,7 +116,7 @@ fn huge_amounts_overflow_cleanly() {
         "extra_kamers_in_gebruik": 20, "extra_kamers_niet_in_gebruik": 0});
     let e = rules_core::evaluate_to_json(
         &p,
-        &a,
+        &rules_core::AnswerValue::from(&a),
         &Options { date: Date::parse("2024-01-01").unwrap(), municipality: None },
         true,
     )
@@ -145,7 +145,7 @@ fn the_deepest_expressions_allowed_fit_a_small_stack() {
                 "extra_kamers_in_gebruik": 1, "extra_kamers_niet_in_gebruik": 0});
             rules_core::evaluate_to_json(
                 &p,
-                &a,
+                &rules_core::AnswerValue::from(&a),
                 &Options { date: Date::parse("2024-01-01").unwrap(), municipality: None },
                 true,
             )

@@ -41,7 +41,8 @@ fn base() -> Value {
 
 fn eval(p: &Package, answers: Value, date: &str, municipality: Option<&str>) -> Result<Value, rules_core::Error> {
     let options = Options { date: Date::parse(date).unwrap(), municipality: municipality.map(str::to_owned) };
-    evaluate_to_json(p, &answers, &options, true).map(|s| serde_json::from_str(&s).unwrap())
+    evaluate_to_json(p, &rules_core::AnswerValue::from(&answers), &options, true)
+        .map(|s| serde_json::from_str(&s).unwrap())
 }
 
 #[test]
@@ -213,11 +214,15 @@ fn forms_see_the_union_of_questions_and_follow_the_transition() {
     let ids: Vec<&str> = rules_core::describe::questions(&p).iter().map(|q| q.id).collect();
     assert_eq!(ids, ["heeft_indicatie", "indicatie_startdatum", "kamers"]);
     let options = Options { date: Date::parse("2024-06-01").unwrap(), municipality: None };
-    let asked = rules_core::describe::asked_on(&p, &json!({"heeft_indicatie": false}), &options);
+    let asked = rules_core::describe::asked_on(
+        &p,
+        &rules_core::AnswerValue::from(&json!({"heeft_indicatie": false})),
+        &options,
+    );
     assert_eq!(asked, ["heeft_indicatie", "kamers"]);
     let asked = rules_core::describe::asked_on(
         &p,
-        &json!({"heeft_indicatie": true, "indicatie_startdatum": "2020-01-01"}),
+        &rules_core::AnswerValue::from(&json!({"heeft_indicatie": true, "indicatie_startdatum": "2020-01-01"})),
         &options,
     );
     assert_eq!(asked, ["heeft_indicatie", "indicatie_startdatum", "kamers"]);
@@ -256,13 +261,17 @@ fn validation_checks_the_package_that_applies() {
     // After the transition the earlier package asks `kamers` too; nothing is missing or unknown.
     let ok = rules_core::eval::problems_on(
         &p,
-        &json!({"heeft_indicatie": true, "indicatie_startdatum": "2019-01-01", "kamers": 1}),
+        &rules_core::AnswerValue::from(
+            &json!({"heeft_indicatie": true, "indicatie_startdatum": "2019-01-01", "kamers": 1}),
+        ),
         &options,
     );
     assert_eq!(ok, vec![]);
     let bad = rules_core::eval::problems_on(
         &p,
-        &json!({"heeft_indicatie": true, "indicatie_startdatum": "2019-01-01", "kamers": 9}),
+        &rules_core::AnswerValue::from(
+            &json!({"heeft_indicatie": true, "indicatie_startdatum": "2019-01-01", "kamers": 9}),
+        ),
         &options,
     );
     assert_eq!(bad.iter().map(|e| (e.code(), e.question())).collect::<Vec<_>>(), [("out_of_range", Some("kamers"))]);

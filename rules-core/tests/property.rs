@@ -216,7 +216,7 @@ proptest! {
         match Package::load(&text) {
             Ok(p) => {
                 let answers = case_answers().iter().find(|(i, _)| *i == which).map(|(_, a)| a.clone()).unwrap();
-                if let Some(code) = fuzz_checks::exercise(&p, &answers) {
+                if let Some(code) = fuzz_checks::exercise(&p, &rules_core::AnswerValue::from(&answers)) {
                     assert_documented(code);
                 }
             }
@@ -234,7 +234,7 @@ proptest! {
         for (path, e) in &edits {
             apply(&mut answers, *path, e);
         }
-        if let Some(code) = fuzz_checks::exercise(&packages()[*which], &answers) {
+        if let Some(code) = fuzz_checks::exercise(&packages()[*which], &rules_core::AnswerValue::from(&answers)) {
             assert_documented(code);
         }
     }

@@ -8,7 +8,8 @@ use serde_json::{json, Value};
 
 fn eval(p: &Package, answers: Value, date: &str, municipality: Option<&str>) -> Result<Value, rules_core::Error> {
     let options = Options { date: Date::parse(date).unwrap(), municipality: municipality.map(str::to_owned) };
-    evaluate_to_json(p, &answers, &options, true).map(|s| serde_json::from_str(&s).unwrap())
+    evaluate_to_json(p, &rules_core::AnswerValue::from(&answers), &options, true)
+        .map(|s| serde_json::from_str(&s).unwrap())
 }
 
 fn classes() -> Value {
@@ -320,7 +321,9 @@ fn figures_only_name_the_class_and_give_the_numbers_and_errors_of_the_indication
     for kamers in 0..=30 {
         for date in ["2023-06-01", "2024-06-01", "2025-06-01"] {
             let options = Options { date: Date::parse(date).unwrap(), municipality: None };
-            let f = rules_core::figures::figures(&p, &json!({"kamers": kamers}), &options).unwrap();
+            let f =
+                rules_core::figures::figures(&p, &rules_core::AnswerValue::from(&json!({"kamers": kamers})), &options)
+                    .unwrap();
             let full = eval(&p, json!({"kamers": kamers}), date, None).unwrap();
             let shown = f.class.map_or(Value::Null, |i| list[i]["id"].clone());
             assert_eq!(shown, full["cost"]["class"]["id"], "{kamers} {date}");
@@ -331,14 +334,14 @@ fn figures_only_name_the_class_and_give_the_numbers_and_errors_of_the_indication
     }
     let options = Options { date: Date::parse("2024-06-01").unwrap(), municipality: Some("x".into()) };
     for answers in [json!({"kamers": 31}), json!({"kamers": "twee"}), json!({"kamers": 2})] {
-        let figures = rules_core::figures::figures(&p, &answers, &options).unwrap_err();
-        let full = evaluate_to_json(&p, &answers, &options, false).unwrap_err();
+        let figures = rules_core::figures::figures(&p, &rules_core::AnswerValue::from(&answers), &options).unwrap_err();
+        let full = evaluate_to_json(&p, &rules_core::AnswerValue::from(&answers), &options, false).unwrap_err();
         assert_eq!(figures.to_object().to_json(), full.to_object().to_json());
     }
     let options = Options { date: Date::parse("2024-06-01").unwrap(), municipality: None };
     for answers in [json!({"kamers": 31}), json!({"kamers": "twee"}), json!({})] {
-        let figures = rules_core::figures::figures(&p, &answers, &options).unwrap_err();
-        let full = evaluate_to_json(&p, &answers, &options, false).unwrap_err();
+        let figures = rules_core::figures::figures(&p, &rules_core::AnswerValue::from(&answers), &options).unwrap_err();
+        let full = evaluate_to_json(&p, &rules_core::AnswerValue::from(&answers), &options, false).unwrap_err();
         assert_eq!(figures.to_object().to_json(), full.to_object().to_json());
     }
 }

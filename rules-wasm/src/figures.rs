@@ -43,8 +43,10 @@ mod boundary {
 
     use super::super::{js_error, parse_answers, parse_date, Engine};
 
-    fn answers_from(answers: JsValue) -> Result<Value, Error> {
-        serde_wasm_bindgen::from_value(answers).map_err(|e| Error::InvalidAnswers { message: e.to_string() })
+    fn answers_from(answers: JsValue) -> Result<rules_core::AnswerValue, Error> {
+        serde_wasm_bindgen::from_value::<Value>(answers)
+            .map(rules_core::AnswerValue::from)
+            .map_err(|e| Error::InvalidAnswers { message: e.to_string() })
     }
 
     fn object(value: &Value) -> Result<JsValue, Error> {

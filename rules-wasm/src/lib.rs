@@ -20,8 +20,7 @@ mod figures;
 use rules_core::input::json;
 use rules_core::json_out::{self, JsonOut};
 use rules_core::workdays;
-use rules_core::{describe, Date, Error, Options, Package};
-use serde_json::Value;
+use rules_core::{describe, AnswerValue, Date, Error, Options, Package};
 use wasm_bindgen::prelude::*;
 
 // The tools module (feature `tools`, on by default; the checking page's
@@ -106,9 +105,9 @@ fn js_error(e: &Error) -> JsValue {
 }
 
 /// Answers arrive as JSON text, read by the core's strict reader exactly as
-/// the CLI reads an answers file (same limits, same codes).
-fn parse_answers(answers: &str) -> Result<Value, Error> {
-    json::read_str(answers, "(antwoorden)", json::Kind::Answers)
+/// the CLI reads an answers file (same limits, same codes, numbers as written).
+fn parse_answers(answers: &str) -> Result<AnswerValue, Error> {
+    json::read_exact_str(answers, "(antwoorden)", json::Kind::Answers)
 }
 
 /// The date whose norm applies, `YYYY-MM-DD` (the wrapper defaults it to today).
@@ -146,7 +145,7 @@ impl Engine {
     /// as JSON text (`describe::asked_on`: follows a transition rule).
     #[wasm_bindgen(js_name = askedJson)]
     pub fn asked_json(&self, answers: &str, date: &str, municipality: Option<String>) -> Result<String, JsValue> {
-        let answers = parse_answers(answers).unwrap_or(Value::Null);
+        let answers = parse_answers(answers).unwrap_or_default();
         let date = parse_date(date).map_err(|e| js_error(&e))?;
         let ids = describe::asked_on(&self.package, &answers, &Options { date, municipality });
         Ok(json_out::to_string(&ids))
@@ -241,7 +240,7 @@ impl Engine {
 type RenderIndication = fn(&rules_core::eval::Indication, bool) -> String;
 
 /// `rules_core::evaluate_to_json` or `evaluate_to_payload`.
-type Render = fn(&Package, &Value, &Options, bool) -> Result<String, Error>;
+type Render = fn(&Package, &AnswerValue, &Options, bool) -> Result<String, Error>;
 
 impl Engine {
     fn state(
@@ -259,7 +258,7 @@ impl Engine {
             Ok(answers) => rules_core::form_state_with(&self.package, &answers, &options, prune, trace, render),
             Err(e) => {
                 let mut state =
-                    rules_core::form_state_with(&self.package, &Value::Null, &options, prune, trace, render);
+                    rules_core::form_state_with(&self.package, &AnswerValue::Null, &options, prune, trace, render);
                 state.problems = vec![e];
                 state
             }
@@ -286,7 +285,7 @@ impl Engine {
 /// `dates` is JSON text `{decision, conversation?, start?, evaluation?}` (YYYY-MM-DD or null).
 fn plan_steps(package: Option<&Package>, dates: &str, municipality: Option<&str>) -> Result<String, Error> {
     // The strict reader, not serde_json: its deserializer would be the only one in the resident module.
-    let value = json::read_str(dates, "(datums)", json::Kind::Answers).map_err(|e| match e {
+    let value = json::read_exact_str(dates, "(datums)", json::Kind::Answers).map_err(|e| match e {
         Error::InvalidJson { line, column, message, .. } => Error::InvalidDate {
             question: None,
             value: format!("geen geldige JSON (regel {line}, kolom {column}): {message}"),
@@ -295,8 +294,8 @@ fn plan_steps(package: Option<&Package>, dates: &str, municipality: Option<&str>
     })?;
     let date = |key: &str| -> Result<Option<Date>, Error> {
         match value.get(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) => parse_date(s).map(Some),
+            None | Some(AnswerValue::Null) => Ok(None),
+            Some(AnswerValue::String(s)) => parse_date(s).map(Some),
             Some(other) => Err(Error::InvalidDate { question: None, value: json_out::to_string(other) }),
         }
     };

@@ -17,9 +17,7 @@ mod render;
 mod slots;
 pub mod totals;
 
-use std::borrow::Cow;
-
-use serde_json::{Map, Value};
+use crate::input::answer_value::{AnswerMap, AnswerValue};
 
 use crate::answers::Answers;
 use crate::date::Date;
@@ -345,34 +343,35 @@ impl<'p> Comparison<'p> {
     }
 
     /// The answers object one package reads from this household.
-    fn answers_for<'a>(&self, side: Side, columns: &Columns, h: &'a Household) -> Result<Cow<'a, Value>, Error> {
+    fn answers_for(&self, side: Side, columns: &Columns, h: &Household) -> Result<AnswerValue, Error> {
         match &h.answers {
             RawAnswers::Cells(cells) => {
                 let kinds = match side {
                     Side::Old => &columns.old,
                     Side::New => &columns.new,
                 };
-                let mut map = Map::new();
+                let mut map = AnswerMap::new();
                 for ((name, kind), cell) in columns.names.iter().zip(kinds).zip(cells.iter()) {
                     if let (Some(kind), Some(text)) = (kind, cell) {
                         map.insert(name.clone(), cell_value(name, *kind, text)?);
                     }
                 }
-                Ok(Cow::Owned(Value::Object(map)))
+                Ok(AnswerValue::Object(map))
             }
             RawAnswers::Json(map) => {
                 // Keys only the other package knows are left out, so one
-                // household answered for both can be compared.
+                // household answered for both can be compared. (JSON Lines
+                // are read by serde_json: numbers as doubles, converted.)
                 let (own, other) = match side {
                     Side::Old => (self.old, self.new),
                     Side::New => (self.new, self.old),
                 };
-                let kept: Map<String, Value> = map
+                let kept: AnswerMap = map
                     .iter()
                     .filter(|(k, _)| kind_in(own, k).is_some() || kind_in(other, k).is_none())
-                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .map(|(k, v)| (k.clone(), AnswerValue::from(v)))
                     .collect();
-                Ok(Cow::Owned(Value::Object(kept)))
+                Ok(AnswerValue::Object(kept))
             }
         }
     }
@@ -380,19 +379,19 @@ impl<'p> Comparison<'p> {
 
 /// A CSV cell as the JSON answer its question expects: `ja`/`nee` or
 /// `true`/`false`, whole numbers, choices by option id, dates as text.
-fn cell_value(question: &str, kind: QuestionKind, text: &str) -> Result<Value, Error> {
+fn cell_value(question: &str, kind: QuestionKind, text: &str) -> Result<AnswerValue, Error> {
     let wrong = |expected: &str| Error::WrongType {
         question: question.to_string(),
         expected: format!("{expected}, niet '{text}'"),
     };
     match kind {
         QuestionKind::YesNo => match text.to_ascii_lowercase().as_str() {
-            "ja" | "true" => Ok(Value::Bool(true)),
-            "nee" | "false" => Ok(Value::Bool(false)),
+            "ja" | "true" => Ok(AnswerValue::Bool(true)),
+            "nee" | "false" => Ok(AnswerValue::Bool(false)),
             _ => Err(wrong("ja of nee (of true of false)")),
         },
-        QuestionKind::Number => text.parse::<i64>().map(Value::from).map_err(|_| wrong("een heel getal")),
-        QuestionKind::Choice | QuestionKind::Date => Ok(Value::String(text.to_string())),
+        QuestionKind::Number => text.parse::<i64>().map(AnswerValue::from).map_err(|_| wrong("een heel getal")),
+        QuestionKind::Choice | QuestionKind::Date => Ok(AnswerValue::String(text.to_string())),
     }
 }
 

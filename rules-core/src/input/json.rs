@@ -10,26 +10,28 @@
 //! last one silently), and documents, strings or nesting beyond the limits of
 //! [`super::limits`].
 //!
-//! A hand-written parser rather than `serde_json::from_slice`, because one
-//! rule needs it: a number too large for a double (`1e400`) reads as `null`
-//! in answers, which is what `JSON.stringify` makes of it in the browser, so
-//! the CLI and the browser refuse it with the same code. In any other
-//! document such a number is refused as not JSON.
+//! One hand-written parser, two trees: documents (package, overlay, case)
+//! become a `serde_json::Value` with numbers as doubles ([`read`],
+//! [`read_str`]; a number beyond a double is refused as not JSON), answers,
+//! records and plan dates an [`AnswerValue`] with every number kept as
+//! written and classified exactly ([`read_answers`], [`read_exact_str`]), so
+//! nothing a resident typed is rounded and the resident module links no
+//! float code.
 
 use serde_json::{Map, Number, Value};
 
+use super::answer_value::{AnswerMap, AnswerNumber, AnswerValue};
 use super::limits::{self, Limit};
 use crate::error::Error;
 
-/// What a document is for: sets its size limit and the rule for numbers
-/// beyond a double.
+/// What a document is for: sets its size limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// A package, overlay or bundle document.
     Package,
     /// A conformance case.
     Case,
-    /// Answers: a too large number is `null`, as in JavaScript.
+    /// Answers (and plan dates).
     Answers,
 }
 
@@ -45,6 +47,26 @@ impl Kind {
 /// Reads a JSON document from bytes. `file` names it in errors (a file path,
 /// or e.g. `(document)`).
 pub fn read(bytes: &[u8], file: &str, kind: Kind) -> Result<Value, Error> {
+    read_str(utf8(bytes, file, kind)?, file, kind)
+}
+
+/// Reads a JSON document from text (see [`read`]).
+pub fn read_str(text: &str, file: &str, kind: Kind) -> Result<Value, Error> {
+    parse::<Doubles>(text, file, kind)
+}
+
+/// Reads answers from bytes, numbers as written (see [`AnswerValue`]).
+pub fn read_answers(bytes: &[u8], file: &str) -> Result<AnswerValue, Error> {
+    read_exact_str(utf8(bytes, file, Kind::Answers)?, file, Kind::Answers)
+}
+
+/// Reads a JSON text with numbers as written: answers, plan dates and
+/// records (`kind` sets the size limit).
+pub fn read_exact_str(text: &str, file: &str, kind: Kind) -> Result<AnswerValue, Error> {
+    parse::<Exact>(text, file, kind)
+}
+
+fn utf8<'a>(bytes: &'a [u8], file: &str, kind: Kind) -> Result<&'a str, Error> {
     kind.size_limit().check_file(bytes.len(), file)?;
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
@@ -60,11 +82,10 @@ pub fn read(bytes: &[u8], file: &str, kind: Kind) -> Result<Value, Error> {
             });
         }
     };
-    read_str(text, file, kind)
+    Ok(text)
 }
 
-/// Reads a JSON document from text (see [`read`]).
-pub fn read_str(text: &str, file: &str, kind: Kind) -> Result<Value, Error> {
+fn parse<T: Tree>(text: &str, file: &str, kind: Kind) -> Result<T::Value, Error> {
     kind.size_limit().check_file(text.len(), file)?;
     if text.starts_with('\u{feff}') {
         return Err(Error::InvalidJson {
@@ -74,7 +95,7 @@ pub fn read_str(text: &str, file: &str, kind: Kind) -> Result<Value, Error> {
             message: "het bestand begint met een onzichtbaar teken (een BOM); sla het op als UTF-8 zonder BOM".into(),
         });
     }
-    let mut p = Parser { text, bytes: text.as_bytes(), pos: 0, kind };
+    let mut p = Parser::<T> { text, bytes: text.as_bytes(), pos: 0, tree: std::marker::PhantomData };
     let result = p.skip_ws().and_then(|_| p.value(0)).and_then(|v| {
         p.skip_ws()?;
         if p.pos < p.bytes.len() {
@@ -131,16 +152,104 @@ impl Failure {
     }
 }
 
-struct Parser<'a> {
+/// What the parser builds: a `serde_json::Value` or an [`AnswerValue`].
+trait Tree {
+    type Value;
+    type Map: Default;
+    fn null() -> Self::Value;
+    fn bool(b: bool) -> Self::Value;
+    /// A number literal (JSON syntax checked), or why it is refused.
+    fn number(literal: &str, integer: bool) -> Result<Self::Value, &'static str>;
+    fn string(s: String) -> Self::Value;
+    fn array(items: Vec<Self::Value>) -> Self::Value;
+    fn contains(map: &Self::Map, key: &str) -> bool;
+    fn insert(map: &mut Self::Map, key: String, value: Self::Value);
+    fn object(map: Self::Map) -> Self::Value;
+}
+
+/// Documents: numbers as doubles, as serde_json reads them.
+struct Doubles;
+
+impl Tree for Doubles {
+    type Value = Value;
+    type Map = Map<String, Value>;
+    fn null() -> Value {
+        Value::Null
+    }
+    fn bool(b: bool) -> Value {
+        Value::Bool(b)
+    }
+    fn number(literal: &str, integer: bool) -> Result<Value, &'static str> {
+        if integer {
+            if let Ok(i) = literal.parse::<i64>() {
+                return Ok(Value::Number(i.into()));
+            }
+            if let Ok(u) = literal.parse::<u64>() {
+                return Ok(Value::Number(u.into()));
+            }
+        }
+        let f: f64 = literal.parse().map_err(|_| "ongeldig getal")?;
+        Number::from_f64(f).map(Value::Number).ok_or("het getal is te groot")
+    }
+    fn string(s: String) -> Value {
+        Value::String(s)
+    }
+    fn array(items: Vec<Value>) -> Value {
+        Value::Array(items)
+    }
+    fn contains(map: &Self::Map, key: &str) -> bool {
+        map.contains_key(key)
+    }
+    fn insert(map: &mut Self::Map, key: String, value: Value) {
+        map.insert(key, value);
+    }
+    fn object(map: Self::Map) -> Value {
+        Value::Object(map)
+    }
+}
+
+/// Answers, records, plan dates: numbers as written.
+struct Exact;
+
+impl Tree for Exact {
+    type Value = AnswerValue;
+    type Map = AnswerMap;
+    fn null() -> AnswerValue {
+        AnswerValue::Null
+    }
+    fn bool(b: bool) -> AnswerValue {
+        AnswerValue::Bool(b)
+    }
+    fn number(literal: &str, _: bool) -> Result<AnswerValue, &'static str> {
+        Ok(AnswerValue::Number(AnswerNumber::from_literal(literal)))
+    }
+    fn string(s: String) -> AnswerValue {
+        AnswerValue::String(s)
+    }
+    fn array(items: Vec<AnswerValue>) -> AnswerValue {
+        AnswerValue::Array(items)
+    }
+    fn contains(map: &AnswerMap, key: &str) -> bool {
+        map.contains_key(key)
+    }
+    fn insert(map: &mut AnswerMap, key: String, value: AnswerValue) {
+        map.insert(key, value);
+    }
+    fn object(map: AnswerMap) -> AnswerValue {
+        AnswerValue::Object(map)
+    }
+}
+
+struct Parser<'a, T> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
-    kind: Kind,
+    tree: std::marker::PhantomData<T>,
 }
 
 type Parsed<T> = Result<T, Failure>;
 
-impl Parser<'_> {
+impl<T: Tree> Parser<'_, T> {
     fn fail(&self, message: &str) -> Failure {
         Failure { pos: self.pos, reason: Reason::Syntax(message.into()), path: Vec::new() }
     }
@@ -149,7 +258,12 @@ impl Parser<'_> {
         match self.text[self.pos.min(self.text.len())..].chars().next() {
             None => self.fail("het document houdt te vroeg op (mist er een } of ] aan het eind?)"),
             Some('\'') => self.fail("gebruik dubbele aanhalingstekens (\") in plaats van enkele"),
-            Some(c) => self.fail(&format!("onverwacht teken '{}'", c.escape_debug())),
+            // An invisible character by its code point; not `escape_debug`,
+            // whose Unicode tables would be the only ones in the resident module.
+            Some(c) if c.is_control() || c.is_whitespace() => {
+                self.fail(&format!("onverwacht teken U+{:04X}", u32::from(c)))
+            }
+            Some(c) => self.fail(&format!("onverwacht teken '{c}'")),
         }
     }
 
@@ -175,23 +289,23 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Parsed<Value> {
+    fn value(&mut self, depth: usize) -> Parsed<T::Value> {
         if depth > limits::JSON_DEPTH.max {
             return Err(Failure { pos: self.pos, reason: Reason::Limit(limits::JSON_DEPTH), path: Vec::new() });
         }
         match self.peek() {
             Some(b'{') => self.object(depth),
             Some(b'[') => self.array(depth),
-            Some(b'"') => self.string().map(Value::String),
+            Some(b'"') => self.string().map(T::string),
             Some(b'-' | b'0'..=b'9') => self.number(),
-            Some(b't') => self.word("true", Value::Bool(true)),
-            Some(b'f') => self.word("false", Value::Bool(false)),
-            Some(b'n') => self.word("null", Value::Null),
+            Some(b't') => self.word("true", T::bool(true)),
+            Some(b'f') => self.word("false", T::bool(false)),
+            Some(b'n') => self.word("null", T::null()),
             _ => Err(self.unexpected()),
         }
     }
 
-    fn word(&mut self, word: &str, value: Value) -> Parsed<Value> {
+    fn word(&mut self, word: &str, value: T::Value) -> Parsed<T::Value> {
         if self.bytes[self.pos..].starts_with(word.as_bytes()) {
             self.pos += word.len();
             Ok(value)
@@ -200,13 +314,13 @@ impl Parser<'_> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Parsed<Value> {
+    fn object(&mut self, depth: usize) -> Parsed<T::Value> {
         self.pos += 1;
-        let mut map = Map::new();
+        let mut map = T::Map::default();
         self.skip_ws()?;
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Value::Object(map));
+            return Ok(T::object(map));
         }
         loop {
             self.skip_ws()?;
@@ -219,7 +333,7 @@ impl Parser<'_> {
             }
             let key_pos = self.pos;
             let key = self.string()?;
-            if map.contains_key(&key) {
+            if T::contains(&map, &key) {
                 return Err(Failure { pos: key_pos, reason: Reason::Duplicate(key), path: Vec::new() });
             }
             self.skip_ws()?;
@@ -229,13 +343,13 @@ impl Parser<'_> {
                 f.path.push(limits::shorten(&key));
                 f
             })?;
-            map.insert(key, value);
+            T::insert(&mut map, key, value);
             self.skip_ws()?;
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Value::Object(map));
+                    return Ok(T::object(map));
                 }
                 None => return Err(self.unexpected()),
                 Some(_) => return Err(self.fail("mist hier een komma tussen twee onderdelen, of een }?")),
@@ -243,13 +357,13 @@ impl Parser<'_> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Parsed<Value> {
+    fn array(&mut self, depth: usize) -> Parsed<T::Value> {
         self.pos += 1;
         let mut list = Vec::new();
         self.skip_ws()?;
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Value::Array(list));
+            return Ok(T::array(list));
         }
         loop {
             self.skip_ws()?;
@@ -267,7 +381,7 @@ impl Parser<'_> {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(Value::Array(list));
+                    return Ok(T::array(list));
                 }
                 None => return Err(self.unexpected()),
                 Some(_) => return Err(self.fail("mist hier een komma tussen twee onderdelen, of een ]?")),
@@ -360,7 +474,7 @@ impl Parser<'_> {
         self.pos - start
     }
 
-    fn number(&mut self) -> Parsed<Value> {
+    fn number(&mut self) -> Parsed<T::Value> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
             self.pos += 1;
@@ -391,22 +505,7 @@ impl Parser<'_> {
                 return Err(self.fail("na de e in een getal horen cijfers"));
             }
         }
-        let literal = &self.text[start..self.pos];
-        if integer {
-            if let Ok(i) = literal.parse::<i64>() {
-                return Ok(Value::Number(i.into()));
-            }
-            if let Ok(u) = literal.parse::<u64>() {
-                return Ok(Value::Number(u.into()));
-            }
-        }
-        let f: f64 = literal.parse().map_err(|_| Failure { pos: start, ..self.fail("ongeldig getal") })?;
-        match Number::from_f64(f) {
-            Some(n) => Ok(Value::Number(n)),
-            // Beyond a double: JavaScript reads it as Infinity and JSON.stringify writes null.
-            None if self.kind == Kind::Answers => Ok(Value::Null),
-            None => Err(Failure { pos: start, ..self.fail("het getal is te groot") }),
-        }
+        T::number(&self.text[start..self.pos], integer).map_err(|message| Failure { pos: start, ..self.fail(message) })
     }
 }
 
@@ -450,16 +549,45 @@ mod tests {
         assert!(comma.to_string().contains("komma"), "{comma}");
         let short = err("{\"a\": [1, 2");
         assert!(short.to_string().contains("te vroeg"), "{short}");
+        assert!(err("{\"a\": \u{a0}1}").to_string().contains("onverwacht teken U+00A0"));
+        assert!(err("{\"a\": \u{1}}").to_string().contains("onverwacht teken U+0001"));
+        assert!(err("{\"a\": é}").to_string().contains("onverwacht teken 'é'"));
         for text in ["", "01", "1.", "-", "[1,]", "{'a':1}", "\"\t\"", "nul", "1 2", "\"\\ud800\""] {
             assert_eq!(err(text).code(), "invalid_json", "{text:?}");
         }
     }
 
     #[test]
-    fn huge_numbers_are_null_in_answers_only() {
-        assert_eq!(read(b"{\"n\": 1e400}", "a", Kind::Answers).unwrap()["n"], Value::Null);
+    fn answers_keep_numbers_as_written_documents_refuse_beyond_a_double() {
+        use crate::input::answer_value::Exactly;
+        let a = read_answers(b"{\"n\": 1e400, \"m\": -0, \"f\": 1.00000000000000001, \"w\": 2.0}", "a").unwrap();
+        let number = |key: &str| match a.get(key) {
+            Some(AnswerValue::Number(n)) => (n.literal().to_owned(), n.exactly()),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(number("n"), ("1e400".into(), Exactly::HugeWhole));
+        assert_eq!(number("m"), ("-0".into(), Exactly::Whole(0)));
+        assert_eq!(number("f"), ("1.00000000000000001".into(), Exactly::Fraction));
+        assert_eq!(number("w"), ("2.0".into(), Exactly::Whole(2)));
         assert_eq!(err("{\"n\": 1e400}").code(), "invalid_json");
-        assert_eq!(read(b"-0", "a", Kind::Answers).unwrap(), Value::Number(0.into()));
+        // The same syntax rules and positions in both trees.
+        for text in ["", "01", "1.", "-", "[1,]", "{'a':1}", "\"\t\"", "nul", "1 2", "{\"a\":1,\"a\":2}"] {
+            let (ours, theirs) = (read_answers(text.as_bytes(), "a").unwrap_err(), err(text));
+            assert_eq!(ours.to_object().code, theirs.to_object().code, "{text:?}");
+            assert_eq!(ours.to_object().column, theirs.to_object().column, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_literal_of_a_million_digits_is_refused_by_the_answers_limit_at_once() {
+        let started = std::time::Instant::now();
+        let text = format!("{{\"n\": 1{}}}", "0".repeat(1_000_000));
+        let e = read_answers(text.as_bytes(), "a").unwrap_err();
+        assert_eq!((e.code(), e.to_object().limit), ("limit", Some("answers_bytes")));
+        // The largest literal the limit lets through is classified quickly.
+        let text = format!("{{\"n\": 1{}e-250000}}", "0".repeat(250_000));
+        assert_eq!(read_answers(text.as_bytes(), "a").unwrap().get("n").and_then(AnswerValue::as_i64), Some(1));
+        assert!(started.elapsed().as_secs() < 2);
     }
 
     #[test]

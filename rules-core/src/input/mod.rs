@@ -1,5 +1,7 @@
-//! Everything that comes in as bytes: the strict JSON reader and the
-//! documented limits. A leaf: it uses nothing of the crate but `error`.
+//! Everything that comes in as bytes: the strict JSON reader, the value
+//! type answers are read into (numbers as written) and the documented
+//! limits. Uses nothing of the crate but `error` and `json_out`.
 
+pub mod answer_value;
 pub mod json;
 pub mod limits;

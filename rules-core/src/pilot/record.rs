@@ -4,7 +4,7 @@
 //! reading: format 1's intake is taken as the conversation, and it has no
 //! decision date.
 
-use serde_json::{Map, Value};
+use crate::input::answer_value::{AnswerMap, AnswerValue};
 
 use crate::date::Date;
 use crate::error::Error;
@@ -19,7 +19,7 @@ const MAX_TEXT: usize = 500;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Part {
     pub date: Option<Date>,
-    pub answers: Value,
+    pub answers: AnswerValue,
     /// `indication.total.minutes_per_week` as stored.
     pub minutes_per_week: Option<i64>,
 }
@@ -99,44 +99,45 @@ fn passes_elfproef(digits: &[u8]) -> bool {
     sum.rem_euclid(11) == 0
 }
 
-fn text(obj: &Map<String, Value>, key: &str, field: &str) -> Result<Option<String>, Error> {
+fn text(obj: &AnswerMap, key: &str, field: &str) -> Result<Option<String>, Error> {
     match obj.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
-        Some(Value::String(s)) if s.chars().count() > MAX_TEXT => {
+        None | Some(AnswerValue::Null) => Ok(None),
+        Some(AnswerValue::String(s)) if s.trim().is_empty() => Ok(None),
+        Some(AnswerValue::String(s)) if s.chars().count() > MAX_TEXT => {
             Err(invalid(field, format!("de tekst is langer dan {MAX_TEXT} tekens")))
         }
-        Some(Value::String(s)) => Ok(Some(s.trim().to_string())),
+        Some(AnswerValue::String(s)) => Ok(Some(s.trim().to_string())),
         Some(_) => Err(invalid(field, "moet tekst zijn")),
     }
 }
 
-fn date(obj: &Map<String, Value>, key: &str, field: &str) -> Result<Option<Date>, Error> {
+fn date(obj: &AnswerMap, key: &str, field: &str) -> Result<Option<Date>, Error> {
     match text(obj, key, field)? {
         None => Ok(None),
         Some(t) => Date::parse(&t).map(Some).ok_or_else(|| invalid(field, "moet een datum zijn (JJJJ-MM-DD)")),
     }
 }
 
-fn object<'a>(v: &'a Value, field: &str) -> Result<&'a Map<String, Value>, Error> {
+fn object<'a>(v: &'a AnswerValue, field: &str) -> Result<&'a AnswerMap, Error> {
     v.as_object().ok_or_else(|| invalid(field, "moet een JSON-object zijn"))
 }
 
-fn part(root: &Map<String, Value>, key: &str) -> Result<Option<Part>, Error> {
+fn part(root: &AnswerMap, key: &str) -> Result<Option<Part>, Error> {
     let v = match root.get(key) {
-        None | Some(Value::Null) => return Ok(None),
+        None | Some(AnswerValue::Null) => return Ok(None),
         Some(v) => object(v, key)?,
     };
     let answers = match v.get("answers") {
-        None | Some(Value::Null) => Value::Object(Map::new()),
-        Some(a @ Value::Object(_)) => a.clone(),
+        None | Some(AnswerValue::Null) => AnswerValue::Object(AnswerMap::new()),
+        Some(a @ AnswerValue::Object(_)) => a.clone(),
         Some(_) => return Err(invalid(&format!("{key}.answers"), "moet een JSON-object zijn")),
     };
     let minutes_per_week = match v.get("indication") {
-        None | Some(Value::Null) => None,
+        None | Some(AnswerValue::Null) => None,
         Some(ind) => Some(
-            ind.pointer("/total/minutes_per_week")
-                .and_then(Value::as_i64)
+            ind.get("total")
+                .and_then(|t| t.get("minutes_per_week"))
+                .and_then(AnswerValue::as_i64)
                 .filter(|m| (0..=10_080).contains(m))
                 .ok_or_else(|| invalid(&format!("{key}.indication"), "heeft geen geldig aantal minuten per week"))?,
         ),
@@ -148,8 +149,8 @@ fn part(root: &Map<String, Value>, key: &str) -> Result<Option<Part>, Error> {
 /// through (duplicate names and the limits refused with their own codes);
 /// not serde_json, whose deserializer would be the only one in the resident
 /// wasm module.
-fn read_json(text: &str) -> Result<Value, Error> {
-    crate::input::json::read_str(text, "(bestand)", crate::input::json::Kind::Package).map_err(|e| match e {
+fn read_json(text: &str) -> Result<AnswerValue, Error> {
+    crate::input::json::read_exact_str(text, "(bestand)", crate::input::json::Kind::Package).map_err(|e| match e {
         Error::InvalidJson { line, column, message, .. } => {
             invalid("(bestand)", format!("geen geldige JSON (regel {line}, kolom {column}: {message})"))
         }
@@ -162,14 +163,14 @@ pub fn parse_record(bytes: &[u8]) -> Result<Record, Error> {
     record_of(&read_bytes(bytes)?)
 }
 
-fn read_bytes(bytes: &[u8]) -> Result<Value, Error> {
+fn read_bytes(bytes: &[u8]) -> Result<AnswerValue, Error> {
     read_json(std::str::from_utf8(bytes).map_err(|_| invalid("(bestand)", "is geen UTF-8-tekst"))?)
 }
 
 /// A record from its JSON (see [`parse_record`]).
-fn record_of(value: &Value) -> Result<Record, Error> {
+fn record_of(value: &AnswerValue) -> Result<Record, Error> {
     let root = object(value, "(bestand)")?;
-    let format = match root.get("format").and_then(Value::as_str) {
+    let format = match root.get("format").and_then(AnswerValue::as_str) {
         Some(RECORD_FORMAT_V1) => 1,
         Some(RECORD_FORMAT_V2) => 2,
         _ => {
@@ -179,14 +180,14 @@ fn record_of(value: &Value) -> Result<Record, Error> {
             ))
         }
     };
-    let package = object(root.get("package").unwrap_or(&Value::Null), "package")?;
+    let package = object(root.get("package").unwrap_or(&AnswerValue::Null), "package")?;
     let package_id = text(package, "id", "package.id")?.ok_or_else(|| invalid("package.id", "ontbreekt"))?;
     let dossier = text(root, "dossier", "dossier")?;
     if let Some(d) = &dossier {
         check_dossier_reference(d)?;
     }
     let (provider, agb) = match root.get("provider") {
-        None | Some(Value::Null) => (None, None),
+        None | Some(AnswerValue::Null) => (None, None),
         Some(p) => {
             let p = object(p, "provider")?;
             (text(p, "name", "provider.name")?, text(p, "agb", "provider.agb")?)
@@ -209,8 +210,8 @@ fn record_of(value: &Value) -> Result<Record, Error> {
         (date(root, "decision", "decision")?, date(root, "conversation", "conversation")?)
     };
     let changes = match root.get("changes") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(items)) => items
+        None | Some(AnswerValue::Null) => Vec::new(),
+        Some(AnswerValue::Array(items)) => items
             .iter()
             .enumerate()
             .map(|(i, c)| {
@@ -241,7 +242,7 @@ fn record_of(value: &Value) -> Result<Record, Error> {
         initial: part(root, "initial")?,
         final_: part(root, "final")?,
         changes,
-        complete: root.get("complete").and_then(Value::as_bool).unwrap_or(false),
+        complete: root.get("complete").and_then(AnswerValue::as_bool).unwrap_or(false),
     })
 }
 
@@ -250,16 +251,16 @@ fn record_of(value: &Value) -> Result<Record, Error> {
 /// in format 1, rewritten to format 2: the intake becomes the conversation,
 /// the decision date is unknown (null) and the old intake plan is dropped (the
 /// widget plans again). Returns the record and the format it was read in.
-pub fn migrate_record(bytes: &[u8]) -> Result<(Value, u8), Error> {
+pub fn migrate_record(bytes: &[u8]) -> Result<(AnswerValue, u8), Error> {
     let mut value = read_bytes(bytes)?;
     let parsed = record_of(&value)?;
     let root = value.as_object_mut().ok_or_else(|| invalid("(bestand)", "moet een JSON-object zijn"))?;
     if parsed.format == 1 {
-        let intake = root.remove("intake").unwrap_or(Value::Null);
-        root.insert("format".into(), Value::String(RECORD_FORMAT_V2.into()));
-        root.insert("decision".into(), Value::Null);
+        let intake = root.remove("intake").unwrap_or(AnswerValue::Null);
+        root.insert("format".into(), AnswerValue::String(RECORD_FORMAT_V2.into()));
+        root.insert("decision".into(), AnswerValue::Null);
         root.insert("conversation".into(), intake);
-        root.insert("plan".into(), Value::Null);
+        root.insert("plan".into(), AnswerValue::Null);
     }
     Ok((value, parsed.format))
 }
@@ -304,16 +305,38 @@ mod tests {
         )
         .unwrap();
         assert_eq!(from, 1);
-        assert_eq!(v["format"], RECORD_FORMAT_V2);
+        assert_eq!(v.get("format").and_then(AnswerValue::as_str), Some(RECORD_FORMAT_V2));
         assert_eq!(
-            (v["decision"].is_null(), v["conversation"].as_str(), v.get("intake")),
-            (true, Some("2026-11-02"), None)
+            (
+                v.get("decision").map(AnswerValue::is_null),
+                v.get("conversation").and_then(AnswerValue::as_str),
+                v.get("intake")
+            ),
+            (Some(true), Some("2026-11-02"), None)
         );
-        assert!(v["plan"].is_null());
-        assert_eq!(v["initial"]["answers"]["a"], 1);
+        assert!(v.get("plan").is_some_and(AnswerValue::is_null));
+        assert_eq!(
+            v.get("initial").and_then(|i| i.get("answers")).and_then(|a| a.get("a")).and_then(AnswerValue::as_i64),
+            Some(1)
+        );
         let text = br#"{"format":"urenwijzer-omgekeerd-toewijzen/2","package":{"id":"h4"},"decision":"2026-11-02"}"#;
         let (v, from) = migrate_record(text).unwrap();
-        assert_eq!((from, v), (2, serde_json::from_slice::<Value>(text).unwrap()));
+        assert_eq!(
+            (from, v),
+            (
+                2,
+                crate::input::json::read_exact_str(
+                    std::str::from_utf8(text).unwrap(),
+                    "x",
+                    crate::input::json::Kind::Package
+                )
+                .unwrap()
+            )
+        );
+        // A record's numbers are written back as written.
+        let odd = br#"{"format":"urenwijzer-omgekeerd-toewijzen/2","package":{"id":"h4"},"initial":{"answers":{"a":1e400,"b":2.0}}}"#;
+        let (v, _) = migrate_record(odd).unwrap();
+        assert!(crate::json_out::to_string(&v).contains(r#"{"a":1e400,"b":2.0}"#));
         let bsn = br#"{"format":"urenwijzer-omgekeerd-toewijzen/2","package":{"id":"h4"},"dossier":"111222333"}"#;
         assert_eq!(migrate_record(bsn).unwrap_err().code(), "bsn_in_reference");
     }

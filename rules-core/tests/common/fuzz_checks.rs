@@ -11,6 +11,7 @@
 
 use std::sync::OnceLock;
 
+use rules_core::AnswerValue;
 use rules_core::{Date, Error, Options, Package, ERROR_CODES};
 use serde_json::{json, Value};
 
@@ -64,7 +65,7 @@ fn date(text: &str) -> Date {
 
 /// Everything a loaded package offers: lints, description, and an evaluation
 /// with `answers` for every municipality on a few dates.
-pub fn exercise(package: &Package, answers: &Value) -> Option<&'static str> {
+pub fn exercise(package: &Package, answers: &AnswerValue) -> Option<&'static str> {
     let _ = rules_core::lint::lint(package);
     let _ = rules_core::describe::info(package);
     let _ = rules_core::describe::questions(package);
@@ -94,7 +95,7 @@ pub fn exercise(package: &Package, answers: &Value) -> Option<&'static str> {
 pub fn load_package(data: &[u8]) -> Option<&'static str> {
     let Ok(text) = std::str::from_utf8(data) else { return None };
     match Package::load(text) {
-        Ok(p) => exercise(&p, &kpmg_answers()),
+        Ok(p) => exercise(&p, &kpmg_answers().into()),
         Err(e) => {
             // Either the element (path) or, for a text that does not read, where in the text.
             assert!(e.path().is_some() || e.line().is_some(), "a package error names its element or position: {e:?}");
@@ -113,7 +114,7 @@ pub fn expression(data: &[u8]) -> Option<&'static str> {
         let mut doc = parse(KPMG);
         doc["versions"][0]["areas"][0]["rules"][rule][field] = Value::String(text.to_string());
         match Package::from_value(doc) {
-            Ok(p) => last = exercise(&p, &kpmg_answers()).or(last),
+            Ok(p) => last = exercise(&p, &kpmg_answers().into()).or(last),
             Err(e) => {
                 assert!(e.path().is_some(), "{e:?}");
                 last = Some(documented(&e));
@@ -125,7 +126,8 @@ pub fn expression(data: &[u8]) -> Option<&'static str> {
 
 /// Answers JSON as bytes, evaluated against every real package.
 pub fn answers(data: &[u8]) -> Option<&'static str> {
-    let Ok(answers) = serde_json::from_slice::<Value>(data) else { return None };
+    // The strict reader, numbers as written: what the CLI and the browser read answers with.
+    let Ok(answers) = rules_core::input::json::read_answers(data, "(fuzz)") else { return None };
     let mut last = None;
     for p in packages() {
         last = exercise(p, &answers).or(last);
@@ -144,7 +146,7 @@ pub fn compiled(data: &[u8]) -> Option<&'static str> {
         bytes[38..70].copy_from_slice(&hash);
     }
     match Package::load_compiled(&bytes) {
-        Ok(p) => exercise(&p, &kpmg_answers()),
+        Ok(p) => exercise(&p, &kpmg_answers().into()),
         Err(e) => Some(documented(&e)),
     }
 }
