@@ -70,7 +70,7 @@ pub fn canonical_output(package: &Package, case: &Case, trace: bool) -> String {
         .ok_or_else(|| Error::InvalidDate { question: None, value: case.date.clone() })
         .and_then(|date| {
             let options = Options { date, municipality: case.municipality.clone() };
-            rules_core::evaluate_to_json(package, &(&case.answers).into(), &options, trace)
+            rules_core::evaluate_to_json(package, &case.answers, &options, trace)
         })
         .unwrap_or_else(|e| e.to_object().to_json())
 }
@@ -81,7 +81,7 @@ pub fn figures_output(package: &Package, case: &Case) -> String {
         .ok_or_else(|| Error::InvalidDate { question: None, value: case.date.clone() })
         .and_then(|date| {
             let options = Options { date, municipality: case.municipality.clone() };
-            rules_core::figures::figures(package, &(&case.answers).into(), &options)
+            rules_core::figures::figures(package, &case.answers, &options)
         })
         .map_or_else(|e| e.to_object().to_json(), |f| f.to_json())
 }
@@ -92,7 +92,7 @@ pub fn state_output(package: &Package, case: &Case, trace: bool) -> String {
     match Date::parse(&case.date) {
         Some(date) => {
             let options = Options { date, municipality: case.municipality.clone() };
-            rules_core::form_state(package, &(&case.answers).into(), &options, rules_core::Mode::Prune, trace).to_json()
+            rules_core::form_state(package, &case.answers, &options, rules_core::Mode::Prune, trace).to_json()
         }
         None => Error::InvalidDate { question: None, value: case.date.clone() }.to_object().to_json(),
     }

@@ -75,6 +75,9 @@ pub struct FileInfo {
     doc: Option<Value>,
     #[serde(skip)]
     read_error: Option<Error>,
+    /// A case's answers, numbers as written (`cases::exact_answers`).
+    #[serde(skip)]
+    case_answers: Option<crate::AnswerValue>,
 }
 
 /// The folder part of a path ("" for none).
@@ -119,6 +122,7 @@ pub fn classify(file: InputFile<'_>) -> FileInfo {
         error: None,
         doc: None,
         read_error: None,
+        case_answers: None,
     };
     if !info.name.to_ascii_lowercase().ends_with(".json") {
         return info;
@@ -168,6 +172,9 @@ pub fn classify(file: InputFile<'_>) -> FileInfo {
             info.municipality = text("municipality");
         }
         _ => {}
+    }
+    if info.kind == FileKind::Case {
+        info.case_answers = crate::cases::exact_answers(file.bytes, file.path);
     }
     info.doc = Some(doc);
     info
@@ -494,13 +501,13 @@ pub fn check_files(files: &[InputFile<'_>]) -> Result<FilesReport, Error> {
             (f.kind == FileKind::Invalid && sub_dir(&f.path) == "cases" && owner_dir(&f.path) == dir).then_some(i)
         }));
         case_files.sort_by(|&x, &y| a.files[x].path.cmp(&a.files[y].path));
-        let case_docs: Vec<(String, Result<Value, String>)> = case_files
+        let case_docs: Vec<(String, Result<crate::cases::Case, String>)> = case_files
             .iter()
             .map(|&i| {
                 let f = &a.files[i];
                 let doc = match (&f.doc, &f.read_error) {
                     (_, Some(e)) => Err(e.to_string()),
-                    (Some(d), None) => Ok(d.clone()),
+                    (Some(d), None) => crate::cases::Case::from_document(d.clone(), f.case_answers.clone()),
                     (None, None) => Err("leeg".into()),
                 };
                 (f.name.clone(), doc)

@@ -4,13 +4,13 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
-use serde_json::Value;
+use serde::{Deserialize, Deserializer};
 
 use crate::date::Date;
 use crate::error::Error;
 use crate::eval::{evaluate_with, figures, Options, StepKind};
 use crate::explain::warnings;
+use crate::input::answer_value::AnswerValue;
 use crate::package::Package;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -21,11 +21,28 @@ pub struct Case {
     pub date: String,
     #[serde(default)]
     pub municipality: Option<String>,
-    pub answers: Value,
+    /// The answers. Read from a file ([`Case::read`], the checking page's
+    /// files) their numbers are as written, as in an answers file (a case's
+    /// `1.00000000000000001` is `wrong_type`); from a document already read
+    /// (JavaScript objects) as that document holds them.
+    #[serde(deserialize_with = "answers_of_document")]
+    pub answers: AnswerValue,
     #[serde(default)]
     pub expect: Option<Expect>,
     #[serde(default)]
     pub expect_error: Option<ExpectError>,
+}
+
+/// A case file's `answers`, numbers as written: the document reader (which
+/// already checked these bytes: UTF-8, syntax, limits) gives doubles.
+pub fn exact_answers(bytes: &[u8], file: &str) -> Option<AnswerValue> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let document = crate::input::json::read_exact_str(text, file, crate::input::json::Kind::Case).ok()?;
+    document.get("answers").cloned()
+}
+
+fn answers_of_document<'de, D: Deserializer<'de>>(d: D) -> Result<AnswerValue, D::Error> {
+    serde_json::Value::deserialize(d).map(|v| AnswerValue::from(&v))
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -89,7 +106,17 @@ impl Case {
     /// Reads a case from the bytes of a file with the strict reader.
     pub fn read(bytes: &[u8], file: &str) -> Result<Case, String> {
         let value = crate::input::json::read(bytes, file, crate::input::json::Kind::Case).map_err(|e| e.to_string())?;
-        serde_json::from_value(value).map_err(|e| format!("geen geldig testgeval: {e}"))
+        Case::from_document(value, exact_answers(bytes, file))
+    }
+
+    /// A case from its document, with its answers as written when the
+    /// file's bytes were at hand ([`exact_answers`]).
+    pub fn from_document(document: serde_json::Value, answers: Option<AnswerValue>) -> Result<Case, String> {
+        let mut case: Case = serde_json::from_value(document).map_err(|e| format!("geen geldig testgeval: {e}"))?;
+        if let Some(answers) = answers {
+            case.answers = answers;
+        }
+        Ok(case)
     }
 
     pub fn options(&self) -> Result<Options, String> {
@@ -100,7 +127,7 @@ impl Case {
     /// Runs the case; `Err` lists every mismatch in plain Dutch.
     pub fn run(&self, package: &Package) -> Result<(), Vec<String>> {
         let options = self.options().map_err(|e| vec![e])?;
-        let outcome = evaluate_with(package, &(&self.answers).into(), &options, |ind| Outcome::from(ind));
+        let outcome = evaluate_with(package, &self.answers, &options, |ind| Outcome::from(ind));
         match (&self.expect, &self.expect_error, outcome) {
             (Some(_), Some(_), _) | (None, None, _) => Err(vec!["geef precies één van expect of expect_error".into()]),
             (Some(expect), None, Ok(out)) => expect.compare(&out),
@@ -253,5 +280,37 @@ fn compare_error(want: &ExpectError, got: &Error) -> Result<(), Vec<String>> {
         Ok(())
     } else {
         Err(problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::answer_value::Exactly;
+
+    fn number(case: &Case, key: &str) -> (String, Exactly) {
+        match case.answers.get(key) {
+            Some(AnswerValue::Number(n)) => (n.literal().to_owned(), n.exactly()),
+            other => panic!("{key}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_cases_answers_are_read_as_written_like_an_answers_file() {
+        let text = r#"{"description": "d", "date": "2024-06-01",
+            "answers": {"a": 1.00000000000000001, "b": 2.0, "c": 100000000000000000000, "d": 7},
+            "expect_error": {"code": "wrong_type", "question": "a"}}"#;
+        let case = Case::parse(text).unwrap();
+        assert_eq!(number(&case, "a"), ("1.00000000000000001".to_owned(), Exactly::Fraction));
+        assert_eq!(number(&case, "b"), ("2.0".to_owned(), Exactly::Whole(2)));
+        assert_eq!(number(&case, "c"), ("100000000000000000000".to_owned(), Exactly::HugeWhole));
+        assert_eq!(case.answers.get("d").and_then(AnswerValue::as_i64), Some(7));
+    }
+
+    #[test]
+    fn a_case_without_answers_is_refused() {
+        let e =
+            Case::parse(r#"{"description": "d", "date": "2024-06-01", "expect_error": {"code": "x"}}"#).unwrap_err();
+        assert!(e.contains("answers"), "{e}");
     }
 }

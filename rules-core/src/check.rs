@@ -39,14 +39,15 @@ pub fn load(document: Value) -> Result<Package, ErrorObject> {
 }
 
 pub fn report<'a>(package: Result<&'a Package, ErrorObject>, cases: &[(String, Value)]) -> Report<'a> {
-    let cases: Vec<(String, Result<Value, String>)> = cases.iter().map(|(n, d)| (n.clone(), Ok(d.clone()))).collect();
+    let cases: Vec<(String, Result<Case, String>)> =
+        cases.iter().map(|(n, d)| (n.clone(), Case::from_document(d.clone(), None))).collect();
     report_parsed(package, &cases)
 }
 
-/// As [`report`], with cases that may not have been readable (the reader's message).
+/// As [`report`], with cases already read (or the reader's message).
 pub fn report_parsed<'a>(
     package: Result<&'a Package, ErrorObject>,
-    cases: &[(String, Result<Value, String>)],
+    cases: &[(String, Result<Case, String>)],
 ) -> Report<'a> {
     let package = match package {
         Ok(p) => p,
@@ -54,19 +55,17 @@ pub fn report_parsed<'a>(
     };
     let cases: Vec<CaseReport> = cases
         .iter()
-        .map(|(name, doc)| {
-            let parsed: Result<Case, String> =
-                doc.clone().and_then(|d| serde_json::from_value(d).map_err(|e| format!("geen geldig testgeval: {e}")));
-            match parsed {
-                Err(e) => CaseReport { name: name.clone(), description: String::new(), ok: false, problems: vec![e] },
-                Ok(case) => {
-                    let outcome = case.run(package);
-                    CaseReport {
-                        name: name.clone(),
-                        description: case.description.clone(),
-                        ok: outcome.is_ok(),
-                        problems: outcome.err().unwrap_or_default(),
-                    }
+        .map(|(name, parsed)| match parsed {
+            Err(e) => {
+                CaseReport { name: name.clone(), description: String::new(), ok: false, problems: vec![e.clone()] }
+            }
+            Ok(case) => {
+                let outcome = case.run(package);
+                CaseReport {
+                    name: name.clone(),
+                    description: case.description.clone(),
+                    ok: outcome.is_ok(),
+                    problems: outcome.err().unwrap_or_default(),
                 }
             }
         })

@@ -164,3 +164,27 @@ fn the_cli_s_package_folders_assemble_as_before() {
         Package::from_value(doc).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     }
 }
+
+#[test]
+fn a_case_file_reads_its_answers_as_written_in_the_cli_and_on_the_checking_page() {
+    // 1.00000000000000001 is a double's 1; read as written it is a fraction.
+    let package = std::fs::read(repo().join("norms/kpmg-2019/package.json")).unwrap();
+    let case = br#"{"description": "afgerond", "date": "2024-01-01",
+        "answers": {"eigen_mogelijkheden": false, "beperkingen": "geen", "samenstelling_huishouden": false,
+            "extra_kamers_in_gebruik": 1.00000000000000001, "extra_kamers_niet_in_gebruik": 0},
+        "expect_error": {"code": "wrong_type", "question": "extra_kamers_in_gebruik"}}"#;
+    // The CLI (`urenwijzer test`).
+    let read = rules_core::cases::Case::read(case, "cases/afgerond.json").unwrap();
+    assert_eq!(read.run(&kpmg()), Ok(()));
+    // Read as the document holds it (doubles), the same answers pass as 1: what a case did before.
+    let doubles = json::read(case, "cases/afgerond.json", Kind::Case).unwrap();
+    assert!(rules_core::cases::Case::from_document(doubles, None).unwrap().run(&kpmg()).is_err());
+    // The checking page (a chosen folder).
+    let report = check_files(&[
+        InputFile { path: "kpmg/package.json", bytes: &package },
+        InputFile { path: "kpmg/cases/afgerond.json", bytes: case },
+    ])
+    .unwrap();
+    let check = serde_json::to_value(&report.reports[0]).unwrap();
+    assert_eq!(check["check"]["cases"][0]["ok"], true, "{check}");
+}

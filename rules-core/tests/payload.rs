@@ -124,14 +124,8 @@ fn payload_and_template_give_the_canonical_indication() {
         for case in cases_of(&pkg.id) {
             let options = case.options().unwrap();
             for trace in [true, false] {
-                let full =
-                    rules_core::evaluate_to_json(&pkg, &rules_core::AnswerValue::from(&case.answers), &options, trace);
-                let payload = rules_core::evaluate_to_payload(
-                    &pkg,
-                    &rules_core::AnswerValue::from(&case.answers),
-                    &options,
-                    trace,
-                );
+                let full = rules_core::evaluate_to_json(&pkg, &case.answers, &options, trace);
+                let payload = rules_core::evaluate_to_payload(&pkg, &case.answers, &options, trace);
                 match (full, payload) {
                     (Ok(full), Ok(payload)) => {
                         assert!(payload.len() < full.len(), "{}: the payload is smaller", case.description);
