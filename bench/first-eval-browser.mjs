@@ -18,7 +18,10 @@
 //               then runs the parallel path. t0 = the start of that script
 //               (the preloads began earlier, while the HTML was parsed; a
 //               t0 at the HTML's first byte mostly timed the fresh context's
-//               renderer start-up, 130-280 ms under load).
+//               renderer start-up, 130-280 ms under load). It also reports
+//               'from module load': from the start of the first request of
+//               the module (urenwijzer.js or the .wasm, resource timing) to
+//               the result, the issue's wording of the budget.
 // Run after scripts/build-wasm.sh, under the browser lock:
 //   flock /work/wt/browser.lock node bench/first-eval-browser.mjs [runs]
 // URENWIJZER_PKG=dir measures another build of www/pkg; URENWIJZER_WAYS=sequential,parallel
@@ -65,7 +68,11 @@ window.result = (async () => {
   const result = c ? engine.evaluate(c.answers, { date: c.date }) : engine.state({}, { date: '2025-06-01' });
   const t4 = performance.now();
   if (!result) throw new Error('no result');
-  return { total: t4 - t0, import: t1 - t0, 'init+fetch': t2 - t1, bundle: t3 - t2, evaluate: t4 - t3 };
+  // The issue's measure: from the moment the module starts to load (the
+  // first request of urenwijzer.js or the .wasm, which the preloads start
+  // while the HTML is parsed, before this script runs) to the result.
+  const starts = performance.getEntriesByType('resource').filter((e) => /urenwijzer/.test(e.name)).map((e) => e.startTime);
+  return { total: t4 - t0, 'from module load': t4 - Math.min(...starts), import: t1 - t0, 'init+fetch': t2 - t1, bundle: t3 - t2, evaluate: t4 - t3 };
 })();
 </script>`;
 }

@@ -5,8 +5,9 @@
 #   www/pkg-tools/  the tools module (the checking page): everything, also
 #                   package documents, checks, pilot and impact reports.
 # Each is made in four steps:
-#   1. cargo, wasm32-unknown-unknown, profile wasm-release (tools) or
-#      wasm-resident (resident: the same at opt-level "z"; root Cargo.toml);
+#   1. cargo, wasm32-unknown-unknown, profile wasm-release (tools, stable Rust)
+#      or wasm-resident (resident: the same at opt-level "z"; root Cargo.toml),
+#      built by the pinned nightly of scripts/lib.sh with std rebuilt for it;
 #   2. the wasm-bindgen CLI, exactly the version of the wasm-bindgen crate in
 #      Cargo.lock, --target web (browsers; Node through initSync);
 #   3. wasm-opt -Oz --low-memory-unused from npm's binaryen (node_modules/.bin);
@@ -40,6 +41,11 @@ fi
 WASM_OPT=node_modules/.bin/wasm-opt
 [ -x "$WASM_OPT" ] || fail "$WASM_OPT is missing: run npm ci (package.json lists binaryen)"
 
+rustup run "$RESIDENT_TOOLCHAIN" rustc --version >/dev/null 2>&1 \
+  && [ -d "$(rustup run "$RESIDENT_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/src/rust/library" ] \
+  || fail "the resident module needs Rust $RESIDENT_TOOLCHAIN with rust-src and wasm32-unknown-unknown: run bash scripts/setup.sh
+  (or: rustup toolchain install $RESIDENT_TOOLCHAIN --profile minimal -c rust-src -t wasm32-unknown-unknown)"
+
 ESBUILD=node_modules/.bin/esbuild
 [ -x "$ESBUILD" ] || fail "$ESBUILD is missing: run npm ci (package.json lists esbuild)"
 
@@ -51,8 +57,24 @@ build_module() {
   # target_features section that wasm-bindgen and wasm-opt read to learn which
   # Wasm features the module uses. Keep that section here (strip debug info
   # only); wasm-opt removes names and debug info afterwards anyway.
-  CARGO_PROFILE_WASM_RELEASE_STRIP=debuginfo \
-    cargo build --locked -p rules-wasm $FEATURES --target wasm32-unknown-unknown --profile "$PROFILE"
+  if [ "$PROFILE" = wasm-resident ]; then
+    # The resident module: the pinned nightly (scripts/lib.sh) rebuilds std
+    # at this profile's opt-level, with panics as a bare trap
+    # (-Cpanic=immediate-abort: a panic is `unreachable` at once, as under
+    # panic=abort, minus the message formatting) and std's size-optimised
+    # paths. Legacy symbol names, as stable writes them, so that the names
+    # tests/node/resident.test.mjs looks for (and twiggy's) stay as they were
+    # (the nightly's v0 names add the instantiating crate to shared generics);
+    # the names never ship (wasm-opt strips them). RUSTFLAGS reach only the
+    # wasm32 artifacts (--target is given).
+    CARGO_PROFILE_WASM_RELEASE_STRIP=debuginfo CARGO_PROFILE_WASM_RESIDENT_STRIP=debuginfo \
+      RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Csymbol-mangling-version=legacy" \
+      cargo "+$RESIDENT_TOOLCHAIN" build --locked -p rules-wasm $FEATURES --target wasm32-unknown-unknown \
+      --profile "$PROFILE" -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
+  else
+    CARGO_PROFILE_WASM_RELEASE_STRIP=debuginfo \
+      cargo build --locked -p rules-wasm $FEATURES --target wasm32-unknown-unknown --profile "$PROFILE"
+  fi
 
   echo "== wasm-bindgen $CLI_VERSION --target web"
   rm -rf "$OUT"

@@ -9,10 +9,21 @@
 #   need_chromium         exit with a hint when Chromium is missing
 #   need_wasm             build www/pkg/ and www/pkg-tools/ unless it is newer than its sources
 #                         (SITE_SKIP_WASM=1 reuses it as it is)
+#   RESIDENT_TOOLCHAIN    the pinned nightly that builds the resident module (see below)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 SCRIPT_NAME=$(basename "$0" .sh)
+
+# The resident module (www/pkg/: site and widget, the one with a size budget)
+# is built by this pinned nightly, which rebuilds the standard library for the
+# module at its own opt-level ("z") with panics as a bare trap (no panic
+# messages or locations) and std's size-optimised code paths: 21.8 KB of its
+# 103.8 KB gzipped (docs/performance.md, "The resident module on a pinned
+# nightly"). Everything else (CLI, tests, clippy, the tools module) stays on
+# stable; the conformance suites compare the two byte for byte. Pinned by date,
+# so a build years later uses the same compiler; scripts/setup.sh installs it.
+RESIDENT_TOOLCHAIN=nightly-2026-05-20
 
 fail() {
   printf '%s: %s\n' "$SCRIPT_NAME" "$*" >&2
@@ -45,7 +56,7 @@ need_wasm() {
   if [ "${SITE_SKIP_WASM:-}" = "1" ] && [ -f www/pkg/urenwijzer.js ]; then
     echo "== www/pkg/ reused (SITE_SKIP_WASM=1)"
   elif [ -f "$wasm" ] && [ -f www/pkg/urenwijzer.js ] && [ -f www/pkg-tools/urenwijzer_wasm_bg.wasm ] \
-      && [ -z "$(find rules-core rules-wasm Cargo.toml Cargo.lock scripts/build-wasm.sh -type f -newer "$wasm" -print -quit)" ]; then
+      && [ -z "$(find rules-core rules-wasm Cargo.toml Cargo.lock scripts/build-wasm.sh scripts/lib.sh -type f -newer "$wasm" -print -quit)" ]; then
     echo "== www/pkg/ is up to date"
   else
     bash scripts/build-wasm.sh
