@@ -8,6 +8,7 @@ use crate::document::RuleKind;
 use crate::error::Error;
 use crate::expr::{Overflow, SAFE_MAX};
 use crate::input::answer_value::AnswerValue;
+use crate::input::flat::ReadAnswers;
 use crate::package::{Package, Transition, Version};
 use std::borrow::Cow;
 
@@ -268,6 +269,36 @@ pub fn evaluate_with<R>(
     let mut indication = evaluate(selection.package, &checked, options)?;
     indication.transition = selection.transition;
     Ok(f(&indication))
+}
+
+/// `evaluate_with` from answers as read by `ReadAnswers::read`. Flat answers
+/// for a package without a transition rule are checked straight into the
+/// slots (`Answers::from_flat`); anything else, and any problem, takes
+/// `evaluate_with` on the tree, so the result and the first error are its.
+pub fn evaluate_read_with<R>(
+    root: &Package,
+    answers: &ReadAnswers<'_>,
+    options: &Options,
+    f: impl FnOnce(&Indication<'_>) -> R,
+) -> Result<R, Error> {
+    if let Some((package, checked)) = quick_check(root, answers, options) {
+        return evaluate(package, &checked, options).map(|ind| f(&ind));
+    }
+    evaluate_with(root, &answers.tree(), options, f)
+}
+
+/// `select`, `answers_for` and `Answers::from_json` for flat answers when
+/// none can fail and no transition rule is involved; `None` otherwise.
+fn quick_check<'p>(root: &'p Package, answers: &ReadAnswers<'_>, options: &Options) -> Option<(&'p Package, Answers)> {
+    let ReadAnswers::Flat(members) = answers else { return None };
+    let package = match options.municipality.as_deref() {
+        None => root,
+        Some(m) => root.for_municipality(m)?,
+    };
+    if package.version_for(options.date)?.transition.is_some() {
+        return None;
+    }
+    Some((package, Answers::from_flat(package, members)?))
 }
 
 /// Every problem with the answers for the package that applies (after the
