@@ -56,15 +56,17 @@ impl Answers {
     /// map: the members are matched to questions once, in one pass.
     pub fn from_flat(package: &Package, members: &[(&str, Scalar<'_>)]) -> Option<Answers> {
         let questions = &package.questions;
-        let mut given: Vec<Option<Scalar<'_>>> = vec![None; questions.len()];
+        // Per question: 1 + the index of its member, or 0 when not given.
+        let mut given = vec![0u8; questions.len()];
         let mut start_date = None;
         // Answers mostly come in package order: look from the last match on.
         let mut next = 0;
-        for &(key, value) in members {
+        for (m, &(key, value)) in members.iter().enumerate() {
             let found = (next..questions.len()).chain(0..next).find(|&i| questions[i].id == key);
             match found {
                 Some(i) => {
-                    given[i] = Some(value);
+                    // At most 64 members (the quick reader's limit).
+                    given[i] = m as u8 + 1;
                     next = i + 1;
                 }
                 None if key == START_DATE_KEY => match value {
@@ -77,7 +79,8 @@ impl Answers {
         let mut slots = vec![ABSENT; questions.len()];
         for (i, q) in questions.iter().enumerate() {
             let asked = q.ask_if.as_ref().is_none_or(|c| c.expr.is_true(&slots, &NoTables).unwrap_or(true));
-            match (asked, given[i]) {
+            let value = given[i].checked_sub(1).map(|m| members[usize::from(m)].1);
+            match (asked, value) {
                 (true, None) if q.optional => {}
                 (false, None) => {}
                 (true, Some(v)) => slots[i] = flat_slot(q, v)?,

@@ -263,42 +263,62 @@ pub fn evaluate_with<R>(
     options: &Options,
     f: impl FnOnce(&Indication<'_>) -> R,
 ) -> Result<R, Error> {
-    let selection = select(root, answers, options)?;
-    let filtered = selection.answers_for(answers)?;
-    let checked = Answers::from_json(selection.package, &filtered)?;
+    let (selection, checked) = select_and_check(root, answers, options)?;
     let mut indication = evaluate(selection.package, &checked, options)?;
     indication.transition = selection.transition;
     Ok(f(&indication))
 }
 
-/// `evaluate_with` from answers as read by `ReadAnswers::read`. Flat answers
-/// for a package without a transition rule are checked straight into the
-/// slots (`Answers::from_flat`); anything else, and any problem, takes
-/// `evaluate_with` on the tree, so the result and the first error are its.
+/// `evaluate_with` from answers as read by `ReadAnswers::read` (the browser's
+/// path): the same result and the same first error.
 pub fn evaluate_read_with<R>(
     root: &Package,
     answers: &ReadAnswers<'_>,
     options: &Options,
     f: impl FnOnce(&Indication<'_>) -> R,
 ) -> Result<R, Error> {
-    if let Some((package, checked)) = quick_check(root, answers, options) {
-        return evaluate(package, &checked, options).map(|ind| f(&ind));
-    }
-    evaluate_with(root, &answers.tree(), options, f)
+    let (selection, checked) = select_and_check_read(root, answers, options)?;
+    let mut indication = evaluate(selection.package, &checked, options)?;
+    indication.transition = selection.transition;
+    Ok(f(&indication))
 }
 
-/// `select`, `answers_for` and `Answers::from_json` for flat answers when
-/// none can fail and no transition rule is involved; `None` otherwise.
-fn quick_check<'p>(root: &'p Package, answers: &ReadAnswers<'_>, options: &Options) -> Option<(&'p Package, Answers)> {
-    let ReadAnswers::Flat(members) = answers else { return None };
-    let package = match options.municipality.as_deref() {
-        None => root,
-        Some(m) => root.for_municipality(m)?,
+/// The steps of `evaluate_with` before `evaluate`.
+fn select_and_check<'p>(
+    root: &'p Package,
+    answers: &AnswerValue,
+    options: &Options,
+) -> Result<(Selection<'p>, Answers), Error> {
+    let selection = select(root, answers, options)?;
+    let filtered = selection.answers_for(answers)?;
+    let checked = Answers::from_json(selection.package, &filtered)?;
+    Ok((selection, checked))
+}
+
+/// `select_and_check` for read answers. Flat answers for a package without
+/// a transition rule are checked straight into the slots
+/// (`Answers::from_flat`); anything else, and any problem, takes
+/// `select_and_check` on the strict reader's tree, so the first error is its.
+fn select_and_check_read<'p>(
+    root: &'p Package,
+    answers: &ReadAnswers<'_>,
+    options: &Options,
+) -> Result<(Selection<'p>, Answers), Error> {
+    let quick = || -> Option<(Selection<'p>, Answers)> {
+        let ReadAnswers::Flat { members, .. } = answers else { return None };
+        let package = match options.municipality.as_deref() {
+            None => root,
+            Some(m) => root.for_municipality(m)?,
+        };
+        if package.version_for(options.date)?.transition.is_some() {
+            return None;
+        }
+        Some((Selection { package, transition: None }, Answers::from_flat(package, members)?))
     };
-    if package.version_for(options.date)?.transition.is_some() {
-        return None;
+    match quick() {
+        Some(done) => Ok(done),
+        None => select_and_check(root, &*answers.tree()?, options),
     }
-    Some((package, Answers::from_flat(package, members)?))
 }
 
 /// Every problem with the answers for the package that applies (after the

@@ -114,7 +114,7 @@ fn parse_answers(answers: &str) -> Result<AnswerValue, Error> {
 /// As `parse_answers`, for `evaluate` and `figures`: a flat answers object
 /// is read without a tree (`rules_core::input::flat`), with the same verdict.
 fn read_answers(answers: &str) -> Result<ReadAnswers<'_>, Error> {
-    ReadAnswers::read(answers, "(antwoorden)")
+    ReadAnswers::read(answers)
 }
 
 /// The date whose norm applies, `YYYY-MM-DD` (the wrapper defaults it to today).

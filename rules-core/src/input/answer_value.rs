@@ -61,12 +61,6 @@ impl AnswerNumber {
         AnswerNumber { literal: literal.into(), exactly: classify(literal) }
     }
 
-    /// A literal with its classification, as `from_literal` gives it
-    /// (the quick reader classifies plain integers itself).
-    pub(crate) fn new(literal: &str, exactly: Exactly) -> AnswerNumber {
-        AnswerNumber { literal: literal.into(), exactly }
-    }
-
     /// The number as written.
     pub fn literal(&self) -> &str {
         &self.literal

@@ -12,7 +12,7 @@
 
 use std::borrow::Cow;
 
-use super::answer_value::{AnswerMap, AnswerNumber, AnswerValue, Exactly};
+use super::answer_value::{AnswerValue, Exactly};
 use super::json::{self, Kind};
 use super::limits;
 use crate::error::Error;
@@ -21,10 +21,10 @@ use crate::error::Error;
 /// comparing each key with the earlier ones).
 const MAX_MEMBERS: usize = 64;
 
-/// One answer as written: the quick reader's only values.
+/// One answer as written: the quick reader's only values. (`null` is no
+/// right answer to any question, so it goes to the strict reader too.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scalar<'a> {
-    Null,
     Bool(bool),
     Number { literal: &'a str, exactly: Exactly },
     String(&'a str),
@@ -34,40 +34,34 @@ pub enum Scalar<'a> {
 /// them, else the strict reader's tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadAnswers<'a> {
-    /// The members in the order written; no key twice.
-    Flat(Vec<(&'a str, Scalar<'a>)>),
+    /// The members in the order written (no key twice), and the text.
+    Flat {
+        members: Vec<(&'a str, Scalar<'a>)>,
+        text: &'a str,
+    },
     Tree(AnswerValue),
 }
 
+/// What answers texts are called in errors (as the browser build names them).
+const FILE: &str = "(antwoorden)";
+
 impl<'a> ReadAnswers<'a> {
     /// Reads answers JSON text: the same verdict, errors and values as
-    /// `json::read_exact_str(text, file, Kind::Answers)`.
-    pub fn read(text: &'a str, file: &str) -> Result<ReadAnswers<'a>, Error> {
+    /// `json::read_exact_str(text, "(antwoorden)", Kind::Answers)`.
+    pub fn read(text: &'a str) -> Result<ReadAnswers<'a>, Error> {
         match quick(text) {
-            Some(members) => Ok(ReadAnswers::Flat(members)),
-            None => json::read_exact_str(text, file, Kind::Answers).map(ReadAnswers::Tree),
+            Some(members) => Ok(ReadAnswers::Flat { members, text }),
+            None => json::read_exact_str(text, FILE, Kind::Answers).map(ReadAnswers::Tree),
         }
     }
 
-    /// The answers as the strict reader's tree (for the paths that need one).
-    pub fn tree(&self) -> Cow<'_, AnswerValue> {
+    /// The strict reader's tree, for the paths that need one: flat answers
+    /// are read again by it, so that what they get is exactly what it gives
+    /// (an error only if the quick reader took a text it refuses).
+    pub fn tree(&self) -> Result<Cow<'_, AnswerValue>, Error> {
         match self {
-            ReadAnswers::Tree(v) => Cow::Borrowed(v),
-            ReadAnswers::Flat(members) => {
-                let map: AnswerMap = members.iter().map(|&(k, v)| (k.to_owned(), v.into())).collect();
-                Cow::Owned(AnswerValue::Object(map))
-            }
-        }
-    }
-}
-
-impl From<Scalar<'_>> for AnswerValue {
-    fn from(s: Scalar<'_>) -> AnswerValue {
-        match s {
-            Scalar::Null => AnswerValue::Null,
-            Scalar::Bool(b) => AnswerValue::Bool(b),
-            Scalar::Number { literal, exactly } => AnswerValue::Number(AnswerNumber::new(literal, exactly)),
-            Scalar::String(s) => AnswerValue::String(s.to_owned()),
+            ReadAnswers::Tree(v) => Ok(Cow::Borrowed(v)),
+            ReadAnswers::Flat { text, .. } => json::read_exact_str(text, FILE, Kind::Answers).map(Cow::Owned),
         }
     }
 }
@@ -161,54 +155,30 @@ impl<'a> Quick<'a> {
             b'-' | b'0'..=b'9' => self.number(),
             b't' => self.word(b"true", Scalar::Bool(true)),
             b'f' => self.word(b"false", Scalar::Bool(false)),
-            b'n' => self.word(b"null", Scalar::Null),
             _ => None,
         }
     }
 
-    fn digits(&mut self) -> usize {
-        let start = self.pos;
-        while let Some(b'0'..=b'9') = self.peek() {
-            self.pos += 1;
-        }
-        self.pos - start
-    }
-
-    /// A number in the strict reader's grammar; a plain integer of up to 18
-    /// digits is classified here, any other literal as the strict reader does.
+    /// A whole number written plainly (`-?(0|[1-9][0-9]*)`, at most 18
+    /// digits); a fraction, an exponent or a longer literal goes to the
+    /// strict reader, which classifies it exactly.
     fn number(&mut self) -> Option<Scalar<'a>> {
         let start = self.pos;
         let negative = self.eat(b'-').is_some();
-        let int_start = self.pos;
-        let n = self.digits();
-        if n == 0 || (n > 1 && self.bytes[int_start] == b'0') {
+        let digits = self.pos;
+        let mut value: i64 = 0;
+        while let Some(d @ b'0'..=b'9') = self.peek() {
+            // Wraps only beyond 18 digits, which are refused below.
+            value = value.wrapping_mul(10).wrapping_add(i64::from(d - b'0'));
+            self.pos += 1;
+        }
+        let n = self.pos - digits;
+        if n == 0 || n > 18 || (n > 1 && self.bytes[digits] == b'0') || matches!(self.peek(), Some(b'.' | b'e' | b'E'))
+        {
             return None;
         }
-        let mut plain = true;
-        if self.eat(b'.').is_some() {
-            plain = false;
-            if self.digits() == 0 {
-                return None;
-            }
-        }
-        if let Some(b'e' | b'E') = self.peek() {
-            self.pos += 1;
-            plain = false;
-            if let Some(b'+' | b'-') = self.peek() {
-                self.pos += 1;
-            }
-            if self.digits() == 0 {
-                return None;
-            }
-        }
         let literal = self.text.get(start..self.pos)?;
-        let exactly = if plain && n <= 18 {
-            let value = self.bytes[int_start..int_start + n].iter().fold(0i64, |v, &d| v * 10 + i64::from(d - b'0'));
-            Exactly::Whole(if negative { -value } else { value })
-        } else {
-            AnswerNumber::from_literal(literal).exactly()
-        };
-        Some(Scalar::Number { literal, exactly })
+        Some(Scalar::Number { literal, exactly: Exactly::Whole(if negative { -value } else { value }) })
     }
 }
 
@@ -217,10 +187,26 @@ mod tests {
     use super::*;
 
     fn same(text: &str) {
-        let strict = json::read_exact_str(text, "a", Kind::Answers);
-        let read = ReadAnswers::read(text, "a");
+        let strict = json::read_exact_str(text, FILE, Kind::Answers);
+        let read = ReadAnswers::read(text);
         match (&strict, &read) {
-            (Ok(tree), Ok(r)) => assert_eq!(&*r.tree(), tree, "{text:?}"),
+            (Ok(tree), Ok(r)) => {
+                assert_eq!(&*r.tree().unwrap(), tree, "{text:?}");
+                if let ReadAnswers::Flat { members, .. } = r {
+                    let map = tree.as_object().unwrap();
+                    assert_eq!(members.len(), map.len(), "{text:?}");
+                    for (k, v) in members {
+                        match (v, &map[*k]) {
+                            (Scalar::Bool(a), AnswerValue::Bool(b)) => assert_eq!(a, b),
+                            (Scalar::String(a), AnswerValue::String(b)) => assert_eq!(a, b),
+                            (Scalar::Number { literal, exactly }, AnswerValue::Number(n)) => {
+                                assert_eq!((n.literal(), n.exactly()), (*literal, *exactly), "{text:?}")
+                            }
+                            other => panic!("{text:?}: {other:?}"),
+                        }
+                    }
+                }
+            }
             (Err(a), Err(b)) => assert_eq!(a, b, "{text:?}"),
             _ => panic!("{text:?}: {strict:?} against {read:?}"),
         }
@@ -228,11 +214,10 @@ mod tests {
 
     #[test]
     fn takes_the_common_object_and_gives_the_strict_readers_members() {
-        let text = r#" { "a": true, "b": 12, "c": "x é", "d": null, "e": -0, "f": 2.0, "g": 1e400, "h": false } "#;
-        let Ok(ReadAnswers::Flat(members)) = ReadAnswers::read(text, "a") else { panic!() };
-        assert_eq!(members.len(), 8);
-        assert_eq!(members[4].1, Scalar::Number { literal: "-0", exactly: Exactly::Whole(0) });
-        assert_eq!(members[6].1, Scalar::Number { literal: "1e400", exactly: Exactly::HugeWhole });
+        let text = r#" { "a": true, "b": 12, "c": "x é", "e": -0, "f": -999999999999999999, "h": false } "#;
+        let Ok(ReadAnswers::Flat { members, .. }) = ReadAnswers::read(text) else { panic!() };
+        assert_eq!(members.len(), 6);
+        assert_eq!(members[3].1, Scalar::Number { literal: "-0", exactly: Exactly::Whole(0) });
         same(text);
         same("{}");
         same("{\"n\": 999999999999999999, \"m\": -999999999999999999, \"k\": 9223372036854775808}");
@@ -273,6 +258,6 @@ mod tests {
         ] {
             same(text);
         }
-        assert!(matches!(ReadAnswers::read("{\"a\":[1]}", "a"), Ok(ReadAnswers::Tree(_))));
+        assert!(matches!(ReadAnswers::read("{\"a\":[1]}"), Ok(ReadAnswers::Tree(_))));
     }
 }
