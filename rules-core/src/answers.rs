@@ -59,16 +59,10 @@ impl Answers {
         // Per question: 1 + the index of its member, or 0 when not given.
         let mut given = vec![0u8; questions.len()];
         let mut start_date = None;
-        // Answers mostly come in package order: look from the last match on.
-        let mut next = 0;
         for (m, &(key, value)) in members.iter().enumerate() {
-            let found = (next..questions.len()).chain(0..next).find(|&i| questions[i].id == key);
-            match found {
-                Some(i) => {
-                    // At most 64 members (the quick reader's limit).
-                    given[i] = m as u8 + 1;
-                    next = i + 1;
-                }
+            match questions.iter().position(|q| q.id == key) {
+                // At most 64 members (the quick reader's limit).
+                Some(i) => given[i] = m as u8 + 1,
                 None if key == START_DATE_KEY => match value {
                     Scalar::String(s) => start_date = Some(Date::parse(s)?),
                     _ => return None,
