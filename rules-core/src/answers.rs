@@ -7,6 +7,7 @@ use crate::document::QuestionKind;
 use crate::error::Error;
 use crate::expr::{Tables, ABSENT};
 use crate::input::answer_value::{AnswerMap, AnswerValue as Value, Exactly};
+use crate::input::flat::Scalar;
 use crate::input::limits::{self, shorten};
 use crate::package::{Package, Question, START_DATE_KEY};
 
@@ -47,6 +48,43 @@ impl Answers {
             Some(e) => Err(e),
             None => result,
         }
+    }
+
+    /// The checked answers from the quick reader's members when every
+    /// answer is right, else `None`: then `from_json` on the tree gives the
+    /// first problem. The checks are `check`'s, in its order, without the
+    /// map: the members are matched to questions once, in one pass.
+    pub fn from_flat(package: &Package, members: &[(&str, Scalar<'_>)]) -> Option<Answers> {
+        let questions = &package.questions;
+        // Per question: 1 + the index of its member, or 0 when not given.
+        let mut given = vec![0u8; questions.len()];
+        let mut start_date = None;
+        for (m, &(key, value)) in members.iter().enumerate() {
+            match questions.iter().position(|q| q.id == key) {
+                // At most 64 members (the quick reader's limit).
+                Some(i) => given[i] = m as u8 + 1,
+                None if key == START_DATE_KEY => match value {
+                    Scalar::String(s) => start_date = Some(Date::parse(s)?),
+                    _ => return None,
+                },
+                None => return None,
+            }
+        }
+        let mut slots = vec![ABSENT; questions.len()];
+        for (i, q) in questions.iter().enumerate() {
+            let asked = q.ask_if.as_ref().is_none_or(|c| c.expr.is_true(&slots, &NoTables).unwrap_or(true));
+            let value = given[i].checked_sub(1).map(|m| members[usize::from(m)].1);
+            match (asked, value) {
+                (true, None) if q.optional => {}
+                (false, None) => {}
+                (true, Some(v)) => slots[i] = flat_slot(q, v)?,
+                (true, None) | (false, Some(_)) => return None,
+            }
+            if q.id == START_DATE_KEY && slots[i] != ABSENT {
+                start_date = Some(Date::from_days(slots[i] as i32));
+            }
+        }
+        Some(Answers { slots, start_date })
     }
 
     /// Every problem with the answers, in a stable order: keys that are no
@@ -178,6 +216,19 @@ fn check(package: &Package, answers: &Value, report: &mut dyn FnMut(Error) -> bo
 /// Checks one answer against its question.
 pub(crate) fn check_one(q: &Question, v: &Value) -> Result<(), Error> {
     slot_for(q, v).map(|_| ())
+}
+
+/// `slot_for` for a right answer; `None` where `slot_for` has an error.
+fn flat_slot(q: &Question, v: Scalar<'_>) -> Option<i64> {
+    match (q.kind, v) {
+        (QuestionKind::YesNo, Scalar::Bool(b)) => Some(i64::from(b)),
+        (QuestionKind::Number, Scalar::Number { exactly: Exactly::Whole(i), .. }) => {
+            (q.min.unwrap_or(0)..=q.max.unwrap_or(0)).contains(&i).then_some(i)
+        }
+        (QuestionKind::Choice, Scalar::String(s)) => q.options.iter().position(|o| o.id == s).map(|i| i as i64),
+        (QuestionKind::Date, Scalar::String(s)) => Date::parse(s).map(|d| i64::from(d.days())),
+        _ => None,
+    }
 }
 
 fn slot_for(q: &Question, v: &Value) -> Result<i64, Error> {

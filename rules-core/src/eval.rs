@@ -8,6 +8,7 @@ use crate::document::RuleKind;
 use crate::error::Error;
 use crate::expr::{Overflow, SAFE_MAX};
 use crate::input::answer_value::AnswerValue;
+use crate::input::flat::ReadAnswers;
 use crate::package::{Package, Transition, Version};
 use std::borrow::Cow;
 
@@ -262,12 +263,62 @@ pub fn evaluate_with<R>(
     options: &Options,
     f: impl FnOnce(&Indication<'_>) -> R,
 ) -> Result<R, Error> {
-    let selection = select(root, answers, options)?;
-    let filtered = selection.answers_for(answers)?;
-    let checked = Answers::from_json(selection.package, &filtered)?;
+    let (selection, checked) = select_and_check(root, answers, options)?;
     let mut indication = evaluate(selection.package, &checked, options)?;
     indication.transition = selection.transition;
     Ok(f(&indication))
+}
+
+/// `evaluate_with` from answers as read by `ReadAnswers::read` (the browser's
+/// path): the same result and the same first error.
+pub fn evaluate_read_with<R>(
+    root: &Package,
+    answers: &ReadAnswers<'_>,
+    options: &Options,
+    f: impl FnOnce(&Indication<'_>) -> R,
+) -> Result<R, Error> {
+    let (selection, checked) = select_and_check_read(root, answers, options)?;
+    let mut indication = evaluate(selection.package, &checked, options)?;
+    indication.transition = selection.transition;
+    Ok(f(&indication))
+}
+
+/// The steps of `evaluate_with` before `evaluate`.
+fn select_and_check<'p>(
+    root: &'p Package,
+    answers: &AnswerValue,
+    options: &Options,
+) -> Result<(Selection<'p>, Answers), Error> {
+    let selection = select(root, answers, options)?;
+    let filtered = selection.answers_for(answers)?;
+    let checked = Answers::from_json(selection.package, &filtered)?;
+    Ok((selection, checked))
+}
+
+/// `select_and_check` for read answers. Flat answers for a package without
+/// a transition rule are checked straight into the slots
+/// (`Answers::from_flat`); anything else, and any problem, takes
+/// `select_and_check` on the strict reader's tree, so the first error is its.
+fn select_and_check_read<'p>(
+    root: &'p Package,
+    answers: &ReadAnswers<'_>,
+    options: &Options,
+) -> Result<(Selection<'p>, Answers), Error> {
+    let quick = || -> Option<(Selection<'p>, Answers)> {
+        let ReadAnswers::Flat { members, .. } = answers else { return None };
+        let package = match options.municipality.as_deref() {
+            None => root,
+            Some(m) => root.for_municipality(m)?,
+        };
+        if package.version_for(options.date)?.transition.is_some() {
+            return None;
+        }
+        Some((Selection { package, transition: None }, Answers::from_flat(package, members)?))
+    };
+    match quick() {
+        Some(done) => Ok(done),
+        None => select_and_check(root, &*answers.tree()?, options),
+    }
 }
 
 /// Every problem with the answers for the package that applies (after the

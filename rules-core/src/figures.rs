@@ -6,10 +6,11 @@
 //! A test holds every number equal to the full indication's JSON.
 
 use crate::input::answer_value::AnswerValue;
+use crate::input::flat::ReadAnswers;
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::eval::{display_minutes, evaluate_with, figures as split, Indication, Options};
+use crate::eval::{display_minutes, evaluate_read_with, evaluate_with, figures as split, Indication, Options};
 use crate::package::Package;
 
 /// One exact yearly amount as the indication shows it (serialised with
@@ -109,6 +110,11 @@ impl IndicationFigures {
 /// returns the numbers only.
 pub fn figures(root: &Package, answers: &AnswerValue, options: &Options) -> Result<IndicationFigures, Error> {
     evaluate_with(root, answers, options, IndicationFigures::of)
+}
+
+/// As `figures`, from answers as read by `ReadAnswers::read` (the browser's path).
+pub fn figures_read(root: &Package, answers: &ReadAnswers<'_>, options: &Options) -> Result<IndicationFigures, Error> {
+    evaluate_read_with(root, answers, options, IndicationFigures::of)
 }
 
 #[cfg(test)]

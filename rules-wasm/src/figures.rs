@@ -1,16 +1,17 @@
 //! Figures only (`rules_core::figures`): the numbers of an indication for
 //! bulk use from JavaScript, next to the contract-exact `evaluateJson`.
-//! Answers come in as JSON text through the core's strict reader (the same
-//! checks and codes as `evaluateJson`); the figures go out as one
-//! `Float64Array` in the layout of `IndicationFigures::write_flat`, which
-//! the wrapper turns into a plain object. `docs/performance.md` records why
+//! Answers come in as JSON text through the core's reader (flat answers
+//! without a tree; the same checks and codes as `evaluateJson`); the
+//! figures go out as one `Float64Array` in the layout of
+//! `IndicationFigures::write_flat`, which the wrapper turns into a plain
+//! object. `docs/performance.md` records why
 //! this boundary (against `serde-wasm-bindgen`, measured with the
 //! `boundary-bench` feature below, which the shipped build leaves out).
 
 use rules_core::Options;
 use wasm_bindgen::prelude::*;
 
-use super::{js_error, parse_answers, parse_date, Engine};
+use super::{js_error, parse_date, read_answers, Engine};
 
 #[wasm_bindgen]
 impl Engine {
@@ -19,9 +20,9 @@ impl Engine {
     #[wasm_bindgen(js_name = figuresFlat)]
     pub fn figures_flat(&self, answers: &str, date: &str, municipality: Option<String>) -> Result<Vec<f64>, JsValue> {
         let run = || -> Result<Vec<f64>, rules_core::Error> {
-            let answers = parse_answers(answers)?;
+            let answers = read_answers(answers)?;
             let date = parse_date(date)?;
-            let f = rules_core::figures::figures(&self.package, &answers, &Options { date, municipality })?;
+            let f = rules_core::figures::figures_read(&self.package, &answers, &Options { date, municipality })?;
             let mut out = Vec::new();
             f.write_flat(&mut out);
             Ok(out)

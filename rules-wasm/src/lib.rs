@@ -17,6 +17,7 @@
 mod compiled;
 mod figures;
 
+use rules_core::input::flat::ReadAnswers;
 use rules_core::input::json;
 use rules_core::json_out::{self, JsonOut};
 use rules_core::workdays;
@@ -108,6 +109,12 @@ fn js_error(e: &Error) -> JsValue {
 /// the CLI reads an answers file (same limits, same codes, numbers as written).
 fn parse_answers(answers: &str) -> Result<AnswerValue, Error> {
     json::read_exact_str(answers, "(antwoorden)", json::Kind::Answers)
+}
+
+/// As `parse_answers`, for `evaluate` and `figures`: a flat answers object
+/// is read without a tree (`rules_core::input::flat`), with the same verdict.
+fn read_answers(answers: &str) -> Result<ReadAnswers<'_>, Error> {
+    ReadAnswers::read(answers)
 }
 
 /// The date whose norm applies, `YYYY-MM-DD` (the wrapper defaults it to today).
@@ -210,7 +217,7 @@ impl Engine {
         municipality: Option<String>,
         trace: bool,
     ) -> Result<String, JsValue> {
-        self.evaluate(answers, date, municipality, trace, rules_core::evaluate_to_json).map_err(|e| js_error(&e))
+        self.evaluate(answers, date, municipality, trace, rules_core::output::to_json).map_err(|e| js_error(&e))
     }
 
     /// The indication as the browser's payload (`rules_core::output::to_payload`):
@@ -224,7 +231,7 @@ impl Engine {
         municipality: Option<String>,
         trace: bool,
     ) -> Result<String, JsValue> {
-        self.evaluate(answers, date, municipality, trace, rules_core::evaluate_to_payload).map_err(|e| js_error(&e))
+        self.evaluate(answers, date, municipality, trace, rules_core::output::to_payload).map_err(|e| js_error(&e))
     }
 
     /// The template holding part `id` of a payload (`rules_core::output::template`):
@@ -238,9 +245,6 @@ impl Engine {
 
 /// `rules_core::output::to_json` or `to_payload`.
 type RenderIndication = fn(&rules_core::eval::Indication, bool) -> String;
-
-/// `rules_core::evaluate_to_json` or `evaluate_to_payload`.
-type Render = fn(&Package, &AnswerValue, &Options, bool) -> Result<String, Error>;
 
 impl Engine {
     fn state(
@@ -272,13 +276,15 @@ impl Engine {
         date: &str,
         municipality: Option<String>,
         trace: bool,
-        render: Render,
+        render: RenderIndication,
     ) -> Result<String, Error> {
         // Same order of checks as the CLI: answers JSON, date, then the core
-        // (municipality, version, transition, answers).
-        let answers = parse_answers(answers)?;
+        // (municipality, version, transition, answers). `evaluate_read_with`
+        // is `evaluate_to_json` / `evaluate_to_payload` from read answers.
+        let answers = read_answers(answers)?;
         let date = parse_date(date)?;
-        render(&self.package, &answers, &Options { date, municipality }, trace)
+        let options = Options { date, municipality };
+        rules_core::eval::evaluate_read_with(&self.package, &answers, &options, |ind| render(ind, trace))
     }
 }
 
