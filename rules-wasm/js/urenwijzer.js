@@ -195,12 +195,16 @@ function municipalityText(municipality) {
 
 /**
  * The reader of a packed indication (`rules_core::output::to_packed`, whose
- * comment has the layout): the numbers (a copy of the Float64Array on the
- * module's memory, so that a call into the module while assembling, which
- * may grow the memory, cannot move them) and the ASCII text, each read in
- * order. Module state, not per engine: assembling is synchronous.
+ * comment has the layout): the numbers, read through a Float64Array on the
+ * module's memory, and the ASCII text, decoded at once, each read in order.
+ * Module state, not per engine: assembling is synchronous. The views are
+ * made again when the memory has grown (its old buffer is then detached): in
+ * `unpack`, and after the one call into the module while assembling
+ * (`#part` fetching a template), which leaves the packed buffers as they are.
  */
-let numbers = new Float64Array(0);
+let f64 = new Float64Array(0);
+let u32 = new Uint32Array(0);
+let u8 = new Uint8Array(0);
 let text = '';
 let ni = 0;
 let ti = 0;
@@ -209,42 +213,58 @@ const asciiDecoder = new TextDecoder();
 let memory;
 let memoryGeneration = -1;
 
-/** Starts reading the packed indication whose head (four u32: numbers' address and count, text's address and bytes) is at `head`. */
-function unpack(head) {
+/** Typed-array views on the current instance's memory, made again when it changed. */
+function views() {
   if (memoryGeneration !== generation) {
     memory = wasmMemory();
     memoryGeneration = generation;
+    u8 = new Uint8Array(0);
   }
-  const buffer = memory.buffer;
-  const h = new Uint32Array(buffer, head, 4);
-  numbers = new Float64Array(buffer, h[0], h[1]).slice();
-  text = asciiDecoder.decode(new Uint8Array(buffer, h[2], h[3]));
-  ni = 0;
+  // A grown memory detaches its old buffer (byteLength 0), as the glue also tests.
+  if (u8.byteLength === 0) {
+    const buffer = memory.buffer;
+    f64 = new Float64Array(buffer);
+    u32 = new Uint32Array(buffer);
+    u8 = new Uint8Array(buffer);
+  }
+}
+
+/** Starts reading the packed indication whose head (four u32: numbers' address and count, text's address and bytes) is at `head`. */
+function unpack(head) {
+  views();
+  const h = head >>> 2;
+  ni = u32[h] >>> 3;
+  text = asciiDecoder.decode(u8.subarray(u32[h + 2], u32[h + 2] + u32[h + 3]));
   ti = 0;
 }
 
-const num = () => numbers[ni++];
+const num = () => f64[ni++];
 /** A number or null (NaN). */
 function opt() {
-  const n = numbers[ni++];
-  return n === n ? n : null;
+  const n = f64[ni++];
+  return Number.isNaN(n) ? null : n;
+}
+/** The next `n` bytes of the text. */
+function take(n) {
+  const at = ti;
+  ti += n;
+  return text.slice(at, ti);
 }
 /** A string: n plain bytes, -n bytes of a JSON string literal, or null (NaN). */
 function str() {
-  const n = numbers[ni++];
-  if (n >= 0) return text.slice(ti, (ti += n));
-  if (n < 0) return JSON.parse(text.slice(ti, (ti -= n)));
+  const n = f64[ni++];
+  if (n >= 0) return take(n);
+  if (n < 0) return JSON.parse(take(-n));
   return null;
 }
 /** A value kept as JSON text (the rare ones). */
 function json() {
-  const n = numbers[ni++];
-  return JSON.parse(text.slice(ti, (ti += n)));
+  return JSON.parse(take(f64[ni++]));
 }
 /** An answer a rule read: false, true, a number, a choice or a date. */
 function answer() {
-  const tag = numbers[ni++];
-  return tag < 2 ? tag === 1 : tag === 2 ? numbers[ni++] : str();
+  const tag = f64[ni++];
+  return tag < 2 ? tag === 1 : tag === 2 ? f64[ni++] : str();
 }
 /** `{question: answer}` in question order (`__proto__` defined, not set, as JSON.parse does). */
 function usedAnswers() {
@@ -564,6 +584,8 @@ export class Engine {
       if (template === null) throw new UrenwijzerError('internal', `interne fout in de rekenkern (geen sjabloondeel ${id})`);
       for (let i = 0; i < template.parts.length; i++) this.#parts.set(template.start + i, deepFreeze(template.parts[i]));
       part = this.#parts.get(id);
+      // The call may have grown the memory of a packed indication being read.
+      views();
     }
     return part;
   }

@@ -9,7 +9,7 @@
 //!
 //! The numbers, in order (every integer is within ±2^53, so exact as f64):
 //! - a **string** is one number: its length n ≥ 0 (the next n bytes of the
-//!   text, plain ASCII without `"` or `\`), or -n (the next n bytes are a
+//!   text, a string all in ASCII, as is), or -n (the next n bytes are a
 //!   JSON string literal, quotes included, non-ASCII as `\u` escapes), or NaN
 //!   (null);
 //! - an **optional number** is NaN for null;
@@ -85,7 +85,8 @@ impl Packed {
 
     #[inline(never)]
     fn str(&mut self, s: &str) {
-        if s.bytes().all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\') {
+        // `str::is_ascii` reads a word at a time.
+        if s.is_ascii() {
             self.text.push_str(s);
             self.len(s.len());
         } else {
