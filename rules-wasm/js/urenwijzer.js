@@ -3,9 +3,10 @@
 // A small hand-written layer over the glue that wasm-bindgen generates
 // (./urenwijzer_wasm.js, not public). It adds what the Rust side leaves to
 // JavaScript: the default date (today, local time; the core has no clock),
-// the JSON conversions (answers go in as JSON text, indications come out as
-// the core's canonical JSON text and are parsed here, so JSON.stringify of a
-// result equals `urenwijzer eval --format json` byte for byte), errors as
+// the conversions (answers go in as JSON text; `evaluate` and `state` read
+// the core's packed indication from the module's memory and build it with the
+// template's parts, so JSON.stringify of a result equals `urenwijzer eval
+// --format json` byte for byte; the other results are JSON text), errors as
 // `UrenwijzerError`, and recovery from a trap: should the module ever abort
 // (a Rust panic is a `RuntimeError: unreachable` under panic=abort), the call
 // throws an `internal` error, the module is instantiated afresh and every
