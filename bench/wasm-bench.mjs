@@ -218,7 +218,8 @@ const sampleBare = engine.evaluateToJson(households[0], withoutTrace);
 const viaText = (a, o) => JSON.parse(engine.evaluateToJson(a, o));
 const glue = await import(pathToFileURL(join(dir, 'urenwijzer_wasm.js')).href);
 const hasPayload = typeof glue.Engine.prototype.evaluatePayload === 'function';
-const sizes = hasPayload ? payloadSizes() : null;
+const hasPacked = typeof glue.Engine.prototype.evaluatePacked === 'function';
+const sizes = hasPayload ? payloadSizes() : hasPacked ? packedSizes() : null;
 const timing = {
   trace: timeSync((a) => engine.evaluate(a, withTrace)),
   noTrace: timeSync((a) => engine.evaluate(a, withoutTrace)),
@@ -279,6 +280,19 @@ function payloadSizes() {
   return { payload: payload.length, payloadNoTrace: payloadBare.length, template: template.length };
 }
 
+/** The packed form's sizes (bytes of numbers and text; docs/performance.md, w18) and the template's. */
+function packedSizes() {
+  const rawEngine = new glue.Engine(bundle, false);
+  const text = JSON.stringify(households[0]);
+  const bytes = (trace) => {
+    const h = new Uint32Array(glue.wasmMemory().buffer, rawEngine.evaluatePacked(text, DATE, undefined, trace), 4);
+    return { numbers: h[1], text: h[3] };
+  };
+  const [trace, bare] = [bytes(true), bytes(false)];
+  const template = rawEngine.templateJson(0);
+  return { packed: trace, packedNoTrace: bare, template: template.length };
+}
+
 // ---------------------------------------------------------------- report
 
 const µs = (x) => `${x.toFixed(2)} µs`;
@@ -311,7 +325,11 @@ say(
 say(
   `  evaluate as before (JSON.parse(evaluateToJson)): ${µs(timing.viaTextTrace.median)} trace, ${µs(timing.viaTextNoTrace.median)} no trace; now ${ratio(timing.viaTextTrace.median, timing.trace.median)} / ${ratio(timing.viaTextNoTrace.median, timing.noTrace.median)} faster`,
 );
-if (sizes)
+if (sizes?.packed)
+  say(
+    `    packed ${sizes.packed.numbers} numbers + ${sizes.packed.text} B text trace, ${sizes.packedNoTrace.numbers} + ${sizes.packedNoTrace.text} B no trace; template of the version ${sizes.template} B (fetched and parsed once)`,
+  );
+else if (sizes)
   say(`    payload ${sizes.payload} B trace, ${sizes.payloadNoTrace} B no trace; template of the version ${sizes.template} B (fetched and parsed once)`);
 say(`  urenwijzer figures (object)       ${µs(timing.figures.median)} / ${µs(timing.figures.p95)}`);
 say(`  urenwijzer figuresArray           ${µs(timing.figuresArray.median)} / ${µs(timing.figuresArray.p95)}`);

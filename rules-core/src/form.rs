@@ -52,8 +52,8 @@ pub struct FormState {
     /// Every problem, in the core's stable order; a problem about one
     /// question names it (`question`), missing answers included.
     pub problems: Vec<Error>,
-    /// The canonical indication JSON (`output::to_json`; the payload with
-    /// `form_state_with(…, output::to_payload)`) when the answers are
+    /// The canonical indication JSON (`output::to_json`; in the browser the
+    /// packed form's address, `form_state_with` in rules-wasm) when the answers are
     /// complete and valid, else `None`.
     pub indication: Option<String>,
 }
@@ -110,8 +110,9 @@ pub fn form_state(root: &Package, answers: &AnswerValue, options: &Options, mode
 }
 
 /// As `form_state`, with the indication written by `render`: `output::to_json`
-/// (the canonical state) or `output::to_payload` (the browser's payload,
-/// whose `indication` the wrapper assembles from the template).
+/// (the canonical state) or the browser's, which writes the indication in
+/// packed form (`output::to_packed`) and puts its address here, for the
+/// wrapper to assemble from the template.
 pub fn form_state_with(
     root: &Package,
     answers: &AnswerValue,

@@ -15,9 +15,9 @@ pub struct JsonOut {
     buf: String,
     /// No comma before the next key or value (just after `{`, `[` or a key).
     first: bool,
-    /// Pre-rendered parts are written as their ids, not their JSON (the
-    /// browser's payload, `output::to_payload`).
-    part_ids: bool,
+    /// Non-ASCII characters in strings as `\u` escapes (the browser's
+    /// packed form: see `escape`).
+    ascii: bool,
 }
 
 impl Default for JsonOut {
@@ -28,18 +28,13 @@ impl Default for JsonOut {
 
 impl JsonOut {
     pub fn with_capacity(capacity: usize) -> JsonOut {
-        JsonOut { buf: String::with_capacity(capacity), first: true, part_ids: false }
+        JsonOut { buf: String::with_capacity(capacity), first: true, ascii: false }
     }
 
-    /// A writer that writes each pre-rendered part (`output::Fragment::Raw`)
-    /// as its id, for the browser's payload (`output::to_payload`).
-    pub fn with_part_ids(capacity: usize) -> JsonOut {
-        JsonOut { part_ids: true, ..JsonOut::with_capacity(capacity) }
-    }
-
-    /// Whether pre-rendered parts are written as their ids.
-    pub fn part_ids(&self) -> bool {
-        self.part_ids
+    /// A writer of JSON in ASCII (non-ASCII characters as `\u` escapes), pre-rendered
+    /// parts written out: the rare values of the browser's packed form (`output::to_packed`).
+    pub fn ascii(capacity: usize) -> JsonOut {
+        JsonOut { ascii: true, ..JsonOut::with_capacity(capacity) }
     }
 
     pub fn finish(self) -> String {
@@ -88,10 +83,10 @@ impl JsonOut {
         self.escape(s);
     }
 
-    /// `s` as a JSON string: as serde_json writes it, or in the payload
+    /// `s` as a JSON string: as serde_json writes it, or in the packed form
     /// with non-ASCII characters as `\u` escapes (see `escape_ascii_into`).
     fn escape(&mut self, s: &str) {
-        escape(&mut self.buf, s, self.part_ids);
+        escape(&mut self.buf, s, self.ascii);
     }
 
     pub fn int(&mut self, n: i64) {
@@ -316,8 +311,13 @@ pub fn escape_into(buf: &mut String, s: &str) {
     escape(buf, s, false);
 }
 
+/// `escape_into` with every non-ASCII character as a `\u` escape (see `escape`).
+pub(crate) fn escape_ascii_into(buf: &mut String, s: &str) {
+    escape(buf, s, true);
+}
+
 /// `escape_into`, and with `ascii` every non-ASCII character as `\uxxxx` (a
-/// surrogate pair above U+FFFF). The browser's payload is written so: not the
+/// surrogate pair above U+FFFF). The browser's packed form is written so: not the
 /// canonical form, but `JSON.parse` gives the same strings, and Node's
 /// `TextDecoder` reads an ASCII text from the module's memory about ten times
 /// faster than one with `€` or `ë` in it (docs/performance.md, "evaluate and
@@ -393,15 +393,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn payload_strings_are_ascii_and_read_back_the_same() {
+    fn ascii_strings_read_back_the_same() {
         for s in ["", "plain", "€ 28,50", "é\u{0}ü\u{1f}\"\\", "😀 \\u0041", "line\nnext\t\u{7f}\u{2028}"] {
-            let mut out = JsonOut::with_part_ids(16);
+            let mut out = JsonOut::ascii(16);
             out.str(s);
             let text = out.finish();
             assert!(text.is_ascii(), "{text}");
             assert_eq!(serde_json::from_str::<String>(&text).unwrap(), s);
         }
-        let mut out = JsonOut::with_part_ids(16);
+        let mut out = JsonOut::ascii(16);
         out.str("€");
         assert_eq!(out.finish(), "\"\\u20ac\"");
     }

@@ -59,14 +59,15 @@ pub fn evaluate_to_json(
     eval::evaluate_with(package, answers, options, |ind| output::to_json(ind, trace))
 }
 
-/// As `evaluate_to_json`, but the browser's payload (`output::to_payload`):
-/// the same checks and errors, the same model and writer, with the parts
-/// pre-rendered at load as ids into `output::template`.
-pub fn evaluate_to_payload(
+/// As `evaluate_to_json`, but into the browser's packed form
+/// (`output::to_packed`, numbers and one ASCII text, kept in `out`): the same
+/// checks and errors, the same model.
+pub fn evaluate_to_packed(
     package: &Package,
     answers: &AnswerValue,
     options: &Options,
     trace: bool,
-) -> Result<String, Error> {
-    eval::evaluate_with(package, answers, options, |ind| output::to_payload(ind, trace))
+    out: &mut output::Packed,
+) -> Result<(), Error> {
+    eval::evaluate_with(package, answers, options, |ind| output::to_packed(ind, trace, out))
 }

@@ -315,7 +315,7 @@ pub struct WarningTexts {
 /// package version (see `output::prerender`), spliced in verbatim. Each part
 /// has an id, unique within the loaded package with its overlays and linked
 /// packages: the browser's template (`output::template`) lists the parts by
-/// id, and the payload (`output::to_payload`) names a part by its id.
+/// id, and the packed form (`output::to_packed`) names a part by its id.
 #[derive(Debug, Clone, Default)]
 pub struct JsonCache {
     /// The ids of this version's parts (`first..end`, in the order made).

@@ -1,7 +1,8 @@
-//! The browser's payload and template (`output::to_payload`, `output::template`)
+//! The browser's packed form and template (`output::to_packed`, `output::template`)
 //! give back the canonical indication: over every case of every real package
-//! (with and without trace), each part id in the payload replaced by the
-//! template's part is the JSON of `evaluate_to_json`. The bytes (key order
+//! (with and without trace), the packed numbers and text read as the wrapper
+//! reads them, each part id replaced by the template's part, are the JSON of
+//! `evaluate_to_json`. The bytes (key order
 //! included) are checked where the wrapper assembles them: the conformance
 //! suite compares `JSON.stringify(engine.evaluate(…))` with the CLI in Node
 //! and Chromium.
@@ -15,93 +16,233 @@ use rules_core::cases::Case;
 use rules_core::{output, Package};
 use serde_json::Value;
 
-/// Every part of every version of `pkg`, by id, fetched as the wrapper does.
-fn parts_for(pkg: &Package, payload: &Value, parts: &mut HashMap<u64, Value>) {
-    let mut need = |v: &Value| {
-        if let Some(id) = v.as_u64() {
-            if !parts.contains_key(&id) {
-                let template: Value =
-                    serde_json::from_str(&output::template(pkg, id as u32).expect("a part id of this package"))
-                        .unwrap();
-                let start = template["start"].as_u64().unwrap();
-                for (i, part) in template["parts"].as_array().unwrap().iter().enumerate() {
-                    parts.insert(start + i as u64, part.clone());
-                }
-                assert!(parts.contains_key(&id), "template of {id} holds it");
-            }
-        }
-    };
-    need(&payload["package"]);
-    need(&payload["engine"]);
-    need(&payload["cost"]["tariff"]);
-    need(&payload["cost"]["contribution"][0]);
-    for step in payload["trace"].as_array().unwrap() {
-        if step.is_array() {
-            need(&step[0]);
-        } else {
-            need(&step["label"]);
-            need(&step["condition"]);
-            need(&step["sources"]);
-        }
-    }
-    for w in payload["warnings"].as_array().unwrap() {
-        need(w);
-    }
-    for sentence in payload["explanation"].as_array().unwrap() {
-        need(&sentence[3][0]);
-    }
+/// Reads the packed form (`output::to_packed`) as the wrapper's `#assemble`
+/// does, fetching each version's template parts the first time one is named.
+struct Reader<'a> {
+    pkg: &'a Package,
+    parts: &'a mut HashMap<u64, Value>,
+    numbers: &'a [f64],
+    text: &'a str,
+    ni: usize,
+    ti: usize,
 }
 
-/// The payload with each id in its places replaced by its part.
-fn assemble(mut payload: Value, parts: &HashMap<u64, Value>) -> Value {
-    let put = |v: &mut Value| {
-        if let Some(id) = v.as_u64() {
-            *v = parts[&id].clone();
-        }
-    };
-    put(&mut payload["package"]);
-    put(&mut payload["engine"]);
-    if payload["cost"].is_object() {
-        put(&mut payload["cost"]["tariff"]);
-        // A contribution `[id, cents_per_year]` or `[id, cents_per_year, exemption]`: the part's keys first.
-        if let Some(k) = payload["cost"]["contribution"].as_array().cloned() {
-            let mut c = parts[&k[0].as_u64().unwrap()].as_object().unwrap().clone();
-            c.insert("cents_per_year".into(), k[1].clone());
-            if let Some(e) = k.get(2) {
-                c.insert("exemption".into(), e.clone());
-            }
-            payload["cost"]["contribution"] = Value::Object(c);
-        }
+impl Reader<'_> {
+    fn num(&mut self) -> f64 {
+        self.ni += 1;
+        self.numbers[self.ni - 1]
     }
-    for step in payload["trace"].as_array_mut().unwrap() {
-        if let Some(s) = step.as_array().cloned() {
-            // `[head id, answers, count, unit_amount, change, total]`, the head `[area, rule, kind, label, condition, sources]`.
-            let head = &parts[&s[0].as_u64().unwrap()];
-            *step = serde_json::json!({
-                "area": head[0], "rule": head[1], "kind": head[2], "label": head[3], "condition": head[4],
-                "answers": s[1], "count": s[2], "unit_amount": s[3], "change": s[4], "total": s[5], "sources": head[5],
-            });
+
+    fn int(&mut self) -> Value {
+        let n = self.num();
+        assert!(n.fract() == 0.0 && n.abs() <= 2f64.powi(53), "{n} is a whole number within 2^53");
+        Value::from(n as i64)
+    }
+
+    fn opt(&mut self) -> Value {
+        if self.numbers[self.ni].is_nan() {
+            self.ni += 1;
+            return Value::Null;
+        }
+        self.int()
+    }
+
+    fn take(&mut self, n: usize) -> &str {
+        self.ti += n;
+        &self.text[self.ti - n..self.ti]
+    }
+
+    fn str(&mut self) -> Value {
+        let n = self.num();
+        if n >= 0.0 {
+            Value::String(self.take(n as usize).to_string())
+        } else if n < 0.0 {
+            let literal = self.take(-n as usize).to_string();
+            let v: Value = serde_json::from_str(&literal).unwrap();
+            assert!(v.is_string(), "{literal}");
+            v
         } else {
-            put(&mut step["label"]);
-            put(&mut step["condition"]);
-            put(&mut step["sources"]);
+            Value::Null
         }
     }
-    for w in payload["warnings"].as_array_mut().unwrap() {
-        put(w);
+
+    fn json(&mut self) -> Value {
+        let n = self.num() as usize;
+        serde_json::from_str(self.take(n)).unwrap()
     }
-    // A sentence is `[kind, step, area, text]`, a text with a pre-rendered start `[head id, rest]`.
-    for sentence in payload["explanation"].as_array_mut().unwrap() {
-        let s = sentence.as_array().unwrap().clone();
-        let text = match s[3].as_array().map(Vec::as_slice) {
-            Some([head, rest]) => {
-                Value::String(format!("{}{}", parts[&head.as_u64().unwrap()].as_str().unwrap(), rest.as_str().unwrap()))
+
+    fn part(&mut self, id: f64) -> Value {
+        let id = id as u64;
+        if !self.parts.contains_key(&id) {
+            let template: Value =
+                serde_json::from_str(&output::template(self.pkg, id as u32).expect("a part id of this package"))
+                    .unwrap();
+            let start = template["start"].as_u64().unwrap();
+            for (i, part) in template["parts"].as_array().unwrap().iter().enumerate() {
+                self.parts.insert(start + i as u64, part.clone());
             }
-            _ => s[3].clone(),
-        };
-        *sentence = serde_json::json!({"kind": s[0], "step": s[1], "area": s[2], "text": text});
+        }
+        self.parts[&id].clone()
     }
-    payload
+
+    fn fragment(&mut self) -> Value {
+        match self.num() {
+            id if id >= 0.0 => self.part(id),
+            -1.0 => self.json(),
+            n => {
+                assert_eq!(n, -2.0);
+                Value::Null
+            }
+        }
+    }
+
+    fn object(pairs: Vec<(&str, Value)>) -> Value {
+        Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+    }
+
+    fn figures(&mut self, mut pairs: Vec<(&'static str, Value)>) -> Value {
+        for key in ["minutes_per_week", "minutes_per_period", "minutes_per_year", "display_minutes_per_week"] {
+            let v = self.int();
+            pairs.push((key, v));
+        }
+        Self::object(pairs)
+    }
+
+    fn indication(&mut self) -> Value {
+        let contract = self.int();
+        let package = self.fragment();
+        let date = self.str();
+        let engine = self.fragment();
+        let transition = if self.num() == 1.0 { self.json() } else { Value::Null };
+        let total = self.figures(Vec::new());
+        let areas = (0..self.num() as usize)
+            .map(|_| {
+                let id = self.str();
+                let title = self.str();
+                self.figures(vec![("id", id), ("title", title)])
+            })
+            .collect();
+        let cost = if self.num() == 1.0 { self.cost() } else { Value::Null };
+        let trace = (0..self.num() as usize).map(|_| self.step()).collect();
+        let explanation = (0..self.num() as usize).map(|_| self.sentence()).collect();
+        let warnings = (0..self.num() as usize)
+            .map(|_| match self.num() {
+                id if id >= 0.0 => self.part(id),
+                _ => {
+                    let code = self.str();
+                    let message = self.str();
+                    let items = (0..self.num() as usize).map(|_| self.str()).collect();
+                    Self::object(vec![("code", code), ("message", message), ("items", Value::Array(items))])
+                }
+            })
+            .collect();
+        assert_eq!((self.ni, self.ti), (self.numbers.len(), self.text.len()), "everything read");
+        Self::object(vec![
+            ("contract", contract),
+            ("package", package),
+            ("date", date),
+            ("engine", engine),
+            ("transition", transition),
+            ("total", total),
+            ("areas", Value::Array(areas)),
+            ("cost", cost),
+            ("trace", Value::Array(trace)),
+            ("explanation", Value::Array(explanation)),
+            ("warnings", Value::Array(warnings)),
+        ])
+    }
+
+    fn cost(&mut self) -> Value {
+        let class = if self.num() == 1.0 {
+            let id = self.str();
+            let label = self.str();
+            let from = self.int();
+            let to = self.opt();
+            Self::object(vec![
+                ("id", id),
+                ("label", label),
+                ("from_minutes_per_week", from),
+                ("to_minutes_per_week", to),
+            ])
+        } else {
+            Value::Null
+        };
+        let tariff = self.fragment();
+        let per_period = self.opt();
+        let per_year = self.opt();
+        let contribution = match self.num() {
+            -2.0 => Value::Null,
+            -1.0 => self.json(),
+            id => {
+                // The part's keys first, then cents_per_year and the exemption, if any.
+                let mut c = self.part(id).as_object().unwrap().clone();
+                c.insert("cents_per_year".into(), self.opt());
+                if self.num() == 1.0 {
+                    c.insert("exemption".into(), self.json());
+                }
+                Value::Object(c)
+            }
+        };
+        Self::object(vec![
+            ("class", class),
+            ("tariff", tariff),
+            ("cents_per_period", per_period),
+            ("cents_per_year", per_year),
+            ("contribution", contribution),
+        ])
+    }
+
+    fn step(&mut self) -> Value {
+        let id = self.num();
+        if id < 0.0 {
+            return self.json();
+        }
+        // The head `[area, rule, kind, label, condition, sources]`.
+        let head = self.part(id);
+        let answers = (0..self.num() as usize)
+            .map(|_| {
+                let question = self.str().as_str().unwrap().to_string();
+                let answer = match self.num() {
+                    0.0 => Value::Bool(false),
+                    1.0 => Value::Bool(true),
+                    2.0 => self.int(),
+                    _ => self.str(),
+                };
+                (question, answer)
+            })
+            .collect();
+        let count = self.opt();
+        let unit_amount = self.int();
+        let change = self.int();
+        let total = self.int();
+        Self::object(vec![
+            ("area", head[0].clone()),
+            ("rule", head[1].clone()),
+            ("kind", head[2].clone()),
+            ("label", head[3].clone()),
+            ("condition", head[4].clone()),
+            ("answers", Value::Object(answers)),
+            ("count", count),
+            ("unit_amount", unit_amount),
+            ("change", change),
+            ("total", total),
+            ("sources", head[5].clone()),
+        ])
+    }
+
+    fn sentence(&mut self) -> Value {
+        let kind = ["transition", "step", "area", "total", "note"][self.num() as usize];
+        let step = self.opt();
+        let area = self.str();
+        let start = self.num();
+        let rest = self.str();
+        let text = if start < 0.0 {
+            rest
+        } else {
+            Value::String(format!("{}{}", self.part(start).as_str().unwrap(), rest.as_str().unwrap()))
+        };
+        Self::object(vec![("kind", kind.into()), ("step", step), ("area", area), ("text", text)])
+    }
 }
 
 fn cases_of(id: &str) -> Vec<Case> {
@@ -116,7 +257,7 @@ fn fuzz_checks_norms() -> std::path::PathBuf {
 }
 
 #[test]
-fn payload_and_template_give_the_canonical_indication() {
+fn packed_form_and_template_give_the_canonical_indication() {
     let mut checked = 0;
     for doc in fuzz_checks::documents() {
         let pkg = Package::from_value(doc).expect("a real package loads");
@@ -125,14 +266,22 @@ fn payload_and_template_give_the_canonical_indication() {
             let options = case.options().unwrap();
             for trace in [true, false] {
                 let full = rules_core::evaluate_to_json(&pkg, &case.answers, &options, trace);
-                let payload = rules_core::evaluate_to_payload(&pkg, &case.answers, &options, trace);
-                match (full, payload) {
-                    (Ok(full), Ok(payload)) => {
-                        assert!(payload.len() < full.len(), "{}: the payload is smaller", case.description);
-                        let payload: Value = serde_json::from_str(&payload).unwrap();
-                        parts_for(&pkg, &payload, &mut parts);
+                let mut packed = output::Packed::default();
+                let done = rules_core::evaluate_to_packed(&pkg, &case.answers, &options, trace, &mut packed);
+                match (full, done) {
+                    (Ok(full), Ok(())) => {
+                        assert!(packed.text.is_ascii(), "{}: the text is ASCII", case.description);
+                        let mut reader = Reader {
+                            pkg: &pkg,
+                            parts: &mut parts,
+                            numbers: &packed.numbers,
+                            text: &packed.text,
+                            ni: 0,
+                            ti: 0,
+                        };
+                        let assembled = reader.indication();
                         let full: Value = serde_json::from_str(&full).unwrap();
-                        assert_eq!(assemble(payload, &parts), full, "{}: {}", pkg.id, case.description);
+                        assert_eq!(assembled, full, "{}: {}", pkg.id, case.description);
                         checked += 1;
                     }
                     (Err(a), Err(b)) => assert_eq!(a.to_object().code, b.to_object().code),

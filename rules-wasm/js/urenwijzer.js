@@ -3,9 +3,10 @@
 // A small hand-written layer over the glue that wasm-bindgen generates
 // (./urenwijzer_wasm.js, not public). It adds what the Rust side leaves to
 // JavaScript: the default date (today, local time; the core has no clock),
-// the JSON conversions (answers go in as JSON text, indications come out as
-// the core's canonical JSON text and are parsed here, so JSON.stringify of a
-// result equals `urenwijzer eval --format json` byte for byte), errors as
+// the conversions (answers go in as JSON text; `evaluate` and `state` read
+// the core's packed indication from the module's memory and build it with the
+// template's parts, so JSON.stringify of a result equals `urenwijzer eval
+// --format json` byte for byte; the other results are JSON text), errors as
 // `UrenwijzerError`, and recovery from a trap: should the module ever abort
 // (a Rust panic is a `RuntimeError: unreachable` under panic=abort), the call
 // throws an `internal` error, the module is instantiated afresh and every
@@ -30,6 +31,7 @@ const {
   readRecordJson,
   errorCodesJson,
   compiledFormatVersion,
+  wasmMemory,
 } = glue;
 
 /**
@@ -192,6 +194,91 @@ function municipalityText(municipality) {
   return municipality === undefined || municipality === null ? undefined : String(municipality);
 }
 
+/**
+ * The reader of a packed indication (`rules_core::output::to_packed`, whose
+ * comment has the layout): the numbers, read through a Float64Array on the
+ * module's memory, and the ASCII text, decoded at once, each read in order.
+ * Module state, not per engine: assembling is synchronous. The views are
+ * made again when the memory has grown (its old buffer is then detached): in
+ * `unpack`, and after the one call into the module while assembling
+ * (`#part` fetching a template), which leaves the packed buffers as they are.
+ */
+let f64 = new Float64Array(0);
+let u32 = new Uint32Array(0);
+let u8 = new Uint8Array(0);
+let text = '';
+let ni = 0;
+let ti = 0;
+const asciiDecoder = new TextDecoder();
+/** The module's memory, per instance (`generation`). */
+let memory;
+let memoryGeneration = -1;
+
+/** Typed-array views on the current instance's memory, made again when it changed. */
+function views() {
+  if (memoryGeneration !== generation) {
+    memory = wasmMemory();
+    memoryGeneration = generation;
+    u8 = new Uint8Array(0);
+  }
+  // A grown memory detaches its old buffer (byteLength 0), as the glue also tests.
+  if (u8.byteLength === 0) {
+    const buffer = memory.buffer;
+    f64 = new Float64Array(buffer);
+    u32 = new Uint32Array(buffer);
+    u8 = new Uint8Array(buffer);
+  }
+}
+
+/** Starts reading the packed indication whose head (four u32: numbers' address and count, text's address and bytes) is at `head`. */
+function unpack(head) {
+  views();
+  const h = head >>> 2;
+  ni = u32[h] >>> 3;
+  text = asciiDecoder.decode(u8.subarray(u32[h + 2], u32[h + 2] + u32[h + 3]));
+  ti = 0;
+}
+
+const num = () => f64[ni++];
+/** A number or null (NaN). */
+function opt() {
+  const n = f64[ni++];
+  return Number.isNaN(n) ? null : n;
+}
+/** The next `n` bytes of the text. */
+function take(n) {
+  const at = ti;
+  ti += n;
+  return text.slice(at, ti);
+}
+/** A string: n plain bytes, -n bytes of a JSON string literal, or null (NaN). */
+function str() {
+  const n = f64[ni++];
+  if (n >= 0) return take(n);
+  if (n < 0) return JSON.parse(take(-n));
+  return null;
+}
+/** A value kept as JSON text (the rare ones). */
+function json() {
+  return JSON.parse(take(f64[ni++]));
+}
+/** An answer a rule read: false, true, a number, a choice or a date. */
+function answer() {
+  const tag = f64[ni++];
+  return tag < 2 ? tag === 1 : tag === 2 ? f64[ni++] : str();
+}
+/** `{question: answer}` in question order (`__proto__` defined, not set, as JSON.parse does). */
+function usedAnswers() {
+  const o = {};
+  for (let k = num(); k > 0; k--) {
+    const key = str();
+    if (key === '__proto__') Object.defineProperty(o, key, { value: answer(), enumerable: true, writable: true, configurable: true });
+    else o[key] = answer();
+  }
+  return o;
+}
+const SENTENCE_KINDS = ['transition', 'step', 'area', 'total', 'note'];
+
 function deepFreeze(value) {
   if (value !== null && typeof value === 'object') {
     Object.freeze(value);
@@ -344,9 +431,9 @@ export class Engine {
    * for `evaluate` (`trace` default true). Throws only for a bad date.
    */
   state(answers, options = {}) {
-    const payload = this.#withAnswers('statePayload', answers, options);
-    const state = JSON.parse(payload);
-    if (state.indication !== null) this.#assemble(state.indication);
+    const state = JSON.parse(this.#withAnswers('statePacked', answers, options));
+    // The indication, when there is one, is the address of its packed form.
+    if (state.indication !== null) state.indication = this.#assemble(state.indication);
     return state;
   }
 
@@ -361,13 +448,12 @@ export class Engine {
    * leaves `trace` and `explanation` empty). Throws UrenwijzerError.
    */
   evaluate(answers, options = {}) {
-    const payload = this.#withAnswers('evaluatePayload', answers, options);
-    return this.#assemble(JSON.parse(payload));
+    return this.#assemble(this.#withAnswers('evaluatePacked', answers, options));
   }
 
   /**
    * The module's `name(answers, date, municipality, trace)` (evaluate and
-   * state, as canonical JSON or as payload), its error as an UrenwijzerError.
+   * state, as canonical JSON or packed), its error as an UrenwijzerError.
    */
   #withAnswers(name, answers, options) {
     const raw = this.#engine();
@@ -380,67 +466,104 @@ export class Engine {
   }
 
   /**
-   * The indication from its payload (`rules_core::output::to_payload`): the
-   * canonical JSON written by the same model and writer, except that each
-   * part that does not depend on the answers (the `package` and `engine`
-   * objects, a warning, the cost's `tariff` and a contribution's own fields;
-   * a step's `label`, `condition` and `sources`) is the
-   * integer id of a template part, a rule step is an array with the id of its
-   * head part, a sentence is an array, and a rule step's sentence starts with
-   * a part. Ids are replaced in place and the arrays become objects with the
-   * contract's keys in its order, so JSON.stringify gives the canonical bytes
-   * (the conformance suite checks it). In the canonical JSON none of these
-   * places is ever a number or an array.
+   * The indication from its packed form (`rules_core::output::to_packed`):
+   * numbers and one ASCII text in the module's memory, read in the order the
+   * core wrote them, the contract's key order, so JSON.stringify gives the
+   * canonical bytes (the conformance suite checks it). What does not depend
+   * on the answers is a template part, by id: the `package` and `engine`
+   * objects, a warning, the cost's `tariff` and a contribution's own fields,
+   * a rule step's head `[area, rule, kind, label, condition, sources]` and the
+   * start of its sentence.
    */
-  #assemble(ind) {
-    if (typeof ind.package === 'number') ind.package = this.#part(ind.package);
-    if (typeof ind.engine === 'number') ind.engine = this.#part(ind.engine);
-    const trace = ind.trace;
-    for (let i = 0; i < trace.length; i++) {
-      const step = trace[i];
-      if (Array.isArray(step)) {
-        // A rule step: `[id of its head, answers, count, unit_amount, change, total]`, the head
-        // `[area, rule, kind, label, condition, sources]`; keys in the contract's order.
-        const head = this.#part(step[0]);
-        trace[i] = {
-          area: head[0],
-          rule: head[1],
-          kind: head[2],
-          label: head[3],
-          condition: head[4],
-          answers: step[1],
-          count: step[2],
-          unit_amount: step[3],
-          change: step[4],
-          total: step[5],
-          sources: head[5],
-        };
-      } else {
-        if (typeof step.label === 'number') step.label = this.#part(step.label);
-        if (typeof step.condition === 'number') step.condition = this.#part(step.condition);
-        if (typeof step.sources === 'number') step.sources = this.#part(step.sources);
+  #assemble(head) {
+    unpack(head);
+    const ind = {
+      contract: num(),
+      package: this.#fragment(),
+      date: str(),
+      engine: this.#fragment(),
+      transition: num() === 1 ? json() : null,
+      total: { minutes_per_week: num(), minutes_per_period: num(), minutes_per_year: num(), display_minutes_per_week: num() },
+      areas: [],
+      cost: null,
+      trace: [],
+      explanation: [],
+      warnings: [],
+    };
+    for (let k = num(); k > 0; k--) {
+      ind.areas.push({
+        id: str(),
+        title: str(),
+        minutes_per_week: num(),
+        minutes_per_period: num(),
+        minutes_per_year: num(),
+        display_minutes_per_week: num(),
+      });
+    }
+    if (num() === 1) ind.cost = this.#cost();
+    for (let k = num(); k > 0; k--) {
+      const id = num();
+      if (id < 0) {
+        ind.trace.push(json());
+        continue;
+      }
+      const h = this.#part(id);
+      ind.trace.push({
+        area: h[0],
+        rule: h[1],
+        kind: h[2],
+        label: h[3],
+        condition: h[4],
+        answers: usedAnswers(),
+        count: opt(),
+        unit_amount: num(),
+        change: num(),
+        total: num(),
+        sources: h[5],
+      });
+    }
+    for (let k = num(); k > 0; k--) {
+      const kind = SENTENCE_KINDS[num()];
+      const step = opt();
+      const area = str();
+      const start = num();
+      const rest = str();
+      ind.explanation.push({ kind, step, area, text: start < 0 ? rest : this.#part(start) + rest });
+    }
+    for (let k = num(); k > 0; k--) {
+      const id = num();
+      if (id >= 0) ind.warnings.push(this.#part(id));
+      else {
+        const w = { code: str(), message: str(), items: [] };
+        for (let j = num(); j > 0; j--) w.items.push(str());
+        ind.warnings.push(w);
       }
     }
-    // A sentence: `[kind, step, area, text]`; a rule step's text `[id of its start, the rest]`.
-    const explanation = ind.explanation;
-    for (let i = 0; i < explanation.length; i++) {
-      const s = explanation[i];
-      const text = typeof s[3] === 'string' ? s[3] : this.#part(s[3][0]) + s[3][1];
-      explanation[i] = { kind: s[0], step: s[1], area: s[2], text };
-    }
-    // The cost's tariff is a part; a contribution `[id, cents_per_year, exemption?]`, the part's keys first.
-    const cost = ind.cost;
-    if (cost !== null) {
-      if (typeof cost.tariff === 'number') cost.tariff = this.#part(cost.tariff);
-      const k = cost.contribution;
-      if (Array.isArray(k)) {
-        cost.contribution = { ...this.#part(k[0]), cents_per_year: k[1] };
-        if (k.length > 2) cost.contribution.exemption = k[2];
-      }
-    }
-    const warnings = ind.warnings;
-    for (let i = 0; i < warnings.length; i++) if (typeof warnings[i] === 'number') warnings[i] = this.#part(warnings[i]);
     return ind;
+  }
+
+  /** The cost: class, tariff (a part), cents, and the contribution (its own fields a part). */
+  #cost() {
+    const cost = {
+      class: num() === 1 ? { id: str(), label: str(), from_minutes_per_week: num(), to_minutes_per_week: opt() } : null,
+      tariff: this.#fragment(),
+      cents_per_period: opt(),
+      cents_per_year: opt(),
+      contribution: null,
+    };
+    const id = num();
+    if (id === -1) cost.contribution = json();
+    else if (id >= 0) {
+      cost.contribution = { ...this.#part(id), cents_per_year: opt() };
+      if (num() === 1) cost.contribution.exemption = json();
+    }
+    return cost;
+  }
+
+  /** A template part by id, a value kept as JSON (-1), or null (-2). */
+  #fragment() {
+    const id = num();
+    return id >= 0 ? this.#part(id) : id === -1 ? json() : null;
   }
 
   /**
@@ -462,6 +585,8 @@ export class Engine {
       if (template === null) throw new UrenwijzerError('internal', `interne fout in de rekenkern (geen sjabloondeel ${id})`);
       for (let i = 0; i < template.parts.length; i++) this.#parts.set(template.start + i, deepFreeze(template.parts[i]));
       part = this.#parts.get(id);
+      // The call may have grown the memory of a packed indication being read.
+      views();
     }
     return part;
   }

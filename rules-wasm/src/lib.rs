@@ -16,6 +16,7 @@
 
 mod compiled;
 mod figures;
+mod packed;
 
 use rules_core::input::flat::ReadAnswers;
 use rules_core::input::json;
@@ -194,17 +195,18 @@ impl Engine {
         self.state(answers, date, municipality, trace, rules_core::output::to_json)
     }
 
-    /// As `stateJson`, with the indication as the browser's payload
-    /// (`evaluatePayload`), assembled by the wrapper from the template.
-    #[wasm_bindgen(js_name = statePayload)]
-    pub fn state_payload(
+    /// As `stateJson`, but its `indication` (when there is one) is the
+    /// address of the packed indication (`evaluatePacked`), which the wrapper
+    /// reads and assembles from the template.
+    #[wasm_bindgen(js_name = statePacked)]
+    pub fn state_packed(
         &self,
         answers: &str,
         date: &str,
         municipality: Option<String>,
         trace: bool,
     ) -> Result<String, JsValue> {
-        self.state(answers, date, municipality, trace, rules_core::output::to_payload)
+        self.state(answers, date, municipality, trace, |ind, trace| packed::pack(ind, trace).to_string())
     }
 
     /// The indication as canonical JSON text (`urenwijzer eval --format
@@ -220,18 +222,18 @@ impl Engine {
         self.evaluate(answers, date, municipality, trace, rules_core::output::to_json).map_err(|e| js_error(&e))
     }
 
-    /// The indication as the browser's payload (`rules_core::output::to_payload`):
-    /// the canonical JSON with each answer-independent part as its id into
-    /// `templateJson`. Same checks and errors as `evaluateJson`.
-    #[wasm_bindgen(js_name = evaluatePayload)]
-    pub fn evaluate_payload(
+    /// The indication in the browser's packed form (`rules_core::output::to_packed`),
+    /// kept in the module's memory until the next call: returns the address of
+    /// its head (`packed.rs`). Same checks and errors as `evaluateJson`.
+    #[wasm_bindgen(js_name = evaluatePacked)]
+    pub fn evaluate_packed(
         &self,
         answers: &str,
         date: &str,
         municipality: Option<String>,
         trace: bool,
-    ) -> Result<String, JsValue> {
-        self.evaluate(answers, date, municipality, trace, rules_core::output::to_payload).map_err(|e| js_error(&e))
+    ) -> Result<u32, JsValue> {
+        self.evaluate(answers, date, municipality, trace, packed::pack).map_err(|e| js_error(&e))
     }
 
     /// The template holding part `id` of a payload (`rules_core::output::template`):
@@ -243,7 +245,7 @@ impl Engine {
     }
 }
 
-/// `rules_core::output::to_json` or `to_payload`.
+/// `rules_core::output::to_json`, or the packed form's address as text.
 type RenderIndication = fn(&rules_core::eval::Indication, bool) -> String;
 
 impl Engine {
@@ -270,17 +272,18 @@ impl Engine {
         Ok(state.to_json())
     }
 
-    fn evaluate(
+    /// `render` is `rules_core::output::to_json` or `packed::pack`.
+    fn evaluate<R>(
         &self,
         answers: &str,
         date: &str,
         municipality: Option<String>,
         trace: bool,
-        render: RenderIndication,
-    ) -> Result<String, Error> {
+        render: fn(&rules_core::eval::Indication, bool) -> R,
+    ) -> Result<R, Error> {
         // Same order of checks as the CLI: answers JSON, date, then the core
         // (municipality, version, transition, answers). `evaluate_read_with`
-        // is `evaluate_to_json` / `evaluate_to_payload` from read answers.
+        // is `evaluate_to_json` / `evaluate_to_packed` from read answers.
         let answers = read_answers(answers)?;
         let date = parse_date(date)?;
         let options = Options { date, municipality };

@@ -63,9 +63,9 @@ test('a trap in the middle of evaluate is recovered the same way', () => {
   const engine = new Engine(bundle);
   const expected = engine.evaluateToJson(answers, options);
   // Make the next evaluate call abort inside the module, as a panic in the
-  // core would, then restore the real method (evaluate takes the payload,
+  // core would, then restore the real method (evaluate takes the packed form,
   // evaluateToJson the canonical text: both recover).
-  for (const method of ['evaluatePayload', 'evaluateJson']) {
+  for (const method of ['evaluatePacked', 'evaluateJson']) {
     const original = glue.Engine.prototype[method];
     glue.Engine.prototype[method] = function (...args) {
       glue.Engine.prototype[method] = original;

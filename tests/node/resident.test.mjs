@@ -28,10 +28,11 @@ test('the two builds say which they are, and the resident module has no tools ex
   for (const name of [
     'engine_fromCompiled',
     'engine_evaluateJson',
-    'engine_evaluatePayload',
+    'engine_evaluatePacked',
     'engine_templateJson',
     'engine_stateJson',
-    'engine_statePayload',
+    'engine_statePacked',
+    'wasmMemory',
     'engine_askedJson',
     'engine_problemsJson',
     'engine_planJson',

@@ -11,8 +11,8 @@ pub use crate::eval::{display_minutes, DISPLAY_STEP_MINUTES};
 
 /// Either JSON pre-rendered at load time, spliced in verbatim, or a value
 /// serialised now. Both give the same bytes; the first is just faster. In
-/// the browser's payload (`to_payload`) a pre-rendered part is written as its
-/// id instead, and the wrapper puts the part from the template there.
+/// the browser's packed form (`to_packed`) a pre-rendered part is written as
+/// its id instead, and the wrapper puts the part from the template there.
 pub enum Fragment<'a, T> {
     Raw(&'a crate::package::Prerendered),
     Value(T),
@@ -87,8 +87,8 @@ pub struct ClassJson<'a> {
 /// The resident's contribution in its own unit, plus per year.
 pub struct ContributionJson<'a> {
     pub money: MoneyJson<'a>,
-    /// `money` pre-rendered at load: the payload writes the contribution as
-    /// `[id, cents_per_year]` or `[id, cents_per_year, exemption]`.
+    /// `money` pre-rendered at load: the packed form writes its id, then
+    /// `cents_per_year` and the exemption, if any.
     pub part: Option<&'a crate::package::Prerendered>,
     /// A monthly contribution × 12, a four-weekly one × 13, a yearly one as is; 0 when an
     /// exemption applies; null on overflow.
@@ -168,8 +168,8 @@ pub struct StepJson<'a> {
     pub total: i64,
     pub sources: Fragment<'a, Vec<Citation<'a>>>,
     /// A rule step's answer-independent fields pre-rendered as one part,
-    /// `[area, rule, kind, label, condition, sources]`: the payload writes the
-    /// step as `[id, answers, count, unit_amount, change, total]`.
+    /// `[area, rule, kind, label, condition, sources]`: the packed form writes
+    /// its id, then answers, count, unit_amount, change, total.
     pub head: Option<&'a crate::package::Prerendered>,
 }
 

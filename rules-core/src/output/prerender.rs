@@ -148,7 +148,7 @@ fn version_with(pkg: &Package, id: u32) -> Option<&Version> {
 
 /// The browser's template for part `id`: `{"start":s,"parts":[…]}`, the parts
 /// of the version that holds it, the first with id `s`, then `s + 1`, … The
-/// payload (`to_payload`) names these parts by id. `None` for an id no
+/// packed form (`to_packed`) names these parts by id. `None` for an id no
 /// version holds.
 pub fn template(pkg: &Package, id: u32) -> Option<String> {
     let cache = &version_with(pkg, id)?.json;

@@ -11,7 +11,6 @@ use super::model::*;
 impl<T: WriteJson> WriteJson for Fragment<'_, T> {
     fn write_json(&self, out: &mut JsonOut) {
         match self {
-            Fragment::Raw(part) if out.part_ids() => out.uint(u64::from(part.id)),
             Fragment::Raw(part) => out.raw(&part.json),
             Fragment::Value(v) => v.write_json(out),
         }
@@ -112,17 +111,6 @@ impl WriteJson for MoneyJson<'_> {
 
 impl WriteJson for ContributionJson<'_> {
     fn write_json(&self, out: &mut JsonOut) {
-        if let Some(part) = self.part.filter(|_| out.part_ids()) {
-            // The payload: the wrapper makes the object, the part's keys first.
-            out.begin_array();
-            out.uint(u64::from(part.id));
-            out.value(&self.cents_per_year);
-            if let Some(e) = &self.exemption {
-                out.value(e);
-            }
-            out.end_array();
-            return;
-        }
         out.begin_object();
         self.money.write_fields(out);
         out.field("cents_per_year", &self.cents_per_year);
@@ -179,19 +167,6 @@ impl WriteJson for AreaJson<'_> {
 
 impl WriteJson for StepJson<'_> {
     fn write_json(&self, out: &mut JsonOut) {
-        if let Some(head) = self.head.filter(|_| out.part_ids()) {
-            // The payload: the rule's head part, then the fields that depend on
-            // the answers; the wrapper makes the object in the order below.
-            out.begin_array();
-            out.uint(u64::from(head.id));
-            out.value(&self.answers);
-            out.value(&self.count);
-            out.int(self.unit_amount);
-            out.int(self.change);
-            out.int(self.total);
-            out.end_array();
-            return;
-        }
         out.begin_object();
         out.field("area", &self.area);
         out.field("rule", &self.rule);
@@ -253,37 +228,16 @@ impl WriteJson for Sentence<'_> {
             SentenceKind::Total => "total",
             SentenceKind::Note => "note",
         };
-        let payload = out.part_ids();
-        // The payload writes a sentence as `[kind, step, area, text]`; the
-        // wrapper makes the object with these keys in this order.
-        if payload {
-            out.begin_array();
-            out.str(kind);
-            out.value(&self.step);
-            out.value(&self.area);
-        } else {
-            out.begin_object();
-            out.field("kind", kind);
-            out.field("step", &self.step);
-            out.field("area", &self.area);
-            out.key("text");
-        }
+        out.begin_object();
+        out.field("kind", kind);
+        out.field("step", &self.step);
+        out.field("area", &self.area);
+        out.key("text");
         match self.head {
             None => out.str(&self.text),
-            // The payload: `[head id, rest]`; the wrapper joins the two.
-            Some(head) if out.part_ids() => {
-                out.begin_array();
-                out.uint(u64::from(head.part.id));
-                out.str(&self.text);
-                out.end_array();
-            }
             Some(head) => out.str_after(&head.part.json, &self.text),
         }
-        if payload {
-            out.end_array();
-        } else {
-            out.end_object();
-        }
+        out.end_object();
     }
 }
 
