@@ -264,9 +264,7 @@ pub fn evaluate_with<R>(
     f: impl FnOnce(&Indication<'_>) -> R,
 ) -> Result<R, Error> {
     let (selection, checked) = select_and_check(root, answers, options)?;
-    let mut indication = evaluate(selection.package, &checked, options)?;
-    indication.transition = selection.transition;
-    Ok(f(&indication))
+    evaluate_selected(selection, &checked, options, f)
 }
 
 /// `evaluate_with` from answers as read by `ReadAnswers::read` (the browser's
@@ -278,7 +276,18 @@ pub fn evaluate_read_with<R>(
     f: impl FnOnce(&Indication<'_>) -> R,
 ) -> Result<R, Error> {
     let (selection, checked) = select_and_check_read(root, answers, options)?;
-    let mut indication = evaluate(selection.package, &checked, options)?;
+    evaluate_selected(selection, &checked, options, f)
+}
+
+/// The step both `evaluate_with` and `evaluate_read_with` end in: evaluate
+/// the selected package's checked answers, with the transition applied.
+fn evaluate_selected<R>(
+    selection: Selection<'_>,
+    checked: &Answers,
+    options: &Options,
+    f: impl FnOnce(&Indication<'_>) -> R,
+) -> Result<R, Error> {
+    let mut indication = evaluate(selection.package, checked, options)?;
     indication.transition = selection.transition;
     Ok(f(&indication))
 }
