@@ -355,10 +355,21 @@ export class Engine {
     }
     this.#plain = options?.plainDocument === true;
     const raw = this.#engine();
+    // The metadata and the questions are read the first time they are asked
+    // for (`package`, `questions()`): a page that only evaluates never pays
+    // for them, and the first evaluation does not wait for them.
     try {
       this.#fingerprint = raw.fingerprint;
-      this.#info = deepFreeze(JSON.parse(raw.infoJson()));
-      this.#questions = raw.questionsJson();
+    } catch (e) {
+      throw failure(e);
+    }
+  }
+
+  /** The module's `name()` (JSON text, no arguments) on the current instance, its error as an UrenwijzerError. */
+  #text(name) {
+    const raw = this.#engine();
+    try {
+      return raw[name]();
     } catch (e) {
       throw failure(e);
     }
@@ -398,11 +409,13 @@ export class Engine {
 
   /** The package's metadata: id, title, municipalities, topics, versions (frozen). */
   get package() {
+    if (this.#info === undefined) this.#info = deepFreeze(JSON.parse(this.#text('infoJson')));
     return this.#info;
   }
 
   /** The questions, in order, with types, labels, options, bounds and conditions (`ask_if`). */
   questions() {
+    if (this.#questions === undefined) this.#questions = this.#text('questionsJson');
     return JSON.parse(this.#questions);
   }
 
