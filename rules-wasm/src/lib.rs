@@ -17,6 +17,7 @@
 mod compiled;
 mod figures;
 mod packed;
+mod slots;
 
 use rules_core::input::flat::ReadAnswers;
 use rules_core::input::json;
@@ -127,6 +128,14 @@ fn parse_date(date: &str) -> Result<Date, Error> {
 #[wasm_bindgen]
 pub struct Engine {
     package: Package,
+    /// The names answers can use, made on first use (`slots.rs`).
+    names: slots::Names,
+}
+
+impl From<Package> for Engine {
+    fn from(package: Package) -> Engine {
+        Engine { package, names: slots::Names::new() }
+    }
 }
 
 #[wasm_bindgen]
