@@ -322,6 +322,8 @@ export function figuresObject(a, at = 0, end = a.length) {
  * there; everything else (and every refusal) takes the JSON text path.
  */
 const hasSlots = typeof glue.answerSlots === 'function';
+/** Off only in tests (`__testing.slots`), to compare with the text path. */
+let slotsOn = hasSlots;
 /** The buffer's index in `f64`, per instance. */
 let slotsAt = 0;
 let slotsGeneration = -1;
@@ -332,8 +334,7 @@ const MAX_MEMBERS = 64;
 const SLOT_HEAD = 12;
 
 /** Whether JSON.stringify would call a `toJSON` on a boolean, number or string answer. */
-const primitiveToJson = () =>
-  Boolean.prototype.toJSON !== undefined || Number.prototype.toJSON !== undefined || String.prototype.toJSON !== undefined;
+const primitiveToJson = () => Boolean.prototype.toJSON !== undefined || Number.prototype.toJSON !== undefined || String.prototype.toJSON !== undefined;
 
 /**
  * Writes `answers` into the buffer: true when it did, false when the text
@@ -531,7 +532,7 @@ export class Engine {
    * must take them (then it gives the result or the error).
    */
   #fromSlots(answers, options, evaluate) {
-    if (!hasSlots) return 0;
+    if (!slotsOn) return 0;
     const raw = this.#engine();
     try {
       if (this.#names === undefined) this.#names = new Map(JSON.parse(raw.answerNamesJson()).map((n, i) => [n, i]));
@@ -1015,6 +1016,13 @@ export const __testing = {
     } catch (e) {
       throw failure(e);
     }
+  },
+  /** Whether `figures` and `evaluate` try the answers as numbers first (false: always JSON text). */
+  get slots() {
+    return slotsOn;
+  },
+  set slots(on) {
+    slotsOn = hasSlots && on === true;
   },
   /** How many times the instance has been replaced. */
   get generation() {
