@@ -93,7 +93,7 @@ impl Engine {
     /// of the figures, count]`, or 0 when the text path must decide.
     #[wasm_bindgen(js_name = figuresSlots)]
     pub fn figures_slots(&self) -> u32 {
-        let figures = self.from_slots(rules_core::figures::IndicationFigures::of);
+        let figures = self.evaluate_from_slots(rules_core::figures::IndicationFigures::of);
         SCRATCH.with(|s| {
             let mut s = s.borrow_mut();
             let Some(f) = figures else { return 0 };
@@ -109,7 +109,7 @@ impl Engine {
     /// address, or 0 when the text path must decide.
     #[wasm_bindgen(js_name = evaluateSlots)]
     pub fn evaluate_slots(&self, trace: bool) -> u32 {
-        self.from_slots(|ind| packed::pack(ind, trace)).unwrap_or(0)
+        self.evaluate_from_slots(|ind| packed::pack(ind, trace)).unwrap_or(0)
     }
 }
 
@@ -119,7 +119,7 @@ impl Engine {
     }
 
     /// Decodes the buffer and evaluates on the quick path only.
-    fn from_slots<R>(&self, f: impl FnOnce(&rules_core::eval::Indication<'_>) -> R) -> Option<R> {
+    fn evaluate_from_slots<R>(&self, f: impl FnOnce(&rules_core::eval::Indication<'_>) -> R) -> Option<R> {
         let names = self.names();
         let name = |x: f64| names.get(index(x)?).map(String::as_str);
         let (members, options) = SCRATCH.with(|s| -> Option<_> {
