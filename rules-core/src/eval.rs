@@ -8,7 +8,7 @@ use crate::document::RuleKind;
 use crate::error::Error;
 use crate::expr::{Overflow, SAFE_MAX};
 use crate::input::answer_value::AnswerValue;
-use crate::input::flat::ReadAnswers;
+use crate::input::flat::{ReadAnswers, Scalar};
 use crate::package::{Package, Transition, Version};
 use std::borrow::Cow;
 
@@ -313,21 +313,47 @@ fn select_and_check_read<'p>(
     answers: &ReadAnswers<'_>,
     options: &Options,
 ) -> Result<(Selection<'p>, Answers), Error> {
-    let quick = || -> Option<(Selection<'p>, Answers)> {
-        let ReadAnswers::Flat { members, .. } = answers else { return None };
-        let package = match options.municipality.as_deref() {
-            None => root,
-            Some(m) => root.for_municipality(m)?,
-        };
-        if package.version_for(options.date)?.transition.is_some() {
-            return None;
-        }
-        Some((Selection { package, transition: None }, Answers::from_flat(package, members)?))
+    let quick = match answers {
+        ReadAnswers::Flat { members, .. } => select_and_check_flat(root, members, options),
+        ReadAnswers::Tree(_) => None,
     };
-    match quick() {
+    match quick {
         Some(done) => Ok(done),
         None => select_and_check(root, &*answers.tree()?, options),
     }
+}
+
+/// The quick path alone: the selection and the slots when the package that
+/// applies has no transition rule and every answer is right, else `None`
+/// (then `select_and_check` on the strict reader's tree has the verdict).
+fn select_and_check_flat<'p>(
+    root: &'p Package,
+    members: &[(&str, Scalar<'_>)],
+    options: &Options,
+) -> Option<(Selection<'p>, Answers)> {
+    let package = match options.municipality.as_deref() {
+        None => root,
+        Some(m) => root.for_municipality(m)?,
+    };
+    if package.version_for(options.date)?.transition.is_some() {
+        return None;
+    }
+    Some((Selection { package, transition: None }, Answers::from_flat(package, members)?))
+}
+
+/// `evaluate_with` from flat members (the browser's answers as numbers,
+/// w20), quick path only: `None` where `select_and_check_read` would go to
+/// the strict reader (a transition rule, an unknown municipality or date, any
+/// problem in the answers). The caller then takes the JSON text path, which
+/// has the verdict and the first error.
+pub fn evaluate_flat_with<R>(
+    root: &Package,
+    members: &[(&str, Scalar<'_>)],
+    options: &Options,
+    f: impl FnOnce(&Indication<'_>) -> R,
+) -> Option<Result<R, Error>> {
+    let (selection, checked) = select_and_check_flat(root, members, options)?;
+    Some(evaluate_selected(selection, &checked, options, f))
 }
 
 /// Every problem with the answers for the package that applies (after the

@@ -471,8 +471,8 @@ export interface IndicationFigures {
   transition: boolean;
 }
 
-/** The flat figures of `figuresArray` as the object `figures` returns. */
-export function figuresObject(flat: Float64Array): IndicationFigures;
+/** The flat figures of `figuresArray` (`flat[at..end]`, default all of it) as the object `figures` returns. */
+export function figuresObject(flat: Float64Array, at?: number, end?: number): IndicationFigures;
 
 /** Options of `new Engine`. */
 export interface EngineOptions {
@@ -798,6 +798,8 @@ export const __testing: {
   panic(): never;
   /** How many times the instance has been replaced after an abort. */
   readonly generation: number;
+  /** Whether `evaluate` and `figures` try the answers as numbers first (set false: always JSON text). */
+  slots: boolean;
   /** Size of the module's linear memory in bytes. */
   readonly memoryBytes: number;
 };

@@ -293,20 +293,92 @@ function minutesAt(a, i) {
 
 const orNull = (x) => (Number.isNaN(x) ? null : x);
 
-/** The flat figures (`IndicationFigures::write_flat` in rules-core) as an object, keys in the native order. */
-export function figuresObject(a) {
+/**
+ * The flat figures (`IndicationFigures::write_flat` in rules-core) as an
+ * object, keys in the native order; `a[at..end]` (a view on the module's
+ * memory when they come from the answer slots).
+ */
+export function figuresObject(a, at = 0, end = a.length) {
   const areas = [];
-  for (let i = 10; i + 4 <= a.length; i += 4) areas.push(minutesAt(a, i));
+  for (let i = at + 10; i + 4 <= end; i += 4) areas.push(minutesAt(a, i));
   return {
-    total: minutesAt(a, 0),
+    total: minutesAt(a, at),
     areas,
-    cents_per_period: orNull(a[4]),
-    cents_per_year: orNull(a[5]),
-    contribution_cents_per_year: orNull(a[6]),
-    class: a[7] < 0 ? null : a[7],
-    warnings: a[8],
-    transition: a[9] === 1,
+    cents_per_period: orNull(a[at + 4]),
+    cents_per_year: orNull(a[at + 5]),
+    contribution_cents_per_year: orNull(a[at + 6]),
+    class: a[at + 7] < 0 ? null : a[at + 7],
+    warnings: a[at + 8],
+    transition: a[at + 9] === 1,
   };
+}
+
+/**
+ * Answers as numbers (w20, `rules-wasm/src/slots.rs`): a plain answers
+ * object goes into a buffer in the module's memory, `[members,
+ * municipality, 10 date characters, (key, kind, value) per member]`, with
+ * keys and strings as indices in the engine's table of names; no JSON text,
+ * no string passing. Only what the module's quick path takes is answered
+ * there; everything else (and every refusal) takes the JSON text path.
+ */
+const hasSlots = typeof glue.answerSlots === 'function';
+/** Off only in tests (`__testing.slots`), to compare with the text path. */
+let slotsOn = hasSlots;
+/** The buffer's index in `f64`, per instance. */
+let slotsAt = 0;
+let slotsGeneration = -1;
+/** Counts encodings, so one made inside a getter during another is noticed. */
+let encodings = 0;
+/** The quick reader's member limit (`input::flat`). */
+const MAX_MEMBERS = 64;
+const SLOT_HEAD = 12;
+
+/** Whether JSON.stringify would call a `toJSON` on a boolean, number or string answer. */
+const primitiveToJson = () => Boolean.prototype.toJSON !== undefined || Number.prototype.toJSON !== undefined || String.prototype.toJSON !== undefined;
+
+/**
+ * Writes `answers` into the buffer: true when it did, false when the text
+ * path must take them: anything but a plain object (prototype Object or
+ * null, no `toJSON`) of at most 64 members whose values are booleans, safe
+ * integers or names in the table, and the keys names in the table (so
+ * `JSON.stringify` would write each as it is, and -0 as 0).
+ */
+function encode(names, answers, date, municipality) {
+  if (typeof answers !== 'object' || answers === null || date.length !== 10) return false;
+  const proto = Object.getPrototypeOf(answers);
+  if ((proto !== Object.prototype && proto !== null) || answers.toJSON !== undefined || primitiveToJson()) return false;
+  const m = municipality === undefined ? -1 : names.get(municipality);
+  if (m === undefined) return false;
+  views();
+  const stamp = ++encodings;
+  const keys = Object.keys(answers);
+  if (keys.length > MAX_MEMBERS) return false;
+  let i = slotsAt + SLOT_HEAD;
+  for (const k of keys) {
+    const key = names.get(k);
+    if (key === undefined) return false;
+    const v = answers[k];
+    f64[i] = key;
+    if (typeof v === 'boolean') {
+      f64[i + 1] = 0;
+      f64[i + 2] = v ? 1 : 0;
+    } else if (Number.isSafeInteger(v)) {
+      f64[i + 1] = 1;
+      f64[i + 2] = v;
+    } else {
+      const s = typeof v === 'string' ? names.get(v) : undefined;
+      if (s === undefined) return false;
+      f64[i + 1] = 2;
+      f64[i + 2] = s;
+    }
+    i += 3;
+  }
+  // A getter may have called the module meanwhile (memory grown, buffer used, instance replaced).
+  if (stamp !== encodings || f64.byteLength === 0 || memoryGeneration !== generation) return false;
+  f64[slotsAt] = keys.length;
+  f64[slotsAt + 1] = m;
+  for (let c = 0; c < 10; c++) f64[slotsAt + 2 + c] = date.charCodeAt(c);
+  return true;
 }
 
 /** A copy of the bytes of a compiled bundle given as ArrayBuffer or typed array; undefined for anything else. */
@@ -335,6 +407,8 @@ export class Engine {
   #questions;
   /** Template parts by id (see `#part`). */
   #parts = new Map();
+  /** The module's names answers can use, name -> index (`slots.rs`), fetched on first use. */
+  #names;
 
   /**
    * @param pkg the bundled package document (`urenwijzer bundle`), as an
@@ -461,7 +535,40 @@ export class Engine {
    * leaves `trace` and `explanation` empty). Throws UrenwijzerError.
    */
   evaluate(answers, options = {}) {
-    return this.#assemble(this.#withAnswers('evaluatePacked', answers, options));
+    const head = this.#fromSlots(answers, options, true);
+    return this.#assemble(head !== 0 ? head : this.#withAnswers('evaluatePacked', answers, options));
+  }
+
+  /**
+   * `evaluateSlots` (evaluate) or `figuresSlots` with the answers as numbers
+   * (`encode`): the address the module returns, or 0 when the JSON text path
+   * must take them (then it gives the result or the error).
+   */
+  #fromSlots(answers, options, evaluate) {
+    if (!slotsOn) return 0;
+    const raw = this.#engine();
+    try {
+      if (this.#names === undefined) this.#names = new Map(JSON.parse(raw.answerNamesJson()).map((n, i) => [n, i]));
+      if (slotsGeneration !== generation) {
+        slotsAt = glue.answerSlots() >>> 3;
+        slotsGeneration = generation;
+      }
+    } catch (e) {
+      throw failure(e);
+    }
+    let trace;
+    try {
+      trace = evaluate && options.trace !== false;
+      if (!encode(this.#names, answers, dateText(options.date), municipalityText(options.municipality))) return 0;
+    } catch {
+      // A getter or a date's toString threw: the text path decides.
+      return 0;
+    }
+    try {
+      return evaluate ? raw.evaluateSlots(trace) : raw.figuresSlots();
+    } catch (e) {
+      throw failure(e);
+    }
   }
 
   /**
@@ -616,11 +723,27 @@ export class Engine {
    * without texts. The same checks and errors as `evaluate`.
    */
   figures(answers, options = {}) {
-    return figuresObject(this.figuresArray(answers, options));
+    const head = this.#fromSlots(answers, options, false);
+    if (head === 0) return figuresObject(this.#figuresText(answers, options));
+    views();
+    const at = u32[head >>> 2] >>> 3;
+    return figuresObject(f64, at, at + u32[(head >>> 2) + 1]);
   }
 
   /** As `figures`, but the flat Float64Array itself (layout in the types). */
   figuresArray(answers, options = {}) {
+    const head = this.#fromSlots(answers, options, false);
+    if (head === 0) return this.#figuresText(answers, options);
+    views();
+    const at = u32[head >>> 2] >>> 3;
+    // A copy; a loop is faster than `slice` on a view of the whole memory for these few numbers.
+    const flat = new Float64Array(u32[(head >>> 2) + 1]);
+    for (let i = 0; i < flat.length; i++) flat[i] = f64[at + i];
+    return flat;
+  }
+
+  /** `figuresArray` through the JSON text of the answers. */
+  #figuresText(answers, options) {
     const raw = this.#engine();
     const text = answersText(answers);
     try {
@@ -909,6 +1032,13 @@ export const __testing = {
     } catch (e) {
       throw failure(e);
     }
+  },
+  /** Whether `figures` and `evaluate` try the answers as numbers first (false: always JSON text). */
+  get slots() {
+    return slotsOn;
+  },
+  set slots(on) {
+    slotsOn = hasSlots && on === true;
   },
   /** How many times the instance has been replaced. */
   get generation() {

@@ -15,7 +15,7 @@ impl Engine {
     /// (`invalid_bundle`) are checked first.
     #[wasm_bindgen(js_name = fromCompiled)]
     pub fn from_compiled(bytes: &[u8]) -> Result<Engine, JsValue> {
-        Package::load_compiled(bytes).map(|package| Engine { package }).map_err(|e| js_error(&e))
+        Package::load_compiled(bytes).map(Engine::from).map_err(|e| js_error(&e))
     }
 }
 

@@ -32,6 +32,11 @@ use wasm_bindgen::prelude::*;
 // `compile` and the expression parser. See docs/browser-api.md.
 #[cfg(feature = "tools")]
 mod impact;
+// Answers as numbers (w20): bulk speed for `figures` and `evaluate`; the
+// wrapper falls back to JSON text where the export is missing, so the
+// resident module leaves it out (+2.7 KB gzipped there, measured).
+#[cfg(feature = "tools")]
+mod slots;
 #[cfg(feature = "tools")]
 mod tools;
 #[cfg(feature = "tools")]
@@ -127,6 +132,19 @@ fn parse_date(date: &str) -> Result<Date, Error> {
 #[wasm_bindgen]
 pub struct Engine {
     package: Package,
+    /// The names answers can use, made on first use (`slots.rs`).
+    #[cfg(feature = "tools")]
+    names: slots::Names,
+}
+
+impl From<Package> for Engine {
+    fn from(package: Package) -> Engine {
+        Engine {
+            package,
+            #[cfg(feature = "tools")]
+            names: slots::Names::new(),
+        }
+    }
 }
 
 #[wasm_bindgen]

@@ -22,7 +22,7 @@ impl Engine {
     #[wasm_bindgen(constructor)]
     pub fn new(document: &str, plain_document: bool) -> Result<Engine, JsValue> {
         let loaded = if plain_document { Package::load(document) } else { Package::load_bundle(document) };
-        loaded.map(|package| Engine { package }).map_err(|e| js_error(&e))
+        loaded.map(Engine::from).map_err(|e| js_error(&e))
     }
 
     /// The pilot report with this package (its procedure, and recomputing

@@ -63,9 +63,11 @@ test('a trap in the middle of evaluate is recovered the same way', () => {
   const engine = new Engine(bundle);
   const expected = engine.evaluateToJson(answers, options);
   // Make the next evaluate call abort inside the module, as a panic in the
-  // core would, then restore the real method (evaluate takes the packed form,
-  // evaluateToJson the canonical text: both recover).
-  for (const method of ['evaluatePacked', 'evaluateJson']) {
+  // core would, then restore the real method (evaluate takes the answers as
+  // numbers, or the packed form with the answers as text when __testing.slots
+  // is off; evaluateToJson the canonical text: all recover).
+  for (const method of ['evaluateSlots', 'evaluatePacked', 'evaluateJson']) {
+    __testing.slots = method === 'evaluateSlots';
     const original = glue.Engine.prototype[method];
     glue.Engine.prototype[method] = function (...args) {
       glue.Engine.prototype[method] = original;
@@ -78,6 +80,7 @@ test('a trap in the middle of evaluate is recovered the same way', () => {
     // The template parts kept from before the trap still fit the re-created engine.
     assert.equal(JSON.stringify(engine.evaluate(answers, options)), expected);
   }
+  __testing.slots = true;
   for (let i = 0; i < 1000; i++) engine.evaluate(answers, { ...options, trace: i % 2 === 0 });
   assert.equal(engine.evaluateToJson(answers, options), expected);
 });
