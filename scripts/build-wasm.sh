@@ -10,7 +10,8 @@
 #      built by the pinned nightly of scripts/lib.sh with std rebuilt for it;
 #   2. the wasm-bindgen CLI, exactly the version of the wasm-bindgen crate in
 #      Cargo.lock, --target web (browsers; Node through initSync);
-#   3. wasm-opt -Oz --low-memory-unused from npm's binaryen (node_modules/.bin);
+#   3. wasm-opt -Oz --low-memory-unused from npm's binaryen (node_modules/.bin),
+#      for the resident module with two rounds of --flatten --rereloop -Oz more;
 #   4. the hand-written wrapper and its types from rules-wasm/js/.
 # Output in each: urenwijzer.js (the API, from the same source in both),
 # urenwijzer.d.ts, urenwijzer_wasm_bg.wasm, and sizes.json (raw and gzipped
@@ -65,10 +66,14 @@ build_module() {
     # paths. Legacy symbol names, as stable writes them, so that the names
     # tests/node/resident.test.mjs looks for (and twiggy's) stay as they were
     # (the nightly's v0 names add the instantiating crate to shared generics);
-    # the names never ship (wasm-opt strips them). RUSTFLAGS reach only the
-    # wasm32 artifacts (--target is given).
+    # the names never ship (wasm-opt strips them). -Zmir-opt-level=3: rustc's
+    # MIR optimisations one level above release's 2 (its unsound passes need
+    # a flag of their own, -Zunsound-mir-opts, not given): -0.9 KB gzipped (docs/performance.md, "Resident
+    # module, cheap steps (w22)"); the conformance suites check its output
+    # byte for byte like every other build. RUSTFLAGS reach only the wasm32
+    # artifacts (--target is given).
     CARGO_PROFILE_WASM_RELEASE_STRIP=debuginfo CARGO_PROFILE_WASM_RESIDENT_STRIP=debuginfo \
-      RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Csymbol-mangling-version=legacy" \
+      RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Csymbol-mangling-version=legacy -Zmir-opt-level=3" \
       cargo "+$RESIDENT_TOOLCHAIN" build --locked -p rules-wasm $FEATURES --target wasm32-unknown-unknown \
       --profile "$PROFILE" -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
   else
@@ -82,12 +87,20 @@ build_module() {
   wasm-bindgen "$WASM_IN" --out-dir "$OUT" --out-name urenwijzer_wasm --target web \
     --experimental-reset-state-function --remove-producers-section
 
-  echo "== wasm-opt -Oz --low-memory-unused ($("$WASM_OPT" --version))"
   # --low-memory-unused: nothing lives below address 1024 (Rust's wasm32
   # layout puts the stack first, growing down from 1 MiB, then the data), so
   # wasm-opt may fold constant offsets into loads and stores: -1.1 KB gzipped.
-  # (--converge and a second -Oz were measured too: smaller raw, larger gzipped.)
-  "$WASM_OPT" -Oz --low-memory-unused --strip-debug --strip-producers --strip-target-features \
+  # The resident module then gets two more rounds of --flatten --rereloop -Oz
+  # and a last -Oz (binaryen rebuilds its control flow and shrinks it again):
+  # -0.9 KB gzipped, evaluate in Node ≈ 5-10 % slower (docs/performance.md,
+  # "Resident module, cheap steps (w22)"). The tools module keeps one -Oz:
+  # its speed is what `npm run bench` measures.
+  local OPT=(-Oz --low-memory-unused)
+  if [ "$PROFILE" = wasm-resident ]; then
+    OPT+=(--flatten --rereloop -Oz --flatten --rereloop -Oz -Oz)
+  fi
+  echo "== wasm-opt ${OPT[*]} ($("$WASM_OPT" --version))"
+  "$WASM_OPT" "${OPT[@]}" --strip-debug --strip-producers --strip-target-features \
     "$OUT/urenwijzer_wasm_bg.wasm" -o "$OUT/urenwijzer_wasm_bg.opt.wasm"
   mv "$OUT/urenwijzer_wasm_bg.opt.wasm" "$OUT/urenwijzer_wasm_bg.wasm"
 

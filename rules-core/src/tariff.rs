@@ -32,6 +32,11 @@ use crate::package::{Contribution, Exemption, Package, Tariff, TariffClass, Vers
 pub const MONTHS_PER_YEAR: i64 = 12;
 const BASIS: i128 = 10_000;
 const MINUTES_PER_HOUR: i128 = 60;
+/// The denominators of `round`: 10000 × 60, and 10000 × 13 × 60.
+const PER_HOUR: u32 = 600_000;
+const PER_PERIOD: u32 = 7_800_000;
+const _: () = assert!(PER_HOUR as i128 == BASIS * MINUTES_PER_HOUR);
+const _: () = assert!(PER_PERIOD as i128 == BASIS * PERIODS_PER_YEAR as i128 * MINUTES_PER_HOUR);
 
 /// The tariff and contribution that apply.
 #[derive(Debug, Clone, Copy, Default)]
@@ -163,12 +168,28 @@ impl Cost<'_> {
 }
 
 /// Half up, once: n / d for n ≥ 0, d > 0, within ±2^53.
-fn round(n: i128, d: i128) -> Option<i64> {
-    if n < 0 || d <= 0 {
+fn round(n: i128, d: u32) -> Option<i64> {
+    if n < 0 || d == 0 {
         return None;
     }
-    let r = n.checked_mul(2)?.checked_add(d)? / d.checked_mul(2)?;
+    let twice = n.checked_mul(2)?.checked_add(i128::from(d))?;
+    let r = div_u32(twice.unsigned_abs(), d.checked_mul(2)?);
     i64::try_from(r).ok().filter(|r| *r <= SAFE_MAX)
+}
+
+/// `n / d`, exact, in four 32-bit steps of long division (each remainder is
+/// below `d`, so every step fits in a u64). The same quotient as `/` on
+/// 128-bit numbers, without compiler_builtins' 128-bit division (1 KB of
+/// the resident module, used nowhere else in it).
+fn div_u32(n: u128, d: u32) -> u128 {
+    let d = u64::from(d);
+    let (mut q, mut r) = (0u128, 0u64);
+    for shift in [96, 64, 32, 0] {
+        let step = (r << 32) | u64::from((n >> shift) as u32);
+        q |= u128::from(step / d) << shift;
+        r = step % d;
+    }
+    q
 }
 
 /// The class of a Resultatenmatrix that holds the displayed minutes per
@@ -208,7 +229,7 @@ fn tariff_cost<'p>(t: &'p Tariff, minutes_per_year: i64, out: &mut Cost<'p>) {
         TariffKind::PerHour => {
             // cents × (1 + bp) × minutes / 60: per period from the rounded-up
             // minutes per period (as the decision states them), per year exact.
-            let d = BASIS * MINUTES_PER_HOUR;
+            let d = PER_HOUR;
             let period = i128::from(ceil_div(minutes_per_year, PERIODS_PER_YEAR));
             out.cents_per_period = round(i128::from(t.cents) * factor * period, d);
             out.cents_per_year = round(i128::from(t.cents) * factor * year, d);
@@ -222,7 +243,7 @@ fn tariff_cost<'p>(t: &'p Tariff, minutes_per_year: i64, out: &mut Cost<'p>) {
             };
             // One denominator for both: per period = n / (10000 × 13 × 60).
             let periods_minutes = i128::from(PERIODS_PER_YEAR) * MINUTES_PER_HOUR;
-            let d = BASIS * periods_minutes;
+            let d = PER_PERIOD;
             let mut n = i128::from(base) * factor * periods_minutes;
             if let Some(f) = &t.floor {
                 // Floor per period: cents per hour × (minutes per year / 13) / 60, exact.
@@ -264,6 +285,26 @@ pub fn euro(cents: i64) -> String {
 mod tests {
     use super::*;
     use crate::package::{Floor, Provenance};
+
+    #[test]
+    fn div_u32_is_128_bit_division() {
+        let ns = [
+            0u128,
+            1,
+            599_999,
+            600_000,
+            15_599_999,
+            u64::MAX as u128,
+            (1 << 100) + 12_345,
+            u128::MAX,
+            i128::MAX as u128,
+        ];
+        for n in ns {
+            for d in [1u32, 2, 1_200_000, 15_600_000, u32::MAX] {
+                assert_eq!(div_u32(n, d), n / u128::from(d), "{n} / {d}");
+            }
+        }
+    }
 
     fn provisional() -> Provenance {
         Provenance::Provisional { reason: "r".into() }

@@ -256,7 +256,16 @@ pub fn migrate_record(bytes: &[u8]) -> Result<(AnswerValue, u8), Error> {
     let parsed = record_of(&value)?;
     let root = value.as_object_mut().ok_or_else(|| invalid("(bestand)", "moet een JSON-object zijn"))?;
     if parsed.format == 1 {
-        let intake = root.remove("intake").unwrap_or(AnswerValue::Null);
+        // The map is rebuilt without "intake" rather than removed from: the
+        // resident module then needs no BTreeMap removal (≈ 4 KB of it).
+        let mut intake = AnswerValue::Null;
+        for (key, field) in std::mem::take(&mut *root) {
+            if key == "intake" {
+                intake = field;
+            } else {
+                root.insert(key, field);
+            }
+        }
         root.insert("format".into(), AnswerValue::String(RECORD_FORMAT_V2.into()));
         root.insert("decision".into(), AnswerValue::Null);
         root.insert("conversation".into(), intake);
