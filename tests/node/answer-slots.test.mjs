@@ -7,7 +7,7 @@
 // values, NaN). `__testing.slots = false` forces the text path.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import api from './wasm.mjs';
+import api, { kpmgAnswers } from './wasm.mjs';
 import { execFileSync } from 'node:child_process';
 import { cli, collect, root } from '../conformance/collect.mjs';
 import * as glue from '../../www/pkg-tools/urenwijzer_wasm.js';
@@ -140,13 +140,7 @@ test('answers as numbers and as JSON text give the same results and errors, ever
 
 test('a getter that calls the module while the answers are written leaves the result right', () => {
   const engine = new api.Engine(execFileSync(cli(), ['bundle', 'norms/kpmg-2019'], { cwd: root, encoding: 'utf8' }));
-  const answers = {
-    eigen_mogelijkheden: true,
-    beperkingen: 'veel',
-    samenstelling_huishouden: true,
-    extra_kamers_in_gebruik: 2,
-    extra_kamers_niet_in_gebruik: 1,
-  };
+  const answers = kpmgAnswers;
   const options = { date: '2024-06-01' };
   const want = JSON.stringify(engine.figures(answers, options));
   const tricky = { ...answers };

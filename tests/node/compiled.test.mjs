@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import api from './wasm.mjs';
+import api, { kpmgAnswers } from './wasm.mjs';
 import { cli, root } from '../conformance/collect.mjs';
 
 const { Engine, UrenwijzerError, __testing } = api;
@@ -18,13 +18,7 @@ execFileSync(cli(), ['bundle', 'norms/kpmg-2019', 'norms/h4', '--out', out], { c
 const kpmgJson = readFileSync(join(out, 'kpmg-2019.json'), 'utf8');
 const kpmg = new Uint8Array(readFileSync(join(out, 'kpmg-2019.uwb')));
 const h4 = new Uint8Array(readFileSync(join(out, 'h4.uwb')));
-const answers = {
-  eigen_mogelijkheden: true,
-  beperkingen: 'veel',
-  samenstelling_huishouden: true,
-  extra_kamers_in_gebruik: 2,
-  extra_kamers_niet_in_gebruik: 1,
-};
+const answers = kpmgAnswers;
 const options = { date: '2024-01-01' };
 
 function refused(bytes) {

@@ -5,19 +5,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import api from './wasm.mjs';
+import api, { kpmgAnswers } from './wasm.mjs';
 import { cli, root } from '../conformance/collect.mjs';
 import * as glue from '../../www/pkg-tools/urenwijzer_wasm.js';
 
 const { Engine, UrenwijzerError, __testing } = api;
 const bundle = execFileSync(cli(), ['bundle', 'norms/kpmg-2019'], { cwd: root, encoding: 'utf8' });
-const answers = {
-  eigen_mogelijkheden: true,
-  beperkingen: 'veel',
-  samenstelling_huishouden: true,
-  extra_kamers_in_gebruik: 2,
-  extra_kamers_niet_in_gebruik: 1,
-};
+const answers = kpmgAnswers;
 const options = { date: '2024-01-01' };
 
 function internal(f) {
