@@ -27,6 +27,11 @@
 //               and compile (init(WebAssembly.compileStreaming(fetch(…))))
 //               and the bundle's fetch before it imports the wrapper, so that
 //               each preloaded response reaches the page while the others do;
+//   inline      the preloaded page with the wrapper and glue in the page
+//               itself (urenwijzer.js turned into a classic script by
+//               esbuild's transform, format iife), so there is no module
+//               request; 'from module load' is then timed from the .wasm's
+//               request. What a page gains that ships the wrapper inline;
 //   floor       the preloaded page with a one-line module instead of all three
 //               files: what importing any module costs here in a fresh
 //               context (request, delivery to the page, import), before any
@@ -41,6 +46,7 @@ import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
+import { transformSync } from 'esbuild';
 import { launchChromium } from '../tests/lib/browser.mjs';
 import { cli, residentDir, root } from '../tests/conformance/collect.mjs';
 
@@ -57,18 +63,32 @@ const CASES = {
   },
 };
 
+/** The resident wrapper and glue as one classic script defining `Urenwijzer` (the `inline` way). */
+function inlineScript() {
+  const { code } = transformSync(readFileSync(join(dir, 'urenwijzer.js'), 'utf8'), {
+    format: 'iife',
+    globalName: 'Urenwijzer',
+    minify: true,
+    logLevel: 'silent', // import.meta is empty in a classic script: init gets the .wasm's URL
+  });
+  if (/<\/script/i.test(code)) throw new Error('the wrapper cannot be inlined: it contains </script');
+  return code;
+}
+
 /**
  * The preloaded page: what the site's <head> does, plus the bundle (the
  * widget knows it from its attribute). `early`: its script starts the .wasm's
- * compile and the bundle's fetch before it imports the wrapper.
+ * compile and the bundle's fetch before it imports the wrapper. `inline`: the
+ * wrapper is in the page, not imported.
  */
-function preloadedPage(id, early) {
+function preloadedPage(id, way) {
   const c = JSON.stringify(CASES[id] ?? null);
+  const early = way === 'early';
+  const inline = way === 'inline';
   return `<!doctype html><title>bench</title>
-<link rel="modulepreload" href="/urenwijzer.js">
-<link rel="preload" href="/urenwijzer_wasm_bg.wasm" as="fetch" type="application/wasm" crossorigin>
+${inline ? '' : '<link rel="modulepreload" href="/urenwijzer.js">\n'}<link rel="preload" href="/urenwijzer_wasm_bg.wasm" as="fetch" type="application/wasm" crossorigin>
 <link rel="preload" href="/${id}.uwb" as="fetch" crossorigin>
-<script type="module">
+${inline ? `<script>${inlineScript()}</script>\n` : ''}<script type="module">
 const c = ${c};
 window.result = (async () => {
   // The page's script starts: the preloads began earlier, while the HTML was parsed.
@@ -79,9 +99,9 @@ window.result = (async () => {
   const bundle = fetch('/${id}.uwb').then((r) => r.arrayBuffer());`
       : ''
   }
-  const api = await import('/urenwijzer.js');
+  const api = ${inline ? 'Urenwijzer' : "await import('/urenwijzer.js')"};
   const t1 = performance.now();
-  const [, bytes] = await Promise.all(${early ? '[api.init(module), bundle]' : `[api.init(), fetch('/${id}.uwb').then((r) => r.arrayBuffer())]`});
+  const [, bytes] = await Promise.all(${early ? '[api.init(module), bundle]' : `[api.init(${inline ? "'/urenwijzer_wasm_bg.wasm'" : ''}), fetch('/${id}.uwb').then((r) => r.arrayBuffer())]`});
   const t2 = performance.now();
   const engine = api.Engine.fromCompiled(bytes);
   const t3 = performance.now();
@@ -114,8 +134,8 @@ window.result = (async () => {
 const server = createServer((req, res) => {
   const name = new URL(req.url, 'http://127.0.0.1').pathname.slice(1);
   if (name === '') return res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>bench</title>');
-  const pre = /^(preloaded|early)-([\w-]+)\.html$/.exec(name);
-  if (pre) return res.writeHead(200, { 'content-type': 'text/html' }).end(preloadedPage(pre[2], pre[1] === 'early'));
+  const pre = /^(preloaded|early|inline)-([\w-]+)\.html$/.exec(name);
+  if (pre) return res.writeHead(200, { 'content-type': 'text/html' }).end(preloadedPage(pre[2], pre[1]));
   if (name === 'floor.html') return res.writeHead(200, { 'content-type': 'text/html' }).end(FLOOR_PAGE);
   if (name === 'one-line.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end('export const x = 1;');
   const file = join(name.endsWith('.uwb') ? bundles : dir, name);
@@ -191,7 +211,7 @@ async function once(browser, mode, id) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    if (mode === 'preloaded' || mode === 'early' || mode === 'floor') {
+    if (mode === 'preloaded' || mode === 'early' || mode === 'inline' || mode === 'floor') {
       await page.goto(mode === 'floor' ? `${origin}/floor.html` : `${origin}/${mode}-${id}.html`);
       return await page.evaluate(() => window.result);
     }
@@ -210,7 +230,7 @@ try {
   );
   for (const id of ['kpmg-2019', 'h4']) {
     // The four ways alternate run by run, so that the machine's load falls on each alike.
-    const ways = process.env.URENWIJZER_WAYS?.split(',') ?? ['sequential', 'split', 'parallel', 'preloaded', 'early', 'floor'];
+    const ways = process.env.URENWIJZER_WAYS?.split(',') ?? ['sequential', 'split', 'parallel', 'preloaded', 'early', 'inline', 'floor'];
     const all = Object.fromEntries(ways.map((w) => [w, []]));
     for (let i = 0; i < runs; i++) for (const mode of Object.keys(all)) all[mode].push(await once(browser, mode, id));
     for (const [mode, rows] of Object.entries(all)) {
