@@ -73,9 +73,27 @@ export function describeViolations(result, limit = 3) {
   );
 }
 
-/** A full-page screenshot. */
-export function screenshot(page, file, { fullPage = true } = {}) {
-  return page.screenshot({ path: file, fullPage });
+/**
+ * A full-page screenshot (an artifact, not an assertion). Headless Chromium
+ * now and then never delivers the frame a screenshot waits for right after a
+ * viewport change (seen once in 150 screenshots on a fresh clone, 2026-12-03):
+ * so one try of 20 s, then, after two animation frames, one more.
+ */
+export async function screenshot(page, file, { fullPage = true } = {}) {
+  try {
+    return await page.screenshot({ path: file, fullPage, timeout: 20_000 });
+  } catch (error) {
+    if (error?.name !== 'TimeoutError') throw error;
+    console.log(`   (screenshot ${path.basename(file)} timed out once; taken again)`);
+    await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          requestAnimationFrame(() => requestAnimationFrame(resolve));
+          setTimeout(resolve, 500);
+        }),
+    );
+    return await page.screenshot({ path: file, fullPage, timeout: 30_000 });
+  }
 }
 
 /** Presses Tab (or Shift+Tab) until the focused element matches the selector. */
