@@ -3,20 +3,21 @@
 #   www/dist/index.html, app.js (esbuild bundle of www/src), site.css (esbuild
 #   bundle of www/styles with the NL Design System component CSS),
 #   controle.html, controle.js, controle-worker.js, controle.css (the checking page for policy staff),
-#   pkg/ (the resident module from www/pkg/: the site), pkg-tools/ (the tools
+#   pkg/ (the site module from www/pkg-site/: the resident module without the
+#   provider portal's calls, which the site never makes), pkg-tools/ (the tools
 #   module from www/pkg-tools/: only the checking page's worker), packages/ (every norm package
 #   under norms/, bundled by the CLI, with index.json).
-# Needs www/pkg/ (bash scripts/build-wasm.sh) and node_modules (npm ci).
+# Needs www/pkg-site/ and www/pkg-tools/ (bash scripts/build-wasm.sh) and node_modules (npm ci).
 # Used by scripts/serve.sh and scripts/test-site.sh.
 . "$(dirname "$0")/lib.sh"
 
 OUT=www/dist
 ESBUILD=node_modules/.bin/esbuild
 [ -x "$ESBUILD" ] || fail "$ESBUILD is missing: run npm ci"
-# The resident module is one JavaScript file (wrapper and glue bundled by
+# The site module is one JavaScript file (wrapper and glue bundled by
 # scripts/build-wasm.sh); the tools module keeps its glue in urenwijzer_wasm.js.
 for f in urenwijzer.js urenwijzer_wasm_bg.wasm; do
-  [ -f "www/pkg/$f" ] || fail "www/pkg/$f is missing: run bash scripts/build-wasm.sh first"
+  [ -f "www/pkg-site/$f" ] || fail "www/pkg-site/$f is missing: run bash scripts/build-wasm.sh first"
 done
 for f in urenwijzer.js urenwijzer_wasm.js urenwijzer_wasm_bg.wasm; do
   [ -f "www/pkg-tools/$f" ] || fail "www/pkg-tools/$f is missing: run bash scripts/build-wasm.sh first"
@@ -53,7 +54,7 @@ echo "== app.js, site.css, controle.js, controle.css (esbuild $("$ESBUILD" --ver
 "$ESBUILD" www/styles/check.css --bundle --minify --outfile="$OUT/controle.css" --log-level=warning
 
 cp www/index.html www/controle.html www/favicon.svg "$OUT/"
-cp www/pkg/urenwijzer.js www/pkg/urenwijzer_wasm_bg.wasm "$OUT/pkg/"
+cp www/pkg-site/urenwijzer.js www/pkg-site/urenwijzer_wasm_bg.wasm "$OUT/pkg/"
 cp www/pkg-tools/urenwijzer.js www/pkg-tools/urenwijzer_wasm.js www/pkg-tools/urenwijzer_wasm_bg.wasm "$OUT/pkg-tools/"
 
 node -e '

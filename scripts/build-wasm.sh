@@ -1,22 +1,25 @@
 #!/usr/bin/env bash
-# Builds the two browser builds of Urenwijzer (no wasm-pack), from one crate:
-#   www/pkg/        the resident module (site, widget): rules-wasm without its
+# Builds the three browser builds of Urenwijzer (no wasm-pack), from one crate:
+#   www/pkg/        the resident module (the widget): rules-wasm without its
 #                   `tools` feature; loads compiled bundles (.uwb) only;
+#   www/pkg-site/   the site module (the self-check site, served as pkg/): the
+#                   resident module without the `portal` feature (plan,
+#                   records, dossier reference, figures), which the site never calls;
 #   www/pkg-tools/  the tools module (the checking page): everything, also
 #                   package documents, checks, pilot and impact reports.
 # Each is made in four steps:
 #   1. cargo, wasm32-unknown-unknown, profile wasm-release (tools, stable Rust)
-#      or wasm-resident (resident: the same at opt-level "z"; root Cargo.toml),
+#      or wasm-resident (resident and site: the same at opt-level "z"; root Cargo.toml),
 #      built by the pinned nightly of scripts/lib.sh with std rebuilt for it;
 #   2. the wasm-bindgen CLI, exactly the version of the wasm-bindgen crate in
 #      Cargo.lock, --target web (browsers; Node through initSync);
 #   3. wasm-opt -Oz --low-memory-unused from npm's binaryen (node_modules/.bin),
-#      for the resident module with two rounds of --flatten --rereloop -Oz more;
+#      for the resident and site modules with two rounds of --flatten --rereloop -Oz more;
 #   4. the hand-written wrapper and its types from rules-wasm/js/.
 # Output in each: urenwijzer.js (the API, from the same source in both),
 # urenwijzer.d.ts, urenwijzer_wasm_bg.wasm, and sizes.json (raw and gzipped
 # sizes of what a browser downloads).
-# The resident module (site, widget: the one with a size budget) ships ONE
+# The resident and site modules (widget, site: the size budget) each ship ONE
 # JavaScript file: esbuild bundles the wrapper with the glue and minifies them
 # (one request less for `import`, 13 KB -> 6 KB gzipped). The tools module
 # keeps the two readable files, urenwijzer.js importing ./urenwijzer_wasm.js
@@ -139,6 +142,10 @@ build_module() {
   echo "built $OUT/"
 }
 
-# Two profiles, so each build is cached in its own target directory.
+# Two profiles, so each build is cached in its own target directory; the two
+# builds of the wasm-resident profile differ in one feature of rules-wasm, and
+# cargo keeps both (the resident module last: tests/node/resident.test.mjs
+# reads its cargo output by name).
 build_module www/pkg-tools wasm-release "" separate
-build_module www/pkg wasm-resident --no-default-features bundle
+build_module www/pkg-site wasm-resident --no-default-features bundle
+build_module www/pkg wasm-resident "--no-default-features --features portal" bundle

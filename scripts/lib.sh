@@ -7,7 +7,7 @@
 #   build_cli             cargo build --release -p rules-cli (quiet when up to date)
 #   need_npm              npm ci unless the packages the tests use are there
 #   need_chromium         exit with a hint when Chromium is missing
-#   need_wasm             build www/pkg/ and www/pkg-tools/ unless it is newer than its sources
+#   need_wasm             build www/pkg/, www/pkg-site/ and www/pkg-tools/ unless www/pkg/ is newer than its sources
 #                         (SITE_SKIP_WASM=1 reuses it as it is)
 #   RESIDENT_TOOLCHAIN    the pinned nightly that builds the resident module (see below)
 set -euo pipefail
@@ -56,6 +56,7 @@ need_wasm() {
   if [ "${SITE_SKIP_WASM:-}" = "1" ] && [ -f www/pkg/urenwijzer.js ]; then
     echo "== www/pkg/ reused (SITE_SKIP_WASM=1)"
   elif [ -f "$wasm" ] && [ -f www/pkg/urenwijzer.js ] && [ -f www/pkg-tools/urenwijzer_wasm_bg.wasm ] \
+      && [ -f www/pkg-site/urenwijzer_wasm_bg.wasm ] \
       && [ -z "$(find rules-core rules-wasm Cargo.toml Cargo.lock scripts/build-wasm.sh scripts/lib.sh -type f -newer "$wasm" -print -quit)" ]; then
     echo "== www/pkg/ is up to date"
   else

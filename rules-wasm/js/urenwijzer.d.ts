@@ -2,13 +2,16 @@
 // follow the core's contract (docs/json-contract.md, rules-core/src/output/model.rs,
 // describe.rs, error.rs), contract version 2; tests/types checks them against real outputs.
 //
-// Two modules, one wrapper (docs/browser-api.md, "Two modules"): the RESIDENT
-// module (www/pkg/, site and widget) loads compiled bundles only; the TOOLS
-// module (www/pkg-tools/, the checking page) has everything. Members marked
-// "Tools module only" throw UrenwijzerError `tools_only` on the resident module.
+// Three modules, one wrapper (docs/browser-api.md, "Modules"): the RESIDENT
+// module (www/pkg/, the widget) loads compiled bundles only; the SITE module
+// (www/pkg-site/, the self-check site) is the resident module without the
+// portal's calls; the TOOLS module (www/pkg-tools/, the checking page) has
+// everything. Members marked "Tools module only" throw UrenwijzerError
+// `tools_only` on the resident and site modules; members marked "Not in the
+// site module" throw `portal_only` there.
 
 /** Which build this wrapper runs on. */
-export const MODULE: 'resident' | 'tools';
+export const MODULE: 'site' | 'resident' | 'tools';
 
 // ---------------------------------------------------------------- loading
 
@@ -102,9 +105,11 @@ export type PlanErrorCode = 'evaluation_before_start' | 'date_out_of_range';
 /**
  * `internal`: the module aborted (it has been restarted; the call may be
  * retried). `not_initialized`: init()/initSync() was not called first.
- * `tools_only`: a tools-module function called on the resident module.
+ * `tools_only`: a tools-module function called on the resident or site module.
+ * `portal_only`: a portal function (plan, planSteps, readRecord,
+ * checkDossierReference, figures, figuresArray) called on the site module.
  */
-export type ErrorCode = CoreErrorCode | 'internal' | 'not_initialized' | 'tools_only';
+export type ErrorCode = CoreErrorCode | 'internal' | 'not_initialized' | 'tools_only' | 'portal_only';
 
 /** The core's error object; `JSON.stringify` of an UrenwijzerError gives this, same key order. */
 export interface ErrorObject {
@@ -521,7 +526,7 @@ export class Engine {
   /**
    * Figures only, for bulk use: the numbers of the indication `evaluate`
    * gives for the same answers and options, without texts. Same checks and
-   * errors as `evaluate`.
+   * errors as `evaluate`. Not in the site module.
    */
   figures(answers: Answers, options?: FiguresOptions): IndicationFigures;
   /**
@@ -529,7 +534,7 @@ export class Engine {
    * displayed per week; [4] cents per period, [5] cents per year, [6]
    * contribution cents per year (NaN for none); [7] class index (−1 for
    * none); [8] number of warnings; [9] transition (1 or 0); then per area,
-   * from [10], four numbers as [0..3].
+   * from [10], four numbers as [0..3]. Not in the site module.
    */
   figuresArray(answers: Answers, options?: FiguresOptions): Float64Array;
   /**
@@ -537,7 +542,7 @@ export class Engine {
    * complete and valid. Takes any values, since finding wrong ones is its job.
    */
   validate(answers: { readonly [questionId: string]: unknown }, options?: AskedOptions): ErrorObject[];
-  /** The omgekeerd-toewijzen steps under this package's procedure (its municipality's overlay when given). */
+  /** The omgekeerd-toewijzen steps under this package's procedure (its municipality's overlay when given). Not in the site module. */
   plan(dates: PlanDates, options?: { municipality?: string | null }): PlanSteps;
   /** The pilot report with this package (its procedure; records with its fingerprint recomputed). Tools module only. */
   pilot(files: readonly PilotFile[], options?: PilotOptions): PilotResult;
@@ -606,6 +611,7 @@ export interface PlanSteps {
  * The steps with the motion's defaults (no package). Throws UrenwijzerError
  * `invalid_date`, `missing_plan_date`, `conversation_before_decision`,
  * `start_before_conversation`, `evaluation_before_start`, `date_out_of_range`.
+ * Not in the site module.
  */
 export function planSteps(dates: PlanDates): PlanSteps;
 
@@ -685,7 +691,7 @@ export interface ImpactResult {
  */
 export function impactReport(input: ImpactInput): ImpactResult;
 
-/** Throws UrenwijzerError `bsn_in_reference` for a reference holding a BSN-like number. */
+/** Throws UrenwijzerError `bsn_in_reference` for a reference holding a BSN-like number. Not in the site module. */
 export function checkDossierReference(reference: string): void;
 
 /** A provider's record as `readRecord` returns it. */
@@ -699,6 +705,7 @@ export interface ReadRecord {
 /**
  * Opens a record (JSON text or object) as the widget restores it: checked by the core
  * (UrenwijzerError `invalid_record`, `bsn_in_reference`); format 1 is migrated to format 2.
+ * Not in the site module.
  */
 export function readRecord(input: string | object): ReadRecord;
 

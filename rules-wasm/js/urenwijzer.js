@@ -14,10 +14,12 @@
 //
 // See docs/browser-api.md.
 
-// A namespace import: the same wrapper runs on both builds. The resident
-// module (www/pkg/, site and widget) has no tools exports; the tools module
-// (www/pkg-tools/, the checking page) has everything. A tools function called
-// on the resident module throws `tools_only` (see `tool` below).
+// A namespace import: the same wrapper runs on the three builds. The tools
+// module (www/pkg-tools/, the checking page) has everything; the resident
+// module (www/pkg/, the widget) has no tools exports; the site module
+// (www/pkg-site/, the self-check site) has neither the tools exports nor the
+// portal's (plan, records, dossier reference, figures). A missing function
+// throws `tools_only` or `portal_only` (see `tool` and `portal` below).
 import * as glue from './urenwijzer_wasm.js';
 
 const {
@@ -35,11 +37,12 @@ const {
 } = glue;
 
 /**
- * Which build this wrapper runs on: `'resident'` (compiled bundles only: the
- * site and the widget) or `'tools'` (also documents, checks and reports: the
- * checking page).
+ * Which build this wrapper runs on: `'site'` (compiled bundles only, no
+ * portal calls: the self-check site), `'resident'` (compiled bundles only:
+ * the widget) or `'tools'` (also documents, checks and reports: the checking
+ * page).
  */
-export const MODULE = typeof glue.checkReportJson === 'function' ? 'tools' : 'resident';
+export const MODULE = typeof glue.checkReportJson === 'function' ? 'tools' : typeof readRecordJson === 'function' ? 'resident' : 'site';
 
 /** `f`, a tools-module export of the glue (undefined on the resident module): itself, or `tools_only`. */
 function tool(f, what) {
@@ -47,6 +50,17 @@ function tool(f, what) {
     throw new UrenwijzerError(
       'tools_only',
       `${what} zit alleen in de gereedschapsmodule (pkg-tools/urenwijzer.js, de controlepagina); deze module laadt alleen gecompileerde bundels (.uwb)`,
+    );
+  }
+  return f;
+}
+
+/** `f`, a portal export of the glue (undefined on the site module): itself, or `portal_only`. */
+function portal(f, what) {
+  if (typeof f !== 'function') {
+    throw new UrenwijzerError(
+      'portal_only',
+      `${what} zit niet in de module van de zelftest (pkg-site/); gebruik de module van de widget (pkg/urenwijzer.js) of de gereedschapsmodule (pkg-tools/urenwijzer.js)`,
     );
   }
   return f;
@@ -745,6 +759,7 @@ export class Engine {
   /** `figuresArray` through the JSON text of the answers. */
   #figuresText(answers, options) {
     const raw = this.#engine();
+    portal(raw.figuresFlat, 'figures');
     const text = answersText(answers);
     try {
       return raw.figuresFlat(text, dateText(options.date), municipalityText(options.municipality));
@@ -779,6 +794,7 @@ export class Engine {
    */
   plan(dates, options = {}) {
     const raw = this.#engine();
+    portal(raw.planJson, 'plan');
     let text;
     try {
       text = raw.planJson(planDatesText(dates), municipalityText(options.municipality));
@@ -828,6 +844,7 @@ function planDatesText(dates) {
  */
 export function planSteps(dates) {
   if (!initialized) throw notInitialized();
+  portal(planStepsJson, 'planSteps');
   let text;
   try {
     text = planStepsJson(planDatesText(dates));
@@ -907,6 +924,7 @@ export function impactReport({ old = [], new: next = [], caseload, options = {},
  */
 export function checkDossierReference(reference) {
   if (!initialized) throw notInitialized();
+  portal(checkDossierReferenceRaw, 'checkDossierReference');
   try {
     checkDossierReferenceRaw(String(reference ?? ''));
   } catch (e) {
@@ -924,6 +942,7 @@ export function checkDossierReference(reference) {
  */
 export function readRecord(input) {
   if (!initialized) throw notInitialized();
+  portal(readRecordJson, 'readRecord');
   const text = typeof input === 'string' ? input : JSON.stringify(input ?? null);
   let out;
   try {

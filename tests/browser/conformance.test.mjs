@@ -14,7 +14,7 @@ import { artifacts, collect, compare, root } from '../conformance/collect.mjs';
 
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.html': 'text/html' };
 /** Only these directories are served. */
-const SERVED = ['www/pkg/', 'www/pkg-tools/', 'tests/conformance/'];
+const SERVED = ['www/pkg/', 'www/pkg-site/', 'www/pkg-tools/', 'tests/conformance/'];
 
 let server;
 let browser;
@@ -79,9 +79,11 @@ test('wasm in Chromium gives the native output byte for byte, for every case of 
     // The JSON bundles with the tools module (the checking page's build).
     const api = await import('/www/pkg-tools/urenwijzer.js');
     await api.init(); // fetch + instantiateStreaming of the .wasm next to the module
-    // The compiled bundles with the resident module (the site's and the widget's build).
+    // The compiled bundles with the resident module (the widget's build) and the site module.
     const resident = await import('/www/pkg/urenwijzer.js');
     await resident.init();
+    const site = await import('/www/pkg-site/urenwijzer.js');
+    await site.init();
     const { runCases } = await import('/tests/conformance/run-cases.mjs');
     const data = await (await fetch('/data.json')).json();
     const started = performance.now();
@@ -90,7 +92,8 @@ test('wasm in Chromium gives the native output byte for byte, for every case of 
     document.getElementById('out').textContent = `${data.cases.length} gevallen in ${ms.toFixed(0)} ms`;
     // The same cases from the compiled bundles (.uwb), in the resident module.
     const fromCompiled = runCases(resident, data.bundles, data.cases, data.compiled);
-    return { ...r, fromCompiled, modules: [api.MODULE, resident.MODULE], userAgent: navigator.userAgent };
+    const fromSite = runCases(site, data.bundles, data.cases, data.compiled);
+    return { ...r, fromCompiled, fromSite, modules: [api.MODULE, resident.MODULE, site.MODULE], userAgent: navigator.userAgent };
   });
   mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: join(artifacts, 'browser-conformance.png') });
@@ -98,9 +101,12 @@ test('wasm in Chromium gives the native output byte for byte, for every case of 
   assert.deepEqual(mismatches.slice(0, 10), [], `${mismatches.length} mismatches`);
   const compiledMismatches = compare(collected, result.fromCompiled, 'chromium, compiled');
   assert.deepEqual(compiledMismatches.slice(0, 10), [], `${compiledMismatches.length} mismatches from compiled bundles`);
+  const siteMismatches = compare(collected, result.fromSite, 'chromium, site module');
+  assert.deepEqual(siteMismatches.slice(0, 10), [], `${siteMismatches.length} mismatches in the site module`);
   assert.deepEqual(problems, []);
-  assert.deepEqual(result.modules, ['tools', 'resident']);
+  assert.deepEqual(result.modules, ['tools', 'resident', 'site']);
   assert.ok(requests.includes('www/pkg/urenwijzer_wasm_bg.wasm'));
+  assert.ok(requests.includes('www/pkg-site/urenwijzer_wasm_bg.wasm'));
   assert.ok(requests.includes('www/pkg-tools/urenwijzer_wasm_bg.wasm'));
   console.log(`# ${collected.cases.length} cases identical in ${result.userAgent.match(/Chrom\S+/)?.[0] ?? 'Chromium'}`);
   await page.context().close();

@@ -20,8 +20,10 @@ import { fileURLToPath } from 'node:url';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The tools module (everything: documents too); most tests and the benchmarks use it. */
 export const pkgDir = join(root, 'www', 'pkg-tools');
-/** The resident module (site, widget): compiled bundles only. */
+/** The resident module (the widget): compiled bundles only. */
 export const residentDir = join(root, 'www', 'pkg');
+/** The site module (the self-check site): the resident module without the portal's calls. */
+export const siteDir = join(root, 'www', 'pkg-site');
 export const artifacts = join(root, 'tests', 'artifacts');
 
 /** The native CLI; scripts/test-wasm.sh builds it (cargo build --release -p rules-cli). */

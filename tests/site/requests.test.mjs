@@ -1,5 +1,6 @@
 // Request capture on the self-check site (www/dist, served by scripts/serve.mjs):
-// the site downloads the resident module (pkg/) and the compiled bundle
+// the site downloads the site module (pkg/, built as www/pkg-site: the
+// resident module without the provider portal's calls) and the compiled bundle
 // (`<id>.uwb`), no package document (`<id>.json`: the texts beside a result are
 // in index.json) and never the tools module (pkg-tools/, only the checking
 // page's worker loads it); a damaged compiled bundle (`bundle_hash`) or one of
@@ -45,7 +46,7 @@ async function start(route) {
   return { context, page, requests, wasm };
 }
 
-test('the site downloads the resident module and the compiled bundle, never the tools module', async () => {
+test('the site downloads the site module and the compiled bundle, never the tools module or the widget\'s module', async () => {
   const { context, page, requests, wasm } = await start();
   assert.ok(await page.locator('#volgende').count(), 'the first step is on screen');
   assert.deepEqual(
@@ -62,11 +63,13 @@ test('the site downloads the resident module and the compiled bundle, never the 
     requests.some((p) => /^\/packages\/[^/]+\.uwb$/.test(p)),
     `no .uwb among ${requests.join(' ')}`,
   );
-  // The bytes fetched are the resident module, not the tools module.
-  const resident = fs.readFileSync(path.join(root, 'pkg/urenwijzer_wasm_bg.wasm'));
+  // The bytes fetched are the site module: not the tools module, not the widget's (resident) module.
+  const served = fs.readFileSync(path.join(root, 'pkg/urenwijzer_wasm_bg.wasm'));
   const tools = fs.readFileSync(path.join(root, 'pkg-tools/urenwijzer_wasm_bg.wasm'));
-  assert.notEqual(sha(resident), sha(tools));
-  assert.deepEqual(wasm.map(sha), [sha(resident)]);
+  assert.notEqual(sha(served), sha(tools));
+  assert.deepEqual(wasm.map(sha), [sha(served)]);
+  assert.equal(sha(served), sha(fs.readFileSync(path.join(repo, 'www/pkg-site/urenwijzer_wasm_bg.wasm'))));
+  assert.notEqual(sha(served), sha(fs.readFileSync(path.join(repo, 'www/pkg/urenwijzer_wasm_bg.wasm'))));
   await context.close();
 });
 

@@ -1,0 +1,88 @@
+// The site module (www/pkg-site: the self-check site's build, served there as
+// pkg/; rules-wasm without its `tools` and `portal` features): every case of
+// every package from the compiled bundles gives the native output byte for
+// byte, it has what the site calls (questions, form state, evaluate) and not
+// the portal's calls (plan, records, dossier reference, figures), which throw
+// the coded error `portal_only`, never a trap and never an `internal` error.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import tools, { kpmgAnswers } from './wasm.mjs';
+import * as site from '../../www/pkg-site/urenwijzer.js';
+import { collect, compare, siteDir } from '../conformance/collect.mjs';
+import { runCases } from '../conformance/run-cases.mjs';
+
+site.initSync(readFileSync(join(siteDir, 'urenwijzer_wasm_bg.wasm')));
+
+/** The portal's exports, which only the resident and tools modules have. */
+const PORTAL = ['engine_planJson', 'planStepsJson', 'readRecordJson', 'checkDossierReference', 'engine_figuresFlat'];
+
+test('the site module says which it is, and lacks the tools and portal exports', () => {
+  assert.equal(site.MODULE, 'site');
+  const module = new WebAssembly.Module(readFileSync(join(siteDir, 'urenwijzer_wasm_bg.wasm')));
+  const exports = new Set(WebAssembly.Module.exports(module).map((e) => e.name));
+  for (const name of [...PORTAL, 'checkReportJson', 'impactReportJson', 'pilotReportJson', 'engine_new']) {
+    assert.ok(!exports.has(name), `the site module exports ${name}`);
+  }
+  for (const name of [
+    'engine_fromCompiled',
+    'engine_infoJson',
+    'engine_questionsJson',
+    'engine_askedJson',
+    'engine_problemsJson',
+    'engine_evaluateJson',
+    'engine_evaluatePacked',
+    'engine_templateJson',
+    'engine_stateJson',
+    'engine_statePacked',
+    'wasmMemory',
+    'errorCodesJson',
+  ]) {
+    assert.ok(exports.has(name), `the site module lacks ${name}`);
+  }
+  // It is the smaller of the two modules that load compiled bundles.
+  const sizes = JSON.parse(readFileSync(join(siteDir, 'sizes.json'), 'utf8'));
+  const resident = JSON.parse(readFileSync(join(siteDir, '..', 'pkg', 'sizes.json'), 'utf8'));
+  assert.ok(sizes.total.gzip < resident.total.gzip, `site ${sizes.total.gzip} B, resident ${resident.total.gzip} B`);
+});
+
+test('the site module from the compiled bundles: the native output byte for byte, for every case of every package', () => {
+  const collected = collect(tools.Engine);
+  const result = runCases(site, collected.bundles, collected.cases, collected.compiled);
+  const mismatches = compare(collected, result, 'node, site module');
+  assert.deepEqual(mismatches.slice(0, 10), [], `${mismatches.length} mismatches`);
+  console.log(`# ${collected.cases.length} cases in the site module: identical`);
+});
+
+test('the portal calls throw portal_only in the site module, the tools calls tools_only, and the module goes on', () => {
+  const collected = collect(tools.Engine);
+  const key = 'norms/kpmg-2019';
+  const bytes = Uint8Array.from(atob(collected.compiled[key]), (c) => c.charCodeAt(0));
+  const engine = site.Engine.fromCompiled(bytes);
+  const generation = site.__testing.generation;
+  const portalOnly = [
+    () => engine.plan({ decision: '2026-11-02' }),
+    () => engine.figures(kpmgAnswers, { date: '2024-01-01' }),
+    () => engine.figuresArray(kpmgAnswers, { date: '2024-01-01' }),
+    () => site.planSteps({ decision: '2026-11-02' }),
+    () => site.readRecord('{}'),
+    () => site.checkDossierReference('dossier 12'),
+  ];
+  for (const call of portalOnly) {
+    assert.throws(call, (e) => e instanceof site.UrenwijzerError && e.code === 'portal_only' && /zelftest/.test(e.message));
+  }
+  assert.throws(
+    () => site.checkPackage(collected.bundles[key]),
+    (e) => e.code === 'tools_only',
+  );
+  assert.equal(site.__testing.generation, generation, 'no instance was replaced');
+  // What the site calls works, and gives what the tools module gives.
+  const reference = new tools.Engine(collected.bundles[key]);
+  const options = { date: '2024-01-01' };
+  assert.equal(JSON.stringify(engine.evaluate(kpmgAnswers, options)), reference.evaluateToJson(kpmgAnswers, options));
+  assert.equal(JSON.stringify(engine.state(kpmgAnswers, options)), JSON.stringify(reference.state(kpmgAnswers, options)));
+  assert.deepEqual(engine.questions(), reference.questions());
+  engine.free();
+  reference.free();
+});
