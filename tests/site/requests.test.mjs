@@ -46,7 +46,7 @@ async function start(route) {
   return { context, page, requests, wasm };
 }
 
-test('the site downloads the site module and the compiled bundle, never the tools module or the widget\'s module', async () => {
+test('the site downloads the site module and the compiled bundle, never the tools module or the widget module', async () => {
   const { context, page, requests, wasm } = await start();
   assert.ok(await page.locator('#volgende').count(), 'the first step is on screen');
   assert.deepEqual(
