@@ -7,10 +7,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import tools from './wasm.mjs';
+import tools, { assertCompiledConformance, PORTAL_EXPORTS, SITE_EXPORTS, TOOLS_EXPORTS, wasmExports } from './wasm.mjs';
 import * as resident from '../../www/pkg/urenwijzer.js';
-import { collect, compare, residentDir } from '../conformance/collect.mjs';
-import { runCases } from '../conformance/run-cases.mjs';
+import { collect, residentDir } from '../conformance/collect.mjs';
 
 resident.initSync(readFileSync(join(residentDir, 'urenwijzer_wasm_bg.wasm')));
 
@@ -20,29 +19,9 @@ test('the two builds say which they are, and the resident module has no tools ex
   // The resident module ships one JavaScript file: the wrapper bundled with
   // the glue (scripts/build-wasm.sh), so the exports are checked on the .wasm.
   assert.ok(!existsSync(join(residentDir, 'urenwijzer_wasm.js')), 'the resident module has a separate glue file');
-  const module = new WebAssembly.Module(readFileSync(join(residentDir, 'urenwijzer_wasm_bg.wasm')));
-  const exports = new Set(WebAssembly.Module.exports(module).map((e) => e.name));
-  for (const name of ['checkReportJson', 'checkFilesJson', 'classifyFilesJson', 'impactReportJson', 'pilotReportJson', 'engine_pilotJson', 'engine_new']) {
-    assert.ok(!exports.has(name), `the resident module exports ${name}`);
-  }
-  for (const name of [
-    'engine_fromCompiled',
-    'engine_evaluateJson',
-    'engine_evaluatePacked',
-    'engine_templateJson',
-    'engine_stateJson',
-    'engine_statePacked',
-    'wasmMemory',
-    'engine_askedJson',
-    'engine_problemsJson',
-    'engine_planJson',
-    'planStepsJson',
-    'readRecordJson',
-    'checkDossierReference',
-    'errorCodesJson',
-  ]) {
-    assert.ok(exports.has(name), `the resident module lacks ${name}`);
-  }
+  const exports = wasmExports(residentDir);
+  for (const name of TOOLS_EXPORTS) assert.ok(!exports.has(name), `the resident module exports ${name}`);
+  for (const name of [...SITE_EXPORTS, ...PORTAL_EXPORTS]) assert.ok(exports.has(name), `the resident module lacks ${name}`);
 });
 
 // By name, in the cargo output before wasm-opt (scripts/build-wasm.sh keeps its
@@ -68,11 +47,7 @@ test('the resident module has no postcard, no serde deserializer of a core type,
 });
 
 test('the resident module from the compiled bundles: the native output byte for byte, for every case of every package', () => {
-  const collected = collect(tools.Engine);
-  const result = runCases(resident, collected.bundles, collected.cases, collected.compiled);
-  const mismatches = compare(collected, result, 'node, resident module');
-  assert.deepEqual(mismatches.slice(0, 10), [], `${mismatches.length} mismatches`);
-  console.log(`# ${collected.cases.length} cases in the resident module: identical`);
+  assertCompiledConformance(resident, 'resident module');
 });
 
 test('what only the tools module has throws tools_only in the resident module, and the module goes on', () => {

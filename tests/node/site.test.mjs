@@ -8,39 +8,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import tools, { kpmgAnswers } from './wasm.mjs';
+import tools, { assertCompiledConformance, kpmgAnswers, PORTAL_EXPORTS, SITE_EXPORTS, TOOLS_EXPORTS, wasmExports } from './wasm.mjs';
 import * as site from '../../www/pkg-site/urenwijzer.js';
-import { collect, compare, siteDir } from '../conformance/collect.mjs';
-import { runCases } from '../conformance/run-cases.mjs';
+import { collect, siteDir } from '../conformance/collect.mjs';
 
 site.initSync(readFileSync(join(siteDir, 'urenwijzer_wasm_bg.wasm')));
 
-/** The portal's exports, which only the resident and tools modules have. */
-const PORTAL = ['engine_planJson', 'planStepsJson', 'readRecordJson', 'checkDossierReference', 'engine_figuresFlat'];
-
 test('the site module says which it is, and lacks the tools and portal exports', () => {
   assert.equal(site.MODULE, 'site');
-  const module = new WebAssembly.Module(readFileSync(join(siteDir, 'urenwijzer_wasm_bg.wasm')));
-  const exports = new Set(WebAssembly.Module.exports(module).map((e) => e.name));
-  for (const name of [...PORTAL, 'checkReportJson', 'impactReportJson', 'pilotReportJson', 'engine_new']) {
-    assert.ok(!exports.has(name), `the site module exports ${name}`);
-  }
-  for (const name of [
-    'engine_fromCompiled',
-    'engine_infoJson',
-    'engine_questionsJson',
-    'engine_askedJson',
-    'engine_problemsJson',
-    'engine_evaluateJson',
-    'engine_evaluatePacked',
-    'engine_templateJson',
-    'engine_stateJson',
-    'engine_statePacked',
-    'wasmMemory',
-    'errorCodesJson',
-  ]) {
-    assert.ok(exports.has(name), `the site module lacks ${name}`);
-  }
+  const exports = wasmExports(siteDir);
+  for (const name of [...PORTAL_EXPORTS, ...TOOLS_EXPORTS]) assert.ok(!exports.has(name), `the site module exports ${name}`);
+  for (const name of SITE_EXPORTS) assert.ok(exports.has(name), `the site module lacks ${name}`);
   // It is the smaller of the two modules that load compiled bundles.
   const sizes = JSON.parse(readFileSync(join(siteDir, 'sizes.json'), 'utf8'));
   const resident = JSON.parse(readFileSync(join(siteDir, '..', 'pkg', 'sizes.json'), 'utf8'));
@@ -48,11 +26,7 @@ test('the site module says which it is, and lacks the tools and portal exports',
 });
 
 test('the site module from the compiled bundles: the native output byte for byte, for every case of every package', () => {
-  const collected = collect(tools.Engine);
-  const result = runCases(site, collected.bundles, collected.cases, collected.compiled);
-  const mismatches = compare(collected, result, 'node, site module');
-  assert.deepEqual(mismatches.slice(0, 10), [], `${mismatches.length} mismatches`);
-  console.log(`# ${collected.cases.length} cases in the site module: identical`);
+  assertCompiledConformance(site, 'site module');
 });
 
 test('the portal calls throw portal_only in the site module, the tools calls tools_only, and the module goes on', () => {

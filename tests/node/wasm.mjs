@@ -1,7 +1,9 @@
 // Loads the wasm build (www/pkg-tools, the tools module, made by scripts/build-wasm.sh) in Node.
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pkgDir } from '../conformance/collect.mjs';
+import { collect, compare, pkgDir } from '../conformance/collect.mjs';
+import { runCases } from '../conformance/run-cases.mjs';
 import * as api from '../../www/pkg-tools/urenwijzer.js';
 
 api.initSync(readFileSync(join(pkgDir, 'urenwijzer_wasm_bg.wasm')));
@@ -15,3 +17,50 @@ export const kpmgAnswers = Object.freeze({
   extra_kamers_in_gebruik: 2,
   extra_kamers_niet_in_gebruik: 1,
 });
+
+/**
+ * Asserts that every case of every package, loaded from the compiled bundles
+ * into `module` (an initialised build: resident, site), gives the native
+ * output byte for byte; the JSON bundles' collection comes from the tools module.
+ */
+export function assertCompiledConformance(module, label) {
+  const collected = collect(api.Engine);
+  const result = runCases(module, collected.bundles, collected.cases, collected.compiled);
+  const mismatches = compare(collected, result, `node, ${label}`);
+  assert.deepEqual(mismatches.slice(0, 10), [], `${mismatches.length} mismatches`);
+  console.log(`# ${collected.cases.length} cases in the ${label}: identical`);
+}
+
+/** The export names of the `.wasm` in a build directory. */
+export function wasmExports(dir) {
+  const module = new WebAssembly.Module(readFileSync(join(dir, 'urenwijzer_wasm_bg.wasm')));
+  return new Set(WebAssembly.Module.exports(module).map((e) => e.name));
+}
+
+/** What every build that loads compiled bundles exports: the site module's whole API. */
+export const SITE_EXPORTS = Object.freeze([
+  'engine_fromCompiled',
+  'engine_infoJson',
+  'engine_questionsJson',
+  'engine_askedJson',
+  'engine_problemsJson',
+  'engine_evaluateJson',
+  'engine_evaluatePacked',
+  'engine_templateJson',
+  'engine_stateJson',
+  'engine_statePacked',
+  'wasmMemory',
+  'errorCodesJson',
+]);
+/** The provider portal's exports (feature `portal`): the resident and tools modules have them, the site module not. */
+export const PORTAL_EXPORTS = Object.freeze(['engine_planJson', 'planStepsJson', 'readRecordJson', 'checkDossierReference', 'engine_figuresFlat']);
+/** The tools module's own exports (feature `tools`). */
+export const TOOLS_EXPORTS = Object.freeze([
+  'checkReportJson',
+  'checkFilesJson',
+  'classifyFilesJson',
+  'impactReportJson',
+  'pilotReportJson',
+  'engine_pilotJson',
+  'engine_new',
+]);
