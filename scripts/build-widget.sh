@@ -11,15 +11,19 @@
 # resident module; 0.1.0 (JSON bundles) is no longer built (docs/widget.md,
 # "Migration from 0.1.0"). A portal pins a version by its path.
 #
-# The browser build (www/pkg) is rebuilt first with scripts/build-wasm.sh;
+# The browser builds are made first with scripts/build-wasm.sh when www/pkg
+# is missing or older than its sources (need_wasm in scripts/lib.sh: after
+# scripts/test-wasm.sh, test-all.sh does not build them a second time);
 # set WIDGET_SKIP_WASM=1 to use the www/pkg that is there.
 . "$(dirname "$0")/lib.sh"
 
 VERSION=$(tr -d '[:space:]' < www/widget/VERSION)
 [[ "$VERSION" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || fail "www/widget/VERSION is not a version (x.y.z): $VERSION"
 
-if [ "${WIDGET_SKIP_WASM:-}" != "1" ] || [ ! -f www/pkg/urenwijzer.js ]; then
-  bash scripts/build-wasm.sh
+if [ "${WIDGET_SKIP_WASM:-}" = "1" ] && [ -f www/pkg/urenwijzer.js ]; then
+  echo "== www/pkg/ reused (WIDGET_SKIP_WASM=1)"
+else
+  need_wasm
 fi
 [ -f www/pkg/urenwijzer_wasm_bg.wasm ] || fail "www/pkg has no urenwijzer_wasm_bg.wasm (run scripts/build-wasm.sh)"
 grep -q 'readRecord' www/pkg/urenwijzer.js || fail "www/pkg/urenwijzer.js has no readRecord export (rebuild with scripts/build-wasm.sh)"

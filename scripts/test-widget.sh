@@ -4,7 +4,7 @@
 # isolation both ways under a strict CSP, axe-core, keyboard-only use,
 # consultant comparison, and byte equality with `urenwijzer eval`.
 # Builds what it needs: the widget (scripts/build-widget.sh, which builds the
-# wasm unless WIDGET_SKIP_WASM=1), the CLI, and the norm package bundles.
+# wasm when it is missing or stale, unless WIDGET_SKIP_WASM=1), the CLI, and the norm package bundles.
 . "$(dirname "$0")/lib.sh"
 need_npm
 need_chromium
