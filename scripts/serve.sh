@@ -5,9 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-bash scripts/build-wasm.sh
+# The embeddable widget first (so the README's snippet works against this
+# server): it builds the three browser modules when they are missing or
+# older than their sources (need_wasm), so a second start does not rebuild them.
+bash scripts/build-widget.sh
 bash scripts/build-site.sh
-# The embeddable widget too, so the README's snippet works against this server.
-WIDGET_SKIP_WASM=1 bash scripts/build-widget.sh
 echo
 exec node scripts/serve.mjs www/dist
