@@ -262,6 +262,15 @@ async function downloaded(page, name, scope) {
   return fs.readFileSync(await dl.path());
 }
 
+/**
+ * Waits until the page shows each package folder as chosen (`Gekozen: …`): it
+ * reads a folder's files asynchronously, and "Rapport maken" before that says
+ * "Kies eerst de oude norm".
+ */
+async function normsChosen(page, ids) {
+  await page.waitForFunction((list) => list.every((id) => document.getElementById(id).textContent.startsWith('Gekozen')), ids);
+}
+
 /** Waits until a report's status says it is done (or failed), and returns it. */
 async function reportDone(page, statusId) {
   await page.waitForFunction(
@@ -694,6 +703,8 @@ async function main() {
         await s.page.setInputFiles('#nieuwe-norm-map', path.join(norms, 'haarlem-2021'));
         await s.page.setInputFiles('#huishoudens', csv);
         await s.page.waitForFunction(() => document.getElementById('huishoudens-gekozen').textContent.includes('haarlem-clienten.csv'));
+        // The folders are read asynchronously too: wait until both are shown as chosen.
+        await normsChosen(s.page, ['oude-norm-gekozen', 'nieuwe-norm-gekozen']);
         await s.page.fill('#peildatum', '2025-01-01');
         await s.page.fill('#doorrekenen', '3500');
         if (reassess) await s.page.check('#iedereen-opnieuw');
@@ -724,6 +735,7 @@ async function main() {
       await s.page.setInputFiles('#oude-norm-map', path.join(norms, 'kpmg-2019'));
       await s.page.setInputFiles('#huishoudens', bad);
       await s.page.waitForFunction(() => document.getElementById('huishoudens-gekozen').textContent.includes('fout.csv'));
+      await normsChosen(s.page, ['oude-norm-gekozen']);
       await s.page.fill('#oude-datum', '2024-01-01');
       await s.page.fill('#nieuwe-datum', '2025-01-01');
       await s.page.click('#gevolgen-maken');
