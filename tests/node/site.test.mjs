@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import tools, { assertCompiledConformance, kpmgAnswers, PORTAL_EXPORTS, SITE_EXPORTS, TOOLS_EXPORTS, wasmExports } from './wasm.mjs';
 import * as site from '../../www/pkg-site/urenwijzer.js';
-import { collect, siteDir } from '../conformance/collect.mjs';
+import { collect, residentDir, siteDir } from '../conformance/collect.mjs';
 
 site.initSync(readFileSync(join(siteDir, 'urenwijzer_wasm_bg.wasm')));
 
@@ -21,7 +21,7 @@ test('the site module says which it is, and lacks the tools and portal exports',
   for (const name of SITE_EXPORTS) assert.ok(exports.has(name), `the site module lacks ${name}`);
   // It is the smaller of the two modules that load compiled bundles.
   const sizes = JSON.parse(readFileSync(join(siteDir, 'sizes.json'), 'utf8'));
-  const resident = JSON.parse(readFileSync(join(siteDir, '..', 'pkg', 'sizes.json'), 'utf8'));
+  const resident = JSON.parse(readFileSync(join(residentDir, 'sizes.json'), 'utf8'));
   assert.ok(sizes.total.gzip < resident.total.gzip, `site ${sizes.total.gzip} B, resident ${resident.total.gzip} B`);
 });
 
