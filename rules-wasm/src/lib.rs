@@ -14,6 +14,13 @@
 // Input paths never unwrap: bad input gets a coded error, not a panic (tests may unwrap).
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
+// The allocator of every browser build: talc instead of Rust's default dlmalloc
+// (smaller and faster in wasm; docs/performance.md, "Allocator (w24)").
+// Single-threaded: no build of ours enables the `atomics` target feature.
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 mod compiled;
 mod packed;
 // The provider portal's calls (feature `portal`: the widget's module and the
@@ -26,6 +33,7 @@ mod figures;
 #[cfg(feature = "portal")]
 mod portal;
 
+#[cfg(feature = "portal")]
 use rules_core::input::flat::ReadAnswers;
 use rules_core::input::json;
 use rules_core::json_out::{self, JsonOut};
@@ -126,6 +134,7 @@ fn parse_answers(answers: &str) -> Result<AnswerValue, Error> {
 
 /// As `parse_answers`, for `evaluate` and `figures`: a flat answers object
 /// is read without a tree (`rules_core::input::flat`), with the same verdict.
+#[cfg(feature = "portal")]
 fn read_answers(answers: &str) -> Result<ReadAnswers<'_>, Error> {
     ReadAnswers::read(answers)
 }
@@ -302,10 +311,24 @@ impl Engine {
         // Same order of checks as the CLI: answers JSON, date, then the core
         // (municipality, version, transition, answers). `evaluate_read_with`
         // is `evaluate_to_json` / `evaluate_to_packed` from read answers.
-        let answers = read_answers(answers)?;
-        let date = parse_date(date)?;
-        let options = Options { date, municipality };
-        rules_core::eval::evaluate_read_with(&self.package, &answers, &options, |ind| render(ind, trace))
+        let options = |date| Options { date, municipality };
+        let render = |ind: &rules_core::eval::Indication| render(ind, trace);
+        // The widget's and tools' modules take the quick reader (bulk
+        // evaluate, w19); the site evaluates once per answer given, so its
+        // module reads answers with the strict reader only, as `state` does,
+        // and leaves the quick reader out (docs/performance.md, w24).
+        #[cfg(feature = "portal")]
+        {
+            let answers = read_answers(answers)?;
+            let options = options(parse_date(date)?);
+            rules_core::eval::evaluate_read_with(&self.package, &answers, &options, render)
+        }
+        #[cfg(not(feature = "portal"))]
+        {
+            let answers = parse_answers(answers)?;
+            let options = options(parse_date(date)?);
+            rules_core::eval::evaluate_with(&self.package, &answers, &options, render)
+        }
     }
 }
 
