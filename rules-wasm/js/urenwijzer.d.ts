@@ -391,7 +391,8 @@ export interface Indication {
    * version (from the engine's template, docs/browser-api.md); so are a
    * rule step's `sources`, `engine` and the warnings that depend only on
    * the version (`concept`, `provisional_version`, `not_encoded`,
-   * `not_covered`). Copy to change.
+   * `not_covered`). Copy to change. (The site module, `MODULE === 'site'`,
+   * parses the JSON text instead: there every part is new for each call.)
    */
   package: Readonly<IndicationPackage>;
   /** The date whose norm was applied. */

@@ -532,6 +532,8 @@ export class Engine {
    * for `evaluate` (`trace` default true). Throws only for a bad date.
    */
   state(answers, options = {}) {
+    // The site module has no packed form (docs/browser-api.md, "Modules"): its state is the canonical text's.
+    if (MODULE === 'site') return JSON.parse(this.#withAnswers('stateJson', answers, options));
     const state = JSON.parse(this.#withAnswers('statePacked', answers, options));
     // The indication, when there is one, is the address of its packed form.
     if (state.indication !== null) state.indication = this.#assemble(state.indication);
@@ -549,6 +551,7 @@ export class Engine {
    * leaves `trace` and `explanation` empty). Throws UrenwijzerError.
    */
   evaluate(answers, options = {}) {
+    if (MODULE === 'site') return JSON.parse(this.#withAnswers('evaluateJson', answers, options));
     const head = this.#fromSlots(answers, options, true);
     return this.#assemble(head !== 0 ? head : this.#withAnswers('evaluatePacked', answers, options));
   }

@@ -22,6 +22,12 @@
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 mod compiled;
+// The packed indication and its templates (`evaluatePacked`, `statePacked`,
+// `templateJson`): bulk speed for the widget's and the tools' modules. The
+// site evaluates once per answer given; its wrapper parses the canonical JSON
+// text instead, and its module leaves the packed form out (3.5 KB gzipped,
+// docs/performance.md, "Allocator and the site's JSON path (w24)").
+#[cfg(feature = "portal")]
 mod packed;
 // The provider portal's calls (feature `portal`: the widget's module and the
 // tools module): the plan of omgekeerd toewijzen, records, the dossier
@@ -225,6 +231,7 @@ impl Engine {
     /// As `stateJson`, but its `indication` (when there is one) is the
     /// address of the packed indication (`evaluatePacked`), which the wrapper
     /// reads and assembles from the template.
+    #[cfg(feature = "portal")]
     #[wasm_bindgen(js_name = statePacked)]
     pub fn state_packed(
         &self,
@@ -252,6 +259,7 @@ impl Engine {
     /// The indication in the browser's packed form (`rules_core::output::to_packed`),
     /// kept in the module's memory until the next call: returns the address of
     /// its head (`packed.rs`). Same checks and errors as `evaluateJson`.
+    #[cfg(feature = "portal")]
     #[wasm_bindgen(js_name = evaluatePacked)]
     pub fn evaluate_packed(
         &self,
@@ -266,6 +274,7 @@ impl Engine {
     /// The template holding part `id` of a payload (`rules_core::output::template`):
     /// `{"start": s, "parts": [...]}`, the parts of one package version; `null`
     /// for an id the package does not have.
+    #[cfg(feature = "portal")]
     #[wasm_bindgen(js_name = templateJson)]
     pub fn template_json(&self, id: u32) -> String {
         rules_core::output::template(&self.package, id).unwrap_or_else(|| "null".to_string())

@@ -3,7 +3,8 @@
 // every package from the compiled bundles gives the native output byte for
 // byte, it has what the site calls (questions, form state, evaluate) and not
 // the portal's calls (plan, records, dossier reference, figures), which throw
-// the coded error `portal_only`, never a trap and never an `internal` error.
+// the coded error `portal_only`, never a trap and never an `internal` error;
+// nor the packed indication: its `evaluate` and `state` parse the JSON text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -57,6 +58,13 @@ test('the portal calls throw portal_only in the site module, the tools calls too
   assert.equal(JSON.stringify(engine.evaluate(kpmgAnswers, options)), reference.evaluateToJson(kpmgAnswers, options));
   assert.equal(JSON.stringify(engine.state(kpmgAnswers, options)), JSON.stringify(reference.state(kpmgAnswers, options)));
   assert.deepEqual(engine.questions(), reference.questions());
+  // Without the packed form, its indications are parsed text: no part is
+  // frozen or shared between calls (docs/browser-api.md, "Modules").
+  const a = engine.evaluate(kpmgAnswers, options);
+  const b = engine.state(kpmgAnswers, options).indication;
+  assert.ok(!Object.isFrozen(a.package) && !Object.isFrozen(a.trace[0].sources));
+  assert.notEqual(a.package, b.package);
+  assert.deepEqual(a, b);
   engine.free();
   reference.free();
 });

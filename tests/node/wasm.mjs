@@ -45,15 +45,22 @@ export const SITE_EXPORTS = Object.freeze([
   'engine_askedJson',
   'engine_problemsJson',
   'engine_evaluateJson',
-  'engine_evaluatePacked',
-  'engine_templateJson',
   'engine_stateJson',
-  'engine_statePacked',
-  'wasmMemory',
   'errorCodesJson',
 ]);
 /** The provider portal's exports (feature `portal`): the resident and tools modules have them, the site module not. */
-export const PORTAL_EXPORTS = Object.freeze(['engine_planJson', 'planStepsJson', 'readRecordJson', 'checkDossierReference', 'engine_figuresFlat']);
+export const PORTAL_EXPORTS = Object.freeze([
+  'engine_planJson',
+  'planStepsJson',
+  'readRecordJson',
+  'checkDossierReference',
+  'engine_figuresFlat',
+  // The packed indication and its templates (the site parses the JSON text instead).
+  'engine_evaluatePacked',
+  'engine_statePacked',
+  'engine_templateJson',
+  'wasmMemory',
+]);
 /** The tools module's own exports (feature `tools`). */
 export const TOOLS_EXPORTS = Object.freeze([
   'checkReportJson',
