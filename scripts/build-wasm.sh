@@ -54,7 +54,7 @@ ESBUILD=node_modules/.bin/esbuild
 [ -x "$ESBUILD" ] || fail "$ESBUILD is missing: run npm ci (package.json lists esbuild)"
 
 build_module() {
-  local OUT=$1 PROFILE=$2 FEATURES=$3 BUNDLE=$4
+  local OUT=$1 PROFILE=$2 FEATURES=$3 BUNDLE=$4 DEFINE=${5:-}
   local WASM_IN="$TARGET_DIR/wasm32-unknown-unknown/$PROFILE/rules_wasm.wasm"
   echo "== $OUT: cargo build -p rules-wasm $FEATURES (wasm32-unknown-unknown, profile $PROFILE)"
   # The profile strips symbols (strip = true), which also drops the
@@ -118,7 +118,7 @@ build_module() {
     mv "$OUT/urenwijzer.js" "$OUT/urenwijzer.src.js"
     "$ESBUILD" "$OUT/urenwijzer.src.js" --bundle --format=esm --minify \
       --target=chrome111,firefox113,safari16.4 --legal-comments=none --charset=utf8 \
-      --log-override:import-is-undefined=silent --log-level=warning --outfile="$OUT/urenwijzer.js"
+      --log-override:import-is-undefined=silent --log-level=warning $DEFINE --outfile="$OUT/urenwijzer.js"
     rm "$OUT/urenwijzer.src.js" "$OUT/urenwijzer_wasm.js" "$OUT/urenwijzer_wasm.d.ts" "$OUT/urenwijzer_wasm_bg.wasm.d.ts"
   fi
 
@@ -147,5 +147,9 @@ build_module() {
 # cargo keeps both (the resident module last: tests/node/resident.test.mjs
 # reads its cargo output by name).
 build_module www/pkg-tools wasm-release "" separate
-build_module www/pkg-site wasm-resident --no-default-features bundle
-build_module www/pkg wasm-resident "--no-default-features --features portal" bundle
+# The site module's bundle: the wrapper's blocks for the packed indication and
+# the answers as numbers fold away (its module has neither; see
+# URENWIJZER_SITE_BUNDLE in rules-wasm/js/urenwijzer.js); in the widget's
+# bundle the same blocks stay, without their test.
+build_module www/pkg-site wasm-resident --no-default-features bundle --define:globalThis.URENWIJZER_SITE_BUNDLE=true
+build_module www/pkg wasm-resident "--no-default-features --features portal" bundle --define:globalThis.URENWIJZER_SITE_BUNDLE=false

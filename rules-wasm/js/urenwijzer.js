@@ -44,6 +44,13 @@ const {
  */
 export const MODULE = typeof glue.checkReportJson === 'function' ? 'tools' : typeof readRecordJson === 'function' ? 'resident' : 'site';
 
+// `globalThis.URENWIJZER_SITE_BUNDLE` is never set at run time: esbuild
+// replaces it by `true` when it bundles the site module (scripts/build-wasm.sh),
+// so each `if (!globalThis.URENWIJZER_SITE_BUNDLE …)` block below folds away
+// there, and with it the packed reader and the answers as numbers, which the
+// site module's build does not have (docs/performance.md, w24). Elsewhere it
+// is undefined and the blocks run as written.
+
 /** `f`, a tools-module export of the glue (undefined on the resident module): itself, or `tools_only`. */
 function tool(f, what) {
   if (typeof f !== 'function') {
@@ -532,12 +539,14 @@ export class Engine {
    * for `evaluate` (`trace` default true). Throws only for a bad date.
    */
   state(answers, options = {}) {
+    if (!globalThis.URENWIJZER_SITE_BUNDLE && MODULE !== 'site') {
+      const state = JSON.parse(this.#withAnswers('statePacked', answers, options));
+      // The indication, when there is one, is the address of its packed form.
+      if (state.indication !== null) state.indication = this.#assemble(state.indication);
+      return state;
+    }
     // The site module has no packed form (docs/browser-api.md, "Modules"): its state is the canonical text's.
-    if (MODULE === 'site') return JSON.parse(this.#withAnswers('stateJson', answers, options));
-    const state = JSON.parse(this.#withAnswers('statePacked', answers, options));
-    // The indication, when there is one, is the address of its packed form.
-    if (state.indication !== null) state.indication = this.#assemble(state.indication);
-    return state;
+    return JSON.parse(this.#withAnswers('stateJson', answers, options));
   }
 
   /** As `state`, but returns the canonical JSON text itself (`urenwijzer state` prints the same bytes). */
@@ -551,9 +560,11 @@ export class Engine {
    * leaves `trace` and `explanation` empty). Throws UrenwijzerError.
    */
   evaluate(answers, options = {}) {
-    if (MODULE === 'site') return JSON.parse(this.#withAnswers('evaluateJson', answers, options));
-    const head = this.#fromSlots(answers, options, true);
-    return this.#assemble(head !== 0 ? head : this.#withAnswers('evaluatePacked', answers, options));
+    if (!globalThis.URENWIJZER_SITE_BUNDLE && MODULE !== 'site') {
+      const head = this.#fromSlots(answers, options, true);
+      return this.#assemble(head !== 0 ? head : this.#withAnswers('evaluatePacked', answers, options));
+    }
+    return JSON.parse(this.#withAnswers('evaluateJson', answers, options));
   }
 
   /**
@@ -562,29 +573,32 @@ export class Engine {
    * must take them (then it gives the result or the error).
    */
   #fromSlots(answers, options, evaluate) {
-    if (!slotsOn) return 0;
-    const raw = this.#engine();
-    try {
-      if (this.#names === undefined) this.#names = new Map(JSON.parse(raw.answerNamesJson()).map((n, i) => [n, i]));
-      if (slotsGeneration !== generation) {
-        slotsAt = glue.answerSlots() >>> 3;
-        slotsGeneration = generation;
+    // Not in the site module's bundle (see URENWIJZER_SITE_BUNDLE above).
+    if (!globalThis.URENWIJZER_SITE_BUNDLE) {
+      if (!slotsOn) return 0;
+      const raw = this.#engine();
+      try {
+        if (this.#names === undefined) this.#names = new Map(JSON.parse(raw.answerNamesJson()).map((n, i) => [n, i]));
+        if (slotsGeneration !== generation) {
+          slotsAt = glue.answerSlots() >>> 3;
+          slotsGeneration = generation;
+        }
+      } catch (e) {
+        throw failure(e);
       }
-    } catch (e) {
-      throw failure(e);
-    }
-    let trace;
-    try {
-      trace = evaluate && options.trace !== false;
-      if (!encode(this.#names, answers, dateText(options.date), municipalityText(options.municipality))) return 0;
-    } catch {
-      // A getter or a date's toString threw: the text path decides.
-      return 0;
-    }
-    try {
-      return evaluate ? raw.evaluateSlots(trace) : raw.figuresSlots();
-    } catch (e) {
-      throw failure(e);
+      let trace;
+      try {
+        trace = evaluate && options.trace !== false;
+        if (!encode(this.#names, answers, dateText(options.date), municipalityText(options.municipality))) return 0;
+      } catch {
+        // A getter or a date's toString threw: the text path decides.
+        return 0;
+      }
+      try {
+        return evaluate ? raw.evaluateSlots(trace) : raw.figuresSlots();
+      } catch (e) {
+        throw failure(e);
+      }
     }
   }
 
@@ -613,94 +627,100 @@ export class Engine {
    * start of its sentence.
    */
   #assemble(head) {
-    unpack(head);
-    const ind = {
-      contract: num(),
-      package: this.#fragment(),
-      date: str(),
-      engine: this.#fragment(),
-      transition: num() === 1 ? json() : null,
-      total: { minutes_per_week: num(), minutes_per_period: num(), minutes_per_year: num(), display_minutes_per_week: num() },
-      areas: [],
-      cost: null,
-      trace: [],
-      explanation: [],
-      warnings: [],
-    };
-    for (let k = num(); k > 0; k--) {
-      ind.areas.push({
-        id: str(),
-        title: str(),
-        minutes_per_week: num(),
-        minutes_per_period: num(),
-        minutes_per_year: num(),
-        display_minutes_per_week: num(),
-      });
-    }
-    if (num() === 1) ind.cost = this.#cost();
-    for (let k = num(); k > 0; k--) {
-      const id = num();
-      if (id < 0) {
-        ind.trace.push(json());
-        continue;
+    if (!globalThis.URENWIJZER_SITE_BUNDLE) {
+      unpack(head);
+      const ind = {
+        contract: num(),
+        package: this.#fragment(),
+        date: str(),
+        engine: this.#fragment(),
+        transition: num() === 1 ? json() : null,
+        total: { minutes_per_week: num(), minutes_per_period: num(), minutes_per_year: num(), display_minutes_per_week: num() },
+        areas: [],
+        cost: null,
+        trace: [],
+        explanation: [],
+        warnings: [],
+      };
+      for (let k = num(); k > 0; k--) {
+        ind.areas.push({
+          id: str(),
+          title: str(),
+          minutes_per_week: num(),
+          minutes_per_period: num(),
+          minutes_per_year: num(),
+          display_minutes_per_week: num(),
+        });
       }
-      const h = this.#part(id);
-      ind.trace.push({
-        area: h[0],
-        rule: h[1],
-        kind: h[2],
-        label: h[3],
-        condition: h[4],
-        answers: usedAnswers(),
-        count: opt(),
-        unit_amount: num(),
-        change: num(),
-        total: num(),
-        sources: h[5],
-      });
-    }
-    for (let k = num(); k > 0; k--) {
-      const kind = SENTENCE_KINDS[num()];
-      const step = opt();
-      const area = str();
-      const start = num();
-      const rest = str();
-      ind.explanation.push({ kind, step, area, text: start < 0 ? rest : this.#part(start) + rest });
-    }
-    for (let k = num(); k > 0; k--) {
-      const id = num();
-      if (id >= 0) ind.warnings.push(this.#part(id));
-      else {
-        const w = { code: str(), message: str(), items: [] };
-        for (let j = num(); j > 0; j--) w.items.push(str());
-        ind.warnings.push(w);
+      if (num() === 1) ind.cost = this.#cost();
+      for (let k = num(); k > 0; k--) {
+        const id = num();
+        if (id < 0) {
+          ind.trace.push(json());
+          continue;
+        }
+        const h = this.#part(id);
+        ind.trace.push({
+          area: h[0],
+          rule: h[1],
+          kind: h[2],
+          label: h[3],
+          condition: h[4],
+          answers: usedAnswers(),
+          count: opt(),
+          unit_amount: num(),
+          change: num(),
+          total: num(),
+          sources: h[5],
+        });
       }
+      for (let k = num(); k > 0; k--) {
+        const kind = SENTENCE_KINDS[num()];
+        const step = opt();
+        const area = str();
+        const start = num();
+        const rest = str();
+        ind.explanation.push({ kind, step, area, text: start < 0 ? rest : this.#part(start) + rest });
+      }
+      for (let k = num(); k > 0; k--) {
+        const id = num();
+        if (id >= 0) ind.warnings.push(this.#part(id));
+        else {
+          const w = { code: str(), message: str(), items: [] };
+          for (let j = num(); j > 0; j--) w.items.push(str());
+          ind.warnings.push(w);
+        }
+      }
+      return ind;
     }
-    return ind;
   }
 
   /** The cost: class, tariff (a part), cents, and the contribution (its own fields a part). */
   #cost() {
-    const cost = {
-      class: num() === 1 ? { id: str(), label: str(), from_minutes_per_week: num(), to_minutes_per_week: opt() } : null,
-      tariff: this.#fragment(),
-      cents_per_period: opt(),
-      cents_per_year: opt(),
-      contribution: null,
-    };
-    const id = num();
-    if (id === -1) cost.contribution = json();
-    else if (id >= 0) {
-      cost.contribution = { ...this.#part(id), cents_per_year: opt() };
-      if (num() === 1) cost.contribution.exemption = json();
+    if (!globalThis.URENWIJZER_SITE_BUNDLE) {
+      const cost = {
+        class: num() === 1 ? { id: str(), label: str(), from_minutes_per_week: num(), to_minutes_per_week: opt() } : null,
+        tariff: this.#fragment(),
+        cents_per_period: opt(),
+        cents_per_year: opt(),
+        contribution: null,
+      };
+      const id = num();
+      if (id === -1) cost.contribution = json();
+      else if (id >= 0) {
+        cost.contribution = { ...this.#part(id), cents_per_year: opt() };
+        if (num() === 1) cost.contribution.exemption = json();
+      }
+      return cost;
     }
-    return cost;
   }
 
   /** A template part by id, a value kept as JSON (-1), or null (-2). */
   #fragment() {
-    const id = num();
-    return id >= 0 ? this.#part(id) : id === -1 ? json() : null;
+    if (!globalThis.URENWIJZER_SITE_BUNDLE) {
+      const id = num();
+      return id >= 0 ? this.#part(id) : id === -1 ? json() : null;
+    }
   }
 
   /**
@@ -710,22 +730,24 @@ export class Engine {
    * package, so they stay valid when the engine is re-created after a trap.
    */
   #part(id) {
-    let part = this.#parts.get(id);
-    if (part === undefined) {
-      let text;
-      try {
-        text = this.#engine().templateJson(id);
-      } catch (e) {
-        throw failure(e);
+    if (!globalThis.URENWIJZER_SITE_BUNDLE) {
+      let part = this.#parts.get(id);
+      if (part === undefined) {
+        let text;
+        try {
+          text = this.#engine().templateJson(id);
+        } catch (e) {
+          throw failure(e);
+        }
+        const template = JSON.parse(text);
+        if (template === null) throw new UrenwijzerError('internal', `interne fout in de rekenkern (geen sjabloondeel ${id})`);
+        for (let i = 0; i < template.parts.length; i++) this.#parts.set(template.start + i, deepFreeze(template.parts[i]));
+        part = this.#parts.get(id);
+        // The call may have grown the memory of a packed indication being read.
+        views();
       }
-      const template = JSON.parse(text);
-      if (template === null) throw new UrenwijzerError('internal', `interne fout in de rekenkern (geen sjabloondeel ${id})`);
-      for (let i = 0; i < template.parts.length; i++) this.#parts.set(template.start + i, deepFreeze(template.parts[i]));
-      part = this.#parts.get(id);
-      // The call may have grown the memory of a packed indication being read.
-      views();
+      return part;
     }
-    return part;
   }
 
   /** As `evaluate`, but returns the canonical JSON text itself. */
@@ -740,23 +762,31 @@ export class Engine {
    * without texts. The same checks and errors as `evaluate`.
    */
   figures(answers, options = {}) {
-    const head = this.#fromSlots(answers, options, false);
-    if (head === 0) return figuresObject(this.#figuresText(answers, options));
-    views();
-    const at = u32[head >>> 2] >>> 3;
-    return figuresObject(f64, at, at + u32[(head >>> 2) + 1]);
+    if (!globalThis.URENWIJZER_SITE_BUNDLE) {
+      const head = this.#fromSlots(answers, options, false);
+      if (head !== 0) {
+        views();
+        const at = u32[head >>> 2] >>> 3;
+        return figuresObject(f64, at, at + u32[(head >>> 2) + 1]);
+      }
+    }
+    return figuresObject(this.#figuresText(answers, options));
   }
 
   /** As `figures`, but the flat Float64Array itself (layout in the types). */
   figuresArray(answers, options = {}) {
-    const head = this.#fromSlots(answers, options, false);
-    if (head === 0) return this.#figuresText(answers, options);
-    views();
-    const at = u32[head >>> 2] >>> 3;
-    // A copy; a loop is faster than `slice` on a view of the whole memory for these few numbers.
-    const flat = new Float64Array(u32[(head >>> 2) + 1]);
-    for (let i = 0; i < flat.length; i++) flat[i] = f64[at + i];
-    return flat;
+    if (!globalThis.URENWIJZER_SITE_BUNDLE) {
+      const head = this.#fromSlots(answers, options, false);
+      if (head !== 0) {
+        views();
+        const at = u32[head >>> 2] >>> 3;
+        // A copy; a loop is faster than `slice` on a view of the whole memory for these few numbers.
+        const flat = new Float64Array(u32[(head >>> 2) + 1]);
+        for (let i = 0; i < flat.length; i++) flat[i] = f64[at + i];
+        return flat;
+      }
+    }
+    return this.#figuresText(answers, options);
   }
 
   /** `figuresArray` through the JSON text of the answers. */
