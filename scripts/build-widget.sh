@@ -26,7 +26,14 @@ else
   need_wasm
 fi
 [ -f www/pkg/urenwijzer_wasm_bg.wasm ] || fail "www/pkg has no urenwijzer_wasm_bg.wasm (run scripts/build-wasm.sh)"
-grep -q 'readRecord' www/pkg/urenwijzer.js || fail "www/pkg/urenwijzer.js has no readRecord export (rebuild with scripts/build-wasm.sh)"
+# The widget needs the portal's exports (records, plan, the packed indication):
+# asked of the .wasm itself, since the wrapper's source is the same in every
+# module (the site module copied here would otherwise pass).
+node -e '
+const m = new WebAssembly.Module(require("fs").readFileSync("www/pkg/urenwijzer_wasm_bg.wasm"));
+const names = new Set(WebAssembly.Module.exports(m).map((e) => e.name));
+process.exit(["readRecordJson", "engine_planJson", "engine_evaluatePacked"].every((n) => names.has(n)) ? 0 : 1);
+' || fail "www/pkg/urenwijzer_wasm_bg.wasm lacks the portal exports (readRecordJson, ...): it is not the resident module; rebuild with scripts/build-wasm.sh"
 # The widget ships the resident module: never the tools module's exports.
 [ ! -f www/pkg/urenwijzer_wasm.js ] && ! grep -q 'checkReportJson' www/pkg/urenwijzer.js || fail "www/pkg is the tools module; rebuild with scripts/build-wasm.sh"
 
