@@ -308,6 +308,30 @@ function deepFreeze(value) {
   return value;
 }
 
+/** The packed cost: class, tariff (a part), cents, and the contribution (its own fields a part). */
+function packedCost(part) {
+  const cost = {
+    class: num() === 1 ? { id: str(), label: str(), from_minutes_per_week: num(), to_minutes_per_week: opt() } : null,
+    tariff: fragment(part),
+    cents_per_period: opt(),
+    cents_per_year: opt(),
+    contribution: null,
+  };
+  const id = num();
+  if (id === -1) cost.contribution = json();
+  else if (id >= 0) {
+    cost.contribution = { ...part(id), cents_per_year: opt() };
+    if (num() === 1) cost.contribution.exemption = json();
+  }
+  return cost;
+}
+
+/** A template part by id (`part`, the engine's), a value kept as JSON (-1), or null (-2). */
+function fragment(part) {
+  const id = num();
+  return id >= 0 ? part(id) : id === -1 ? json() : null;
+}
+
 function minutesAt(a, i) {
   return { minutes_per_week: a[i], minutes_per_period: a[i + 1], minutes_per_year: a[i + 2], display_minutes_per_week: a[i + 3] };
 }
@@ -628,12 +652,14 @@ export class Engine {
    */
   #assemble(head) {
     if (!globalThis.URENWIJZER_SITE_BUNDLE) {
+      // The guard is tested once per indication; the helpers below run without it.
+      const part = (id) => this.#part(id);
       unpack(head);
       const ind = {
         contract: num(),
-        package: this.#fragment(),
+        package: fragment(part),
         date: str(),
-        engine: this.#fragment(),
+        engine: fragment(part),
         transition: num() === 1 ? json() : null,
         total: { minutes_per_week: num(), minutes_per_period: num(), minutes_per_year: num(), display_minutes_per_week: num() },
         areas: [],
@@ -652,14 +678,14 @@ export class Engine {
           display_minutes_per_week: num(),
         });
       }
-      if (num() === 1) ind.cost = this.#cost();
+      if (num() === 1) ind.cost = packedCost(part);
       for (let k = num(); k > 0; k--) {
         const id = num();
         if (id < 0) {
           ind.trace.push(json());
           continue;
         }
-        const h = this.#part(id);
+        const h = part(id);
         ind.trace.push({
           area: h[0],
           rule: h[1],
@@ -680,11 +706,11 @@ export class Engine {
         const area = str();
         const start = num();
         const rest = str();
-        ind.explanation.push({ kind, step, area, text: start < 0 ? rest : this.#part(start) + rest });
+        ind.explanation.push({ kind, step, area, text: start < 0 ? rest : part(start) + rest });
       }
       for (let k = num(); k > 0; k--) {
         const id = num();
-        if (id >= 0) ind.warnings.push(this.#part(id));
+        if (id >= 0) ind.warnings.push(part(id));
         else {
           const w = { code: str(), message: str(), items: [] };
           for (let j = num(); j > 0; j--) w.items.push(str());
@@ -695,34 +721,6 @@ export class Engine {
     }
   }
 
-  /** The cost: class, tariff (a part), cents, and the contribution (its own fields a part). */
-  #cost() {
-    if (!globalThis.URENWIJZER_SITE_BUNDLE) {
-      const cost = {
-        class: num() === 1 ? { id: str(), label: str(), from_minutes_per_week: num(), to_minutes_per_week: opt() } : null,
-        tariff: this.#fragment(),
-        cents_per_period: opt(),
-        cents_per_year: opt(),
-        contribution: null,
-      };
-      const id = num();
-      if (id === -1) cost.contribution = json();
-      else if (id >= 0) {
-        cost.contribution = { ...this.#part(id), cents_per_year: opt() };
-        if (num() === 1) cost.contribution.exemption = json();
-      }
-      return cost;
-    }
-  }
-
-  /** A template part by id, a value kept as JSON (-1), or null (-2). */
-  #fragment() {
-    if (!globalThis.URENWIJZER_SITE_BUNDLE) {
-      const id = num();
-      return id >= 0 ? this.#part(id) : id === -1 ? json() : null;
-    }
-  }
-
   /**
    * Template part `id`, deep-frozen and shared by every result that has it.
    * The parts of one package version are fetched and parsed together, the
@@ -730,23 +728,25 @@ export class Engine {
    * package, so they stay valid when the engine is re-created after a trap.
    */
   #part(id) {
+    const part = this.#parts.get(id);
+    return part !== undefined ? part : this.#fetchTemplate(id);
+  }
+
+  /** `#part` the first time a version's part is named: fetches and keeps that version's template. */
+  #fetchTemplate(id) {
     if (!globalThis.URENWIJZER_SITE_BUNDLE) {
-      let part = this.#parts.get(id);
-      if (part === undefined) {
-        let text;
-        try {
-          text = this.#engine().templateJson(id);
-        } catch (e) {
-          throw failure(e);
-        }
-        const template = JSON.parse(text);
-        if (template === null) throw new UrenwijzerError('internal', `interne fout in de rekenkern (geen sjabloondeel ${id})`);
-        for (let i = 0; i < template.parts.length; i++) this.#parts.set(template.start + i, deepFreeze(template.parts[i]));
-        part = this.#parts.get(id);
-        // The call may have grown the memory of a packed indication being read.
-        views();
+      let text;
+      try {
+        text = this.#engine().templateJson(id);
+      } catch (e) {
+        throw failure(e);
       }
-      return part;
+      const template = JSON.parse(text);
+      if (template === null) throw new UrenwijzerError('internal', `interne fout in de rekenkern (geen sjabloondeel ${id})`);
+      for (let i = 0; i < template.parts.length; i++) this.#parts.set(template.start + i, deepFreeze(template.parts[i]));
+      // The call may have grown the memory of a packed indication being read.
+      views();
+      return this.#parts.get(id);
     }
   }
 

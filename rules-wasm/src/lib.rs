@@ -15,7 +15,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
 // The allocator of every browser build: talc instead of Rust's default dlmalloc
-// (smaller and faster in wasm; docs/performance.md, "Allocator (w24)").
+// (smaller and faster in wasm; docs/performance.md, "Allocator and the site's JSON path (w24)").
 // Single-threaded: no build of ours enables the `atomics` target feature.
 #[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
 #[global_allocator]
