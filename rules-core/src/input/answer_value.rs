@@ -11,13 +11,9 @@
 //! literal as written. No floats anywhere: the resident module links no
 //! float parsing or formatting (`docs/performance.md`, w16).
 
-use std::collections::BTreeMap;
-
 use crate::json_out::{JsonOut, WriteJson};
 
-/// An object's members, sorted by name (as `serde_json::Map` without
-/// `preserve_order`, so iteration order is unchanged).
-pub type AnswerMap = BTreeMap<String, AnswerValue>;
+pub use super::answer_map::AnswerMap;
 
 /// A JSON value whose numbers are kept as written.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

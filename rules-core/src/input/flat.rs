@@ -196,7 +196,7 @@ mod tests {
                     let map = tree.as_object().unwrap();
                     assert_eq!(members.len(), map.len(), "{text:?}");
                     for (k, v) in members {
-                        match (v, &map[*k]) {
+                        match (v, map.get(k).unwrap()) {
                             (Scalar::Bool(a), AnswerValue::Bool(b)) => assert_eq!(a, b),
                             (Scalar::String(a), AnswerValue::String(b)) => assert_eq!(a, b),
                             (Scalar::Number { literal, exactly }, AnswerValue::Number(n)) => {

@@ -152,19 +152,27 @@ impl Failure {
     }
 }
 
+/// Sorts an object's members by name (stably: equal names stay in text
+/// order) and returns the first repeated name in text order, with its
+/// position: where a reader checking name by name would stop.
+fn first_duplicate<V>(members: &mut [(String, usize, V)]) -> Option<(usize, String)> {
+    members.sort_by(|a, b| a.0.cmp(&b.0));
+    let repeat = members.windows(2).filter(|w| w[0].0 == w[1].0).min_by_key(|w| w[1].1)?;
+    Some((repeat[1].1, repeat[1].0.clone()))
+}
+
 /// What the parser builds: a `serde_json::Value` or an [`AnswerValue`].
 trait Tree {
     type Value;
-    type Map: Default;
     fn null() -> Self::Value;
     fn bool(b: bool) -> Self::Value;
     /// A number literal (JSON syntax checked), or why it is refused.
     fn number(literal: &str, integer: bool) -> Result<Self::Value, &'static str>;
     fn string(s: String) -> Self::Value;
     fn array(items: Vec<Self::Value>) -> Self::Value;
-    fn contains(map: &Self::Map, key: &str) -> bool;
-    fn insert(map: &mut Self::Map, key: String, value: Self::Value);
-    fn object(map: Self::Map) -> Self::Value;
+    /// An object from its members (name, its position, value), sorted by
+    /// name, each name once.
+    fn object(members: Vec<(String, usize, Self::Value)>) -> Self::Value;
 }
 
 /// Documents: numbers as doubles, as serde_json reads them.
@@ -172,7 +180,6 @@ struct Doubles;
 
 impl Tree for Doubles {
     type Value = Value;
-    type Map = Map<String, Value>;
     fn null() -> Value {
         Value::Null
     }
@@ -197,14 +204,8 @@ impl Tree for Doubles {
     fn array(items: Vec<Value>) -> Value {
         Value::Array(items)
     }
-    fn contains(map: &Self::Map, key: &str) -> bool {
-        map.contains_key(key)
-    }
-    fn insert(map: &mut Self::Map, key: String, value: Value) {
-        map.insert(key, value);
-    }
-    fn object(map: Self::Map) -> Value {
-        Value::Object(map)
+    fn object(members: Vec<(String, usize, Value)>) -> Value {
+        Value::Object(members.into_iter().map(|(key, _, value)| (key, value)).collect::<Map<String, Value>>())
     }
 }
 
@@ -213,7 +214,6 @@ struct Exact;
 
 impl Tree for Exact {
     type Value = AnswerValue;
-    type Map = AnswerMap;
     fn null() -> AnswerValue {
         AnswerValue::Null
     }
@@ -229,14 +229,12 @@ impl Tree for Exact {
     fn array(items: Vec<AnswerValue>) -> AnswerValue {
         AnswerValue::Array(items)
     }
-    fn contains(map: &AnswerMap, key: &str) -> bool {
-        map.contains_key(key)
-    }
-    fn insert(map: &mut AnswerMap, key: String, value: AnswerValue) {
-        map.insert(key, value);
-    }
-    fn object(map: AnswerMap) -> AnswerValue {
-        AnswerValue::Object(map)
+    fn object(members: Vec<(String, usize, AnswerValue)>) -> AnswerValue {
+        let mut map = Vec::with_capacity(members.len());
+        for (key, _, value) in members {
+            map.push((key, value));
+        }
+        AnswerValue::Object(AnswerMap::from_sorted(map))
     }
 }
 
@@ -314,13 +312,32 @@ impl<T: Tree> Parser<'_, T> {
         }
     }
 
+    /// An object. Duplicate names are looked for once, when the object
+    /// ends or fails, by sorting its names: a look-up per member in a sorted
+    /// list would be quadratic in a crafted object of many names (the answers
+    /// map is a sorted `Vec`, `answer_map.rs`). The error is still the one a
+    /// reader checking name by name would give: whichever comes first in the
+    /// text, the first repeated name or the failure.
     fn object(&mut self, depth: usize) -> Parsed<T::Value> {
         self.pos += 1;
-        let mut map = T::Map::default();
+        let mut members = Vec::new();
+        let read = self.members(depth, &mut members);
+        let duplicate = first_duplicate(&mut members);
+        match (read, duplicate) {
+            (Err(f), d) if d.as_ref().is_none_or(|(pos, _)| f.pos < *pos) => Err(f),
+            (_, Some((pos, key))) => Err(Failure { pos, reason: Reason::Duplicate(key), path: Vec::new() }),
+            (_, None) => Ok(T::object(members)),
+        }
+    }
+
+    /// An object's members up to its `}`, in text order, each with the
+    /// position of its name. A name whose value fails is in the list too
+    /// (with `null`), so that `object` sees every name read.
+    fn members(&mut self, depth: usize, members: &mut Vec<(String, usize, T::Value)>) -> Parsed<()> {
         self.skip_ws()?;
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(T::object(map));
+            return Ok(());
         }
         loop {
             self.skip_ws()?;
@@ -333,23 +350,29 @@ impl<T: Tree> Parser<'_, T> {
             }
             let key_pos = self.pos;
             let key = self.string()?;
-            if T::contains(&map, &key) {
-                return Err(Failure { pos: key_pos, reason: Reason::Duplicate(key), path: Vec::new() });
-            }
+            members.push((key, key_pos, T::null()));
             self.skip_ws()?;
             self.expect(b':', "na een naam hoort een dubbele punt (:)")?;
             self.skip_ws()?;
-            let value = self.value(depth + 1).map_err(|mut f| {
-                f.path.push(limits::shorten(&key));
-                f
-            })?;
-            T::insert(&mut map, key, value);
+            match self.value(depth + 1) {
+                Ok(value) => {
+                    if let Some(last) = members.last_mut() {
+                        last.2 = value;
+                    }
+                }
+                Err(mut f) => {
+                    if let Some((key, ..)) = members.last() {
+                        f.path.push(limits::shorten(key));
+                    }
+                    return Err(f);
+                }
+            }
             self.skip_ws()?;
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(T::object(map));
+                    return Ok(());
                 }
                 None => return Err(self.unexpected()),
                 Some(_) => return Err(self.fail("mist hier een komma tussen twee onderdelen, of een }?")),
@@ -536,6 +559,49 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(err(r#"{"a":1,"a":1}"#).path(), Some("(document)"));
+    }
+
+    /// Names are checked for repeats when an object ends or fails, not one
+    /// by one; the error is still the first one in the text, as a reader
+    /// checking each name would give it (both trees).
+    #[test]
+    fn the_first_error_in_the_text_wins_a_repeated_name_or_a_failure() {
+        let first = |text: &str| {
+            let exact = read_exact_str(text, "x.json", Kind::Answers).unwrap_err();
+            let doubles = err(text);
+            assert_eq!(exact.to_string(), doubles.to_string(), "{text}");
+            (exact.code(), exact.path().map(str::to_owned), exact.to_string())
+        };
+        let repeated = |text: &str, path: &str, key: &str, column: usize| {
+            let (code, at, message) = first(text);
+            assert_eq!((code, at.as_deref()), ("duplicate_key", Some(path)), "{text}: {message}");
+            assert!(message.contains(&format!("'{key}'")) && message.contains(&format!("kolom {column}")), "{text}: {message}");
+        };
+        repeated(r#"{"a":1,"a":tru}"#, "(document)", "a", 8);
+        repeated(r#"{"a":1,"a"}"#, "(document)", "a", 8);
+        repeated(r#"{"a":1,"a":1"#, "(document)", "a", 8);
+        repeated(r#"{"b":1,"a":1,"b":2,"a":3}"#, "(document)", "b", 14);
+        repeated(r#"{"a":{"b":1,"b":2},"a":1}"#, "a", "b", 13);
+        repeated(r#"{"a":1,"a":{"b":1,"b":2}}"#, "(document)", "a", 8);
+        repeated(r#"{"x":[{"a":1,"a":2}],"x":1}"#, "x[0]", "a", 14);
+        assert_eq!(first(r#"{"a":tru,"a":1}"#).0, "invalid_json");
+        assert_eq!(first(r#"{"a":1,"b":[tru],"a":1}"#).0, "invalid_json");
+        assert_eq!(first(r#"{"a":1 "a":1}"#).0, "invalid_json");
+    }
+
+    /// Many names in reverse order: read in one sort, in name order.
+    #[test]
+    fn a_large_object_in_reverse_order_reads_sorted() {
+        let n = 40_000;
+        let members: Vec<String> = (0..n).rev().map(|i| format!("\"k{i:05}\":{i}")).collect();
+        let text = format!("{{{}}}", members.join(","));
+        let value = read_exact_str(&text, "x", Kind::Case).unwrap();
+        let map = value.as_object().unwrap();
+        assert_eq!(map.len(), n);
+        assert!(map.keys().zip(map.keys().skip(1)).all(|(a, b)| a < b));
+        assert_eq!(map.get("k00007").and_then(AnswerValue::as_i64), Some(7));
+        let repeat = format!("{{{},\"k00000\":1}}", members.join(","));
+        assert_eq!(read_exact_str(&repeat, "x", Kind::Case).unwrap_err().code(), "duplicate_key");
     }
 
     #[test]

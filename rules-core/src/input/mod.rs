@@ -3,6 +3,7 @@
 //! flat answers objects and the documented limits. Uses nothing of the
 //! crate but `error` and `json_out`.
 
+pub mod answer_map;
 pub mod answer_value;
 pub mod flat;
 pub mod json;
