@@ -17,6 +17,8 @@ const glue = await import(pathToFileURL(join(dir, 'urenwijzer_wasm.js')).href);
 glue.initSync({ module: readFileSync(join(dir, 'urenwijzer_wasm_bg.wasm')) });
 const { figuresObject } = await import(pathToFileURL(join(dir, 'urenwijzer.js')).href);
 const engine = new glue.Engine(execFileSync(cli(), ['bundle', 'norms/kpmg-2019'], { cwd: root, encoding: 'utf8' }), false);
+/** `answersJson`'s call number for evaluate (rules-wasm `answers_json`). */
+const EVALUATE = 3;
 
 let seed = 2019;
 const next = () => {
@@ -33,9 +35,9 @@ const households = Array.from({ length: 64 }, () => ({
 const DATE = '2024-06-01';
 
 const variants = {
-  'evaluateJson, trace: JSON.stringify in (shipped)': (a) => engine.evaluateJson(JSON.stringify(a), DATE, undefined, true),
+  'evaluateJson, trace: JSON.stringify in (shipped)': (a) => engine.answersJson(EVALUATE, JSON.stringify(a), DATE, undefined, true),
   'evaluateJson, trace: serde-wasm-bindgen in': (a) => engine.benchEvaluateJsonFromObject(a, DATE, undefined, true),
-  'evaluateJson, no trace: JSON.stringify in (shipped)': (a) => engine.evaluateJson(JSON.stringify(a), DATE, undefined, false),
+  'evaluateJson, no trace: JSON.stringify in (shipped)': (a) => engine.answersJson(EVALUATE, JSON.stringify(a), DATE, undefined, false),
   'evaluateJson, no trace: serde-wasm-bindgen in': (a) => engine.benchEvaluateJsonFromObject(a, DATE, undefined, false),
   'figures: JSON.stringify in, Float64Array out (figuresArray)': (a) => engine.figuresFlat(JSON.stringify(a), DATE, undefined),
   'figures: serde-wasm-bindgen in, Float64Array out': (a) => engine.benchFiguresFlatFromObject(a, DATE, undefined),
@@ -50,7 +52,7 @@ const sorted = (v) => JSON.stringify(v, (_, x) => (x && typeof x === 'object' &&
 const problems = [];
 for (const a of households) {
   for (const trace of [true, false]) {
-    if (engine.evaluateJson(JSON.stringify(a), DATE, undefined, trace) !== engine.benchEvaluateJsonFromObject(a, DATE, undefined, trace)) {
+    if (engine.answersJson(EVALUATE, JSON.stringify(a), DATE, undefined, trace) !== engine.benchEvaluateJsonFromObject(a, DATE, undefined, trace)) {
       problems.push(`evaluateJson differs (trace ${trace}) for ${JSON.stringify(a)}`);
     }
   }

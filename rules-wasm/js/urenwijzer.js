@@ -125,6 +125,9 @@ export class UrenwijzerError extends Error {
 /** Where a reading error is: the file, 1-based line and column, the limit's name, what is wrong. */
 const POSITION_KEYS = ['file', 'line', 'column', 'limit', 'detail'];
 
+/** The module's `answersJson` calls (rules-wasm `answers_json`); evaluate is also any other number. */
+const CALL = { asked: 0, problems: 1, state: 2, evaluate: 3 };
+
 /** The version of the JSON contract this wrapper is typed for (`indication.contract`). */
 export const CONTRACT_VERSION = 2;
 
@@ -138,17 +141,18 @@ export function errorObject(error) {
 }
 
 /**
- * Converts what a call into the module threw. A core error (an Error whose
- * `code` is one of the core's codes, made by the Rust side) becomes an
- * UrenwijzerError. Anything else (a trap, or an error of the JavaScript
+ * Converts what a call into the module threw. A core error (the JSON text
+ * of an error object whose `code` is one of the core's codes, thrown by the
+ * Rust side: `coreError`) becomes an UrenwijzerError. Anything else (a trap, or an error of the JavaScript
  * engine such as Node's ERR_STRING_TOO_LONG) means the instance may have
  * aborted or been left mid-call: it is replaced and the caller gets an
  * `internal` error with the original as `cause`.
  */
 function failure(thrown) {
-  if (thrown instanceof Error && !(thrown instanceof WebAssembly.RuntimeError) && coreCodes.has(thrown.code)) {
-    return new UrenwijzerError(thrown.code, thrown.message, thrown.question, thrown.path, undefined, thrown);
-  }
+  const core = coreError(thrown);
+  if (core !== undefined) return new UrenwijzerError(core.code, core.message, core.question, core.path, undefined, core);
+  // One of this wrapper's own, thrown inside a call's `try` (e.g. `answersText`).
+  if (thrown instanceof UrenwijzerError && coreCodes.has(thrown.code)) return thrown;
   let detail = thrown instanceof Error ? thrown.message : String(thrown);
   try {
     resetInstance();
@@ -165,6 +169,21 @@ function failure(thrown) {
     undefined,
     { cause: thrown },
   );
+}
+
+/**
+ * The core's error object, when `thrown` is one: the module throws each
+ * core error as its error object's JSON text (rules-wasm `js_error`).
+ */
+function coreError(thrown) {
+  if (typeof thrown !== 'string') return undefined;
+  let object;
+  try {
+    object = JSON.parse(thrown);
+  } catch {
+    return undefined;
+  }
+  return object !== null && typeof object === 'object' && coreCodes.has(object.code) ? object : undefined;
 }
 
 function notInitialized() {
@@ -543,14 +562,7 @@ export class Engine {
    * these. Options: `date` (default today), `municipality`.
    */
   asked(answers, options = {}) {
-    const raw = this.#engine();
-    let text;
-    try {
-      text = raw.askedJson(answersText(answers), dateText(options.date), municipalityText(options.municipality));
-    } catch (e) {
-      throw failure(e);
-    }
-    return JSON.parse(text);
+    return JSON.parse(this.#withAnswers(CALL.asked, answers, options));
   }
 
   /**
@@ -570,12 +582,12 @@ export class Engine {
       return state;
     }
     // The site module has no packed form (docs/browser-api.md, "Modules"): its state is the canonical text's.
-    return JSON.parse(this.#withAnswers('stateJson', answers, options));
+    return JSON.parse(this.#withAnswers(CALL.state, answers, options));
   }
 
   /** As `state`, but returns the canonical JSON text itself (`urenwijzer state` prints the same bytes). */
   stateToJson(answers, options = {}) {
-    return this.#withAnswers('stateJson', answers, options);
+    return this.#withAnswers(CALL.state, answers, options);
   }
 
   /**
@@ -588,7 +600,7 @@ export class Engine {
       const head = this.#fromSlots(answers, options, true);
       return this.#assemble(head !== 0 ? head : this.#withAnswers('evaluatePacked', answers, options));
     }
-    return JSON.parse(this.#withAnswers('evaluateJson', answers, options));
+    return JSON.parse(this.#withAnswers(CALL.evaluate, answers, options));
   }
 
   /**
@@ -627,14 +639,19 @@ export class Engine {
   }
 
   /**
-   * The module's `name(answers, date, municipality, trace)` (evaluate and
-   * state, as canonical JSON or packed), its error as an UrenwijzerError.
+   * A call that takes answers: `call` is a number of `CALL`, the module's
+   * `answersJson(call, answers, date, municipality, trace)` (canonical JSON),
+   * or the name of a packed call, `name(answers, date, municipality, trace)`;
+   * its error as an UrenwijzerError.
    */
-  #withAnswers(name, answers, options) {
+  #withAnswers(call, answers, options) {
     const raw = this.#engine();
     const text = answersText(answers);
     try {
-      return raw[name](text, dateText(options.date), municipalityText(options.municipality), options.trace !== false);
+      const date = dateText(options.date);
+      const municipality = municipalityText(options.municipality);
+      const trace = options.trace !== false;
+      return typeof call === 'number' ? raw.answersJson(call, text, date, municipality, trace) : raw[call](text, date, municipality, trace);
     } catch (e) {
       throw failure(e);
     }
@@ -752,7 +769,7 @@ export class Engine {
 
   /** As `evaluate`, but returns the canonical JSON text itself. */
   evaluateToJson(answers, options = {}) {
-    return this.#withAnswers('evaluateJson', answers, options);
+    return this.#withAnswers(CALL.evaluate, answers, options);
   }
 
   /**
@@ -809,14 +826,7 @@ export class Engine {
    * applies then (municipal overlay, transition rule).
    */
   validate(answers, options = {}) {
-    const raw = this.#engine();
-    let text;
-    try {
-      text = raw.problemsJson(answersText(answers), dateText(options.date), municipalityText(options.municipality));
-    } catch (e) {
-      throw failure(e);
-    }
-    return JSON.parse(text);
+    return JSON.parse(this.#withAnswers(CALL.problems, answers, options));
   }
 
   /**

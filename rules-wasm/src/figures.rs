@@ -1,7 +1,7 @@
 //! Figures only (`rules_core::figures`): the numbers of an indication for
-//! bulk use from JavaScript, next to the contract-exact `evaluateJson`.
+//! bulk use from JavaScript, next to the contract-exact evaluate of `answersJson`.
 //! Answers come in as JSON text through the core's reader (flat answers
-//! without a tree; the same checks and codes as `evaluateJson`); the
+//! without a tree; the same checks and codes as its evaluate); the
 //! figures go out as one `Float64Array` in the layout of
 //! `IndicationFigures::write_flat`, which the wrapper turns into a plain
 //! object. `docs/performance.md` records why

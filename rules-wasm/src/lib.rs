@@ -65,71 +65,14 @@ pub use impact::{impact_report_json, ImpactProgress};
 #[cfg(feature = "tools")]
 pub use tools::{check_files_json, check_report_json, classify_files_json, pilot_report_json};
 
-#[wasm_bindgen]
-extern "C" {
-    /// The global JavaScript `Error` class.
-    #[wasm_bindgen(js_name = Error)]
-    type JsError;
-
-    #[wasm_bindgen(constructor, js_class = "Error")]
-    fn new(message: &str) -> JsError;
-
-    #[wasm_bindgen(method, setter, js_class = "Error")]
-    fn set_code(this: &JsError, code: &str);
-
-    #[wasm_bindgen(method, setter, js_class = "Error")]
-    fn set_question(this: &JsError, question: &str);
-
-    #[wasm_bindgen(method, setter, js_class = "Error")]
-    fn set_path(this: &JsError, path: &str);
-
-    #[wasm_bindgen(method, setter, js_class = "Error")]
-    fn set_file(this: &JsError, file: &str);
-
-    #[wasm_bindgen(method, setter, js_class = "Error")]
-    fn set_line(this: &JsError, line: u32);
-
-    #[wasm_bindgen(method, setter, js_class = "Error")]
-    fn set_column(this: &JsError, column: u32);
-
-    #[wasm_bindgen(method, setter, js_class = "Error")]
-    fn set_limit(this: &JsError, limit: &str);
-
-    #[wasm_bindgen(method, setter, js_class = "Error")]
-    fn set_detail(this: &JsError, detail: &str);
-}
-
-/// The one error conversion, used for every error this crate throws: a core
-/// error becomes a JavaScript `Error` whose `message` is the core's message
-/// and which carries `code`, and `question`, `path`, `line`, `column` and
-/// `detail` where they apply (the fields of the core's error object).
+/// The one error conversion, used for every error this crate throws: the
+/// core's error object (`{code, message, question?, path?, file?, line?,
+/// column?, limit?, detail?}`) as JSON text, thrown as a string. The
+/// wrapper's `failure` makes it an `UrenwijzerError` (as it did with the
+/// `Error` this used to build through eight imported setters: −0.6 KB
+/// gzipped on the site module, docs/performance.md, w26).
 fn js_error(e: &Error) -> JsValue {
-    let object = e.to_object();
-    let error = JsError::new(&object.message);
-    error.set_code(object.code);
-    if let Some(q) = &object.question {
-        error.set_question(q);
-    }
-    if let Some(p) = &object.path {
-        error.set_path(p);
-    }
-    if let Some(f) = &object.file {
-        error.set_file(f);
-    }
-    // Positions are small; saturate rather than wrap on absurd input.
-    if let Some(l) = object.line {
-        error.set_line(u32::try_from(l).unwrap_or(u32::MAX));
-    }
-    if let Some(c) = object.column {
-        error.set_column(u32::try_from(c).unwrap_or(u32::MAX));
-    }
-    if let Some(l) = object.limit {
-        error.set_limit(l);
-    }
-    if let Some(d) = &object.detail {
-        error.set_detail(d);
-    }
-    error.into()
+    JsValue::from_str(&json_out::to_string(&e.to_object()))
 }
 
 /// Answers arrive as JSON text, read by the core's strict reader exactly as
@@ -189,46 +132,58 @@ impl Engine {
         json_out::to_string(&describe::questions(&self.package))
     }
 
-    /// Ids of the questions asked given these (partial) answers on `date`,
-    /// as JSON text (`describe::asked_on`: follows a transition rule).
-    #[wasm_bindgen(js_name = askedJson)]
-    pub fn asked_json(&self, answers: &str, date: &str, municipality: Option<String>) -> Result<String, JsValue> {
-        let answers = parse_answers(answers).unwrap_or_default();
-        let date = parse_date(date).map_err(|e| js_error(&e))?;
-        let ids = describe::asked_on(&self.package, &answers, &Options { date, municipality });
-        Ok(json_out::to_string(&ids))
-    }
-
-    /// Every problem with the answers for the package that applies on
-    /// `date` (overlay, transition rule), as a JSON array of error objects.
-    #[wasm_bindgen(js_name = problemsJson)]
-    pub fn problems_json(&self, answers: &str, date: &str, municipality: Option<String>) -> String {
-        let problems = match parse_answers(answers).and_then(|a| Ok((a, parse_date(date)?))) {
-            Ok((answers, date)) => {
-                rules_core::eval::problems_on(&self.package, &answers, &Options { date, municipality })
-            }
-            Err(e) => vec![e],
-        };
-        let mut out = JsonOut::with_capacity(256);
-        out.array(&problems, |out, e| out.value(&e.to_object()));
-        out.finish()
-    }
-
-    /// The form state (`form::form_state`, prune mode) as canonical JSON
-    /// text, the bytes `urenwijzer state` prints. Answers that are no JSON
-    /// are a problem in the state; only a bad date is thrown.
-    #[wasm_bindgen(js_name = stateJson)]
-    pub fn state_json(
+    /// The four calls that take answers, as JSON text, by number (`call`,
+    /// the wrapper's `CALL`): one export rather than four, because each
+    /// export carries its own argument conversions in the module and the
+    /// glue (−0.8 KB gzipped on the site module; docs/performance.md, w26).
+    /// - `ASKED`: ids of the questions asked given these (partial) answers
+    ///   (`describe::asked_on`: follows a transition rule); answers that are
+    ///   no JSON count as none.
+    /// - `PROBLEMS`: every problem with the answers for the package that
+    ///   applies on `date` (overlay, transition rule): an array of error objects.
+    /// - `STATE`: the form state (`form::form_state`, prune mode), the bytes
+    ///   `urenwijzer state` prints; answers that are no JSON are a problem in
+    ///   the state.
+    /// - 3, evaluate (any other number too): the indication as canonical JSON
+    ///   text (`urenwijzer eval --format json`); without `trace` the trace
+    ///   and explanation are empty.
+    ///
+    /// A bad date is thrown by all four; evaluate throws every error.
+    #[wasm_bindgen(js_name = answersJson)]
+    pub fn answers_json(
         &self,
+        call: u32,
         answers: &str,
         date: &str,
         municipality: Option<String>,
         trace: bool,
     ) -> Result<String, JsValue> {
-        self.state(answers, date, municipality, trace, rules_core::output::to_json)
+        match call {
+            ASKED => {
+                let answers = parse_answers(answers).unwrap_or_default();
+                let date = parse_date(date).map_err(|e| js_error(&e))?;
+                let ids = describe::asked_on(&self.package, &answers, &Options { date, municipality });
+                Ok(json_out::to_string(&ids))
+            }
+            PROBLEMS => {
+                let problems = match parse_answers(answers).and_then(|a| Ok((a, parse_date(date)?))) {
+                    Ok((answers, date)) => {
+                        rules_core::eval::problems_on(&self.package, &answers, &Options { date, municipality })
+                    }
+                    Err(e) => vec![e],
+                };
+                let mut out = JsonOut::with_capacity(256);
+                out.array(&problems, |out, e| out.value(&e.to_object()));
+                Ok(out.finish())
+            }
+            STATE => self.state(answers, date, municipality, trace, rules_core::output::to_json),
+            _ => {
+                self.evaluate(answers, date, municipality, trace, rules_core::output::to_json).map_err(|e| js_error(&e))
+            }
+        }
     }
 
-    /// As `stateJson`, but its `indication` (when there is one) is the
+    /// As `answersJson`'s `STATE`, but its `indication` (when there is one) is the
     /// address of the packed indication (`evaluatePacked`), which the wrapper
     /// reads and assembles from the template.
     #[cfg(feature = "portal")]
@@ -243,22 +198,9 @@ impl Engine {
         self.state(answers, date, municipality, trace, |ind, trace| packed::pack(ind, trace).to_string())
     }
 
-    /// The indication as canonical JSON text (`urenwijzer eval --format
-    /// json`); without `trace` the trace and explanation are empty.
-    #[wasm_bindgen(js_name = evaluateJson)]
-    pub fn evaluate_json(
-        &self,
-        answers: &str,
-        date: &str,
-        municipality: Option<String>,
-        trace: bool,
-    ) -> Result<String, JsValue> {
-        self.evaluate(answers, date, municipality, trace, rules_core::output::to_json).map_err(|e| js_error(&e))
-    }
-
     /// The indication in the browser's packed form (`rules_core::output::to_packed`),
     /// kept in the module's memory until the next call: returns the address of
-    /// its head (`packed.rs`). Same checks and errors as `evaluateJson`.
+    /// its head (`packed.rs`). Same checks and errors as `answersJson`'s evaluate.
     #[cfg(feature = "portal")]
     #[wasm_bindgen(js_name = evaluatePacked)]
     pub fn evaluate_packed(
@@ -280,6 +222,12 @@ impl Engine {
         rules_core::output::template(&self.package, id).unwrap_or_else(|| "null".to_string())
     }
 }
+
+/// `Engine::answers_json`'s calls (the wrapper's `CALL`).
+const ASKED: u32 = 0;
+const PROBLEMS: u32 = 1;
+const STATE: u32 = 2;
+// 3, evaluate, is `answers_json`'s last arm, which takes any other number.
 
 /// `rules_core::output::to_json`, or the packed form's address as text.
 type RenderIndication = fn(&rules_core::eval::Indication, bool) -> String;

@@ -35,8 +35,11 @@ function native(command, text) {
 /** What the module gives for the same text: the JSON, or the thrown error's object. */
 function wasm(engine, command, text) {
   try {
-    return command === 'eval' ? engine.evaluateJson(text, date, undefined, true) : engine.stateJson(text, date, undefined, true);
+    // answersJson's calls: 3 evaluate, 2 state (rules-wasm `answers_json`).
+    return engine.answersJson(command === 'eval' ? 3 : 2, text, date, undefined, true);
   } catch (e) {
+    // A core error comes as its error object's JSON text, the CLI's key order.
+    if (typeof e === 'string') return e;
     const object = { code: e.code, message: e.message };
     for (const key of ['question', 'path', 'file', 'line', 'column', 'limit', 'detail']) if (e[key] !== undefined) object[key] = e[key];
     return JSON.stringify(object);

@@ -60,7 +60,7 @@ test('a trap in the middle of evaluate is recovered the same way', () => {
   // core would, then restore the real method (evaluate takes the answers as
   // numbers, or the packed form with the answers as text when __testing.slots
   // is off; evaluateToJson the canonical text: all recover).
-  for (const method of ['evaluateSlots', 'evaluatePacked', 'evaluateJson']) {
+  for (const method of ['evaluateSlots', 'evaluatePacked', 'answersJson']) {
     __testing.slots = method === 'evaluateSlots';
     const original = glue.Engine.prototype[method];
     glue.Engine.prototype[method] = function (...args) {
@@ -68,7 +68,7 @@ test('a trap in the middle of evaluate is recovered the same way', () => {
       glue.__debugPanic();
       return original.apply(this, args);
     };
-    internal(() => (method === 'evaluateJson' ? engine.evaluateToJson(answers, options) : engine.evaluate(answers, options)));
+    internal(() => (method === 'answersJson' ? engine.evaluateToJson(answers, options) : engine.evaluate(answers, options)));
     assert.equal(glue.Engine.prototype[method], original);
     assert.equal(engine.evaluateToJson(answers, options), expected);
     // The template parts kept from before the trap still fit the re-created engine.

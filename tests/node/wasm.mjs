@@ -42,10 +42,8 @@ export const SITE_EXPORTS = Object.freeze([
   'engine_fromCompiled',
   'engine_infoJson',
   'engine_questionsJson',
-  'engine_askedJson',
-  'engine_problemsJson',
-  'engine_evaluateJson',
-  'engine_stateJson',
+  // asked, problems, state and evaluate as JSON text, by number.
+  'engine_answersJson',
   'errorCodesJson',
 ]);
 /** The provider portal's exports (feature `portal`): the resident and tools modules have them, the site module not. */
