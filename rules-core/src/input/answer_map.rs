@@ -20,7 +20,8 @@ pub struct AnswerMap {
 type Member<'a> = (&'a String, &'a AnswerValue);
 
 /// The iterator of [`AnswerMap::iter`].
-pub type Iter<'a> = std::iter::Map<std::slice::Iter<'a, (String, AnswerValue)>, fn(&'a (String, AnswerValue)) -> Member<'a>>;
+pub type Iter<'a> =
+    std::iter::Map<std::slice::Iter<'a, (String, AnswerValue)>, fn(&'a (String, AnswerValue)) -> Member<'a>>;
 
 impl AnswerMap {
     pub const fn new() -> AnswerMap {

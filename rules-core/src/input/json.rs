@@ -575,7 +575,10 @@ mod tests {
         let repeated = |text: &str, path: &str, key: &str, column: usize| {
             let (code, at, message) = first(text);
             assert_eq!((code, at.as_deref()), ("duplicate_key", Some(path)), "{text}: {message}");
-            assert!(message.contains(&format!("'{key}'")) && message.contains(&format!("kolom {column}")), "{text}: {message}");
+            assert!(
+                message.contains(&format!("'{key}'")) && message.contains(&format!("kolom {column}")),
+                "{text}: {message}"
+            );
         };
         repeated(r#"{"a":1,"a":tru}"#, "(document)", "a", 8);
         repeated(r#"{"a":1,"a"}"#, "(document)", "a", 8);
