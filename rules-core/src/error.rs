@@ -6,10 +6,12 @@ use serde::Serialize;
 /// Every way loading a package or evaluating answers can fail.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
-    #[error("ongeldig normpakket bij {path}: {message}")]
+    #[cfg_attr(feature = "all-error-messages", error("ongeldig normpakket bij {path}: {message}"))]
+    #[cfg_attr(not(feature = "all-error-messages"), error("invalid_package"))]
     InvalidPackage { path: String, message: String },
 
-    #[error("ongeldige expressie bij {path}, kolom {column}: {message}")]
+    #[cfg_attr(feature = "all-error-messages", error("ongeldige expressie bij {path}, kolom {column}: {message}"))]
+    #[cfg_attr(not(feature = "all-error-messages"), error("invalid_expression"))]
     InvalidExpression { path: String, column: usize, message: String },
 
     #[error("de antwoorden moeten een JSON-object zijn met per vraag een antwoord: {message}")]
@@ -54,49 +56,83 @@ pub enum Error {
     #[error("{}te groot bij {path}: ten hoogste {max} {what} (grens {name})", .file.as_ref().map(|f| format!("{f}: ")).unwrap_or_default())]
     Limit { name: &'static str, max: usize, what: &'static str, file: Option<String>, path: String },
 
-    #[error(
+    #[cfg_attr(feature = "all-error-messages", error(
         "aanvulling {file}: de bestandsnaam moet gelijk zijn aan de gemeente van de aanvulling ('{municipality}.json')"
-    )]
+    ))]
+    #[cfg_attr(not(feature = "all-error-messages"), error("overlay_name"))]
     OverlayName { file: String, municipality: String },
-    #[error(
-        "dit normpakket heeft geen vingerafdruk (fingerprint) en is dus geen bundel van `urenwijzer bundle`; \
+    #[cfg_attr(
+        feature = "all-error-messages",
+        error(
+            "dit normpakket heeft geen vingerafdruk (fingerprint) en is dus geen bundel van `urenwijzer bundle`; \
              de website en de widget laden alleen bundels"
+        )
     )]
+    #[cfg_attr(not(feature = "all-error-messages"), error("missing_fingerprint"))]
     MissingFingerprint,
 
-    #[error("{}{message}", .line.map(|l| format!("regel {l}: ")).unwrap_or_default())]
+    #[cfg_attr(feature = "all-error-messages", error("{}{message}", .line.map(|l| format!("regel {l}: ")).unwrap_or_default()))]
+    #[cfg_attr(not(feature = "all-error-messages"), error("invalid_caseload"))]
     InvalidCaseload { line: Option<usize>, message: String },
 
-    #[error("regel {line}: huishouden '{id}' staat ook al op regel {first_line}")]
+    #[cfg_attr(
+        feature = "all-error-messages",
+        error("regel {line}: huishouden '{id}' staat ook al op regel {first_line}")
+    )]
+    #[cfg_attr(not(feature = "all-error-messages"), error("duplicate_id"))]
     DuplicateId { id: String, line: usize, first_line: usize },
 
-    #[error("normpakket '{package}' heeft alleen per gemeente een tarief; geef de gemeente van dit huishouden op")]
+    #[cfg_attr(
+        feature = "all-error-messages",
+        error("normpakket '{package}' heeft alleen per gemeente een tarief; geef de gemeente van dit huishouden op")
+    )]
+    #[cfg_attr(not(feature = "all-error-messages"), error("municipality_required"))]
     MunicipalityRequired { package: String },
 
     // Dates of the omgekeerd-toewijzen plan (`workdays::procedure`).
-    #[error("de datum van het gesprek ({conversation}) ligt vóór het besluit ({decision})")]
+    #[cfg_attr(
+        feature = "all-error-messages",
+        error("de datum van het gesprek ({conversation}) ligt vóór het besluit ({decision})")
+    )]
+    #[cfg_attr(not(feature = "all-error-messages"), error("conversation_before_decision"))]
     ConversationBeforeDecision { decision: String, conversation: String },
 
-    #[error("de startdatum ({start}) ligt vóór het gesprek ({conversation})")]
+    #[cfg_attr(
+        feature = "all-error-messages",
+        error("de startdatum ({start}) ligt vóór het gesprek ({conversation})")
+    )]
+    #[cfg_attr(not(feature = "all-error-messages"), error("start_before_conversation"))]
     StartBeforeConversation { conversation: String, start: String },
 
-    #[error("de evaluatiedatum ({evaluation}) ligt vóór de start ({start})")]
+    #[cfg_attr(feature = "all-error-messages", error("de evaluatiedatum ({evaluation}) ligt vóór de start ({start})"))]
+    #[cfg_attr(not(feature = "all-error-messages"), error("evaluation_before_start"))]
     EvaluationBeforeStart { start: String, evaluation: String },
 
-    #[error("voor {date} is ook de datum van {needs} nodig")]
+    #[cfg_attr(feature = "all-error-messages", error("voor {date} is ook de datum van {needs} nodig"))]
+    #[cfg_attr(not(feature = "all-error-messages"), error("missing_plan_date"))]
     MissingPlanDate { date: &'static str, needs: &'static str },
 
-    #[error("de datum {value} ligt buiten de jaren waarmee gerekend kan worden ({min} tot en met {max})")]
+    #[cfg_attr(
+        feature = "all-error-messages",
+        error("de datum {value} ligt buiten de jaren waarmee gerekend kan worden ({min} tot en met {max})")
+    )]
+    #[cfg_attr(not(feature = "all-error-messages"), error("date_out_of_range"))]
     DateOutOfRange { value: String, min: String, max: String },
 
-    #[error("normpakket '{package}' heeft geen werkwijze (procedure) die geldt op {date}")]
+    #[cfg_attr(
+        feature = "all-error-messages",
+        error("normpakket '{package}' heeft geen werkwijze (procedure) die geldt op {date}")
+    )]
+    #[cfg_attr(not(feature = "all-error-messages"), error("no_procedure_for_date"))]
     NoProcedureForDate { package: String, date: String },
 
     // The provider's record of one trajectory (`pilot::record`).
-    #[error("ongeldig dossier bij '{field}': {message}")]
+    #[cfg_attr(feature = "all-error-messages", error("ongeldig dossier bij '{field}': {message}"))]
+    #[cfg_attr(not(feature = "all-error-messages"), error("invalid_record"))]
     InvalidRecord { field: String, message: String },
 
-    #[error("het kenmerk van het dossier bevat een nummer van 8 of 9 cijfers dat een burgerservicenummer (BSN) kan zijn: het klopt met de elfproef. Gebruik nooit een BSN, maar een eigen kenmerk met een voorvoegsel en een korter nummer, bijvoorbeeld HH-2026-0042")]
+    #[cfg_attr(feature = "all-error-messages", error("het kenmerk van het dossier bevat een nummer van 8 of 9 cijfers dat een burgerservicenummer (BSN) kan zijn: het klopt met de elfproef. Gebruik nooit een BSN, maar een eigen kenmerk met een voorvoegsel en een korter nummer, bijvoorbeeld HH-2026-0042"))]
+    #[cfg_attr(not(feature = "all-error-messages"), error("bsn_in_reference"))]
     BsnInReference,
 
     // A compiled bundle (`compiled`): `urenwijzer bundle`'s `.uwb` file.
@@ -108,9 +144,14 @@ pub enum Error {
 
     #[error("ongeldige gecompileerde bundel bij {path}: {message}")]
     InvalidBundle { path: String, message: String },
-    #[error("ongeldige tariefklassen bij {path}: {message}")]
+    #[cfg_attr(feature = "all-error-messages", error("ongeldige tariefklassen bij {path}: {message}"))]
+    #[cfg_attr(not(feature = "all-error-messages"), error("invalid_tariff_classes"))]
     InvalidTariffClasses { path: String, message: String },
-    #[error("ongeldige vrijstelling van de eigen bijdrage bij {path}: {message}")]
+    #[cfg_attr(
+        feature = "all-error-messages",
+        error("ongeldige vrijstelling van de eigen bijdrage bij {path}: {message}")
+    )]
+    #[cfg_attr(not(feature = "all-error-messages"), error("invalid_exemption"))]
     InvalidExemption { path: String, message: String },
 }
 

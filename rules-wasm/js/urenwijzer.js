@@ -125,6 +125,9 @@ export class UrenwijzerError extends Error {
 /** Where a reading error is: the file, 1-based line and column, the limit's name, what is wrong. */
 const POSITION_KEYS = ['file', 'line', 'column', 'limit', 'detail'];
 
+/** The module's `packageText` parts (rules-wasm `package_text`); the questions are also any other number. */
+const PART = { fingerprint: 0, info: 1, questions: 2 };
+
 /** The module's `answersJson` calls (rules-wasm `answers_json`); evaluate is also any other number. */
 const CALL = { asked: 0, problems: 1, state: 2, evaluate: 3 };
 
@@ -497,17 +500,17 @@ export class Engine {
     // for (`package`, `questions()`): a page that only evaluates never pays
     // for them, and the first evaluation does not wait for them.
     try {
-      this.#fingerprint = raw.fingerprint;
+      this.#fingerprint = raw.packageText(PART.fingerprint);
     } catch (e) {
       throw failure(e);
     }
   }
 
-  /** The module's `name()` (JSON text, no arguments) on the current instance, its error as an UrenwijzerError. */
-  #text(name) {
+  /** The module's `packageText(part)` on the current instance, its error as an UrenwijzerError. */
+  #text(part) {
     const raw = this.#engine();
     try {
-      return raw[name]();
+      return raw.packageText(part);
     } catch (e) {
       throw failure(e);
     }
@@ -547,13 +550,13 @@ export class Engine {
 
   /** The package's metadata: id, title, municipalities, topics, versions (frozen). */
   get package() {
-    if (this.#info === undefined) this.#info = deepFreeze(JSON.parse(this.#text('infoJson')));
+    if (this.#info === undefined) this.#info = deepFreeze(JSON.parse(this.#text(PART.info)));
     return this.#info;
   }
 
   /** The questions, in order, with types, labels, options, bounds and conditions (`ask_if`). */
   questions() {
-    if (this.#questions === undefined) this.#questions = this.#text('questionsJson');
+    if (this.#questions === undefined) this.#questions = this.#text(PART.questions);
     return JSON.parse(this.#questions);
   }
 

@@ -114,22 +114,18 @@ impl From<Package> for Engine {
 
 #[wasm_bindgen]
 impl Engine {
-    /// The package's `sha256:` fingerprint.
-    #[wasm_bindgen(getter)]
-    pub fn fingerprint(&self) -> String {
-        self.package.fingerprint.clone()
-    }
-
-    /// `describe::info` as JSON text.
-    #[wasm_bindgen(js_name = infoJson)]
-    pub fn info_json(&self) -> String {
-        json_out::to_string(&describe::info(&self.package))
-    }
-
+    /// What the package says of itself, by number (`part`, the wrapper's
+    /// `PART`; one export rather than three, as `answersJson`):
+    /// `FINGERPRINT` its `sha256:` fingerprint (text), `INFO`
+    /// `describe::info` and `QUESTIONS` (any other number too)
     /// `describe::questions` as JSON text.
-    #[wasm_bindgen(js_name = questionsJson)]
-    pub fn questions_json(&self) -> String {
-        json_out::to_string(&describe::questions(&self.package))
+    #[wasm_bindgen(js_name = packageText)]
+    pub fn package_text(&self, part: u32) -> String {
+        match part {
+            FINGERPRINT => self.package.fingerprint.clone(),
+            INFO => json_out::to_string(&describe::info(&self.package)),
+            _ => json_out::to_string(&describe::questions(&self.package)),
+        }
     }
 
     /// The four calls that take answers, as JSON text, by number (`call`,
@@ -222,6 +218,10 @@ impl Engine {
         rules_core::output::template(&self.package, id).unwrap_or_else(|| "null".to_string())
     }
 }
+
+/// `Engine::package_text`'s parts (the wrapper's `PART`); 2, the questions, is its last arm.
+const FINGERPRINT: u32 = 0;
+const INFO: u32 = 1;
 
 /// `Engine::answers_json`'s calls (the wrapper's `CALL`).
 const ASKED: u32 = 0;

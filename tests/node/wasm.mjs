@@ -40,8 +40,8 @@ export function wasmExports(dir) {
 /** What every build that loads compiled bundles exports: the site module's whole API. */
 export const SITE_EXPORTS = Object.freeze([
   'engine_fromCompiled',
-  'engine_infoJson',
-  'engine_questionsJson',
+  // The fingerprint, the package's metadata and its questions, by number.
+  'engine_packageText',
   // asked, problems, state and evaluate as JSON text, by number.
   'engine_answersJson',
   'errorCodesJson',
