@@ -1,5 +1,14 @@
 //! Errors with stable codes. The codes are part of the public contract
 //! (documented in `docs/errors.md`); the messages are Dutch and may improve.
+//!
+//! The messages of the errors that only document loading (`compile`,
+//! `assemble`, `bundled`), the plan of omgekeerd toewijzen (`workdays`,
+//! `plan`), records (`pilot`) and caseloads (`impact`) make are behind the
+//! feature `all-error-messages` (on by default; the CLI and the widget's and
+//! tools' browser modules turn it on). The self-check site's module is built
+//! without it: it has none of that code, so it can never make one of these
+//! errors, and their message texts and formatting (≈ 0.5 KB gzipped) stay out
+//! of it. Without the feature such an error's message is its code.
 
 use serde::Serialize;
 
