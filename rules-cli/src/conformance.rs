@@ -36,6 +36,11 @@ pub struct Args {
     /// build): every number must equal the indication's.
     #[arg(long)]
     figures: bool,
+    /// Render the package's answer-independent JSON parts at each evaluation instead of once at
+    /// load, as the self-check site's module does (rules-core without `prerender-compiled`): the
+    /// output must be byte-identical.
+    #[arg(long)]
+    no_prerender: bool,
 }
 
 pub fn run(args: &Args) -> Result<ExitCode, Failure> {
@@ -44,6 +49,9 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
         let mut package = files::load_package(path)?;
         if args.compiled {
             package = Package::load_compiled(&rules_core::compiled::to_bytes(&package)?)?;
+        }
+        if args.no_prerender {
+            package.forget_prerendered();
         }
         for file in files::case_files(path)? {
             let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();

@@ -2,7 +2,9 @@
 //! norms/ (overlays and linked packages assembled as `urenwijzer bundle`
 //! does) and every fixture in tests/conformance/fixtures/, every case, with
 //! and without trace, and the form state: `urenwijzer conformance` from the
-//! document equals `urenwijzer conformance --compiled` byte for byte.
+//! document equals `urenwijzer conformance --compiled` byte for byte, and
+//! `--compiled --no-prerender` (as the self-check site's module loads a
+//! bundle: the JSON parts rendered at each evaluation) too.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -20,6 +22,8 @@ fn every_case_from_the_compiled_bundle_equals_the_document() {
             let document = conformance(dir, flags);
             let compiled = conformance(dir, &[flags, &["--compiled"]].concat());
             assert_eq!(document, compiled, "{} {flags:?}", dir.display());
+            let site = conformance(dir, &[flags, &["--compiled", "--no-prerender"]].concat());
+            assert_eq!(document, site, "{} {flags:?} --no-prerender", dir.display());
             cases += document.lines().count();
         }
     }

@@ -1,14 +1,16 @@
 //! The public loading entry: `compile` checks and compiles the document,
 //! then the answer-independent parts are prepared once: the warning texts
-//! (`explain`) and the pre-rendered JSON (`output::prerender`). This module
-//! sits above all three, so none of them needs the others.
+//! (`explain`), the pre-rendered JSON (`output::prerender`) and the package's
+//! metadata and questions as JSON text (`describe`). This module sits above
+//! them all, so none of them needs the others. A compiled bundle stores what
+//! is prepared here (`compiled`), so the browser never runs it.
 
 use serde_json::Value;
 
 use crate::error::Error;
 use crate::input::{json, limits};
-use crate::package::Package;
-use crate::{compile, explain, output};
+use crate::package::{Described, Package};
+use crate::{compile, describe, explain, json_out, output};
 
 impl Package {
     /// Loads a package from JSON text.
@@ -33,17 +35,36 @@ impl Package {
 /// Fills the warning texts and the JSON cache of every version, in this
 /// package and in the overlays and linked packages it carries. The
 /// pre-rendered parts are numbered through the whole tree (from 0), so an id
-/// names one part of the loaded package (`output::template`).
+/// names one part of the loaded package (`output::template`). Then the
+/// metadata and questions of the package itself.
 pub(crate) fn prepare(package: &mut Package) {
-    prepare_from(package, &mut 0);
+    warning_texts(package);
+    prerender(package);
+    package.described = Described {
+        info: json_out::to_string(&describe::info(package)).into_boxed_str(),
+        questions: json_out::to_string(&describe::questions(package)).into_boxed_str(),
+    };
 }
 
-fn prepare_from(package: &mut Package, next: &mut u32) {
+fn warning_texts(package: &mut Package) {
     for v in &mut package.versions {
         v.texts = explain::warning_texts(&package.id, v);
     }
+    for p in package.overlays.iter_mut().chain(package.linked.iter_mut()) {
+        warning_texts(p);
+    }
+}
+
+/// The JSON cache of every version in the tree (after the warning texts,
+/// which some parts quote). Also run on a package read from a compiled
+/// bundle, which stores the texts but not the JSON (`compiled::load_compiled`).
+pub(crate) fn prerender(package: &mut Package) {
+    prerender_from(package, &mut 0);
+}
+
+fn prerender_from(package: &mut Package, next: &mut u32) {
     output::prerender(package, next);
     for p in package.overlays.iter_mut().chain(package.linked.iter_mut()) {
-        prepare_from(p, next);
+        prerender_from(p, next);
     }
 }

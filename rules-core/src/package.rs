@@ -46,6 +46,18 @@ pub struct Package {
     pub applied_fingerprint: String,
     /// The document as loaded, without a fingerprint member.
     pub document: serde_json::Value,
+    /// The loaded package's metadata and questions as JSON text, made once
+    /// at load (`load::prepare`) or read from a compiled bundle; empty for
+    /// the overlays and linked packages it carries.
+    pub described: Described,
+}
+
+/// `describe::info` and `describe::questions` of a loaded package as JSON
+/// text: what the browser's `packageText` gives (`urenwijzer info` prints the same).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Described {
+    pub info: Box<str>,
+    pub questions: Box<str>,
 }
 
 #[derive(Debug, Clone)]
@@ -428,6 +440,20 @@ pub struct Rule {
 }
 
 impl Package {
+    /// Drops every version's pre-rendered JSON (in the overlays and linked
+    /// packages too): the package as a compiled bundle loads without the
+    /// feature `prerender-compiled` (the self-check site's module), whose
+    /// indications render those parts at each evaluation, the same bytes.
+    /// For tests (`urenwijzer conformance --no-prerender`).
+    pub fn forget_prerendered(&mut self) {
+        for v in &mut self.versions {
+            v.json = JsonCache::default();
+        }
+        for p in self.overlays.iter_mut().chain(self.linked.iter_mut()) {
+            p.forget_prerendered();
+        }
+    }
+
     pub fn question_index(&self, id: &str) -> Option<usize> {
         self.questions.iter().position(|q| q.id == id)
     }

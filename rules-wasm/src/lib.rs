@@ -118,13 +118,15 @@ impl Engine {
     /// `PART`; one export rather than three, as `answersJson`):
     /// `FINGERPRINT` its `sha256:` fingerprint (text), `INFO`
     /// `describe::info` and `QUESTIONS` (any other number too)
-    /// `describe::questions` as JSON text.
+    /// `describe::questions` as JSON text, made once when the package was
+    /// loaded (`Package::described`; a compiled bundle stores both, so no
+    /// module writes them).
     #[wasm_bindgen(js_name = packageText)]
     pub fn package_text(&self, part: u32) -> String {
         match part {
             FINGERPRINT => self.package.fingerprint.clone(),
-            INFO => json_out::to_string(&describe::info(&self.package)),
-            _ => json_out::to_string(&describe::questions(&self.package)),
+            INFO => self.package.described.info.to_string(),
+            _ => self.package.described.questions.to_string(),
         }
     }
 

@@ -230,5 +230,6 @@ fn compile(doc: &PackageDoc) -> Result<Package, Error> {
         fingerprint: String::new(),
         applied_fingerprint: String::new(),
         document: Value::Null,
+        described: Default::default(),
     })
 }

@@ -112,7 +112,9 @@ pub fn bundle(b: wire::Bundle) -> Result<Package, Error> {
         check_transitions(&path, &package)?;
         built[i] = Some(package);
     }
-    built.into_iter().next().flatten().ok_or_else(|| bad("packages[0]", "ontbreekt"))
+    let mut root = built.into_iter().next().flatten().ok_or_else(|| bad("packages[0]", "ontbreekt"))?;
+    root.described = model::Described { info: b.info.into_boxed_str(), questions: b.questions.into_boxed_str() };
+    Ok(root)
 }
 
 /// A transition rule must name a linked package (evaluation looks it up).
@@ -205,7 +207,7 @@ fn pkg(path: &str, p: wire::Pkg) -> Result<Package, Error> {
     for (ci, (days, label)) in p.closed_days.into_iter().enumerate() {
         closed.push(ClosedDay { date: date(&format!("{path}.calendar[{ci}]"), days)?, label });
     }
-    Ok(Package {
+    let mut package = Package {
         id: p.id,
         title: p.title,
         description: p.description,
@@ -239,7 +241,19 @@ fn pkg(path: &str, p: wire::Pkg) -> Result<Package, Error> {
         applied_fingerprint: p.applied_fingerprint,
         // A compiled bundle carries no source document.
         document: serde_json::Value::Null,
-    })
+        described: model::Described::default(),
+    };
+    if p.texts.len() != package.versions.len() {
+        return Err(bad(format!("{path}.texts"), "waarschuwingsteksten passen niet bij de versies"));
+    }
+    for (vi, (v, t)) in package.versions.iter_mut().zip(p.texts).enumerate() {
+        let (concept, provisional_version, not_encoded, not_covered) = t;
+        if not_encoded.len() != v.not_encoded.len() {
+            return Err(bad(format!("{path}.texts[{vi}]"), "waarschuwingsteksten passen niet bij de versie"));
+        }
+        v.texts = model::WarningTexts { concept, provisional_version, not_encoded, not_covered };
+    }
+    Ok(package)
 }
 
 fn municipality(m: wire::Municipality) -> model::Municipality {

@@ -11,7 +11,11 @@ use crate::workdays::procedure::{Citation, Period};
 pub fn bundle(package: &Package) -> wire::Bundle {
     let mut packages = Vec::new();
     push(package, &mut packages);
-    wire::Bundle { packages }
+    wire::Bundle {
+        packages,
+        info: package.described.info.to_string(),
+        questions: package.described.questions.to_string(),
+    }
 }
 
 /// Appends `p` and its children; returns `p`'s index.
@@ -69,6 +73,14 @@ fn pkg(p: &Package) -> wire::Pkg {
         closed_days: p.calendar.closed_days().iter().map(|c| (c.date.days(), c.label.clone())).collect(),
         fingerprint: p.fingerprint.clone(),
         applied_fingerprint: p.applied_fingerprint.clone(),
+        texts: p
+            .versions
+            .iter()
+            .map(|v| {
+                let t = &v.texts;
+                (t.concept.clone(), t.provisional_version.clone(), t.not_encoded.clone(), t.not_covered.clone())
+            })
+            .collect(),
     }
 }
 

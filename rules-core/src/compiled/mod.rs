@@ -27,8 +27,12 @@
 //! against the bytes left before anything is allocated for it.
 //!
 //! Results from a compiled bundle are byte-identical to those from the
-//! document: the fingerprints come along, and the prepared parts (warning
-//! texts, pre-rendered JSON) are made by the same `load::prepare`.
+//! document: the fingerprints come along, and of what `load::prepare` makes
+//! from a document, the texts are stored as made when `urenwijzer bundle`
+//! loaded it (the warning texts, the metadata and questions as JSON text;
+//! format 3, so the browser's modules carry no code that writes them) and
+//! the pre-rendered JSON parts are rendered again by the same code
+//! (`load_compiled`).
 
 mod codes;
 #[cfg(test)]
@@ -49,7 +53,7 @@ use crate::package::Package;
 pub const MAGIC: [u8; 4] = *b"UWB\0";
 /// The format this build writes and reads. Raise it for any change to
 /// `wire.rs` or `codes.rs`; an older reader then says `bundle_version`.
-pub const FORMAT_VERSION: u16 = 2;
+pub const FORMAT_VERSION: u16 = 3;
 /// File extension of a compiled bundle.
 pub const EXTENSION: &str = "uwb";
 pub(crate) const HEADER: usize = 4 + 2 + 32 + 32;
@@ -144,7 +148,16 @@ impl Package {
                 message: "de vingerafdruk in de kop hoort niet bij de inhoud".into(),
             });
         }
-        crate::load::prepare(&mut package);
+        // The answer-independent JSON parts, rendered once here so that each
+        // evaluation splices them in (and the portal's packed indication can
+        // name them by id). Without the feature (the self-check site's
+        // module) the indication's writer renders them at each evaluation
+        // instead, the same bytes (`output::build`'s fallbacks; tested in
+        // tests/compiled_without_prerender.rs and by the conformance suite on
+        // the site module), and the module is 2.8 KB gzipped smaller.
+        if cfg!(feature = "prerender-compiled") {
+            crate::load::prerender(&mut package);
+        }
         Ok(package)
     }
 }

@@ -369,6 +369,7 @@ fn bundle(r: &mut Reader<'_>) -> Option<Package> {
         }
         read.push(package(r));
     }
+    let described = model::Described { info: r.string().into_boxed_str(), questions: r.string().into_boxed_str() };
     if r.bad.is_some() {
         return None;
     }
@@ -413,7 +414,9 @@ fn bundle(r: &mut Reader<'_>) -> Option<Package> {
         }
         built[read.len()] = Some(package);
     }
-    built.into_iter().next().flatten()
+    let mut root = built.into_iter().next().flatten()?;
+    root.described = described;
+    Some(root)
 }
 
 /// `wire::Pkg`, with the offset it starts at and its overlays and linked packages (indices).
@@ -459,7 +462,7 @@ fn package(r: &mut Reader<'_>) -> (usize, Package, Vec<u32>, Vec<u32>) {
     let contributions: Vec<model::Contribution> = r.list(|r| contribution(r, s, questions.len()));
     let ok = ascending(&mut contributions.iter().map(|c| c.valid_from));
     r.check(ok, list, "niet elke eigen bijdrage heeft een datum, oplopend");
-    let package = Package {
+    let mut package = Package {
         id,
         title,
         description,
@@ -480,7 +483,27 @@ fn package(r: &mut Reader<'_>) -> (usize, Package, Vec<u32>, Vec<u32>) {
         applied_fingerprint: r.string(),
         // A compiled bundle carries no source document.
         document: serde_json::Value::Null,
+        described: model::Described::default(),
     };
+    // Each version's warning texts, as `explain::warning_texts` made them.
+    let at_texts = r.pos;
+    let mut versions = package.versions.iter_mut();
+    let mut fits = true;
+    for _ in 0..r.len() {
+        let Some(v) = versions.next() else {
+            fits = false;
+            break;
+        };
+        v.texts = model::WarningTexts {
+            concept: r.string(),
+            provisional_version: r.string(),
+            not_encoded: r.strings(),
+            not_covered: r.string(),
+        };
+        fits &= v.texts.not_encoded.len() == v.not_encoded.len();
+    }
+    fits &= versions.next().is_none();
+    r.check(fits, at_texts, "waarschuwingsteksten passen niet bij de versies");
     (at, package, overlays, linked)
 }
 
@@ -967,11 +990,13 @@ mod tests {
                 read += 1;
             }
         }
-        // archive 4, fuzz corpus 2 readable, norms 4, fixtures 3
+        // archive 4 (this format's), fuzz corpus 2 readable, norms 4, fixtures 3
         assert!(read >= 13, "only {read} bundles read");
-        // The archive's bundles are what the packages in norms/ compile to today.
-        for (name, bytes) in bundles.iter().filter(|(n, _)| n.starts_with("archive/")) {
-            let id = name.rsplit('/').next().unwrap().trim_end_matches(".v2.uwb");
+        // The archive's bundles of this format are what the packages in
+        // norms/ compile to today (an earlier format's stay as they were).
+        let suffix = format!(".v{}.uwb", crate::compiled::FORMAT_VERSION);
+        for (name, bytes) in bundles.iter().filter(|(n, _)| n.starts_with("archive/") && n.ends_with(&suffix)) {
+            let id = name.rsplit('/').next().unwrap().trim_end_matches(&suffix);
             let fresh = bundles.iter().find(|(n, _)| *n == format!("{id}/package.json"));
             assert_eq!(fresh.map(|(_, b)| b), Some(bytes), "{name} rebuilt differs");
         }

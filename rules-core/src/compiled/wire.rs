@@ -17,8 +17,14 @@
 //! - no recursion: nested packages are indices into `Bundle::packages` and
 //!   an expression is a flat list of nodes, so a crafted bundle cannot make
 //!   the decoder recurse (and overflow the stack) before anything is checked;
-//! - what `load` prepares from the model (warning texts, pre-rendered JSON)
-//!   and the source document are not stored: they are rebuilt or absent.
+//! - of what `load` prepares from the model, the texts are stored as made
+//!   (format 3): each version's warning texts (`Pkg::texts`) and the bundled
+//!   package's metadata and questions as JSON text (`Bundle::info`,
+//!   `Bundle::questions`), so the browser's modules carry none of the code
+//!   that writes them (issue 11). The pre-rendered JSON parts are not stored
+//!   (they repeat the model and would double a bundle): the widget's and
+//!   tools modules render them at load, the site module at evaluation
+//!   (`compiled::load_compiled`). The source document is not stored.
 
 use serde::Serialize;
 
@@ -28,6 +34,10 @@ pub struct Bundle {
     /// `packages[0]` is the bundled package; each package's overlays and
     /// linked packages are indices of later entries, each used exactly once.
     pub packages: Vec<Pkg>,
+    /// `describe::info` of `packages[0]`, as JSON text.
+    pub info: String,
+    /// `describe::questions` of `packages[0]`, as JSON text.
+    pub questions: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -54,6 +64,9 @@ pub struct Pkg {
     pub contributions: Vec<Contribution>,
     pub fingerprint: String,
     pub applied_fingerprint: String,
+    /// Each version's warning texts (`model::WarningTexts`), in the order
+    /// of `versions`: (concept, provisional_version, not_encoded, not_covered).
+    pub texts: Vec<(String, String, Vec<String>, String)>,
 }
 
 #[derive(Debug, Serialize)]
