@@ -25,7 +25,9 @@ const dir = process.env.URENWIJZER_PKG ?? pkgDir;
 const api = await import(pathToFileURL(join(dir, 'urenwijzer.js')).href);
 api.initSync(readFileSync(join(dir, 'urenwijzer_wasm_bg.wasm')));
 
-const BUDGET = { gzipKB: 60, traceMicros: 10, noTraceMicros: 2, traceRatio: 4, figuresRatio: 20 };
+// Sizes count in bytes and thousands of bytes (KB = 1,000 B), as docs/performance.md and the
+// notes do: the budget of 60 KB is 60,000 B, the stricter reading of the issue.
+const BUDGET = { gzipBytes: 60_000, traceMicros: 10, noTraceMicros: 2, traceRatio: 4, figuresRatio: 20 };
 
 // ---------------------------------------------------------------- size
 
@@ -300,7 +302,8 @@ function packedSizes() {
 
 const µs = (x) => `${x.toFixed(2)} µs`;
 const ratio = (x, y) => `${(x / y).toFixed(1)}×`;
-const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
+const bytes = (b) => `${b.toLocaleString('en')} B`;
 const verdict = (ok) => (ok ? 'within budget' : 'OVER BUDGET');
 const lines = [];
 const say = (s = '') => lines.push(s);
@@ -310,7 +313,8 @@ for (const [name, built] of [
   ['site module (www/pkg-site, the self-check site)', size.site],
   ['resident module (www/pkg, the widget)', size.resident],
 ]) {
-  if (built) say(`${name}, gzip -9: ${kb(built.gzip)} (${kb(built.bytes)} raw)  [budget ${BUDGET.gzipKB} KB: ${verdict(built.gzip <= BUDGET.gzipKB * 1024)}]`);
+  if (built)
+    say(`${name}, gzip -9: ${bytes(built.gzip)} (${kb(built.bytes)} raw)  [budget ${bytes(BUDGET.gzipBytes)}: ${verdict(built.gzip <= BUDGET.gzipBytes)}]`);
 }
 say(
   `timed module (${dir}), gzip -9: .wasm ${kb(size.wasm.gzip)} (${kb(size.wasm.bytes)} raw) + glue ${kb(size.glue.gzip)} + wrapper ${kb(size.wrapper.gzip)} = ${kb(size.all)}`,
