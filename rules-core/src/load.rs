@@ -2,8 +2,10 @@
 //! then the answer-independent parts are prepared once: the warning texts
 //! (`explain`), the pre-rendered JSON (`output::prerender`) and the package's
 //! metadata and questions as JSON text (`describe`). This module sits above
-//! them all, so none of them needs the others. A compiled bundle stores what
-//! is prepared here (`compiled`), so the browser never runs it.
+//! them all, so none of them needs the others. A compiled bundle stores the
+//! texts made here and not the JSON, which `compiled::load_compiled` renders
+//! again with `prerender` (or, in the site module, the indication's writer at
+//! each evaluation).
 
 use serde_json::Value;
 

@@ -152,9 +152,10 @@ impl Package {
         // evaluation splices them in (and the portal's packed indication can
         // name them by id). Without the feature (the self-check site's
         // module) the indication's writer renders them at each evaluation
-        // instead, the same bytes (`output::build`'s fallbacks; tested in
-        // tests/compiled_without_prerender.rs and by the conformance suite on
-        // the site module), and the module is 2.8 KB gzipped smaller.
+        // instead, the same bytes (`output::build`'s fallbacks; tested by
+        // `urenwijzer conformance --compiled --no-prerender` in
+        // rules-cli/tests/compiled.rs and by the conformance suite on the
+        // site module), and the module is 2.8 KB gzipped smaller.
         if cfg!(feature = "prerender-compiled") {
             crate::load::prerender(&mut package);
         }
