@@ -53,7 +53,8 @@ pub struct Package {
 }
 
 /// `describe::info` and `describe::questions` of a loaded package as JSON
-/// text: what the browser's `packageText` gives (`urenwijzer info` prints the same).
+/// text: what the browser's `packageText` gives (`urenwijzer questions` prints the
+/// same questions, pretty-printed).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Described {
     pub info: Box<str>,

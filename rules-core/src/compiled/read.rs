@@ -486,14 +486,11 @@ fn package(r: &mut Reader<'_>) -> (usize, Package, Vec<u32>, Vec<u32>) {
         described: model::Described::default(),
     };
     // Each version's warning texts, as `explain::warning_texts` made them.
+    // One set per version (after a refusal every read below is empty).
     let at_texts = r.pos;
-    let mut versions = package.versions.iter_mut();
-    let mut fits = true;
-    for _ in 0..r.len() {
-        let Some(v) = versions.next() else {
-            fits = false;
-            break;
-        };
+    let mut fits = r.len() == package.versions.len();
+    r.check(fits, at_texts, "waarschuwingsteksten passen niet bij de versies");
+    for v in &mut package.versions {
         v.texts = model::WarningTexts {
             concept: r.string(),
             provisional_version: r.string(),
@@ -502,7 +499,6 @@ fn package(r: &mut Reader<'_>) -> (usize, Package, Vec<u32>, Vec<u32>) {
         };
         fits &= v.texts.not_encoded.len() == v.not_encoded.len();
     }
-    fits &= versions.next().is_none();
     r.check(fits, at_texts, "waarschuwingsteksten passen niet bij de versies");
     (at, package, overlays, linked)
 }
