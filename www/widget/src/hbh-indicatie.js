@@ -21,7 +21,7 @@
 import { h, replace } from '../../shared/dom.js';
 import { pageMessage } from '../../shared/messages.js';
 import { WidgetContext } from './context.js';
-import { loadPackage } from './engine.js';
+import { loadPackage, moduleFor } from './engine.js';
 import { renderForm, updateForm } from './form-view.js';
 import { languageOf, translator } from './i18n.js';
 import { renderProvider, updateProvider } from './provider.js';
@@ -253,9 +253,10 @@ export class HbhIndicatie extends HTMLElement {
       const url = this.getAttribute('package');
       if (!url) throw new Error(t('noPackage'));
       const compareUrl = ctx.mode === 'consultant' ? this.getAttribute('compare') : null;
+      const kind = moduleFor(ctx.mode);
       const [main, compare] = await Promise.all([
-        loadPackage(url, document.baseURI, t, this.getAttribute('integrity')),
-        compareUrl ? loadPackage(compareUrl, document.baseURI, t, this.getAttribute('compare-integrity')) : null,
+        loadPackage(kind, url, document.baseURI, t, this.getAttribute('integrity')),
+        compareUrl ? loadPackage(kind, compareUrl, document.baseURI, t, this.getAttribute('compare-integrity')) : null,
       ]);
       if (token !== this.#loadToken) return;
       ctx.main = main;

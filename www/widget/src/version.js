@@ -1,4 +1,4 @@
-// The widget's version: the root package.json version, set at build time by
+// The widget's version: www/widget/VERSION, set at build time by
 // scripts/build-widget.sh (esbuild --define).
 
 /* global __HBH_VERSION__ */
