@@ -1,7 +1,7 @@
 // Issue 11's Chromium budget: the first evaluation within 50 ms of the
 // module starting to load from a local server — import of the wrapper (with
 // the glue), fetch + compile + instantiate of the .wasm (init), fetch and
-// load of the compiled bundle (.uwb, Engine.fromCompiled), one evaluate with
+// load of the compiled bundle (.uwb, Engine.loadCompiled), one evaluate with
 // trace. Each run is a fresh browser context (no HTTP cache, no cached
 // compiled code), timed inside the page with performance.now(); the KPMG and
 // h4 bundles; the resident module (www/pkg, the one the budget is about).
@@ -9,7 +9,7 @@
 //   sequential  import, then init (streaming compile), then fetch the bundle
 //               (the figure of the earlier sections; t0 = the import);
 //   split       the same, in parts: fetch of the .wasm, compile,
-//               instantiate, fetch of the bundle, fromCompiled (so without
+//               instantiate, fetch of the bundle, loadCompiled (so without
 //               the streaming compile);
 //   parallel    import, then init and the bundle's fetch at once (what the
 //               widget does: www/widget/src/engine.js loadPackage; t0 = the import);
@@ -59,6 +59,10 @@ import { launchChromium } from '../tests/lib/browser.mjs';
 import { cli, residentDir, root } from '../tests/conformance/collect.mjs';
 
 const dir = process.env.URENWIJZER_PKG ?? residentDir;
+// The bundle loads with Engine.loadCompiled (its hash by Web Crypto, as the
+// site and the widget load it); URENWIJZER_LOAD=sync: with fromCompiled (the
+// module's own sha256), as before w29.
+const SYNC = process.env.URENWIJZER_LOAD === 'sync';
 const runs = Number(process.argv[2] ?? 15);
 const bundles = mkdtempSync(join(tmpdir(), 'urenwijzer-first-'));
 execFileSync(cli(), ['bundle', 'norms/kpmg-2019', 'norms/h4', '--out', bundles], { cwd: root, stdio: 'ignore' });
@@ -111,7 +115,7 @@ window.result = (async () => {
   const t1 = performance.now();
   const [, bytes] = await Promise.all(${early ? '[api.init(module), bundle]' : `[api.init(${inline ? "'/urenwijzer_wasm_bg.wasm'" : ''}), fetch('/${id}.uwb').then((r) => r.arrayBuffer())]`});
   const t2 = performance.now();
-  const engine = api.Engine.fromCompiled(bytes);
+  const engine = ${SYNC ? 'api.Engine.fromCompiled(bytes)' : 'await api.Engine.loadCompiled(bytes)'};
   const t3 = performance.now();
   const result = c ? engine.evaluate(c.answers, { date: c.date }) : engine.state({}, { date: '2025-06-01' });
   const t4 = performance.now();
@@ -159,14 +163,14 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
 /** The sequential path of the earlier sections. */
-async function sequential({ id, c }) {
+async function sequential({ id, c, sync }) {
   const t0 = performance.now();
   const api = await import('/urenwijzer.js');
   const t1 = performance.now();
   await api.init();
   const t2 = performance.now();
   const bytes = await (await fetch(`/${id}.uwb`)).arrayBuffer();
-  const engine = api.Engine.fromCompiled(bytes);
+  const engine = sync ? api.Engine.fromCompiled(bytes) : await api.Engine.loadCompiled(bytes);
   const t3 = performance.now();
   // A package without fixed answers here (h4): the form state is the first call a form makes.
   const result = c ? engine.evaluate(c.answers, { date: c.date }) : engine.state({}, { date: '2025-06-01' });
@@ -176,7 +180,7 @@ async function sequential({ id, c }) {
 }
 
 /** The sequential path in parts (the glue's init takes a WebAssembly.Module as well). */
-async function split({ id, c }) {
+async function split({ id, c, sync }) {
   const t0 = performance.now();
   const api = await import('/urenwijzer.js');
   const t1 = performance.now();
@@ -188,7 +192,7 @@ async function split({ id, c }) {
   const t2 = performance.now();
   const bytes = await (await fetch(`/${id}.uwb`)).arrayBuffer();
   const t2a = performance.now();
-  const engine = api.Engine.fromCompiled(bytes);
+  const engine = sync ? api.Engine.fromCompiled(bytes) : await api.Engine.loadCompiled(bytes);
   const t3 = performance.now();
   const result = c ? engine.evaluate(c.answers, { date: c.date }) : engine.state({}, { date: '2025-06-01' });
   const t4 = performance.now();
@@ -206,13 +210,13 @@ async function split({ id, c }) {
 }
 
 /** The widget's path: the bundle's fetch runs while the module compiles (init streams it). */
-async function parallel({ id, c }) {
+async function parallel({ id, c, sync }) {
   const t0 = performance.now();
   const api = await import('/urenwijzer.js');
   const t1 = performance.now();
   const [, bytes] = await Promise.all([api.init(), fetch(`/${id}.uwb`).then((r) => r.arrayBuffer())]);
   const t2 = performance.now();
-  const engine = api.Engine.fromCompiled(bytes);
+  const engine = sync ? api.Engine.fromCompiled(bytes) : await api.Engine.loadCompiled(bytes);
   const t3 = performance.now();
   const result = c ? engine.evaluate(c.answers, { date: c.date }) : engine.state({}, { date: '2025-06-01' });
   const t4 = performance.now();
@@ -234,7 +238,7 @@ async function once(browser, way, id) {
       return await page.evaluate(() => window.result);
     }
     await page.goto(`${origin}/`);
-    return await page.evaluate({ sequential, split, parallel }[mode], { id, c: CASES[id] ?? null });
+    return await page.evaluate({ sequential, split, parallel }[mode], { id, c: CASES[id] ?? null, sync: SYNC });
   } finally {
     await context.close();
   }

@@ -89,6 +89,39 @@ fn header_errors_are_coded() {
     assert_eq!(code(&b[..50]), "invalid_bundle");
 }
 
+/// The body's hash computed by the caller (Web Crypto in the browser): the
+/// same package when it is right; `bundle_hash` when it differs from the
+/// header's (a damaged body) or has another length; header errors first, as
+/// without it.
+#[test]
+fn a_body_hash_from_the_caller_is_compared_like_the_own() {
+    use sha2::{Digest, Sha256};
+    for b in bundles() {
+        let digest = Sha256::digest(&b[compiled::BODY_OFFSET..]);
+        let p = Package::load_compiled_hashed(b, &digest).expect("the right hash loads");
+        assert_eq!(compiled::to_bytes(&p).unwrap(), *b);
+        assert_eq!(p.fingerprint, Package::load_compiled(b).unwrap().fingerprint);
+        let mut wrong = digest;
+        wrong[31] ^= 1;
+        assert_eq!(Package::load_compiled_hashed(b, &wrong).unwrap_err().code(), "bundle_hash");
+        assert_eq!(Package::load_compiled_hashed(b, &digest[..31]).unwrap_err().code(), "bundle_hash");
+        assert_eq!(Package::load_compiled_hashed(b, &[]).unwrap_err().code(), "bundle_hash");
+        let mut flipped = b.clone();
+        let last = flipped.len() - 1;
+        flipped[last] ^= 1;
+        // A damaged body: its digest differs from the header's hash. (The
+        // digest is taken on trust to be of these bytes: the wrapper computes
+        // it from them right before, as `load_compiled` would.)
+        let flipped_digest = Sha256::digest(&flipped[compiled::BODY_OFFSET..]);
+        assert_eq!(Package::load_compiled_hashed(&flipped, &flipped_digest).unwrap_err().code(), "bundle_hash");
+        let mut other = b.clone();
+        other[4] = 9;
+        assert_eq!(Package::load_compiled_hashed(&other, &digest).unwrap_err().code(), "bundle_version");
+        assert_eq!(Package::load_compiled_hashed(b"{}", &digest).unwrap_err().code(), "invalid_bundle");
+        assert_eq!(Package::load_compiled_hashed(&b[..50], &digest).unwrap_err().code(), "invalid_bundle");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 384, failure_persistence: None, ..ProptestConfig::default() })]
 

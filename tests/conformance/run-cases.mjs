@@ -9,14 +9,18 @@
  * @param {Array<{key: string, package: string, date: string, municipality: string | null, answers: unknown}>} cases
  * @param {Record<string, string>} [compiled] the compiled bundles (`.uwb`, base64) by package key: when given,
  *   every engine loads those instead of the JSON bundles, and the outputs must be the same bytes
+ * @param {Record<string, any>} [loaded] engines already loaded from `compiled` by package key
+ *   (`await Engine.loadCompiled(bytes)`, which this synchronous runner cannot call)
  */
-export function runCases(api, bundles, cases, compiled) {
+export function runCases(api, bundles, cases, compiled, loaded) {
   const engines = {};
   const fingerprints = {};
   const problems = [];
   let n = 0;
   for (const [key, text] of Object.entries(bundles)) {
-    if (compiled) {
+    if (loaded?.[key]) {
+      engines[key] = loaded[key];
+    } else if (compiled) {
       const bytes = Uint8Array.from(atob(compiled[key]), (c) => c.charCodeAt(0));
       // Alternate the two ways in: Engine.fromCompiled(Uint8Array) and new Engine(ArrayBuffer).
       engines[key] = n++ % 2 === 0 ? api.Engine.fromCompiled(bytes) : new api.Engine(bytes.buffer);

@@ -101,3 +101,83 @@ test('after a trap an engine from a compiled bundle recovers with the same packa
   assert.equal(engine.evaluateToJson(answers, options), before);
   engine.free();
 });
+
+/** `Engine.loadCompiled(bytes)`'s error, or undefined when it loads. */
+async function refusedAsync(bytes) {
+  try {
+    (await Engine.loadCompiled(bytes)).free();
+  } catch (e) {
+    assert.ok(e instanceof UrenwijzerError, `not an UrenwijzerError: ${e}`);
+    return e;
+  }
+  return undefined;
+}
+
+test('loadCompiled (the body hashed by Web Crypto) gives the same engine and the same errors as fromCompiled', async () => {
+  assert.equal(typeof globalThis.crypto?.subtle?.digest, 'function', 'Node has Web Crypto');
+  for (const bytes of [kpmg, h4, kpmg.slice().buffer]) {
+    const a = await Engine.loadCompiled(bytes);
+    const b = Engine.fromCompiled(bytes);
+    assert.equal(a.fingerprint, b.fingerprint);
+    assert.deepEqual(a.package, b.package);
+    const date = { date: '2025-06-01' };
+    assert.equal(a.stateToJson({}, date), b.stateToJson({}, date));
+    if (a.package.id === 'kpmg-2019')
+      assert.equal(a.evaluateToJson(answers, { ...options, trace: true }), b.evaluateToJson(answers, { ...options, trace: true }));
+    a.free();
+    b.free();
+  }
+  // Each way of being wrong: the same code and message as fromCompiled.
+  const flipped = kpmg.slice();
+  flipped[flipped.length - 1] ^= 1;
+  const version = kpmg.slice();
+  version[4] = 7;
+  const badHash = kpmg.slice();
+  badHash[40] ^= 1;
+  for (const bytes of [flipped, version, badHash, kpmg.slice(0, 50), kpmg.slice(0, 3), new Uint8Array(0), rehashed(kpmg.slice(0, 200)), 'not bytes']) {
+    const sync =
+      typeof bytes === 'string'
+        ? (() => {
+            try {
+              Engine.fromCompiled(bytes);
+            } catch (e) {
+              return e;
+            }
+          })()
+        : refused(bytes);
+    const async = await refusedAsync(bytes);
+    assert.ok(sync !== undefined && async !== undefined);
+    assert.deepEqual(async.toJSON(), sync.toJSON());
+  }
+  assert.equal((await refusedAsync(flipped)).code, 'bundle_hash');
+});
+
+test('loadCompiled without Web Crypto (no secure context) hashes in the module: the same engine', async () => {
+  const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'crypto');
+  Object.defineProperty(globalThis, 'crypto', { value: undefined, configurable: true });
+  try {
+    assert.equal(globalThis.crypto, undefined);
+    const a = await Engine.loadCompiled(kpmg);
+    const b = Engine.fromCompiled(kpmg);
+    assert.equal(a.evaluateToJson(answers, options), b.evaluateToJson(answers, options));
+    const flipped = kpmg.slice();
+    flipped[flipped.length - 1] ^= 1;
+    assert.equal((await refusedAsync(flipped)).code, 'bundle_hash');
+    a.free();
+    b.free();
+  } finally {
+    Object.defineProperty(globalThis, 'crypto', descriptor);
+  }
+  assert.equal(typeof globalThis.crypto.subtle.digest, 'function');
+});
+
+test('an engine from loadCompiled recovers after a trap (the module hashes its copy then)', async () => {
+  const engine = await Engine.loadCompiled(h4);
+  const before = engine.stateToJson({}, { date: '2025-06-01' });
+  assert.throws(
+    () => __testing.panic(),
+    (e) => e.code === 'internal',
+  );
+  assert.equal(engine.stateToJson({}, { date: '2025-06-01' }), before);
+  engine.free();
+});

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import tools, { assertCompiledConformance, kpmgAnswers, PORTAL_EXPORTS, SITE_EXPORTS, TOOLS_EXPORTS, wasmExports } from './wasm.mjs';
+import tools, { assertCompiledConformance, compiledEngines, kpmgAnswers, PORTAL_EXPORTS, SITE_EXPORTS, TOOLS_EXPORTS, wasmExports } from './wasm.mjs';
 import * as site from '../../www/pkg-site/urenwijzer.js';
 import { collect, residentDir, siteDir } from '../conformance/collect.mjs';
 
@@ -28,6 +28,10 @@ test('the site module says which it is, and lacks the tools and portal exports',
 
 test('the site module from the compiled bundles: the native output byte for byte, for every case of every package', () => {
   assertCompiledConformance(site, 'site module');
+});
+
+test('the same with the bundles loaded as the site loads them (Engine.loadCompiled, the hash by Web Crypto)', async () => {
+  assertCompiledConformance(site, 'site module, loadCompiled', await compiledEngines(site));
 });
 
 test('the portal calls throw portal_only in the site module, the tools calls tools_only, and the module goes on', () => {

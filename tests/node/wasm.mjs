@@ -18,17 +18,32 @@ export const kpmgAnswers = Object.freeze({
   extra_kamers_niet_in_gebruik: 1,
 });
 
+let collected;
+/** The conformance collection (`collect`: runs the CLI on every case), once per test file. */
+function collectOnce() {
+  collected ??= collect(api.Engine);
+  return collected;
+}
+
 /**
  * Asserts that every case of every package, loaded from the compiled bundles
  * into `module` (an initialised build: resident, site), gives the native
  * output byte for byte; the JSON bundles' collection comes from the tools module.
+ * `loaded`: engines already made from those bundles, by package key (`compiledEngines`).
  */
-export function assertCompiledConformance(module, label) {
-  const collected = collect(api.Engine);
-  const result = runCases(module, collected.bundles, collected.cases, collected.compiled);
+export function assertCompiledConformance(module, label, loaded) {
+  const collected = collectOnce();
+  const result = runCases(module, collected.bundles, collected.cases, collected.compiled, loaded);
   const mismatches = compare(collected, result, `node, ${label}`);
   assert.deepEqual(mismatches.slice(0, 10), [], `${mismatches.length} mismatches`);
   console.log(`# ${collected.cases.length} cases in the ${label}: identical`);
+}
+
+/** Every compiled bundle of the conformance collection, loaded into `module` with `Engine.loadCompiled` (as the site and widget load). */
+export async function compiledEngines(module) {
+  const loaded = {};
+  for (const [key, b64] of Object.entries(collectOnce().compiled)) loaded[key] = await module.Engine.loadCompiled(Buffer.from(b64, 'base64'));
+  return loaded;
 }
 
 /** The export names of the `.wasm` in a build directory. */
@@ -40,6 +55,9 @@ export function wasmExports(dir) {
 /** What every build that loads compiled bundles exports: the site module's whole API. */
 export const SITE_EXPORTS = Object.freeze([
   'engine_fromCompiled',
+  // Engine.loadCompiled: the body's sha256 from Web Crypto, and where the body starts.
+  'engine_fromCompiledHashed',
+  'compiledBodyOffset',
   // The fingerprint, the package's metadata and its questions, by number.
   'engine_packageText',
   // asked, problems, state and evaluate as JSON text, by number.

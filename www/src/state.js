@@ -55,7 +55,8 @@ export async function choose(entry) {
     // package documents); the texts beside a result (resident title, what
     // is not counted, how to apply) are in index.json (`pkg.resident`).
     const bytes = await fetchCompiled(entry.pkg);
-    const engine = Engine.fromCompiled(bytes);
+    // loadCompiled: the bundle's hash by the browser's Web Crypto (native; fromCompiled's is the module's).
+    const engine = await Engine.loadCompiled(bytes);
     if (entry.pkg.fingerprint && engine.fingerprint !== entry.pkg.fingerprint) {
       throw Object.assign(new Error('fingerprint differs from index.json'), { code: 'invalid_package' });
     }

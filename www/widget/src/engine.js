@@ -66,7 +66,7 @@ export function loadPackage(kind, url, baseUrl, t, integrity = null) {
   if (!packages.has(key)) {
     // The bundle's fetch runs while the module is fetched and compiled (the
     // first package of a page would otherwise wait for both in turn).
-    const p = Promise.all([ensureEngine(kind, t), fetchPackageBytes(abs, url, integrity, t)]).then(([api, bytes]) => api.Engine.fromCompiled(bytes));
+    const p = Promise.all([ensureEngine(kind, t), fetchPackageBytes(abs, url, integrity, t)]).then(([api, bytes]) => api.Engine.loadCompiled(bytes));
     p.catch(() => packages.delete(key));
     packages.set(key, p);
   }
