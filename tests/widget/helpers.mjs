@@ -20,6 +20,15 @@ export const ARTIFACTS = path.join(repo, 'tests/artifacts/widget');
 const ARGS = ['--lang=nl-NL'];
 
 /** Server + browser for one test file; `close()` at the end. */
+/** A KPMG intake (Almere): the conversation's answers in the provider tests. */
+export const INTAKE = {
+  eigen_mogelijkheden: false,
+  beperkingen: 'enig',
+  samenstelling_huishouden: false,
+  extra_kamers_in_gebruik: 1,
+  extra_kamers_niet_in_gebruik: 0,
+};
+
 export async function setup() {
   for (const f of [path.join(repo, `www/dist/widget/${VERSION}/hbh-indicatie.js`), path.join(PACKAGES, 'index.json'), CLI]) {
     if (!fs.existsSync(f)) throw new Error(`${f} is missing: run scripts/test-widget.sh (it builds the widget, the CLI and the packages)`);

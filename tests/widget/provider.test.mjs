@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setup, open, problems, indicationText, cliEval, cliPlan, w, answerAll, ARTIFACTS, PACKAGES } from './helpers.mjs';
+import { setup, open, problems, indicationText, cliEval, cliPlan, w, answerAll, ARTIFACTS, INTAKE, PACKAGES } from './helpers.mjs';
 
 let env;
 before(async () => (env = await setup()));
@@ -18,13 +18,6 @@ after(async () => env?.close());
 
 const PAGE = '/plain.html?mode=provider&package=/packages/kpmg-2019.uwb&municipality=almere';
 const KPMG = { pkg: 'kpmg-2019', municipality: 'almere' };
-const INTAKE = {
-  eigen_mogelijkheden: false,
-  beperkingen: 'enig',
-  samenstelling_huishouden: false,
-  extra_kamers_in_gebruik: 1,
-  extra_kamers_niet_in_gebruik: 0,
-};
 const EVALUATION = { ...INTAKE, beperkingen: 'veel', extra_kamers_niet_in_gebruik: 2 };
 
 async function setDate(page, name, value) {

@@ -10,19 +10,11 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setup, repo, cliEval, VERSION } from './helpers.mjs';
+import { setup, repo, cliEval, INTAKE, VERSION } from './helpers.mjs';
 
 let env;
 before(async () => (env = await setup()));
 after(async () => env?.close());
-
-const INTAKE = {
-  eigen_mogelijkheden: false,
-  beperkingen: 'enig',
-  samenstelling_huishouden: false,
-  extra_kamers_in_gebruik: 1,
-  extra_kamers_niet_in_gebruik: 0,
-};
 
 const sha = (b) => createHash('sha256').update(b).digest('hex');
 const SITE = { wasm: 'urenwijzer_site_bg.wasm', pkg: 'www/pkg-site' };
