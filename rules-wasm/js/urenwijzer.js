@@ -449,11 +449,12 @@ function encode(names, answers, date, municipality) {
   return true;
 }
 
-/** A copy of the bytes of a compiled bundle given as ArrayBuffer or typed array; undefined for anything else. */
+/** The error for a compiled bundle that is no bytes at all (`fromCompiled`, `loadCompiled`). */
 function noBytes() {
   return new UrenwijzerError('invalid_bundle', 'ongeldige gecompileerde bundel bij (kop): geen bytes', undefined, '(kop)');
 }
 
+/** A copy of the bytes of a compiled bundle given as ArrayBuffer or typed array; undefined for anything else. */
 function compiledBytes(pkg) {
   if (pkg instanceof ArrayBuffer) return new Uint8Array(pkg.slice(0));
   if (ArrayBuffer.isView(pkg)) return new Uint8Array(pkg.buffer.slice(pkg.byteOffset, pkg.byteOffset + pkg.byteLength));
